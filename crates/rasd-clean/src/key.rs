@@ -1,0 +1,209 @@
+//! The comparison key every literal pattern and every title check works on.
+//!
+//! Scraped copies of the same line differ in ways a reader does not notice: harakat
+//! present in one copy and not the other, tatweel used for justification, alef written
+//! with or without hamza, a colon or quotes added around a name, two spaces instead of
+//! one. The key removes exactly those differences so that comparing keys compares what
+//! a reader sees. It is never written to the output.
+
+/// Letter counts gathered while building a key, for the script heuristics.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Script {
+    pub arabic: u32,
+    pub latin: u32,
+}
+
+/// Marks that change neither which word it is nor how a scraper splits it.
+pub(crate) fn is_ignorable(c: char) -> bool {
+    matches!(c,
+        '\u{0610}'..='\u{061A}'   // Quranic honorifics and small letters
+        | '\u{061C}'              // Arabic letter mark (bidi)
+        | '\u{064B}'..='\u{065F}' // harakat, tanwin, shadda, sukun, small hamza
+        | '\u{0640}'              // tatweel
+        | '\u{0670}'              // dagger alef
+        | '\u{06D6}'..='\u{06DC}'
+        | '\u{06DF}'..='\u{06E8}'
+        | '\u{06EA}'..='\u{06ED}'
+        | '\u{00AD}'              // soft hyphen
+        | '\u{200B}'..='\u{200F}' // zero-width space/joiners, LRM, RLM
+        | '\u{202A}'..='\u{202E}' // bidi embeddings
+        | '\u{2066}'..='\u{2069}' // bidi isolates
+        | '\u{FEFF}')
+}
+
+/// Spelling variants that writers and keyboards use interchangeably.
+fn fold(c: char) -> char {
+    match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' => 'ا',
+        'ى' | '\u{06CC}' => 'ي',
+        'ة' => 'ه',
+        '\u{06A9}' => 'ك',
+        '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
+        '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+        _ => c,
+    }
+}
+
+fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}'
+        | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08C9}' | '\u{FB50}'..='\u{FDFF}'
+        | '\u{FE70}'..='\u{FEFC}')
+}
+
+fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || (matches!(c, '\u{00C0}'..='\u{024F}') && c.is_alphabetic())
+}
+
+/// Appends the key of `line` to `out` and returns the letter counts.
+///
+/// The key is: ignorable marks removed, variants folded, Latin lower-cased, and every
+/// run of non-alphanumeric characters turned into one space, with none at either end.
+/// Appending (rather than returning a string) lets the cleaner keep the keys of all
+/// lines of an article in one buffer.
+pub(crate) fn append_key(line: &str, out: &mut String) -> Script {
+    let base = out.len();
+    let bytes = line.as_bytes();
+    let mut script = Script::default();
+    let mut pending_space = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b.is_ascii_alphanumeric() {
+                if pending_space && out.len() > base {
+                    out.push(' ');
+                }
+                pending_space = false;
+                if b.is_ascii_alphabetic() {
+                    script.latin += 1;
+                }
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else {
+                pending_space = true;
+            }
+            i += 1;
+            continue;
+        }
+        // Fast path: runs of Arabic letters that need no folding are most of an
+        // article; copy each run at once instead of char by char.
+        let run_end = plain_letter_run(bytes, i);
+        if run_end > i {
+            if pending_space && out.len() > base {
+                out.push(' ');
+            }
+            pending_space = false;
+            script.arabic += ((run_end - i) / 2) as u32;
+            out.push_str(&line[i..run_end]);
+            i = run_end;
+            continue;
+        }
+        let Some(c) = line[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
+        if is_ignorable(c) {
+            continue;
+        }
+        if matches!(c, '\u{2010}'..='\u{205E}' | '«' | '»' | '\u{00A0}' | '،' | '؛' | '؟') {
+            // Common punctuation, decided without the slow Unicode tables.
+            pending_space = true;
+            continue;
+        }
+        let c = fold(c);
+        if is_arabic_letter(c) || c.is_alphanumeric() {
+            if pending_space && out.len() > base {
+                out.push(' ');
+            }
+            pending_space = false;
+            if is_arabic_letter(c) {
+                script.arabic += 1;
+                out.push(c);
+            } else {
+                if is_latin_letter(c) {
+                    script.latin += 1;
+                }
+                out.extend(c.to_lowercase());
+            }
+        } else {
+            pending_space = true;
+        }
+    }
+    script
+}
+
+/// End of the run of two-byte Arabic letters starting at `i` that the key keeps as
+/// they are (`i` itself when there is none).
+fn plain_letter_run(bytes: &[u8], mut i: usize) -> usize {
+    while i + 1 < bytes.len() && matches!(bytes[i], 0xD8 | 0xD9) {
+        let cp = (u32::from(bytes[i] & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
+        let plain = matches!(cp, 0x0621..=0x064A)
+            && !matches!(cp, 0x0622 | 0x0623 | 0x0625 | 0x0629 | 0x0640 | 0x0649);
+        if !plain {
+            break;
+        }
+        i += 2;
+    }
+    i
+}
+
+/// The key of `line` as a new string; for the places where one allocation is no cost.
+pub(crate) fn key(line: &str) -> String {
+    let mut out = String::new();
+    append_key(line, &mut out);
+    out
+}
+
+/// Number of words in a key.
+pub(crate) fn word_count(key: &str) -> usize {
+    if key.is_empty() {
+        0
+    } else {
+        key.bytes().filter(|&b| b == b' ').count() + 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_harakat_and_tatweel() {
+        assert_eq!(key("اقْرَأْ أيـــضاً"), "اقرا ايضا");
+    }
+
+    #[test]
+    fn unifies_alef_ya_and_ta_marbuta() {
+        assert_eq!(key("إعلان آخر أخبار"), key("اعلان اخر اخبار"));
+        assert_eq!(key("مساحة إعلانية"), "مساحه اعلانيه");
+        assert_eq!(key("على"), "علي");
+    }
+
+    #[test]
+    fn punctuation_and_spaces_collapse() {
+        assert_eq!(key("  «صورة  أرشيفية» :: "), "صوره ارشيفيه");
+        assert_eq!(key("(Related Nodes field)"), "related nodes field");
+        assert_eq!(key("—"), "");
+    }
+
+    #[test]
+    fn digits_fold_to_ascii() {
+        assert_eq!(key("منذ ٣ ساعات"), "منذ 3 ساعات");
+        assert_eq!(key("۱۲"), "12");
+    }
+
+    #[test]
+    fn invisible_controls_do_not_split_words() {
+        assert_eq!(key("شا\u{200C}رك\u{200F}"), "شارك");
+    }
+
+    #[test]
+    fn counts_scripts() {
+        let mut k = String::from("x");
+        let s = append_key("Ad إعلان", &mut k);
+        assert_eq!(k, "xad اعلان");
+        let k = &k[1..];
+        assert_eq!(s, Script { arabic: 5, latin: 2 });
+        assert_eq!(word_count(k), 2);
+        assert_eq!(word_count(""), 0);
+    }
+}

@@ -1,0 +1,120 @@
+//! Small word lists the recognizer consults: where a person's name ends, which words
+//! announce a place, which words stand for a region named before. They are data
+//! (`data/lexicon/name_boundaries.tsv`, `data/lexicon/place_cues.tsv`), folded once.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use rasd_kb::keys::{key, word_key};
+
+struct Lists {
+    boundary: HashSet<String>,
+    given: HashSet<String>,
+    cue: HashSet<String>,
+    anaphor: HashSet<String>,
+}
+
+const NAME_BOUNDARIES: &str =
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/name_boundaries.tsv"));
+const GIVEN_NAMES: &str =
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/given_names.tsv"));
+const PLACE_CUES: &str =
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/place_cues.tsv"));
+
+/// Rows of a two-column word list (`word<TAB>class`), header and comments skipped.
+fn rows(text: &str) -> impl Iterator<Item = (&str, &str)> {
+    text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).skip(1).filter_map(|l| {
+        let mut c = l.split('\t');
+        Some((c.next()?.trim(), c.next().unwrap_or("").trim()))
+    })
+}
+
+fn lists() -> &'static Lists {
+    static L: OnceLock<Lists> = OnceLock::new();
+    L.get_or_init(|| {
+        let mut l = Lists {
+            boundary: HashSet::new(),
+            given: HashSet::new(),
+            cue: HashSet::new(),
+            anaphor: HashSet::new(),
+        };
+        for (w, _) in rows(GIVEN_NAMES) {
+            for part in rasd_text::normalize::normalize_str(w).split(' ') {
+                l.given.insert(part.to_string());
+            }
+        }
+        for (w, _) in rows(NAME_BOUNDARIES) {
+            // Keep both the folded word and its article-free key: names are compared
+            // as written, cues and anaphors by key.
+            l.boundary.insert(rasd_text::normalize::normalize_str(w));
+            l.boundary.insert(key(w));
+        }
+        for (w, class) in rows(PLACE_CUES) {
+            let k = key(w);
+            match class {
+                "anaphor" => l.anaphor.insert(k),
+                _ => l.cue.insert(k),
+            };
+        }
+        l
+    })
+}
+
+/// A normalized word that cannot be part of a person's name.
+pub fn is_boundary(word: &str) -> bool {
+    let l = lists();
+    l.boundary.contains(word)
+        || word.strip_prefix('و').is_some_and(|w| w.chars().count() > 1 && l.boundary.contains(w))
+}
+
+/// A normalized word that is a common given name or name particle.
+pub fn is_given_name(word: &str) -> bool {
+    lists().given.contains(word)
+}
+
+/// A normalized word announcing a place name.
+pub fn is_place_cue(word: &str) -> bool {
+    let l = lists();
+    l.cue.contains(word_key(word))
+        || rasd_text::clitics::stems(word).iter().any(|s| l.cue.contains(word_key(s)))
+}
+
+/// A preposition that often introduces a place ("في جنيف", "قرب حلب").
+pub fn is_locative(word: &str) -> bool {
+    matches!(
+        word,
+        "في" | "الي"
+            | "من"
+            | "قرب"
+            | "بالقرب"
+            | "نحو"
+            | "داخل"
+            | "شمال"
+            | "جنوب"
+            | "شرق"
+            | "غرب"
+            | "وسط"
+            | "ضواحي"
+            | "اطراف"
+    )
+}
+
+/// A word key that stands for a region named earlier.
+pub fn is_region_anaphor(word_key: &str) -> bool {
+    lists().anaphor.contains(word_key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load_and_fold() {
+        assert!(is_boundary("امس"));
+        assert!(is_boundary("وقال"));
+        assert!(!is_boundary("بيراموف"));
+        assert!(is_place_cue("مدينه"));
+        assert!(is_place_cue("بمدينه"));
+        assert!(is_region_anaphor("اقليم"));
+    }
+}

@@ -1,0 +1,796 @@
+//! Entity recognition and linking: the `entities` section of `rasd.document/1`.
+//!
+//! Three mechanisms, tried at each word in this order:
+//! 1. **Heads**: a state-institution word or a personal title from the knowledge base
+//!    ("وزارة الدفاع", "وزير الخارجية", "الناطقة باسم") followed by its owner — a country
+//!    adjective ("الأذربيجانية"), "في" + a country or place, a country in construct
+//!    ("وزارة خارجية أرمينيا", dual "وزارتا دفاع أرمينيا وأذربيجان"), or "باسم" + an
+//!    institution. Institutions become orgs owned by that state; titles anchor the
+//!    person named after them, known or new ("new:person:...").
+//! 2. **Names**: the longest run of words whose key is a knowledge-base alias, trying the
+//!    first word with and without its proclitics (و ف ب ل ك). Names that several entries
+//!    share are resolved by kind, curation, the countries the article names, population.
+//! 3. **Loose names**: a rare word run whose skeleton equals a curated transliterated
+//!    name (بيرموف ≈ بيراموف).
+//!
+//! A second pass links later (and earlier) short mentions of the persons found — the
+//! surname alone — to the same entity.
+//!
+//! ```
+//! use rasd_entities::recognize;
+//! let text = "قال وزير الخارجية الأذربيجاني جيهون بيراموف إن باكو مستعدة.";
+//! let ents = recognize(rasd_kb::Kb::embedded(), text);
+//! assert!(ents.iter().any(|e| e.id == "AZE"));
+//! ```
+#![deny(missing_docs)]
+
+mod boundaries;
+
+use std::collections::HashMap;
+
+use rasd_kb::{keys, Alias, AliasForm, EntityKind, Entry, HeadRef, Kb};
+use rasd_model::{Entity, Span};
+use rasd_text::{clitics, normalize, tokenize, Normalized, Token, TokenKind};
+
+/// Words at most this common (Zipf) count as "rare" and may be matched loosely.
+const RARE_ZIPF: f32 = 3.0;
+/// A bulk-imported place whose name is a word this common needs a locative cue.
+const COMMON_ZIPF: f32 = 3.6;
+/// Bulk-imported places this large are trusted without a cue.
+const BIG_CITY: u64 = 1_000_000;
+/// Words this common are function words: never a gazetteer place.
+const FUNCTION_ZIPF: f32 = 5.0;
+/// At most this many words make a new person's name.
+const MAX_NAME_WORDS: usize = 4;
+
+/// Recognizes and links the entities of a document text.
+pub fn recognize(kb: &Kb, text: &str) -> Vec<Entity> {
+    let view = normalize(text);
+    let tokens = tokenize(&view);
+    recognize_tokens(kb, text, &view, &tokens)
+}
+
+/// As [`recognize`], reusing a view and tokens the caller already has.
+pub fn recognize_tokens(kb: &Kb, text: &str, view: &Normalized, tokens: &[Token]) -> Vec<Entity> {
+    let mut r = Recognizer::new(kb, text, view, tokens);
+    r.run();
+    r.finish()
+}
+
+/// What a mention refers to before it becomes an output entity.
+#[derive(Debug, Clone)]
+enum Target {
+    Kb(u32),
+    Made(Entity),
+}
+
+struct Recognizer<'a> {
+    kb: &'a Kb,
+    chars: Vec<char>,
+    view: &'a Normalized,
+    tokens: &'a [Token],
+    words: Vec<&'a str>,
+    out: Vec<Entity>,
+    by_id: HashMap<String, usize>,
+    covered: Vec<bool>,
+    /// Countries named so far, to resolve ambiguous place names.
+    countries: Vec<String>,
+    /// Extra names found in this document (new persons' full names and surnames).
+    doc_names: HashMap<String, String>,
+    /// The state of the institution matched last ("الناطقة باسم" + that institution).
+    last_state: Option<String>,
+}
+
+/// The result of matching a name at a token.
+struct NameMatch<'k> {
+    end: usize,
+    prefix: usize,
+    aliases: &'k [Alias],
+    /// The key matched.
+    key: String,
+    /// The first word carries the article in the text.
+    article: bool,
+}
+
+impl<'a> Recognizer<'a> {
+    fn new(kb: &'a Kb, text: &str, view: &'a Normalized, tokens: &'a [Token]) -> Self {
+        Recognizer {
+            kb,
+            chars: text.chars().collect(),
+            view,
+            tokens,
+            words: tokens.iter().map(|t| t.text(view)).collect(),
+            out: Vec::new(),
+            by_id: HashMap::new(),
+            covered: vec![false; tokens.len()],
+            countries: Vec::new(),
+            doc_names: HashMap::new(),
+            last_state: None,
+        }
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Arabic || t.kind == TokenKind::Latin)
+    }
+
+    /// Code-point span of tokens `[i, j)`, skipping `prefix` bytes of token `i`.
+    fn span(&self, i: usize, j: usize, prefix: usize) -> Span {
+        let a = self.tokens[i].nstart as usize + prefix;
+        let b = self.tokens[j - 1].nend as usize;
+        let (s, e) = self.view.to_original(a, b);
+        Span { start: s, end: e, text: self.chars[s..e].iter().collect() }
+    }
+
+    /// The key of word `i` read from byte `prefix` on: its article is dropped unless
+    /// the original spells a hamza-bearing alef there (ألبانيا), a root letter.
+    fn wkey(&self, i: usize, prefix: usize, stem: &'a str) -> &'a str {
+        let at = self.view.original_offset(self.tokens[i].nstart as usize + prefix);
+        if matches!(self.chars.get(at), Some('أ' | 'إ' | 'آ')) {
+            stem
+        } else {
+            keys::word_key(stem)
+        }
+    }
+
+    /// First-word readings: the word itself, without a conjunction, without a
+    /// conjunction and a preposition. The article is folded by the key itself.
+    /// Each reading: (prefix bytes, key, written with the article).
+    fn first_keys(&self, i: usize) -> Vec<(usize, String, bool)> {
+        let mut v: Vec<(usize, String, bool)> = Vec::with_capacity(3);
+        for a in clitics::analyses(self.words[i]) {
+            if a.article {
+                continue;
+            }
+            let k = self.wkey(i, a.prefix_len, a.stem);
+            let article = k.len() < a.stem.len();
+            if !v.iter().any(|(_, x, _)| x == k) {
+                v.push((a.prefix_len, k.to_string(), article));
+            }
+        }
+        v
+    }
+
+    /// The longest alias starting at token `i`.
+    fn match_name(&self, i: usize) -> Option<NameMatch<'a>> {
+        if !self.is_word(i) {
+            return None;
+        }
+        let kb = self.kb;
+        let mut best: Option<NameMatch<'a>> = None;
+        for (prefix, first, article) in self.first_keys(i) {
+            let mut key = first;
+            let mut j = i + 1;
+            loop {
+                let hits = kb.lookup(&key);
+                if !hits.is_empty() && best.as_ref().is_none_or(|b| j > b.end) {
+                    best = Some(NameMatch {
+                        end: j,
+                        prefix,
+                        aliases: hits,
+                        key: key.clone(),
+                        article,
+                    });
+                }
+                if j - i >= kb.max_words() || !self.is_word(j) {
+                    break;
+                }
+                key.push(' ');
+                key.push_str(self.wkey(j, 0, self.words[j]));
+                j += 1;
+            }
+        }
+        best
+    }
+
+    /// The longest institution or title head at token `i`.
+    fn match_head(&self, i: usize) -> Option<(usize, usize, &'a [HeadRef])> {
+        if !self.is_word(i) {
+            return None;
+        }
+        let kb = self.kb;
+        let mut best: Option<(usize, usize, &'a [HeadRef])> = None;
+        for (prefix, first, _) in self.first_keys(i) {
+            let mut key = first;
+            let mut j = i + 1;
+            loop {
+                let hits = kb.lookup_head(&key);
+                if !hits.is_empty() && best.is_none_or(|b| j > b.0) {
+                    best = Some((j, prefix, hits));
+                }
+                if j - i >= kb.max_head_words() || !self.is_word(j) {
+                    break;
+                }
+                key.push(' ');
+                key.push_str(keys::word_key(self.words[j]));
+                j += 1;
+            }
+        }
+        best
+    }
+
+    /// Chooses among the entries a name may denote; `None` when none is acceptable here.
+    fn resolve(&self, i: usize, m: &NameMatch<'_>) -> Option<(u32, AliasForm)> {
+        let single = m.end - i == 1;
+        let last = m.key.rsplit(' ').next().unwrap_or("");
+        let zipf = if single { self.kb.zipf(last) } else { 0.0 };
+        // A reading that strips a clitic off a word that is itself common ("كبيرا" is not
+        // ك + "بيرا") is only trusted for names that are not places from the gazetteer.
+        let whole = self.kb.zipf(self.words[i]);
+        let whole_common = m.prefix > 0 && whole >= RARE_ZIPF && whole > self.kb.zipf(last);
+        let prev = if i > 0 { self.words[i - 1] } else { "" };
+        let cue = boundaries::is_place_cue(prev);
+        let locative = cue || boundaries::is_locative(prev);
+        let mut best: Option<(f64, u32, AliasForm)> = None;
+        for a in m.aliases {
+            let e = self.kb.entry(a.entry);
+            let mut score = match e.kind {
+                EntityKind::Country => 100.0,
+                _ if e.curated => 80.0,
+                _ => 10.0 + (e.population as f64 + 1.0).log10() * 5.0,
+            };
+            if e.kind != EntityKind::Country && e.kind != EntityKind::Person && single {
+                // "مسيرة" (a drone) is not "المسيرة" (a channel); "البلدين" is not "بلدين".
+                let mismatch = a.article != m.article;
+                // Curated names written bare are also written with the article.
+                let tolerated = e.curated && !a.article;
+                if mismatch && !tolerated {
+                    continue;
+                }
+            }
+            if e.kind == EntityKind::Place && !e.curated {
+                if whole_common || last.chars().count() <= 2 {
+                    continue;
+                }
+                let trusted = e.capital || e.population >= BIG_CITY;
+                let ok = zipf < RARE_ZIPF
+                    || (trusted && zipf < FUNCTION_ZIPF)
+                    || (locative && zipf < COMMON_ZIPF + 0.9)
+                    || (cue && zipf < FUNCTION_ZIPF);
+                if !ok {
+                    continue;
+                }
+                if e.capital {
+                    score += 30.0;
+                }
+            }
+            if let Some(c) = &e.country {
+                if self.countries.iter().any(|x| x == c) {
+                    score += 50.0;
+                }
+            }
+            if self.by_id.contains_key(&e.id) {
+                score += 20.0;
+            }
+            if best.is_none_or(|b| score > b.0) {
+                best = Some((score, a.entry, a.form));
+            }
+        }
+        best.map(|(_, e, f)| (e, f))
+    }
+
+    fn add_entry_mention(&mut self, entry: u32, span: Span) -> usize {
+        let e: &Entry = self.kb.entry(entry);
+        if e.kind == EntityKind::Country && !self.countries.contains(&e.id) {
+            self.countries.push(e.id.clone());
+        }
+        let made = Entity {
+            id: e.id.clone(),
+            kind: e.kind,
+            name: e.name.clone(),
+            name_ar: Some(e.name_ar.clone()),
+            country: e.country.clone(),
+            role: e.role.clone(),
+            lat: e.lat,
+            lon: e.lon,
+            mentions: Vec::new(),
+        };
+        self.add(Target::Made(made), span)
+    }
+
+    fn add(&mut self, target: Target, span: Span) -> usize {
+        let ent = match target {
+            Target::Made(e) => e,
+            Target::Kb(i) => return self.add_entry_mention(i, span),
+        };
+        let idx = match self.by_id.get(&ent.id) {
+            Some(&k) => k,
+            None => {
+                self.by_id.insert(ent.id.clone(), self.out.len());
+                self.out.push(ent);
+                self.out.len() - 1
+            }
+        };
+        let m = &mut self.out[idx].mentions;
+        if !m.iter().any(|x| x.start == span.start && x.end == span.end) {
+            m.push(span);
+        }
+        idx
+    }
+
+    fn cover(&mut self, i: usize, j: usize) {
+        for c in &mut self.covered[i..j.min(self.tokens.len())] {
+            *c = true;
+        }
+    }
+
+    fn run(&mut self) {
+        // Countries first, so that ambiguous places resolve toward them wherever they are.
+        self.prime_countries();
+        let mut i = 0;
+        while i < self.tokens.len() {
+            if !self.is_word(i) {
+                i += 1;
+                continue;
+            }
+            if let Some(j) = self.try_head(i) {
+                i = j;
+                continue;
+            }
+            if let Some(m) = self.match_name(i) {
+                if let Some((entry, _)) = self.resolve(i, &m) {
+                    let span = self.span(i, m.end, m.prefix);
+                    self.add(Target::Kb(entry), span);
+                    if matches!(self.kb.entry(entry).kind, EntityKind::Org | EntityKind::Group) {
+                        self.inner_countries(i + 1, m.end);
+                    }
+                    self.cover(i, m.end);
+                    i = m.end;
+                    continue;
+                }
+            }
+            if let Some(j) = self.try_loose(i) {
+                i = j;
+                continue;
+            }
+            i += 1;
+        }
+        self.link_short_mentions();
+    }
+
+    fn prime_countries(&mut self) {
+        for i in 0..self.tokens.len() {
+            if let Some(m) = self.match_name(i) {
+                for a in m.aliases {
+                    let e = self.kb.entry(a.entry);
+                    if e.kind == EntityKind::Country && !self.countries.contains(&e.id) {
+                        self.countries.push(e.id.clone());
+                    }
+                }
+            }
+        }
+    }
+
+    /// A transliterated name spelled differently from the knowledge base.
+    fn try_loose(&mut self, i: usize) -> Option<usize> {
+        let kb = self.kb;
+        let mut best = None;
+        for (prefix, first, article) in self.first_keys(i) {
+            // Transliterated names do not take the article; "البلدين" is a noun.
+            if article || first.chars().count() < 5 || kb.zipf(&first) > RARE_ZIPF {
+                continue;
+            }
+            let mut key = keys::word_skeleton(&first);
+            let mut j = i + 1;
+            loop {
+                let hits = kb.lookup_fuzzy(&key);
+                if let Some(a) = hits.iter().find(|a| kb.entry(a.entry).curated) {
+                    best = Some((j, prefix, a.entry));
+                }
+                if j - i >= 3
+                    || !self.is_word(j)
+                    || kb.zipf(keys::word_key(self.words[j])) > RARE_ZIPF
+                {
+                    break;
+                }
+                key.push(' ');
+                key.push_str(&keys::word_skeleton(keys::word_key(self.words[j])));
+                j += 1;
+            }
+            if best.is_some() {
+                break;
+            }
+        }
+        let (j, prefix, entry) = best?;
+        let span = self.span(i, j, prefix);
+        self.add(Target::Kb(entry), span);
+        self.cover(i, j);
+        Some(j)
+    }
+
+    /// Matches an owner right after a head: a country adjective, "في" + a place or
+    /// country, or a name in construct. Returns the owner entry and the token after it.
+    fn owner_at(&mut self, j: usize) -> Option<(u32, usize)> {
+        if j >= self.tokens.len() {
+            return None;
+        }
+        if self.words[j] == "في" {
+            if let Some(m) = self.match_name(j + 1) {
+                if let Some((e, _)) = self.resolve(j + 1, &m) {
+                    let k = self.kb.entry(e).kind;
+                    if matches!(k, EntityKind::Country | EntityKind::Place) {
+                        let span = self.span(j + 1, m.end, m.prefix);
+                        self.add(Target::Kb(e), span);
+                        return Some((e, m.end));
+                    }
+                }
+            }
+            if self.is_word(j + 1)
+                && boundaries::is_region_anaphor(keys::word_key(self.words[j + 1]))
+            {
+                if let Some(e) = self.last_region() {
+                    return Some((e, j + 2));
+                }
+            }
+            return None;
+        }
+        let m = self.match_name(j)?;
+        let (e, _) = self.resolve(j, &m)?;
+        let entry = self.kb.entry(e);
+        if !matches!(entry.kind, EntityKind::Country | EntityKind::Place | EntityKind::Org) {
+            return None;
+        }
+        let span = self.span(j, m.end, m.prefix);
+        self.add(Target::Kb(e), span);
+        Some((e, m.end))
+    }
+
+    /// Adds the institution `index` of owner `o` with a mention `span`.
+    fn emit_institution(&mut self, index: u32, o: u32, span: Span) {
+        let inst = self.kb.institution(index).clone();
+        let owner = self.capital_to_country(o);
+        let owner = self.kb.entry(owner).clone();
+        let state = if owner.kind == EntityKind::Country {
+            Some(owner.id.clone())
+        } else {
+            owner.country.clone()
+        };
+        self.last_state = state.clone();
+        if let Some(named) = state.as_deref().and_then(|c| self.kb.named_institution(c, index)) {
+            self.add(Target::Kb(named), span);
+            return;
+        }
+        let slug = owner.id.trim_start_matches("place:").trim_start_matches("org:").to_lowercase();
+        let owner_name = owner.name.clone().unwrap_or_else(|| owner.name_ar.clone());
+        let kind_prefix = if inst.kind == EntityKind::Group { "group" } else { "org" };
+        let ent = Entity {
+            id: format!("{kind_prefix}:{slug}-{}", inst.key),
+            kind: inst.kind,
+            name: Some(inst.name_en_pattern.replace("{country}", &owner_name)),
+            name_ar: Some(span.text.clone()),
+            country: state,
+            role: None,
+            lat: None,
+            lon: None,
+            mentions: Vec::new(),
+        };
+        self.add(Target::Made(ent), span);
+    }
+
+    /// Country adjectives inside a named body ("الجيش السوداني") also name the country.
+    fn inner_countries(&mut self, from: usize, to: usize) {
+        for t in from..to {
+            let k = self.wkey(t, 0, self.words[t]);
+            let hit = self.kb.lookup(k).iter().find(|a| {
+                a.form == AliasForm::Adjective && self.kb.entry(a.entry).kind == EntityKind::Country
+            });
+            if let Some(a) = hit.copied() {
+                let span = self.span(t, t + 1, 0);
+                self.add(Target::Kb(a.entry), span);
+            }
+        }
+    }
+
+    /// A capital standing for its state ("الخارجية بواشنطن" is the US ministry).
+    fn capital_to_country(&self, e: u32) -> u32 {
+        let entry = self.kb.entry(e);
+        if entry.capital {
+            if let Some(c) = entry.country.as_deref().and_then(|c| self.kb.index_of(c)) {
+                return c;
+            }
+        }
+        e
+    }
+
+    fn last_region(&self) -> Option<u32> {
+        self.out.iter().rev().find_map(|e| {
+            let i = self.kb.index_of(&e.id)?;
+            let entry = self.kb.entry(i);
+            let region = entry.kind == EntityKind::Place
+                && entry.place_kind.as_deref().is_some_and(|k| matches!(k, "region" | "territory"));
+            region.then_some(i)
+        })
+    }
+
+    /// Handles an institution or title at token `i`; returns the token after it.
+    fn try_head(&mut self, i: usize) -> Option<usize> {
+        let (j, prefix, heads) = self.match_head(i)?;
+        let head = *heads.first()?;
+        // A known name that is longer than the head wins ("مجلس الأمن الدولي").
+        if let Some(m) = self.match_name(i) {
+            if m.end > j && self.resolve(i, &m).is_some() {
+                return None;
+            }
+        }
+        match head {
+            HeadRef::Institution { index, dual } => self.institution(i, j, prefix, index, dual),
+            HeadRef::Title { index, dual } => Some(self.title(i, j, index, dual)),
+        }
+    }
+
+    /// Owners after a head: one, or for a dual head, several joined by و.
+    fn owners(&mut self, j: usize, dual: bool) -> (Vec<u32>, usize) {
+        let mut owners = Vec::new();
+        let mut k = j;
+        if let Some((e, next)) = self.owner_at(k) {
+            owners.push(e);
+            k = next;
+            while dual && self.is_word(k) {
+                let w = self.words[k];
+                if !(w.starts_with('و') && w.chars().count() > 2) {
+                    break;
+                }
+                match self.owner_at(k) {
+                    Some((e, next)) => {
+                        owners.push(e);
+                        k = next;
+                    }
+                    None => break,
+                }
+            }
+        }
+        (owners, k)
+    }
+
+    fn institution(
+        &mut self,
+        i: usize,
+        j: usize,
+        prefix: usize,
+        index: u32,
+        dual: bool,
+    ) -> Option<usize> {
+        let inst = self.kb.institution(index).clone();
+        let (owners, k) = self.owners(j, dual);
+        if owners.is_empty() {
+            // An institution named without its state refers back to the one named before;
+            // a one-word head ("الدفاع") is too vague to do so.
+            if j - i < 2 {
+                return None;
+            }
+            let suffix = format!("-{}", inst.key);
+            let prior = self.out.iter().rposition(|e| e.id.ends_with(&suffix))?;
+            let span = self.span(i, j, prefix);
+            let ent = self.out[prior].clone();
+            self.last_state = ent.country.clone();
+            self.add(Target::Made(ent), span);
+            self.cover(i, j);
+            return Some(j);
+        }
+        if inst.kind != EntityKind::Country {
+            let span = self.span(i, k, prefix);
+            for o in owners {
+                self.emit_institution(index, o, span.clone());
+            }
+        }
+        self.cover(i, k);
+        Some(k)
+    }
+
+    fn title(&mut self, i: usize, j: usize, index: u32, dual: bool) -> usize {
+        let title = self.kb.title(index).clone();
+        let mut k = j;
+        let mut state: Option<String> = None;
+        // "الناطقة باسم وزارة الخارجية الروسية", "الأمين العام لمجلس الأمن الأرمني": the
+        // title belongs to an institution, whose state is the person's.
+        let on_behalf = k < self.tokens.len() && keys::word_key(self.words[k]) == "باسم";
+        if on_behalf {
+            k += 1;
+        }
+        let institution_follows = self
+            .match_head(k)
+            .is_some_and(|(_, _, h)| matches!(h.first(), Some(HeadRef::Institution { .. })));
+        self.last_state = None;
+        if institution_follows {
+            if let Some(after) = self.try_head(k) {
+                state = self.last_state.take();
+                k = after;
+            }
+        } else if on_behalf {
+            if let Some(m) = self.match_name(k) {
+                if let Some((e, _)) = self.resolve(k, &m) {
+                    let span = self.span(k, m.end, m.prefix);
+                    self.add(Target::Kb(e), span);
+                    state = self.kb.entry(e).country.clone();
+                    k = m.end;
+                }
+            }
+        } else {
+            let (owners, after) = self.owners(k, dual);
+            if let Some(&o) = owners.first() {
+                let e = self.kb.entry(o);
+                state = if e.kind == EntityKind::Country {
+                    Some(e.id.clone())
+                } else {
+                    e.country.clone()
+                };
+            }
+            k = after;
+        }
+        // "رئيس البرلمان التركي": a title built on an institution names it too.
+        if let Some(c) = state.as_deref().and_then(|c| self.kb.index_of(c)) {
+            for s in i + 1..j {
+                let key =
+                    (s..j).map(|t| self.wkey(t, 0, self.words[t])).collect::<Vec<_>>().join(" ");
+                let Some(HeadRef::Institution { index, .. }) = self.kb.lookup_head(&key).first()
+                else {
+                    continue;
+                };
+                // Only the institution's own head ("البرلمان"), not a shorthand that
+                // titles reuse ("وزير الخارجية" is a minister, not a ministry).
+                if keys::key(&self.kb.institution(*index).head_ar) == key {
+                    let span = self.span(s, k, 0);
+                    self.emit_institution(*index, c, span);
+                    break;
+                }
+            }
+        }
+        if dual {
+            return k;
+        }
+        // Skip definite nouns and adjectives still describing the office ("قائد الشرطة
+        // المحلية حامد ..."): names rarely start with the article unless rare.
+        let mut skip = k;
+        while skip < k + 3
+            && self.is_word(skip)
+            && self.words[skip].starts_with("ال")
+            && self.kb.zipf(self.words[skip]) >= RARE_ZIPF
+            && !boundaries::is_boundary(self.words[skip])
+            && self.match_name(skip).is_none()
+        {
+            skip += 1;
+        }
+        let k = skip;
+        // Skip a quote mark opening the name.
+        let mut n = k;
+        if n < self.tokens.len()
+            && self.tokens[n].kind == TokenKind::Punct
+            && matches!(self.words[n], "\"" | "'")
+        {
+            n += 1;
+        }
+        if let Some(m) = self.match_name(n) {
+            if let Some((e, _)) = self.resolve(n, &m) {
+                let entry = self.kb.entry(e);
+                if entry.kind == EntityKind::Person {
+                    let span = self.span(n, m.end, m.prefix);
+                    let idx = self.add(Target::Kb(e), span);
+                    if self.out[idx].role.is_none() {
+                        self.out[idx].role = Some(title.role_en.clone());
+                    }
+                    self.cover(n, m.end);
+                    return m.end;
+                }
+                return k;
+            }
+        }
+        let end = self.name_run(n);
+        if end >= n + 2 {
+            let span = self.span(n, end, 0);
+            let key = keys::key(&span.text);
+            let ent = Entity {
+                id: format!("new:person:{key}"),
+                kind: EntityKind::Person,
+                name: None,
+                name_ar: Some(span.text.clone()),
+                country: state,
+                role: Some(title.role_en.clone()),
+                lat: None,
+                lon: None,
+                mentions: Vec::new(),
+            };
+            let id = ent.id.clone();
+            self.add(Target::Made(ent), span);
+            self.cover(n, end);
+            self.doc_names.insert(key.clone(), id.clone());
+            if let Some(last) = key.rsplit(' ').next() {
+                if last.chars().count() >= 3 && self.kb.zipf(last) < COMMON_ZIPF {
+                    self.doc_names.insert(last.to_string(), id);
+                }
+            }
+            return end;
+        }
+        k
+    }
+
+    /// The end of a run of name-like words starting at `n`.
+    fn name_run(&self, n: usize) -> usize {
+        let mut end = n;
+        while end < self.tokens.len() && end - n < MAX_NAME_WORDS + 1 {
+            if self.tokens[end].kind != TokenKind::Arabic {
+                break;
+            }
+            let w = self.words[end];
+            if boundaries::is_boundary(w) {
+                break;
+            }
+            // A known entity other than a person ends the name.
+            if end > n {
+                if let Some(m) = self.match_name(end) {
+                    if let Some((e, _)) = self.resolve(end, &m) {
+                        if self.kb.entry(e).kind != EntityKind::Person {
+                            break;
+                        }
+                    }
+                }
+                // Common words after the first name are not part of it, unless they are
+                // given names or particles ("عمر", "بن").
+                if !boundaries::is_given_name(w)
+                    && self.kb.zipf(keys::word_key(w)) > COMMON_ZIPF + 0.6
+                {
+                    break;
+                }
+            }
+            end += 1;
+        }
+        if end - n > MAX_NAME_WORDS {
+            end = n + MAX_NAME_WORDS;
+        }
+        end
+    }
+
+    /// Links names found in this document to their other, uncovered mentions.
+    fn link_short_mentions(&mut self) {
+        if self.doc_names.is_empty() {
+            return;
+        }
+        let names = std::mem::take(&mut self.doc_names);
+        let max = names.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
+        let mut i = 0;
+        while i < self.tokens.len() {
+            if self.covered[i] || !self.is_word(i) {
+                i += 1;
+                continue;
+            }
+            let mut found = None;
+            for (prefix, first, _) in self.first_keys(i) {
+                let mut key = first;
+                let mut j = i + 1;
+                loop {
+                    if let Some(id) = names.get(&key) {
+                        if found.as_ref().is_none_or(|(e, _, _)| j > *e) {
+                            found = Some((j, prefix, id.clone()));
+                        }
+                    }
+                    if j - i >= max || !self.is_word(j) || self.covered[j] {
+                        break;
+                    }
+                    key.push(' ');
+                    key.push_str(keys::word_key(self.words[j]));
+                    j += 1;
+                }
+            }
+            match found {
+                Some((j, prefix, id)) => {
+                    let span = self.span(i, j, prefix);
+                    if let Some(&idx) = self.by_id.get(&id) {
+                        let ent = self.out[idx].clone();
+                        self.add(Target::Made(ent), span);
+                    }
+                    self.cover(i, j);
+                    i = j;
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    fn finish(mut self) -> Vec<Entity> {
+        for e in &mut self.out {
+            e.mentions.sort_by_key(|m| (m.start, m.end));
+        }
+        self.out.sort_by_key(|e| e.mentions.first().map_or(usize::MAX, |m| m.start));
+        self.out
+    }
+}

@@ -1,0 +1,166 @@
+//! Entity recognition on invented news sentences, one mechanism per test.
+
+use rasd_entities::recognize;
+use rasd_kb::Kb;
+use rasd_model::{Entity, EntityKind};
+
+fn ents(text: &str) -> Vec<Entity> {
+    let out = recognize(Kb::embedded(), text);
+    let chars: Vec<char> = text.chars().collect();
+    for e in &out {
+        for m in &e.mentions {
+            let slice: String = chars[m.start..m.end].iter().collect();
+            assert_eq!(slice, m.text, "span of {} in {text}", e.id);
+        }
+    }
+    out
+}
+
+fn ids(text: &str) -> Vec<String> {
+    ents(text).into_iter().map(|e| e.id).collect()
+}
+
+fn find<'a>(es: &'a [Entity], id: &str) -> &'a Entity {
+    es.iter()
+        .find(|e| e.id == id)
+        .unwrap_or_else(|| panic!("no {id} in {:?}", es.iter().map(|e| &e.id).collect::<Vec<_>>()))
+}
+
+#[test]
+fn countries_by_name_and_clitic() {
+    let v = ids("وصل الوفد إلى السودان ثم إلى مصر وبالأردن وللعراق.");
+    for id in ["SDN", "EGY", "JOR", "IRQ"] {
+        assert!(v.contains(&id.to_string()), "{id} in {v:?}");
+    }
+}
+
+#[test]
+fn countries_by_adjective() {
+    let es = ents("أعلن الجيش السوداني أن القوات الأوكرانية والروس تبادلوا الأسرى.");
+    for id in ["SDN", "UKR", "RUS"] {
+        find(&es, id);
+    }
+}
+
+#[test]
+fn country_variants() {
+    let v = ids("انتقدت أمريكا وأميركا والولايات المتحدة الأمريكية القرار.");
+    assert_eq!(v.iter().filter(|x| *x == "USA").count(), 1);
+    assert_eq!(find(&ents("زار أمريكا."), "USA").mentions.len(), 1);
+}
+
+#[test]
+fn institution_by_adjective() {
+    let es = ents("قالت وزارة الدفاع الأوكرانية إن الهجوم فشل.");
+    let org = es.iter().find(|e| e.kind == EntityKind::Org).expect("an org");
+    assert_eq!(org.country.as_deref(), Some("UKR"));
+    assert!(org.mentions[0].text.starts_with("وزارة الدفاع"));
+    find(&es, "UKR");
+}
+
+#[test]
+fn institution_by_fi_and_construct() {
+    let es =
+        ents("وأعلنت وزارة الصحة في السودان ارتفاع الحصيلة، فيما نفت وزارة خارجية إثيوبيا ذلك.");
+    let orgs: Vec<_> = es.iter().filter(|e| e.kind == EntityKind::Org).collect();
+    assert!(orgs.iter().any(|o| o.country.as_deref() == Some("SDN")), "{orgs:?}");
+    assert!(orgs.iter().any(|o| o.country.as_deref() == Some("ETH")), "{orgs:?}");
+}
+
+#[test]
+fn dual_institution_gives_one_org_per_state() {
+    let es = ents("أكدت وزارتا دفاع روسيا وأوكرانيا تبادل الجثث.");
+    let orgs: Vec<_> = es.iter().filter(|e| e.kind == EntityKind::Org).collect();
+    assert_eq!(orgs.len(), 2, "{orgs:?}");
+}
+
+#[test]
+fn bare_institution_refers_back() {
+    let es =
+        ents("قالت وزارة الدفاع الروسية إن قواتها تقدمت. وأضافت وزارة الدفاع أن الطيران شارك.");
+    let orgs: Vec<_> = es.iter().filter(|e| e.kind == EntityKind::Org).collect();
+    assert_eq!(orgs.len(), 1);
+    assert_eq!(orgs[0].mentions.len(), 2);
+}
+
+#[test]
+fn generic_nouns_are_not_entities() {
+    assert!(ents("قتل المدنيين وانسحب الجيش من المنطقة.")
+        .iter()
+        .all(|e| e.kind != EntityKind::Org));
+}
+
+#[test]
+fn known_person_after_title_gets_role() {
+    let es = ents("التقى وزير الخارجية الأميركي أنتوني بلينكن نظيره المصري.");
+    let p = es.iter().find(|e| e.kind == EntityKind::Person).expect("a person");
+    assert!(p.id.starts_with("person:"), "{}", p.id);
+    find(&es, "USA");
+    find(&es, "EGY");
+}
+
+#[test]
+fn new_person_after_title() {
+    let es = ents("وقال المتحدث باسم وزارة الخارجية السودانية خالد عمر يوسف أمس إن الوفد غادر.");
+    let p = es.iter().find(|e| e.kind == EntityKind::Person).expect("a person");
+    assert_eq!(p.name_ar.as_deref(), Some("خالد عمر يوسف"));
+    assert_eq!(p.country.as_deref(), Some("SDN"));
+    assert!(p.id.starts_with("new:person:"));
+}
+
+#[test]
+fn surname_links_to_the_new_person() {
+    let es =
+        ents("أعلن قائد الشرطة المحلية حامد سليمان زقزوق الإثنين. وأضاف زقزوق أن التحقيق مستمر.");
+    let p = es.iter().find(|e| e.kind == EntityKind::Person).expect("a person");
+    assert_eq!(p.mentions.len(), 2, "{p:?}");
+}
+
+#[test]
+fn quoted_names() {
+    let es = ents("استقبل الرئيس الفرنسي \"إيمانويل ماكرون\" ضيفه.");
+    assert!(es.iter().any(|e| e.kind == EntityKind::Person));
+}
+
+#[test]
+fn transliteration_variants_link() {
+    for v in ["زيلينسكي", "زيلنسكي"] {
+        let es = ents(&format!("قال {v} إن الهجوم صُدّ."));
+        assert!(es.iter().any(|e| e.kind == EntityKind::Person), "{v}");
+    }
+}
+
+#[test]
+fn ambiguous_city_follows_the_article_country() {
+    let libya = ents("اشتباكات في طرابلس بين فصائل ليبية وسط قلق في ليبيا.");
+    let lebanon = ents("غارة قرب طرابلس في شمال لبنان.");
+    let place = |es: &[Entity]| {
+        es.iter().find(|e| e.kind == EntityKind::Place).and_then(|e| e.country.clone())
+    };
+    assert_eq!(place(&libya).as_deref(), Some("LBY"));
+    assert_eq!(place(&lebanon).as_deref(), Some("LBN"));
+}
+
+#[test]
+fn groups_with_their_country() {
+    let es = ents("هاجمت قوات الدعم السريع مدينة الفاشر، فيما أطلق الحوثيون صاروخا.");
+    let groups: Vec<_> = es.iter().filter(|e| e.kind == EntityKind::Group).collect();
+    assert!(groups.iter().any(|g| g.country.as_deref() == Some("SDN")), "{groups:?}");
+    assert!(groups.iter().any(|g| g.country.as_deref() == Some("YEM")), "{groups:?}");
+}
+
+#[test]
+fn international_bodies() {
+    let es = ents("دعت الأمم المتحدة والاتحاد الأوروبي وحلف الناتو إلى التهدئة.");
+    let orgs: Vec<_> = es.iter().filter(|e| e.kind == EntityKind::Org).collect();
+    assert!(orgs.len() >= 3, "{orgs:?}");
+    assert!(orgs.iter().all(|o| o.country.is_none()));
+}
+
+#[test]
+fn places_with_coordinates() {
+    let es = ents("سقطت قذائف على الخرطوم وأم درمان.");
+    let places: Vec<_> = es.iter().filter(|e| e.kind == EntityKind::Place).collect();
+    assert!(places.len() >= 2, "{places:?}");
+    assert!(places.iter().all(|p| p.lat.is_some() && p.country.as_deref() == Some("SDN")));
+}

@@ -1,0 +1,777 @@
+//! rasd's knowledge base: the countries, places, organizations, armed and political
+//! groups and persons that articles name, plus the words from which state institutions and
+//! personal titles are composed.
+//!
+//! The source of truth is the TSV files under `data/kb/` (documented in
+//! `data/kb/README.md`, sources in `data/SOURCES.md`). They are embedded in the binary, so
+//! rasd runs with no set-up, and a user directory of files with the same names can add
+//! or replace entries at run time (`rasd analyze --kb DIR`) without recompiling. Loading
+//! compiles every name and alias into hash tables keyed by [`keys::key`] (and, for
+//! transliterated names, [`keys::skeleton`]).
+//!
+//! ```
+//! let kb = rasd_kb::Kb::embedded();
+//! let hits = kb.lookup(&rasd_kb::keys::key("أذربيجان"));
+//! assert_eq!(kb.entry(hits[0].entry).id, "AZE");
+//! ```
+#![deny(missing_docs)]
+
+pub mod keys;
+mod tsv;
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::OnceLock;
+
+pub use rasd_model::EntityKind;
+
+/// Why the knowledge base could not be loaded.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum KbError {
+    /// A file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// A row or header is malformed.
+    #[error("{file}:{line}: {message}")]
+    Parse {
+        /// The file.
+        file: String,
+        /// 1-based line.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// One knowledge-base entity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// Output id: ISO3 for countries, `kind:slug` otherwise.
+    pub id: String,
+    /// Kind.
+    pub kind: EntityKind,
+    /// English canonical name.
+    pub name: Option<String>,
+    /// Arabic canonical name.
+    pub name_ar: String,
+    /// ISO3 of the state it belongs to, or acts in.
+    pub country: Option<String>,
+    /// A person's role.
+    pub role: Option<String>,
+    /// Latitude.
+    pub lat: Option<f64>,
+    /// Longitude.
+    pub lon: Option<f64>,
+    /// Population (places), used to rank ambiguous names.
+    pub population: u64,
+    /// Hand-curated rather than bulk-imported: trusted more when names collide.
+    pub curated: bool,
+    /// Place kind (city, region, sea, ...) for places.
+    pub place_kind: Option<String>,
+    /// The capital of its country (trusted even where its name is a common word).
+    pub capital: bool,
+}
+
+/// How an alias names its entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AliasForm {
+    /// A name or spelling variant.
+    Name,
+    /// A nisba adjective of a country ("الأرمينية").
+    Adjective,
+    /// An abbreviation.
+    Abbrev,
+}
+
+/// One way of naming an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Alias {
+    /// Index of the entry ([`Kb::entry`]).
+    pub entry: u32,
+    /// How it names it.
+    pub form: AliasForm,
+    /// The alias is written with the article (ال): "الجيزة", not "جيزة". Keys drop the
+    /// article, so the matcher uses this to refuse a common noun that merely shares
+    /// a place's letters ("البلدين" is not "بلدين").
+    pub article: bool,
+}
+
+/// A kind of state institution, recognized with its owner ("وزارة الدفاع" + "الأذربيجانية").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Institution {
+    /// Stable key, part of generated ids (`defence-ministry`).
+    pub key: String,
+    /// English name with `{country}` for the owner.
+    pub name_en_pattern: String,
+    /// Arabic head ("وزارة الدفاع").
+    pub head_ar: String,
+    /// Entity kind to emit (`org`, `group`), or `country` when the institution stands for
+    /// its state (armies and forces are coded as their country).
+    pub kind: EntityKind,
+}
+
+/// A personal title ("وزير الخارجية").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Title {
+    /// Stable key.
+    pub key: String,
+    /// English role ("foreign minister").
+    pub role_en: String,
+    /// Arabic title as usually written.
+    pub title_ar: String,
+    /// The title is followed by the body it speaks for ("الناطق باسم" + org).
+    pub needs_owner: bool,
+}
+
+/// What a key found among institutions or titles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadRef {
+    /// An institution; `dual` when written in the dual ("وزارتا").
+    Institution {
+        /// Index into [`Kb::institutions`].
+        index: u32,
+        /// Dual form.
+        dual: bool,
+    },
+    /// A title; `dual` when written in the dual ("وزيرا").
+    Title {
+        /// Index into [`Kb::titles`].
+        index: u32,
+        /// Dual form.
+        dual: bool,
+    },
+}
+
+/// The compiled knowledge base.
+#[derive(Debug, Default)]
+pub struct Kb {
+    entries: Vec<Entry>,
+    by_id: HashMap<String, u32>,
+    aliases: HashMap<String, Vec<Alias>>,
+    fuzzy: HashMap<String, Vec<Alias>>,
+    heads: HashMap<String, Vec<HeadRef>>,
+    institutions: Vec<Institution>,
+    titles: Vec<Title>,
+    /// Named institutions ("الخارجية الأميركية" = org:us-state-department) by
+    /// (state, institution index), so a composed mention links to the named entry.
+    named_institutions: HashMap<(String, u32), u32>,
+    /// (country id, capital in Arabic, capital in English) from countries.tsv.
+    capitals: Vec<(String, String, String)>,
+    freq: HashMap<String, f32>,
+    max_words: usize,
+    max_head_words: usize,
+}
+
+macro_rules! data_file {
+    ($name:literal) => {
+        ($name, include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/kb/", $name)))
+    };
+}
+
+/// The embedded data files, in load order (later files may override earlier ids).
+const EMBEDDED: &[(&str, &str)] = &[
+    data_file!("countries.tsv"),
+    data_file!("places.tsv"),
+    data_file!("places_curated.tsv"),
+    data_file!("orgs.tsv"),
+    data_file!("groups.tsv"),
+    data_file!("persons.tsv"),
+    data_file!("institutions.tsv"),
+    data_file!("titles.tsv"),
+];
+
+const WORD_FREQ: &str =
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/ar_word_freq.tsv"));
+
+/// Names that are transliterations are matched loosely only when their skeleton is at
+/// least this many letters: shorter ones collide with ordinary words.
+const MIN_SKELETON_CHARS: usize = 4;
+
+fn kind_of(s: &str) -> Option<EntityKind> {
+    Some(match s {
+        "country" => EntityKind::Country,
+        "place" => EntityKind::Place,
+        "person" => EntityKind::Person,
+        "org" => EntityKind::Org,
+        "group" => EntityKind::Group,
+        _ => return None,
+    })
+}
+
+impl Kb {
+    /// The knowledge base embedded in the binary, compiled once per process.
+    pub fn embedded() -> &'static Kb {
+        static KB: OnceLock<Kb> = OnceLock::new();
+        KB.get_or_init(|| {
+            let mut kb = Kb::default();
+            for (name, text) in EMBEDDED {
+                if let Err(e) = kb.add_file(name, text) {
+                    // The embedded data is checked by tests; a broken row must not take
+                    // the whole program down.
+                    tracing::error!("embedded knowledge base: {e}");
+                }
+            }
+            kb.load_freq(WORD_FREQ);
+            kb.finish();
+            kb
+        })
+    }
+
+    /// Derived tables, computed once every file is in.
+    fn finish(&mut self) {
+        self.mark_capitals();
+        self.index_named_institutions();
+    }
+
+    /// Finds named orgs whose names are an institution head plus their state
+    /// ("وزارة الخارجية الأميركية"), so that composing that institution yields them.
+    fn index_named_institutions(&mut self) {
+        let mut found = HashMap::new();
+        for (k, aliases) in &self.aliases {
+            for a in aliases {
+                let e = &self.entries[a.entry as usize];
+                let (EntityKind::Org | EntityKind::Group, Some(c)) = (e.kind, e.country.as_ref())
+                else {
+                    continue;
+                };
+                let words: Vec<&str> = k.split(' ').collect();
+                for n in (1..words.len()).rev() {
+                    let head = words[..n].join(" ");
+                    let hit = self.lookup_head(&head).iter().find_map(|h| match h {
+                        HeadRef::Institution { index, dual: false } => Some(*index),
+                        _ => None,
+                    });
+                    if let Some(index) = hit {
+                        found.entry((c.clone(), index)).or_insert(a.entry);
+                        break;
+                    }
+                }
+            }
+        }
+        self.named_institutions = found;
+    }
+
+    /// The named entry for institution `index` of state `country`, if the data has one.
+    pub fn named_institution(&self, country: &str, index: u32) -> Option<u32> {
+        self.named_institutions.get(&(country.to_string(), index)).copied()
+    }
+
+    /// Marks each country's capital among the places (adding it when the gazetteer
+    /// lacks it), so a capital whose name is also a common word is still trusted.
+    fn mark_capitals(&mut self) {
+        let capitals = std::mem::take(&mut self.capitals);
+        for (iso3, cap_ar, cap_en) in &capitals {
+            let k = keys::key(cap_ar);
+            let hits: Vec<u32> = self
+                .lookup(&k)
+                .iter()
+                .map(|a| a.entry)
+                .filter(|&i| {
+                    let e = &self.entries[i as usize];
+                    e.kind == EntityKind::Place && e.country.as_deref() == Some(iso3.as_str())
+                })
+                .collect();
+            // The entry named exactly as the capital, hand-curated first, then the largest.
+            let best = hits.iter().copied().max_by_key(|&i| {
+                let e = &self.entries[i as usize];
+                (e.name.as_deref() == Some(cap_en.as_str()), e.curated, e.population)
+            });
+            match best {
+                Some(i) => self.entries[i as usize].capital = true,
+                None if !cap_en.is_empty() => {
+                    let slug: String = cap_en
+                        .to_lowercase()
+                        .chars()
+                        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+                        .collect();
+                    let e = Entry {
+                        id: format!("place:{}", slug.trim_matches('-')),
+                        kind: EntityKind::Place,
+                        name: Some(cap_en.clone()),
+                        name_ar: cap_ar.clone(),
+                        country: Some(iso3.clone()),
+                        role: None,
+                        lat: None,
+                        lon: None,
+                        population: 0,
+                        curated: true,
+                        place_kind: Some("city".to_string()),
+                        capital: true,
+                    };
+                    if self.by_id.contains_key(&e.id) {
+                        continue;
+                    }
+                    let i = self.upsert(e);
+                    self.alias(i, cap_ar, AliasForm::Name, false);
+                }
+                None => {}
+            }
+        }
+        self.capitals = capitals;
+    }
+
+    /// The embedded knowledge base plus the files of a user directory (same file names
+    /// as `data/kb/`; entries with an existing id replace it).
+    pub fn with_user_dir(dir: &Path) -> Result<Kb, KbError> {
+        let mut kb = Kb::default();
+        for (name, text) in EMBEDDED {
+            kb.add_file(name, text)?;
+        }
+        kb.load_freq(WORD_FREQ);
+        let mut found = false;
+        for (name, _) in EMBEDDED {
+            let path = dir.join(name);
+            if path.exists() {
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|source| KbError::Io { path: path.display().to_string(), source })?;
+                kb.add_file(&path.display().to_string(), &text)?;
+                found = true;
+            }
+        }
+        kb.finish();
+        if !found {
+            return Err(KbError::Io {
+                path: dir.display().to_string(),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    "no knowledge-base file (countries.tsv, persons.tsv, ...) in this directory",
+                ),
+            });
+        }
+        Ok(kb)
+    }
+
+    /// Adds one TSV file; its kind is told by its file name.
+    pub fn add_file(&mut self, name: &str, text: &str) -> Result<(), KbError> {
+        let base = Path::new(name).file_name().and_then(|s| s.to_str()).unwrap_or(name);
+        match base {
+            "countries.tsv" => self.add_countries(name, text),
+            "places.tsv" => self.add_places(name, text, false),
+            "places_curated.tsv" => self.add_places(name, text, true),
+            "orgs.tsv" | "groups.tsv" => self.add_bodies(name, text),
+            "persons.tsv" => self.add_persons(name, text),
+            "institutions.tsv" => self.add_institutions(name, text),
+            "titles.tsv" => self.add_titles(name, text),
+            _ => Err(KbError::Parse {
+                file: name.to_string(),
+                line: 0,
+                message: "unknown knowledge-base file name".to_string(),
+            }),
+        }
+    }
+
+    fn upsert(&mut self, e: Entry) -> u32 {
+        if let Some(&i) = self.by_id.get(&e.id) {
+            self.entries[i as usize] = e;
+            return i;
+        }
+        let i = self.entries.len() as u32;
+        self.by_id.insert(e.id.clone(), i);
+        self.entries.push(e);
+        i
+    }
+
+    fn alias(&mut self, entry: u32, name: &str, form: AliasForm, fuzzy: bool) {
+        let k = keys::key(name);
+        if k.is_empty() {
+            return;
+        }
+        self.max_words = self.max_words.max(k.split(' ').count());
+        let a = Alias { entry, form, article: keys::has_article(name) };
+        let v = self.aliases.entry(k.clone()).or_default();
+        if !v.contains(&a) {
+            v.push(a);
+        }
+        if fuzzy {
+            let s = keys::skeleton(&k);
+            if s.chars().filter(|c| *c != ' ').count() >= MIN_SKELETON_CHARS {
+                let v = self.fuzzy.entry(s).or_default();
+                if !v.contains(&a) {
+                    v.push(a);
+                }
+            }
+        }
+    }
+
+    fn add_countries(&mut self, file: &str, text: &str) -> Result<(), KbError> {
+        let mut rows = Vec::new();
+        tsv::parse(file, text, &["iso3", "name_ar"], |r| {
+            rows.push((
+                Entry {
+                    id: r.get("iso3").to_string(),
+                    kind: EntityKind::Country,
+                    name: r.opt("name_en").map(str::to_string),
+                    name_ar: r.get("name_ar").to_string(),
+                    country: Some(r.get("iso3").to_string()),
+                    role: None,
+                    lat: r.num("lat", file)?,
+                    lon: r.num("lon", file)?,
+                    population: u64::MAX / 2,
+                    curated: true,
+                    place_kind: None,
+                    capital: false,
+                },
+                r.list("aliases_ar").map(str::to_string).collect::<Vec<_>>(),
+                r.list("adj_ar").map(str::to_string).collect::<Vec<_>>(),
+            ));
+            if let Some(cap) = r.opt("capital_ar") {
+                let en = r.get("capital_en").to_string();
+                self.capitals.push((r.get("iso3").to_string(), cap.to_string(), en));
+            }
+            Ok(())
+        })?;
+        for (e, names, adjs) in rows {
+            let name_ar = e.name_ar.clone();
+            let i = self.upsert(e);
+            self.alias(i, &name_ar, AliasForm::Name, true);
+            for n in names {
+                self.alias(i, &n, AliasForm::Name, true);
+            }
+            for a in adjs {
+                self.alias(i, &a, AliasForm::Adjective, false);
+            }
+        }
+        Ok(())
+    }
+
+    fn add_places(&mut self, file: &str, text: &str, curated: bool) -> Result<(), KbError> {
+        let mut rows = Vec::new();
+        tsv::parse(file, text, &["id", "name_ar"], |r| {
+            rows.push((
+                Entry {
+                    id: r.get("id").to_string(),
+                    kind: EntityKind::Place,
+                    name: r.opt("name_en").map(str::to_string),
+                    name_ar: r.get("name_ar").to_string(),
+                    country: r.opt("country").map(str::to_string),
+                    role: None,
+                    lat: r.num("lat", file)?,
+                    lon: r.num("lon", file)?,
+                    population: r.num("population", file)?.unwrap_or(0),
+                    curated,
+                    place_kind: r.opt("kind").map(str::to_string),
+                    capital: false,
+                },
+                r.list("aliases_ar").map(str::to_string).collect::<Vec<_>>(),
+            ));
+            Ok(())
+        })?;
+        for (e, names) in rows {
+            let name_ar = e.name_ar.clone();
+            let i = self.upsert(e);
+            self.alias(i, &name_ar, AliasForm::Name, curated);
+            for n in names {
+                self.alias(i, &n, AliasForm::Name, curated);
+            }
+        }
+        Ok(())
+    }
+
+    fn add_bodies(&mut self, file: &str, text: &str) -> Result<(), KbError> {
+        let mut rows = Vec::new();
+        tsv::parse(file, text, &["id", "name_ar"], |r| {
+            let kind = kind_of(r.get("kind")).unwrap_or(if r.get("id").starts_with("group:") {
+                EntityKind::Group
+            } else {
+                EntityKind::Org
+            });
+            rows.push((
+                Entry {
+                    id: r.get("id").to_string(),
+                    kind,
+                    name: r.opt("name_en").map(str::to_string),
+                    name_ar: r.get("name_ar").to_string(),
+                    country: r.opt("country").map(str::to_string),
+                    role: None,
+                    lat: None,
+                    lon: None,
+                    population: 0,
+                    curated: true,
+                    place_kind: None,
+                    capital: false,
+                },
+                r.list("aliases_ar").map(str::to_string).collect::<Vec<_>>(),
+                r.list("abbrev").map(str::to_string).collect::<Vec<_>>(),
+            ));
+            Ok(())
+        })?;
+        for (e, names, abbrevs) in rows {
+            let name_ar = e.name_ar.clone();
+            let i = self.upsert(e);
+            self.alias(i, &name_ar, AliasForm::Name, true);
+            for n in names {
+                self.alias(i, &n, AliasForm::Name, true);
+            }
+            for a in abbrevs {
+                self.alias(i, &a, AliasForm::Abbrev, false);
+            }
+        }
+        Ok(())
+    }
+
+    fn add_persons(&mut self, file: &str, text: &str) -> Result<(), KbError> {
+        let mut rows = Vec::new();
+        tsv::parse(file, text, &["id", "name_ar"], |r| {
+            rows.push((
+                Entry {
+                    id: r.get("id").to_string(),
+                    kind: EntityKind::Person,
+                    name: r.opt("name_en").map(str::to_string),
+                    name_ar: r.get("name_ar").to_string(),
+                    country: r.opt("country").map(str::to_string),
+                    role: r.opt("role_en").map(str::to_string),
+                    lat: None,
+                    lon: None,
+                    population: 0,
+                    curated: true,
+                    place_kind: None,
+                    capital: false,
+                },
+                r.list("aliases_ar").map(str::to_string).collect::<Vec<_>>(),
+            ));
+            Ok(())
+        })?;
+        for (e, names) in rows {
+            let name_ar = e.name_ar.clone();
+            let i = self.upsert(e);
+            self.alias(i, &name_ar, AliasForm::Name, true);
+            for n in names {
+                self.alias(i, &n, AliasForm::Name, true);
+            }
+        }
+        Ok(())
+    }
+
+    fn head(&mut self, text: &str, r: HeadRef) {
+        let k = keys::key(text);
+        if k.is_empty() {
+            return;
+        }
+        self.max_head_words = self.max_head_words.max(k.split(' ').count());
+        let v = self.heads.entry(k).or_default();
+        if !v.contains(&r) {
+            v.push(r);
+        }
+    }
+
+    /// Registers a head and its dual ("وزارة الدفاع" → "وزارتا/وزارتي الدفاع").
+    fn head_with_dual(&mut self, text: &str, make: impl Fn(bool) -> HeadRef) {
+        self.head(text, make(false));
+        let k = keys::key(text);
+        if let Some((first, rest)) =
+            k.split_once(' ').map(|(a, b)| (a, Some(b))).or(Some((&k, None)))
+        {
+            let stem =
+                first.strip_suffix('ه').map_or_else(|| first.to_string(), |s| format!("{s}ت"));
+            for suffix in ["ا", "ي", "ان", "ين"] {
+                let dual = match rest {
+                    Some(r) => format!("{stem}{suffix} {r}"),
+                    None => format!("{stem}{suffix}"),
+                };
+                self.head(&dual, make(true));
+            }
+        }
+    }
+
+    fn add_institutions(&mut self, file: &str, text: &str) -> Result<(), KbError> {
+        let mut rows = Vec::new();
+        tsv::parse(file, text, &["key", "head_ar"], |r| {
+            let kind = match r.get("kind") {
+                "country" => EntityKind::Country,
+                k => kind_of(k).unwrap_or(EntityKind::Org),
+            };
+            rows.push((
+                Institution {
+                    key: r.get("key").to_string(),
+                    name_en_pattern: r.get("name_en_pattern").to_string(),
+                    head_ar: r.get("head_ar").to_string(),
+                    kind,
+                },
+                r.list("aliases_ar").map(str::to_string).collect::<Vec<_>>(),
+            ));
+            Ok(())
+        })?;
+        for (inst, aliases) in rows {
+            let index = self.institutions.len() as u32;
+            let head = inst.head_ar.clone();
+            self.institutions.push(inst);
+            let make = |dual| HeadRef::Institution { index, dual };
+            self.head_with_dual(&head, make);
+            for a in aliases {
+                self.head_with_dual(&a, make);
+            }
+        }
+        Ok(())
+    }
+
+    fn add_titles(&mut self, file: &str, text: &str) -> Result<(), KbError> {
+        let mut rows = Vec::new();
+        tsv::parse(file, text, &["key", "title_ar"], |r| {
+            let needs = r.get("needs_country");
+            rows.push((
+                Title {
+                    key: r.get("key").to_string(),
+                    role_en: r.get("role_en").to_string(),
+                    title_ar: r.get("title_ar").to_string(),
+                    needs_owner: matches!(needs, "owner" | "org"),
+                },
+                r.list("aliases_ar").map(str::to_string).collect::<Vec<_>>(),
+            ));
+            Ok(())
+        })?;
+        for (t, aliases) in rows {
+            let index = self.titles.len() as u32;
+            let head = t.title_ar.clone();
+            self.titles.push(t);
+            let make = |dual| HeadRef::Title { index, dual };
+            self.head_with_dual(&head, make);
+            for a in aliases {
+                self.head_with_dual(&a, make);
+            }
+        }
+        Ok(())
+    }
+
+    fn load_freq(&mut self, text: &str) {
+        let _ = tsv::parse("ar_word_freq.tsv", text, &["word", "zipf"], |r| {
+            if let Ok(Some(z)) = r.num::<f32>("zipf", "ar_word_freq.tsv") {
+                self.freq.insert(r.get("word").to_string(), z);
+            }
+            Ok(())
+        });
+    }
+
+    /// Entries named by a key.
+    pub fn lookup(&self, key: &str) -> &[Alias] {
+        self.aliases.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// Entries whose name has this skeleton (curated names only).
+    pub fn lookup_fuzzy(&self, skeleton: &str) -> &[Alias] {
+        self.fuzzy.get(skeleton).map_or(&[], Vec::as_slice)
+    }
+
+    /// Institutions and titles whose head has this key.
+    pub fn lookup_head(&self, key: &str) -> &[HeadRef] {
+        self.heads.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// An entry by index.
+    pub fn entry(&self, i: u32) -> &Entry {
+        &self.entries[i as usize]
+    }
+
+    /// The index of an entry by id.
+    pub fn index_of(&self, id: &str) -> Option<u32> {
+        self.by_id.get(id).copied()
+    }
+
+    /// An entry by id.
+    pub fn by_id(&self, id: &str) -> Option<&Entry> {
+        self.by_id.get(id).map(|&i| &self.entries[i as usize])
+    }
+
+    /// All entries.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// An institution by index.
+    pub fn institution(&self, i: u32) -> &Institution {
+        &self.institutions[i as usize]
+    }
+
+    /// A title by index.
+    pub fn title(&self, i: u32) -> &Title {
+        &self.titles[i as usize]
+    }
+
+    /// Number of institutions and titles.
+    pub fn head_counts(&self) -> (usize, usize) {
+        (self.institutions.len(), self.titles.len())
+    }
+
+    /// Longest alias, in words.
+    pub fn max_words(&self) -> usize {
+        self.max_words
+    }
+
+    /// Longest institution or title head, in words.
+    pub fn max_head_words(&self) -> usize {
+        self.max_head_words
+    }
+
+    /// Zipf frequency of a normalized word in general Arabic text (0 when rare).
+    pub fn zipf(&self, word: &str) -> f32 {
+        self.freq.get(word).copied().unwrap_or(0.0)
+    }
+
+    /// Entry counts per kind.
+    pub fn counts(&self) -> HashMap<EntityKind, usize> {
+        let mut m = HashMap::new();
+        for e in &self.entries {
+            *m.entry(e.kind).or_insert(0) += 1;
+        }
+        m
+    }
+
+    /// Number of distinct alias keys.
+    pub fn alias_count(&self) -> usize {
+        self.aliases.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_data_loads_without_errors() {
+        let mut kb = Kb::default();
+        for (name, text) in EMBEDDED {
+            kb.add_file(name, text).unwrap_or_else(|e| panic!("{e}"));
+        }
+        assert!(kb.counts()[&EntityKind::Country] >= 249);
+    }
+
+    #[test]
+    fn user_files_add_and_replace() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("persons.tsv"),
+            "id\tname_en\tname_ar\taliases_ar\tcountry\trole_en\nperson:test-person\tTest Person\tفلان الفلاني\tالفلاني\tSDN\tgovernor\n",
+        )
+        .unwrap();
+        let kb = Kb::with_user_dir(dir.path()).unwrap();
+        let hits = kb.lookup(&keys::key("الفلاني"));
+        assert_eq!(kb.entry(hits[0].entry).id, "person:test-person");
+    }
+
+    #[test]
+    fn bad_rows_name_file_and_line() {
+        let mut kb = Kb::default();
+        let err = kb
+            .add_file("places_curated.tsv", "id\tname_ar\tlat\nplace:x\tس\tnorth\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("places_curated.tsv:2"), "{err}");
+    }
+
+    #[test]
+    fn dual_heads_are_generated() {
+        let mut kb = Kb::default();
+        kb.add_file(
+            "institutions.tsv",
+            "key\tname_en_pattern\thead_ar\taliases_ar\tkind\ndefence-ministry\tMinistry of Defence of {country}\tوزارة الدفاع\t\torg\n",
+        )
+        .unwrap();
+        assert!(!kb.lookup_head(&keys::key("وزارتا الدفاع")).is_empty());
+        assert!(!kb.lookup_head(&keys::key("وزارتي دفاع")).is_empty());
+    }
+}

@@ -1,0 +1,142 @@
+//! Proclitic analysis: the candidate stems of a normalized Arabic word.
+//!
+//! Arabic writes conjunctions (و، ف), prepositions (ب، ل، ك) and the article (ال) as
+//! prefixes of the next word, so "وبالقوات" is و + ب + ال + قوات. A dictionary lookup has
+//! to try the word under each plausible split; this module lists those splits, longest
+//! stem first, without deciding between them (the lexicon does). `لل` is ل + ال with the
+//! article's alef elided.
+//!
+//! Stems shorter than two letters are never proposed, so "بك" stays whole.
+
+/// One way of reading a word as prefixes + stem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Analysis<'a> {
+    /// Byte length of the stripped prefixes.
+    pub prefix_len: usize,
+    /// The remaining stem.
+    pub stem: &'a str,
+    /// A conjunction و or ف was stripped.
+    pub conj: bool,
+    /// A preposition ب، ل or ك was stripped.
+    pub prep: bool,
+    /// The article ال (or the ل of لل) was stripped.
+    pub article: bool,
+}
+
+const MIN_STEM_CHARS: usize = 2;
+
+fn long_enough(s: &str) -> bool {
+    s.chars().nth(MIN_STEM_CHARS - 1).is_some()
+}
+
+/// Every analysis of `word` (a normalized word), the unanalyzed word first.
+pub fn analyses(word: &str) -> Vec<Analysis<'_>> {
+    let mut out = Vec::with_capacity(4);
+    let base = Analysis { prefix_len: 0, stem: word, conj: false, prep: false, article: false };
+    out.push(base);
+    let mut heads = vec![base];
+    if let Some(rest) = word.strip_prefix('و').or_else(|| word.strip_prefix('ف')) {
+        if long_enough(rest) {
+            let a =
+                Analysis { prefix_len: word.len() - rest.len(), stem: rest, conj: true, ..base };
+            out.push(a);
+            heads.push(a);
+        }
+    }
+    for h in heads.clone() {
+        let w = h.stem;
+        // لل = ل + ال: "للجيش" → "جيش" with article.
+        if let Some(rest) = w.strip_prefix("لل") {
+            if long_enough(rest) {
+                out.push(Analysis {
+                    prefix_len: h.prefix_len + (w.len() - rest.len()),
+                    stem: rest,
+                    prep: true,
+                    article: true,
+                    ..h
+                });
+            }
+        }
+        if let Some(rest) = w.strip_prefix(['ب', 'ل', 'ك']) {
+            if long_enough(rest) {
+                let a = Analysis {
+                    prefix_len: h.prefix_len + (w.len() - rest.len()),
+                    stem: rest,
+                    prep: true,
+                    ..h
+                };
+                out.push(a);
+                heads.push(a);
+            }
+        }
+    }
+    for h in heads {
+        if let Some(rest) = h.stem.strip_prefix("ال") {
+            if long_enough(rest) {
+                out.push(Analysis {
+                    prefix_len: h.prefix_len + 2 * 'ا'.len_utf8(),
+                    stem: rest,
+                    article: true,
+                    ..h
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Candidate stems of `word`, longest first, without duplicates.
+pub fn stems(word: &str) -> Vec<&str> {
+    let mut v: Vec<&str> = analyses(word).into_iter().map(|a| a.stem).collect();
+    v.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    v.dedup();
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_conjunction_preposition_article() {
+        let s = stems("وبالقوات");
+        assert!(s.contains(&"قوات"));
+        assert!(s.contains(&"بالقوات"));
+        assert!(s.contains(&"القوات"));
+        assert_eq!(s[0], "وبالقوات");
+    }
+
+    #[test]
+    fn lam_lam_is_lam_plus_article() {
+        let a = analyses("للجيش");
+        let hit = a.iter().find(|a| a.stem == "جيش").unwrap();
+        assert!(hit.prep && hit.article);
+        assert_eq!(hit.prefix_len, "لل".len());
+    }
+
+    #[test]
+    fn article_alone() {
+        let a = analyses("الخارجيه");
+        assert!(a.iter().any(|a| a.stem == "خارجيه" && a.article && !a.prep));
+    }
+
+    #[test]
+    fn short_words_stay_whole() {
+        assert_eq!(stems("بك"), ["بك"]);
+        assert_eq!(stems("ول"), ["ول"]);
+    }
+
+    #[test]
+    fn words_that_only_look_prefixed_still_offer_themselves() {
+        // "وزير" starts with و but is a stem; the full word comes first.
+        let s = stems("وزير");
+        assert_eq!(s[0], "وزير");
+        assert!(s.contains(&"زير"));
+    }
+
+    #[test]
+    fn conjunction_then_lam_lam() {
+        assert!(stems("وللمدنيين").contains(&"مدنيين"));
+        assert!(stems("فكالعاده").contains(&"عاده"));
+    }
+}

@@ -1,0 +1,266 @@
+//! The normalized view of Arabic text and its map back to the original.
+//!
+//! News text spells one word many ways: with or without diacritics and tatweel, with any
+//! of four alef forms, ى for ي, ة for ه, Arabic-Indic or Persian digits, presentation-form
+//! ligatures pasted from PDFs, and the invisible marks (RLM, ZWNJ, BOM) that scrapers
+//! carry along. Every matcher in rasd runs on one canonical spelling, so this module
+//! folds all of those into a single view and remembers, for every byte of that view, which
+//! code points of the original it came from.
+//!
+//! The folding rules, in order of application per character:
+//! - Arabic presentation forms (U+FB50–FDFF, U+FE70–FEFE) are decomposed (NFKC) first;
+//! - harakat, Quranic marks, superscript alef and tatweel are dropped (they extend the
+//!   span of the letter before them, so a span over a word keeps its diacritics);
+//! - format marks (ZWNJ, ZWJ, LRM, RLM, ALM, bidi embeddings, soft hyphen, BOM) are dropped;
+//! - أ إ آ ٱ ٲ ٳ → ا, ى ی → ي, ة ۀ ە → ه, ک → ك;
+//! - Arabic-Indic and Persian digits → ASCII; ٫ → `.`, ٬ and ، → `,`, ؛ → `;`, ؟ → `?`,
+//!   ٪ → `%`, ۔ → `.`;
+//! - every kind of space → ` `, line and paragraph separators → `\n`, `\r` dropped;
+//! - curly, low and guillemet quotes → `"` or `'`; dashes and minus → `-`;
+//! - ASCII letters are lowercased.
+
+use unicode_normalization::char::decompose_compatible;
+
+/// What happens to one input character.
+enum Fold {
+    Keep,
+    To(char),
+    /// Dropped; `true` when the dropped mark belongs to the letter before it.
+    Drop(bool),
+    /// Presentation form: decompose, then fold each part.
+    Decompose,
+}
+
+#[inline]
+fn fold(c: char) -> Fold {
+    let u = c as u32;
+    if u < 0x80 {
+        return match c {
+            'A'..='Z' => Fold::To(c.to_ascii_lowercase()),
+            '\t' => Fold::To(' '),
+            '\r' => Fold::Drop(false),
+            _ => Fold::Keep,
+        };
+    }
+    match u {
+        // Harakat, Quranic annotation marks, superscript alef, tatweel.
+        0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED | 0x0640 => Fold::Drop(true),
+        0x0622 | 0x0623 | 0x0625 | 0x0671 | 0x0672 | 0x0673 => Fold::To('ا'),
+        0x0649 | 0x06CC => Fold::To('ي'),
+        0x0629 | 0x06C0 | 0x06D5 => Fold::To('ه'),
+        0x06A9 => Fold::To('ك'),
+        0x0660..=0x0669 => Fold::To(char::from(b'0' + (u - 0x0660) as u8)),
+        0x06F0..=0x06F9 => Fold::To(char::from(b'0' + (u - 0x06F0) as u8)),
+        0x060C | 0x066C => Fold::To(','),
+        0x066B | 0x06D4 => Fold::To('.'),
+        0x061B => Fold::To(';'),
+        0x061F => Fold::To('?'),
+        0x066A => Fold::To('%'),
+        0x061C
+        | 0x00AD
+        | 0x200B..=0x200F
+        | 0x202A..=0x202E
+        | 0x2060..=0x2064
+        | 0x2066..=0x2069
+        | 0xFEFF => Fold::Drop(false),
+        0x00A0 | 0x1680 | 0x2000..=0x200A | 0x202F | 0x205F | 0x3000 => Fold::To(' '),
+        0x2028 | 0x2029 | 0x0085 => Fold::To('\n'),
+        0x201C..=0x201F | 0x00AB | 0x00BB | 0x2033 | 0x2039 | 0x203A => Fold::To('"'),
+        0x2018..=0x201B | 0x2032 => Fold::To('\''),
+        0x2010..=0x2015 | 0x2212 => Fold::To('-'),
+        0xFB50..=0xFDFF | 0xFE70..=0xFEFE => Fold::Decompose,
+        _ => Fold::Keep,
+    }
+}
+
+/// A normalized view of a text with a map back to the original's code points.
+#[derive(Debug, Clone, Default)]
+pub struct Normalized {
+    text: String,
+    /// `start_of[b]`: original code-point offset of the character that starts at byte `b`
+    /// of the view (`b == len` gives the original length).
+    start_of: Vec<u32>,
+    /// `end_of[b]`: original code-point offset one past the character that ends at byte
+    /// `b` of the view, including marks dropped after it (`end_of[0] == 0`).
+    end_of: Vec<u32>,
+}
+
+impl Normalized {
+    /// The normalized text.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Length of the view in bytes.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// True when the view is empty.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Maps a byte range `[start, end)` of the view (both on char boundaries) to a
+    /// code-point range of the original text.
+    #[inline]
+    pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
+        let s = self.start_of[start] as usize;
+        let e = self.end_of[end] as usize;
+        (s, e.max(s))
+    }
+
+    /// Original code-point offset of the view's byte `b`.
+    #[inline]
+    pub fn original_offset(&self, b: usize) -> usize {
+        self.start_of[b] as usize
+    }
+
+    fn push(&mut self, c: char, orig: u32) {
+        self.text.push(c);
+        for _ in 0..c.len_utf8() {
+            self.start_of.push(orig);
+            self.end_of.push(orig);
+        }
+        if let Some(last) = self.end_of.last_mut() {
+            *last = orig + 1;
+        }
+    }
+
+    fn push_folded(&mut self, c: char, orig: u32) {
+        match fold(c) {
+            Fold::Keep => self.push(c, orig),
+            Fold::To(r) => self.push(r, orig),
+            Fold::Drop(extends) => {
+                if extends && !self.text.is_empty() {
+                    if let Some(last) = self.end_of.last_mut() {
+                        *last = orig + 1;
+                    }
+                }
+            }
+            Fold::Decompose => {
+                let mut parts = [char::default(); 4];
+                let mut n = 0;
+                decompose_compatible(c, |p| {
+                    if n < parts.len() {
+                        parts[n] = p;
+                        n += 1;
+                    }
+                });
+                for &p in &parts[..n] {
+                    // A decomposed part is never itself a presentation form, so this
+                    // recursion is one level deep.
+                    match fold(p) {
+                        Fold::Decompose => self.push(p, orig),
+                        _ => self.push_folded(p, orig),
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Builds the normalized view of `text`.
+pub fn normalize(text: &str) -> Normalized {
+    let mut n = Normalized {
+        text: String::with_capacity(text.len()),
+        start_of: Vec::with_capacity(text.len() + 1),
+        end_of: Vec::with_capacity(text.len() + 1),
+    };
+    n.end_of.push(0);
+    let mut orig: u32 = 0;
+    for c in text.chars() {
+        n.push_folded(c, orig);
+        orig += 1;
+    }
+    n.start_of.push(orig);
+    n
+}
+
+/// Normalizes a short string (a lexicon entry, a query) without keeping the map.
+pub fn normalize_str(text: &str) -> String {
+    normalize(text).text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slice(s: &str, (a, b): (usize, usize)) -> String {
+        s.chars().skip(a).take(b - a).collect()
+    }
+
+    #[test]
+    fn folds_letters_digits_and_marks() {
+        let cases = [
+            ("أَرْمِينِيَا", "ارمينيا"),
+            ("إلى", "الي"),
+            ("آذار", "اذار"),
+            ("ٱلله", "الله"),
+            ("مدرسة", "مدرسه"),
+            ("حاليًا", "حاليا"),
+            ("٩ أكتوبر", "9 اكتوبر"),
+            ("۲۰۲۳", "2023"),
+            ("٣٫٥", "3.5"),
+            ("٦٬٥٠٠", "6,500"),
+            ("قال، ثم", "قال, ثم"),
+            ("لماذا؟", "لماذا?"),
+            ("بـ\"مجموعة\"", "ب\"مجموعه\""),
+            ("«هدنة»", "\"هدنه\""),
+            ("“استفزاز”", "\"استفزاز\""),
+            ("a\u{00A0}b", "a b"),
+            ("ك\u{200C}ب\u{200F}", "كب"),
+            ("\u{FEFF}نص", "نص"),
+            ("Reuters", "reuters"),
+            ("ﻻ", "لا"),
+            ("ﺃﺭﻣﻴﻨﻴﺎ", "ارمينيا"),
+            ("کابل", "كابل"),
+            ("فارسی", "فارسي"),
+            ("السلام—الآن", "السلام-الان"),
+            ("a\r\nb", "a\nb"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(normalize(input).as_str(), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn maps_spans_back_over_dropped_marks() {
+        let text = "قُتِلَ ثلاثةٌ";
+        let n = normalize(text);
+        assert_eq!(n.as_str(), "قتل ثلاثه");
+        let b = n.as_str().find("ثلاثه").unwrap();
+        let (s, e) = n.to_original(b, n.len());
+        assert_eq!(slice(text, (s, e)), "ثلاثةٌ");
+        let (s, e) = n.to_original(0, "قتل".len());
+        assert_eq!(slice(text, (s, e)), "قُتِلَ");
+    }
+
+    #[test]
+    fn format_marks_do_not_join_the_span_before_them() {
+        let text = "باكو\u{200F} يريفان";
+        let n = normalize(text);
+        let (s, e) = n.to_original(0, "باكو".len());
+        assert_eq!(slice(text, (s, e)), "باكو");
+    }
+
+    #[test]
+    fn ligature_parts_map_to_the_ligature() {
+        let text = "ﻻ بد";
+        let n = normalize(text);
+        assert_eq!(n.to_original(0, "لا".len()), (0, 1));
+        assert_eq!(n.to_original("لا ".len(), n.len()), (2, 4));
+    }
+
+    #[test]
+    fn empty_and_all_dropped() {
+        assert!(normalize("").is_empty());
+        let n = normalize("\u{200F}\u{064E}");
+        assert!(n.is_empty());
+        let (s, e) = n.to_original(0, 0);
+        assert_eq!(s, e);
+    }
+}

@@ -1,0 +1,198 @@
+//! Sentence splitting.
+//!
+//! News text ends sentences with `.`, `!`, `?`/`؟` and `…`, and ends every paragraph and
+//! list item with a line break. A terminator does not end a sentence when it sits inside
+//! quotes or parentheses (quoted speech often holds several sentences and the attribution
+//! follows it), between digits (`3.5`), after a lone letter (`د.`, `U.S.`), or after a list
+//! number at the start of a line (`1.`). Quote and bracket state resets at every line
+//! break, so one unbalanced quote cannot swallow the rest of an article.
+
+use crate::normalize::Normalized;
+
+/// A quote that opened this many bytes ago without closing is treated as unbalanced.
+const MAX_QUOTE_BYTES: usize = 1200;
+
+/// Sentence spans of the view `n`, as original code-point ranges, trimmed of space.
+pub fn split_sentences(n: &Normalized) -> Vec<[usize; 2]> {
+    let s = n.as_str();
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let mut quote_at: Option<usize> = None;
+    let mut depth = 0u32;
+    let mut line_start = 0usize;
+    let mut i = 0usize;
+    let close = |out: &mut Vec<[usize; 2]>, a: usize, z: usize| {
+        let piece = &s[a..z];
+        let lead = piece.len() - piece.trim_start().len();
+        let trail = piece.len() - piece.trim_end().len();
+        if lead + trail < piece.len() {
+            let (x, y) = n.to_original(a + lead, z - trail);
+            out.push([x, y]);
+        }
+    };
+    while i < b.len() {
+        let c = b[i];
+        match c {
+            b'\n' => {
+                close(&mut out, start, i);
+                start = i + 1;
+                line_start = i + 1;
+                quote_at = None;
+                depth = 0;
+                i += 1;
+                continue;
+            }
+            b'"' => {
+                quote_at = match quote_at {
+                    Some(_) => None,
+                    None => Some(i),
+                };
+            }
+            b'(' | b'[' => depth += 1,
+            b')' | b']' => depth = depth.saturating_sub(1),
+            b'.' | b'!' | b'?' => {
+                let quoted = quote_at.is_some_and(|q| i - q < MAX_QUOTE_BYTES);
+                if !quoted && depth == 0 && ends_sentence(s, i, line_start) {
+                    let mut j = i + 1;
+                    // Keep a run of terminators and the closing marks right after it.
+                    while j < b.len() && matches!(b[j], b'.' | b'!' | b'?' | b'"' | b')' | b'\'') {
+                        j += 1;
+                    }
+                    close(&mut out, start, j);
+                    start = j;
+                    i = j;
+                    continue;
+                }
+            }
+            // First byte of U+2026 '…'; other bytes never need a look.
+            0xE2 if s.is_char_boundary(i) && s[i..].starts_with('…') => {
+                let quoted = quote_at.is_some_and(|q| i - q < MAX_QUOTE_BYTES);
+                let j = i + '…'.len_utf8();
+                if !quoted && depth == 0 && followed_by_space(b, j) {
+                    close(&mut out, start, j);
+                    start = j;
+                }
+                i = j;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    close(&mut out, start, b.len());
+    out
+}
+
+fn followed_by_space(b: &[u8], j: usize) -> bool {
+    j >= b.len() || b[j] == b' ' || b[j] == b'\n'
+}
+
+/// Whether the terminator at byte `i` ends a sentence.
+fn ends_sentence(s: &str, i: usize, line_start: usize) -> bool {
+    let b = s.as_bytes();
+    let prev = s[..i].chars().next_back();
+    let next = s[i + 1..].chars().next();
+    if b[i] == b'.' {
+        // 3.5, 17.10.2020
+        if prev.is_some_and(|c| c.is_ascii_digit()) && next.is_some_and(|c| c.is_ascii_digit()) {
+            return false;
+        }
+        // A run of dots continues until its last dot.
+        if next == Some('.') {
+            return false;
+        }
+        let word_start = s[..i]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphanumeric())
+            .last()
+            .map_or(i, |(k, _)| k);
+        let word = &s[word_start..i];
+        // Lone-letter abbreviations: د. م. U.S.
+        if word.chars().count() == 1 && word.chars().all(char::is_alphabetic) {
+            return false;
+        }
+        // "1. " opening a list item.
+        if !word.is_empty()
+            && word.bytes().all(|c| c.is_ascii_digit())
+            && s[line_start..word_start].trim().trim_start_matches(['-', '*', '•']).is_empty()
+        {
+            return false;
+        }
+    }
+    // A terminator glued to the next word ("...لكن") inside running text is not an end
+    // unless it is a question or exclamation mark.
+    match next {
+        None => true,
+        Some(c) if c.is_whitespace() || matches!(c, '"' | ')' | '\'' | '.' | '!' | '?') => true,
+        Some(_) => b[i] != b'.',
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+
+    fn split(text: &str) -> Vec<String> {
+        let n = normalize(text);
+        let chars: Vec<char> = text.chars().collect();
+        split_sentences(&n).iter().map(|[a, b]| chars[*a..*b].iter().collect()).collect()
+    }
+
+    #[test]
+    fn basic_terminators() {
+        assert_eq!(
+            split("وصل الوفد. بدأت المحادثات! هل تنجح؟ ربما"),
+            ["وصل الوفد.", "بدأت المحادثات!", "هل تنجح؟", "ربما"]
+        );
+    }
+
+    #[test]
+    fn quotes_hold_sentences_together() {
+        assert_eq!(
+            split("وقال الوزير: \"نحن مستعدون. لن نتراجع\". ثم غادر."),
+            ["وقال الوزير: \"نحن مستعدون. لن نتراجع\".", "ثم غادر."]
+        );
+        assert_eq!(split("قال «انتهى الأمر. عدنا» وغادر."), ["قال «انتهى الأمر. عدنا» وغادر."]);
+    }
+
+    #[test]
+    fn parentheses_decimals_abbreviations() {
+        assert_eq!(
+            split("ارتفع العدد (بحسب الوزارة. وليس غيرها) اليوم."),
+            ["ارتفع العدد (بحسب الوزارة. وليس غيرها) اليوم."]
+        );
+        assert_eq!(split("نزح ٣٫٥ مليون شخص. وصل الدعم."), ["نزح ٣٫٥ مليون شخص.", "وصل الدعم."]);
+        assert_eq!(split("قال د. أحمد إن الوضع خطير."), ["قال د. أحمد إن الوضع خطير."]);
+    }
+
+    #[test]
+    fn lines_and_lists() {
+        assert_eq!(
+            split("العنوان\n\n1. البند الأول\n2. البند الثاني\n• نقطة"),
+            ["العنوان", "1. البند الأول", "2. البند الثاني", "• نقطة"]
+        );
+    }
+
+    #[test]
+    fn unbalanced_quote_resets_at_line_break() {
+        assert_eq!(
+            split("قال \"كلام بلا نهاية. ثم\nسطر جديد. آخر."),
+            ["قال \"كلام بلا نهاية. ثم", "سطر جديد.", "آخر."]
+        );
+    }
+
+    #[test]
+    fn ellipsis_and_glued_dots() {
+        assert_eq!(split("انتظروا… ثم عادوا."), ["انتظروا…", "ثم عادوا."]);
+        assert_eq!(split("مستعدون...لكن لا."), ["مستعدون...لكن لا."]);
+    }
+
+    #[test]
+    fn empty_and_blank() {
+        assert!(split("").is_empty());
+        assert!(split("  \n\n ").is_empty());
+    }
+}

@@ -1,0 +1,356 @@
+//! Turning readings into calendar values.
+//!
+//! A reading needs three things the scanner does not know: the document date, the tense
+//! of its clause (a weekday in "سيلتقي الوزيران الجمعة" is the next Friday), and its
+//! neighbours: a year-less month takes the year of an event the same or the previous
+//! sentence dates ("حرب السنة الماضية ... انتهت في نوفمبر"), and "في اليوم التالي"
+//! counts from the last day the text named.
+
+use rasd_model::TimeKind;
+
+use crate::calendar::{add_months, days_to_hijri, hijri_to_gregorian, Date};
+use crate::lexicon::{Calendar, Unit};
+use crate::scan::{Cand, Expr, Qual, Scanner, YearSpec};
+
+/// A resolved value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Value {
+    Day(Date),
+    Week(i32, u8),
+    Month(i32, u8),
+    Year(i32),
+    Duration(u32, char),
+}
+
+impl Value {
+    fn iso(self) -> String {
+        match self {
+            Value::Day(d) => d.to_string(),
+            Value::Week(y, w) => format!("{y:04}-W{w:02}"),
+            Value::Month(y, m) => format!("{y:04}-{m:02}"),
+            Value::Year(y) => format!("{y:04}"),
+            Value::Duration(n, u) => format!("P{n}{u}"),
+        }
+    }
+}
+
+/// Which occurrence of a recurring day or month an expression means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pick {
+    OnOrBefore,
+    Before,
+    OnOrAfter,
+    After,
+}
+
+impl Pick {
+    /// The year of the occurrence of `key` (month, day) relative to `now` (same shape).
+    fn year(self, key: (u8, u8), now: (u8, u8), year: i32) -> i32 {
+        match self {
+            Pick::OnOrBefore if key <= now => year,
+            Pick::Before if key < now => year,
+            Pick::OnOrBefore | Pick::Before => year - 1,
+            Pick::OnOrAfter if key >= now => year,
+            Pick::After if key > now => year,
+            Pick::OnOrAfter | Pick::After => year + 1,
+        }
+    }
+}
+
+/// What resolution knows around one expression.
+struct Ctx {
+    published: Option<Date>,
+    /// The clause is future before the expression.
+    future: bool,
+    /// The year the neighbouring sentences give, for year-less months and days.
+    year: Option<i32>,
+    /// The last day named before, within reach of an anchor.
+    anchor: Option<Date>,
+    /// The same, only if it is in the same sentence.
+    anchor_here: Option<Date>,
+}
+
+impl Ctx {
+    /// The occurrence a qualifier (or the clause's tense) asks for.
+    fn pick(&self, qual: Qual) -> Pick {
+        match qual {
+            Qual::Past => Pick::Before,
+            Qual::Future => Pick::After,
+            Qual::Current | Qual::None if self.future => Pick::OnOrAfter,
+            Qual::Current | Qual::None => Pick::OnOrBefore,
+        }
+    }
+}
+
+/// The value and kind of every expression, in order.
+pub(crate) fn resolve_all(
+    sc: &Scanner<'_>,
+    cands: &[Cand],
+    published: Option<Date>,
+) -> Vec<(Option<String>, TimeKind)> {
+    let years = year_contexts(sc, cands, published);
+    let mut last_day: Option<(Date, usize)> = None;
+    let mut out = Vec::with_capacity(cands.len());
+    for c in cands {
+        let sent = sc.toks[c.first].sent;
+        let anchor = last_day.filter(|(_, s)| *s == sent || *s + 1 == sent).map(|(d, _)| d);
+        let anchor_here = last_day.filter(|(_, s)| *s == sent).map(|(d, _)| d);
+        let cx = Ctx {
+            published,
+            future: sc.future_before(c.first),
+            year: context_year(&years, sent, c.first),
+            anchor,
+            anchor_here,
+        };
+        let (value, kind) = resolve(&c.expr, &cx);
+        if let Some(Value::Day(d)) = value {
+            last_day = Some((d, sent));
+        }
+        out.push((value.map(Value::iso), kind));
+    }
+    out
+}
+
+fn resolve(e: &Expr, cx: &Ctx) -> (Option<Value>, TimeKind) {
+    let p = cx.published;
+    match e {
+        Expr::AbsDate(d) => (Some(Value::Day(*d)), TimeKind::Date),
+        Expr::Date { cal: Calendar::Gregorian, day, month, year, qual } => {
+            let y = gregorian_year(cx, (*month, *day), *year, *qual);
+            let date = y.and_then(|y| match (year, Date::new(y, *month, *day)) {
+                // "29 فبراير" with no year: the nearest leap year in the direction asked.
+                (YearSpec::None, None) if (*month, *day) == (2, 29) => {
+                    let step = if matches!(cx.pick(*qual), Pick::OnOrAfter | Pick::After) {
+                        1
+                    } else {
+                        -1
+                    };
+                    (1..8).find_map(|k| Date::new(y + step * k, 2, 29))
+                }
+                (_, d) => d,
+            });
+            (date.map(Value::Day), TimeKind::Date)
+        }
+        Expr::Date { cal: Calendar::Hijri, day, month, year, qual } => {
+            let y = hijri_year(cx, (*month, *day), *year, *qual);
+            (y.and_then(|y| hijri_to_gregorian(y, *month, *day)).map(Value::Day), TimeKind::Date)
+        }
+        Expr::DayOfRelMonth { day, offset } => {
+            let v = p.and_then(|p| {
+                let (y, m) = add_months(p.year, p.month, *offset);
+                Date::new(y, m, *day)
+            });
+            (v.map(Value::Day), TimeKind::Date)
+        }
+        Expr::Month { cal: Calendar::Gregorian, month, year, qual } => {
+            let y = gregorian_year(cx, (*month, 0), *year, *qual);
+            (y.map(|y| Value::Month(y, *month)), TimeKind::Month)
+        }
+        Expr::Month { cal: Calendar::Hijri, month, year, qual } => {
+            // A Hijri month straddles two Gregorian ones; the value is the month its
+            // first day falls in.
+            let y = hijri_year(cx, (*month, 0), *year, *qual);
+            let first = y.and_then(|y| hijri_to_gregorian(y, *month, 1));
+            (first.map(|d| Value::Month(d.year, d.month)), TimeKind::Month)
+        }
+        Expr::Year(y) => (Some(Value::Year(*y)), TimeKind::Year),
+        Expr::RelDay(k) => (p.map(|p| Value::Day(p.add_days(*k as i64))), TimeKind::Date),
+        Expr::Weekday { wd, qual, yesterday } => {
+            (p.map(|p| Value::Day(weekday(cx, p, *wd, *qual, *yesterday))), TimeKind::Date)
+        }
+        Expr::RelPeriod { unit, offset } => {
+            let v = p.map(|p| match unit {
+                Unit::Week => {
+                    let (y, w) = p.add_days(7 * *offset as i64).iso_week();
+                    Value::Week(y, w)
+                }
+                Unit::Month => {
+                    let (y, m) = add_months(p.year, p.month, *offset);
+                    Value::Month(y, m)
+                }
+                _ => Value::Year(p.year + offset),
+            });
+            // rasd.document/1 has no week kind; an ISO week is a run of days.
+            let kind = match unit {
+                Unit::Week => TimeKind::Date,
+                Unit::Month => TimeKind::Month,
+                _ => TimeKind::Year,
+            };
+            (v, kind)
+        }
+        Expr::Duration { count, unit } => {
+            let v = match unit {
+                Unit::Day => Value::Duration(*count, 'D'),
+                Unit::Week => Value::Duration(*count, 'W'),
+                Unit::Month => Value::Duration(*count, 'M'),
+                Unit::Year => Value::Duration(*count, 'Y'),
+                Unit::Decade => Value::Duration(count.saturating_mul(10), 'Y'),
+            };
+            (Some(v), TimeKind::Duration)
+        }
+        Expr::Anchor { offset, same_sentence } => {
+            let base = if *same_sentence { cx.anchor_here } else { cx.anchor };
+            (base.map(|d| Value::Day(d.add_days(*offset as i64))), TimeKind::Date)
+        }
+        Expr::Shift(inner, k) => match resolve(inner, cx) {
+            (Some(Value::Day(d)), _) => (Some(Value::Day(d.add_days(*k as i64))), TimeKind::Date),
+            _ => (None, TimeKind::Date),
+        },
+    }
+}
+
+/// The Gregorian year of a month (`key.1 == 0`) or day reading.
+fn gregorian_year(cx: &Ctx, key: (u8, u8), year: YearSpec, qual: Qual) -> Option<i32> {
+    match year {
+        YearSpec::Abs(y) => return Some(y),
+        YearSpec::Rel(k) => return cx.published.map(|p| p.year + k),
+        YearSpec::None => {}
+    }
+    if qual == Qual::None {
+        if let Some(y) = cx.year {
+            return Some(y);
+        }
+    }
+    let p = cx.published?;
+    if qual == Qual::Current {
+        return Some(p.year);
+    }
+    let now = (p.month, if key.1 == 0 { 0 } else { p.day });
+    Some(cx.pick(qual).year(key, now, p.year))
+}
+
+/// The Hijri year of a Hijri month or day reading.
+fn hijri_year(cx: &Ctx, key: (u8, u8), year: YearSpec, qual: Qual) -> Option<i32> {
+    match year {
+        YearSpec::Abs(y) => return Some(y),
+        // "رمضان من العام الماضي" counts Gregorian years; not resolved.
+        YearSpec::Rel(_) => return None,
+        YearSpec::None => {}
+    }
+    let p = cx.published?;
+    let (hy, hm, hd) = days_to_hijri(p.days());
+    if qual == Qual::Current {
+        return Some(hy);
+    }
+    let now = (hm, if key.1 == 0 { 0 } else { hd });
+    Some(cx.pick(qual).year(key, now, hy))
+}
+
+/// The day a weekday names: the latest on or before the base day, or the next one after
+/// it when the phrase or the clause is future.
+fn weekday(cx: &Ctx, published: Date, wd: u8, qual: Qual, yesterday: bool) -> Date {
+    let base = if yesterday { published.add_days(-1) } else { published };
+    let bw = base.weekday() as i64;
+    let back = (bw - wd as i64).rem_euclid(7);
+    let fwd = (wd as i64 - bw).rem_euclid(7);
+    let pick = if yesterday { Pick::OnOrBefore } else { cx.pick(qual) };
+    match pick {
+        Pick::OnOrBefore => base.add_days(-back),
+        Pick::Before => base.add_days(if back == 0 { -7 } else { -back }),
+        Pick::OnOrAfter | Pick::After => base.add_days(if fwd == 0 { 7 } else { fwd }),
+    }
+}
+
+/// Years that the text states, with their sentence and first token: explicit years
+/// (not "since 2016"), relative years, and the years of dated months and days.
+fn year_contexts(
+    sc: &Scanner<'_>,
+    cands: &[Cand],
+    published: Option<Date>,
+) -> Vec<(usize, usize, i32)> {
+    let mut out = Vec::new();
+    for c in cands {
+        let y = match &c.expr {
+            Expr::Year(y) if !sc.after_since(c.first) => Some(*y),
+            Expr::RelPeriod { unit: Unit::Year, offset } => published.map(|p| p.year + offset),
+            Expr::AbsDate(d) => Some(d.year),
+            Expr::Date { cal: Calendar::Gregorian, year, .. }
+            | Expr::Month { cal: Calendar::Gregorian, year, .. } => match year {
+                YearSpec::Abs(y) => Some(*y),
+                YearSpec::Rel(k) => published.map(|p| p.year + k),
+                YearSpec::None => None,
+            },
+            _ => None,
+        };
+        if let Some(y) = y {
+            out.push((sc.toks[c.first].sent, c.first, y));
+        }
+    }
+    out
+}
+
+/// The year context of an expression at token `first` of sentence `sent`: the nearest
+/// year before it in its sentence, else the first after it there, else the last one of
+/// the previous sentence.
+fn context_year(years: &[(usize, usize, i32)], sent: usize, first: usize) -> Option<i32> {
+    years
+        .iter()
+        .rev()
+        .find(|(s, f, _)| *s == sent && *f < first)
+        .or_else(|| years.iter().find(|(s, f, _)| *s == sent && *f > first))
+        .or_else(|| {
+            let prev = sent.checked_sub(1)?;
+            years.iter().rev().find(|(s, _, _)| *s == prev)
+        })
+        .map(|(_, _, y)| *y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    fn cx(published: &str, future: bool) -> Ctx {
+        Ctx { published: Some(d(published)), future, year: None, anchor: None, anchor_here: None }
+    }
+
+    #[test]
+    fn last_december_read_in_january() {
+        let c = cx("2021-01-05", false);
+        assert_eq!(gregorian_year(&c, (12, 0), YearSpec::None, Qual::Past), Some(2020));
+        assert_eq!(gregorian_year(&c, (12, 0), YearSpec::None, Qual::None), Some(2020));
+        assert_eq!(gregorian_year(&c, (1, 0), YearSpec::None, Qual::Past), Some(2020));
+        assert_eq!(gregorian_year(&c, (1, 0), YearSpec::None, Qual::None), Some(2021));
+        assert_eq!(gregorian_year(&c, (12, 0), YearSpec::None, Qual::Current), Some(2021));
+        assert_eq!(gregorian_year(&c, (1, 9), YearSpec::None, Qual::Future), Some(2021));
+        assert_eq!(gregorian_year(&c, (1, 5), YearSpec::None, Qual::Future), Some(2022));
+        let f = cx("2020-12-20", true);
+        assert_eq!(gregorian_year(&f, (1, 3), YearSpec::None, Qual::None), Some(2021));
+    }
+
+    #[test]
+    fn weekday_on_its_own_day() {
+        // 2020-10-23 is a Friday.
+        let c = cx("2020-10-23", false);
+        let p = d("2020-10-23");
+        assert_eq!(weekday(&c, p, 5, Qual::None, false), p);
+        assert_eq!(weekday(&c, p, 5, Qual::Past, false), d("2020-10-16"));
+        assert_eq!(weekday(&c, p, 5, Qual::Future, false), d("2020-10-30"));
+        assert_eq!(weekday(&c, p, 4, Qual::None, false), d("2020-10-22"));
+        assert_eq!(weekday(&c, p, 6, Qual::None, false), d("2020-10-17"));
+        assert_eq!(weekday(&c, p, 4, Qual::None, true), d("2020-10-22"));
+        let f = cx("2020-10-23", true);
+        assert_eq!(weekday(&f, p, 1, Qual::None, false), d("2020-10-26"));
+        assert_eq!(weekday(&f, p, 5, Qual::None, false), d("2020-10-30"));
+    }
+
+    #[test]
+    fn context_year_prefers_own_sentence() {
+        let years = [(0, 2, 2019), (1, 1, 2020), (1, 9, 2016)];
+        assert_eq!(context_year(&years, 1, 5), Some(2020));
+        assert_eq!(context_year(&years, 1, 0), Some(2020));
+        assert_eq!(context_year(&years, 2, 0), Some(2016));
+        assert_eq!(context_year(&years, 3, 0), None);
+    }
+
+    #[test]
+    fn values_format() {
+        assert_eq!(Value::Week(2020, 3).iso(), "2020-W03");
+        assert_eq!(Value::Month(2020, 3).iso(), "2020-03");
+        assert_eq!(Value::Duration(25, 'Y').iso(), "P25Y");
+        assert_eq!(Value::Day(d("0999-01-02")).iso(), "0999-01-02");
+    }
+}
