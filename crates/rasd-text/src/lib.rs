@@ -18,6 +18,7 @@
 pub mod clitics;
 pub mod normalize;
 pub mod numbers;
+pub mod phrases;
 pub mod sentences;
 pub mod tokens;
 

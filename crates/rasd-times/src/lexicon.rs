@@ -127,6 +127,8 @@ pub enum Class {
     Part,
     /// A half or quarter of a year.
     Half,
+    /// A season before a year (صيف 2023، شتاء العام الماضي).
+    Season,
     /// An opening phrase that keeps the value (في وقت سابق من).
     Within,
     /// A preposition that lets a cue month or a bare year be read as time.
@@ -183,6 +185,7 @@ impl Class {
             "eve" => Eve,
             "part" => Part,
             "half" => Half,
+            "season" => Season,
             "within" => Within,
             "prep" => Prep,
             "dur_cue" => DurCue,
@@ -479,6 +482,7 @@ fn class_name_static(c: Class) -> &'static str {
         Eve => "eve",
         Part => "part",
         Half => "half",
+        Season => "season",
         Within => "within",
         Prep => "prep",
         DurCue => "dur_cue",

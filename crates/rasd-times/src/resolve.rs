@@ -68,6 +68,9 @@ struct Ctx {
     anchor: Option<Date>,
     /// The same, only if it is in the same sentence.
     anchor_here: Option<Date>,
+    /// The day a statement was made, for days and weekdays said in it (see
+    /// [`speech_day`]); relative days count from it instead of the document date.
+    speech: Option<Date>,
 }
 
 impl Ctx {
@@ -89,26 +92,58 @@ pub(crate) fn resolve_all(
     published: Option<Date>,
 ) -> Vec<(Option<String>, TimeKind)> {
     let years = year_contexts(sc, cands, published);
-    let mut last_day: Option<(Date, usize)> = None;
+    // Every day resolved so far: (sentence, first token, day).
+    let mut days: Vec<(usize, usize, Date)> = Vec::new();
     let mut out = Vec::with_capacity(cands.len());
     for c in cands {
         let sent = sc.toks[c.first].sent;
-        let anchor = last_day.filter(|(_, s)| *s == sent || *s + 1 == sent).map(|(d, _)| d);
-        let anchor_here = last_day.filter(|(_, s)| *s == sent).map(|(d, _)| d);
+        let last = days.last().copied();
+        let anchor = last.filter(|(s, _, _)| *s == sent || *s + 1 == sent).map(|(_, _, d)| d);
+        let anchor_here = last.filter(|(s, _, _)| *s == sent).map(|(_, _, d)| d);
+        let future = sc.future_before(c.first);
         let cx = Ctx {
             published,
-            future: sc.future_before(c.first),
+            future,
             year: context_year(&years, sent, c.first),
             anchor,
             anchor_here,
+            speech: speech_day(sc, c, &days, published, future),
         };
         let (value, kind) = resolve(&c.expr, &cx);
         if let Some(Value::Day(d)) = value {
-            last_day = Some((d, sent));
+            days.push((sent, c.first, d));
         }
         out.push((value.map(Value::iso), kind));
     }
     out
+}
+
+/// The day a statement holding `c` was made, when the sentence gives it before the
+/// statement: "قال الوزير الخميس: "سنبدأ اليوم"" (today is that Thursday), "أعلن الاثنين
+/// أن الاجتماع سيعقد الخميس" (the Thursday after that Monday). Only relative days and
+/// weekdays use it: inside quotes, or for a future weekday in reported speech.
+fn speech_day(
+    sc: &Scanner<'_>,
+    c: &Cand,
+    days: &[(usize, usize, Date)],
+    published: Option<Date>,
+    future: bool,
+) -> Option<Date> {
+    let sent = sc.toks[c.first].sent;
+    let said_before = |limit: usize| {
+        days.iter()
+            .rev()
+            .find(|(s, f, d)| *s == sent && *f < limit && published.is_none_or(|p| *d <= p))
+            .map(|(_, _, d)| *d)
+    };
+    let reported_future = |qual: Qual| qual == Qual::Future || (future && qual == Qual::None);
+    match (&c.expr, sc.quote_open[c.first]) {
+        (Expr::RelDay(_) | Expr::Weekday { .. }, Some(quote)) => said_before(quote),
+        (Expr::Weekday { qual, yesterday: false, .. }, None) if reported_future(*qual) => {
+            said_before(c.first)
+        }
+        _ => None,
+    }
 }
 
 fn resolve(e: &Expr, cx: &Ctx) -> (Option<Value>, TimeKind) {
@@ -154,10 +189,13 @@ fn resolve(e: &Expr, cx: &Ctx) -> (Option<Value>, TimeKind) {
             (first.map(|d| Value::Month(d.year, d.month)), TimeKind::Month)
         }
         Expr::Year(y) => (Some(Value::Year(*y)), TimeKind::Year),
-        Expr::RelDay(k) => (p.map(|p| Value::Day(p.add_days(*k as i64))), TimeKind::Date),
-        Expr::Weekday { wd, qual, yesterday } => {
-            (p.map(|p| Value::Day(weekday(cx, p, *wd, *qual, *yesterday))), TimeKind::Date)
+        Expr::RelDay(k) => {
+            (cx.speech.or(p).map(|p| Value::Day(p.add_days(*k as i64))), TimeKind::Date)
         }
+        Expr::Weekday { wd, qual, yesterday } => (
+            cx.speech.or(p).map(|p| Value::Day(weekday(cx, p, *wd, *qual, *yesterday))),
+            TimeKind::Date,
+        ),
         Expr::RelPeriod { unit, offset } => {
             let v = p.map(|p| match unit {
                 Unit::Week => {
@@ -304,7 +342,14 @@ mod tests {
     }
 
     fn cx(published: &str, future: bool) -> Ctx {
-        Ctx { published: Some(d(published)), future, year: None, anchor: None, anchor_here: None }
+        Ctx {
+            published: Some(d(published)),
+            future,
+            year: None,
+            anchor: None,
+            anchor_here: None,
+            speech: None,
+        }
     }
 
     #[test]

@@ -145,6 +145,8 @@ pub(crate) struct Scanner<'a> {
     hits: Vec<Vec<Hit>>,
     /// A count starting in token k: (value, first token after it, proclitic bytes).
     counts: Vec<Option<(u32, usize, usize)>>,
+    /// For a token inside quotes, the token of the opening quote.
+    pub quote_open: Vec<Option<usize>>,
 }
 
 impl<'a> Scanner<'a> {
@@ -166,7 +168,8 @@ impl<'a> Scanner<'a> {
             .collect();
         let hits = (0..toks.len()).map(|i| lexicon_hits(lex, &toks, i)).collect();
         let counts = count_table(s, &toks);
-        Scanner { lex, toks, hits, counts }
+        let quote_open = quote_table(&toks);
+        Scanner { lex, toks, hits, counts, quote_open }
     }
 
     /// Every expression, left to right, non-overlapping.
@@ -356,10 +359,13 @@ impl<'a> Scanner<'a> {
             return None;
         }
         // A longer run of numbers and separators is a phone number or a reference.
+        // A sentence may end right after the date; a dot before more digits may not.
         let continues = self.glued(end - 1)
-            && self
-                .tok(end)
-                .is_some_and(|n| n.kind == TokenKind::Number || matches!(n.text, "/" | "-" | "."));
+            && self.tok(end).is_some_and(|n| {
+                n.kind == TokenKind::Number
+                    || matches!(n.text, "/" | "-")
+                    || (n.text == "." && self.glued(end) && self.digits(end + 1).is_some())
+            });
         if continues
             || (i > 0
                 && self.glued(i - 1)
@@ -685,9 +691,10 @@ impl<'a> Scanner<'a> {
                     }
                 )
         });
-        word || self.digits(k).is_some()
-            || (self.count(k).is_some()
-                && !self.tok(k).is_some_and(|t| t.kind == TokenKind::Number))
+        // "اليوم 100", "اليوم الـ100": a day count of a war or a siege.
+        let article_number =
+            self.tok(k).is_some_and(|t| t.kind == TokenKind::Arabic && t.text == "ال");
+        word || self.digits(k).is_some() || (article_number && self.count(k).is_some())
     }
 
     /// "الأسبوع الماضي", "هذا العام", "الشهر المقبل", "نهاية العام", "النصف الثاني من العام",
@@ -699,7 +706,11 @@ impl<'a> Scanner<'a> {
         if let Some(h) = self.pick(w.j, w.at_start(), Class::Within) {
             w.eat(h);
         }
-        if let Some(h) = self.pick(w.j, w.at_start(), Class::Half) {
+        // Halves, quarters and seasons frame only a year.
+        let year_part = self
+            .pick(w.j, w.at_start(), Class::Half)
+            .or_else(|| self.pick(w.j, w.at_start(), Class::Season));
+        if let Some(h) = year_part {
             w.eat(h);
             framed = true;
             half = true;
@@ -772,10 +783,10 @@ impl<'a> Scanner<'a> {
         }
         let mut w = Walk::new(i);
         let mut framed = false;
-        if let Some(h) = self
-            .pick(w.j, w.at_start(), Class::Half)
-            .or_else(|| self.pick(w.j, w.at_start(), Class::Part))
-        {
+        let frame = [Class::Half, Class::Season, Class::Part]
+            .into_iter()
+            .find_map(|c| self.pick(w.j, w.at_start(), c));
+        if let Some(h) = frame {
             w.eat(h);
             framed = true;
             if self.is(w.j, MIN) {
@@ -1025,6 +1036,27 @@ fn lexicon_hits(lex: &Lexicon, toks: &[Tok<'_>], i: usize) -> Vec<Hit> {
         }
     }
     out.sort_by_key(|h| (Reverse(h.len), h.prefix));
+    out
+}
+
+/// Which quote each token is inside, if any. Quotes pair up within a sentence (the
+/// normalizer folds every quote mark to `"`), so an unbalanced one ends with it.
+fn quote_table(toks: &[Tok<'_>]) -> Vec<Option<usize>> {
+    let mut out = Vec::with_capacity(toks.len());
+    let mut open: Option<usize> = None;
+    let mut sent = usize::MAX;
+    for (k, t) in toks.iter().enumerate() {
+        if t.sent != sent {
+            sent = t.sent;
+            open = None;
+        }
+        if t.kind == TokenKind::Punct && t.text == "\"" {
+            open = if open.is_some() { None } else { Some(k) };
+            out.push(None);
+        } else {
+            out.push(open);
+        }
+    }
     out
 }
 

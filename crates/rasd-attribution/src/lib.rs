@@ -1,0 +1,266 @@
+//! Attribution: who a figure or an event is attributed to, and the token-level view of a
+//! document that the extraction stages after entity linking share.
+//!
+//! Arabic news attributes almost every figure: "وقالت وزارة الدفاع ... إن 36 ...",
+//! "بحسب بيانات باكو ...", "وأضافت أن ..." (the subject carried over from the sentence
+//! before). [`Doc::claimant`] finds, for a token, the entity the sentence attributes it
+//! to, using the reporting words of `data/lexicon/reporting.tsv`.
+//!
+//! ```
+//! use rasd_attribution::Doc;
+//! let text = "وقالت وزارة الصحة السودانية إن 12 شخصا قتلوا.";
+//! let ents = rasd_entities::recognize(rasd_kb::Kb::embedded(), text);
+//! let doc = Doc::new(text, &ents);
+//! let n = doc.tokens.iter().position(|t| doc.word(t) == "12").unwrap();
+//! let c = doc.claimant(n, None).unwrap();
+//! assert_eq!(doc.entities[c.entity].country.as_deref(), Some("SDN"));
+//! ```
+#![deny(missing_docs)]
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use rasd_model::{Entity, EntityKind, Span};
+use rasd_text::phrases::{tsv_rows, PhraseSet};
+use rasd_text::{normalize, split_sentences, tokenize, Normalized, Token, TokenKind};
+
+/// What a reporting word does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Report {
+    /// قال، أعلن، أفاد ...: the subject is the claimant.
+    Say,
+    /// بحسب، وفق ...: the entity after it is the claimant.
+    According,
+    /// نفى ...: the subject denies.
+    Deny,
+    /// بيانات، تقديرات ...: a noun between "according to" and the claimant.
+    Source,
+}
+
+const REPORTING: &str =
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/reporting.tsv"));
+
+/// The reporting lexicon, compiled once.
+pub fn reporting() -> &'static PhraseSet<Report> {
+    static SET: OnceLock<PhraseSet<Report>> = OnceLock::new();
+    SET.get_or_init(|| {
+        PhraseSet::new(tsv_rows(REPORTING).filter_map(|r| {
+            let class = match *r.get(1)? {
+                "say" => Report::Say,
+                "according" => Report::According,
+                "deny" => Report::Deny,
+                "source" => Report::Source,
+                _ => return None,
+            };
+            Some((*r.first()?, class))
+        }))
+    })
+}
+
+/// Tokens at most this far from a reporting verb may be its subject.
+const SUBJECT_WINDOW: usize = 6;
+
+/// A document as the extraction stages see it: normalized view, tokens, sentences as
+/// token ranges, and the entity each token belongs to.
+pub struct Doc<'a> {
+    /// The document text.
+    pub text: &'a str,
+    chars: Vec<char>,
+    /// The normalized view.
+    pub view: Normalized,
+    /// Its tokens.
+    pub tokens: Vec<Token>,
+    /// Sentences as token ranges.
+    pub sentences: Vec<Range<usize>>,
+    /// The entities of the document.
+    pub entities: &'a [Entity],
+    /// For each token, the index of the entity one of whose mentions covers it.
+    pub entity_at: Vec<Option<usize>>,
+}
+
+/// An attribution found for a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Claim {
+    /// Index of the claimant in [`Doc::entities`].
+    pub entity: usize,
+    /// How it was attributed.
+    pub report: Report,
+    /// The reporting word's first token.
+    pub at: usize,
+}
+
+impl<'a> Doc<'a> {
+    /// Builds the view of `text` with its linked `entities`.
+    pub fn new(text: &'a str, entities: &'a [Entity]) -> Self {
+        let view = normalize(text);
+        let tokens = tokenize(&view);
+        let sentences = split_sentences(&view);
+        Self::with_parts(text, view, tokens, &sentences, entities)
+    }
+
+    /// As [`Doc::new`], from a view, tokens and sentence spans already computed.
+    pub fn with_parts(
+        text: &'a str,
+        view: Normalized,
+        tokens: Vec<Token>,
+        sentence_spans: &[[usize; 2]],
+        entities: &'a [Entity],
+    ) -> Self {
+        let sentences = sentence_spans
+            .iter()
+            .copied()
+            .map(|[a, b]| {
+                let s = tokens.partition_point(|t| (t.start as usize) < a);
+                let e = tokens.partition_point(|t| (t.start as usize) < b);
+                s..e
+            })
+            .collect();
+        let mut entity_at = vec![None; tokens.len()];
+        for (k, e) in entities.iter().enumerate() {
+            for m in &e.mentions {
+                let s = tokens.partition_point(|t| (t.end as usize) <= m.start);
+                let mut t = s;
+                while t < tokens.len() && (tokens[t].start as usize) < m.end {
+                    entity_at[t] = Some(k);
+                    t += 1;
+                }
+            }
+        }
+        Doc { text, chars: text.chars().collect(), view, tokens, sentences, entities, entity_at }
+    }
+
+    /// A token's normalized text.
+    pub fn word(&self, t: &Token) -> &str {
+        t.text(&self.view)
+    }
+
+    /// The normalized text of token `i` ("" past the end).
+    pub fn w(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| t.text(&self.view))
+    }
+
+    /// True when token `i` is a word.
+    pub fn is_word(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| matches!(t.kind, TokenKind::Arabic | TokenKind::Latin))
+    }
+
+    /// The sentence holding token `i`.
+    pub fn sentence_of(&self, i: usize) -> usize {
+        self.sentences.partition_point(|r| r.end <= i).min(self.sentences.len().saturating_sub(1))
+    }
+
+    /// The original text and code-point span of tokens `[i, j)`.
+    pub fn span(&self, i: usize, j: usize) -> Span {
+        let (s, e) = (self.tokens[i].start as usize, self.tokens[j - 1].end as usize);
+        Span { start: s, end: e, text: self.chars[s..e].iter().collect() }
+    }
+
+    /// Whether an entity may make claims (states, their bodies and people; a capital
+    /// speaking for its government). Regions and seas do not.
+    fn can_claim(&self, k: usize) -> bool {
+        let e = &self.entities[k];
+        match e.kind {
+            EntityKind::Place => {
+                rasd_kb::Kb::embedded().by_id(&e.id).is_some_and(|x| x.capital)
+            }
+            _ => true,
+        }
+    }
+
+    /// The first entity able to claim in tokens `[from, to)`.
+    fn claimant_in(&self, from: usize, to: usize) -> Option<usize> {
+        (from..to.min(self.tokens.len())).find_map(|t| self.entity_at[t].filter(|&k| self.can_claim(k)))
+    }
+
+    /// The reporting words of the sentence holding `at`, as (token, match end, kind).
+    pub fn reports(&self, sentence: usize) -> Vec<(usize, usize, Report)> {
+        let Some(r) = self.sentences.get(sentence) else { return Vec::new() };
+        let set = reporting();
+        let mut out = Vec::new();
+        let mut i = r.start;
+        while i < r.end {
+            match set.match_at(&self.view, &self.tokens, i) {
+                Some(m) if self.entity_at[i].is_none() => {
+                    out.push((i, m.end, *m.value));
+                    i = m.end;
+                }
+                _ => i += 1,
+            }
+        }
+        out
+    }
+
+    /// Who the sentence attributes token `at` to. `carried` is the claimant of the
+    /// previous sentence, used when a reporting verb has no subject of its own
+    /// ("وأضافت أن ...").
+    pub fn claimant(&self, at: usize, carried: Option<usize>) -> Option<Claim> {
+        let s = self.sentence_of(at);
+        let range = self.sentences.get(s)?.clone();
+        let reports = self.reports(s);
+        // "according to X" anywhere in the sentence names the source of what it says.
+        for &(i, end, kind) in &reports {
+            if kind == Report::According {
+                let mut from = end;
+                while from < range.end && reports.iter().any(|&(r, _, k)| r == from && k == Report::Source) {
+                    from += 1;
+                }
+                if let Some(k) = self.claimant_in(from, (from + 3).min(range.end)) {
+                    return Some(Claim { entity: k, report: kind, at: i });
+                }
+            }
+        }
+        // The nearest reporting verb before the token, else the first one after it.
+        let verb = reports
+            .iter()
+            .filter(|r| matches!(r.2, Report::Say | Report::Deny))
+            .filter(|r| r.0 < at)
+            .next_back()
+            .or_else(|| reports.iter().find(|r| matches!(r.2, Report::Say | Report::Deny)))
+            .copied();
+        let (i, end, kind) = verb?;
+        // Verb-subject order first, then subject-verb.
+        let after = self.claimant_in(end, (end + SUBJECT_WINDOW).min(range.end).min(at.max(end + 1)));
+        let before = || {
+            let from = i.saturating_sub(3).max(range.start);
+            (from..i).rev().find_map(|t| self.entity_at[t].filter(|&k| self.can_claim(k)))
+        };
+        match after.or_else(before).or(carried) {
+            Some(k) => Some(Claim { entity: k, report: kind, at: i }),
+            None => None,
+        }
+    }
+}
+
+/// The first token index at or after code point `c`.
+pub fn token_at(tokens: &[Token], c: usize) -> usize {
+    tokens.partition_point(|t| (t.end as usize) <= c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claimant_of(text: &str, word: &str) -> Option<String> {
+        let ents = rasd_entities::recognize(rasd_kb::Kb::embedded(), text);
+        let doc = Doc::new(text, &ents);
+        let n = doc.tokens.iter().position(|t| doc.word(t) == word)?;
+        doc.claimant(n, None).map(|c| doc.entities[c.entity].id.clone())
+    }
+
+    #[test]
+    fn verb_subject_and_subject_verb() {
+        assert_eq!(claimant_of("وقالت أوكرانيا إن 5 جنود قتلوا.", "5").as_deref(), Some("UKR"));
+        assert_eq!(claimant_of("روسيا أعلنت أن 5 جنود قتلوا.", "5").as_deref(), Some("RUS"));
+    }
+
+    #[test]
+    fn according_to_with_a_source_noun() {
+        assert_eq!(claimant_of("قتل 65 مدنيا، بحسب بيانات باكو.", "65").as_deref(), Some("place:baku"));
+        assert_eq!(claimant_of("قتل 12 شخصا وفق الأمم المتحدة.", "12").as_deref(), Some("org:un"));
+    }
+
+    #[test]
+    fn no_attribution_is_none() {
+        assert_eq!(claimant_of("قتل 12 شخصا في السودان.", "12"), None);
+    }
+}

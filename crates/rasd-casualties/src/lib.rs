@@ -1,0 +1,491 @@
+//! Casualty figures: the `casualties` section of `rasd.document/1`.
+//!
+//! A figure is a number (or an implicit one or two: "مقتل جندي", "جنديين") tied to an
+//! expression of death, injury, disappearance, capture or displacement. The stage reads,
+//! per number:
+//! - what it counts: the word after it must be a person noun ("جنود", "مدنيا", "من
+//!   مقاتليها"), a counting noun ("قتيلا", "جرحى"), "آخرين", or nothing (a clause edge),
+//!   so that "13 عاماً", "5 صواريخ" and "17 أكتوبر" are never figures;
+//! - its kind from the nearest casualty expression in the clause (`data/lexicon/
+//!   casualty_terms.tsv`): a counting noun after it, a verb or event noun before it
+//!   ("مقتل ثمانية جنود", "قُتل 65 مدنياً"), or a verb after the counted noun ("36 من
+//!   مقاتليها لقوا حتفهم");
+//! - its group from the person noun (`data/lexicon/person_nouns.tsv`) or "في صفوف" +
+//!   forces; its side from a country adjective on the noun ("جنود أذريين"), from "في صفوف"
+//!   + a state's forces, or from the claimant when the noun is possessed ("مقاتليها") or
+//!   the claimant reports its own civilians;
+//! - cumulative when the clause says so (`data/lexicon/casualty_cues.tsv`);
+//! - its claimant from the reporting frame ([`rasd_attribution::Doc::claimant`]) and its
+//!   date from a day-level time in the sentence.
+//!
+//! Vague amounts (عشرات، مئات) are not figures. One figure per (count, kind) per article.
+#![deny(missing_docs)]
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use rasd_attribution::{Claim, Doc};
+use rasd_model::{Casualty, CasualtyKind, EntityKind, Group, Time, TimeKind};
+use rasd_text::numbers::NumberLexicon;
+use rasd_text::phrases::{tsv_rows, PhraseSet};
+use rasd_text::TokenKind;
+
+/// How a casualty expression relates to the figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Verb,
+    Noun,
+    Count,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    Cumulative,
+    Ranks,
+    Among,
+}
+
+struct Lexicon {
+    terms: PhraseSet<(CasualtyKind, Role)>,
+    persons: PhraseSet<(Group, bool)>,
+    cues: PhraseSet<Cue>,
+    singulars: Vec<String>,
+}
+
+const TERMS: &str =
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/casualty_terms.tsv"));
+const PERSONS: &str =
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/person_nouns.tsv"));
+const CUES: &str =
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/casualty_cues.tsv"));
+
+fn kind_of(s: &str) -> Option<CasualtyKind> {
+    Some(match s {
+        "killed" => CasualtyKind::Killed,
+        "injured" => CasualtyKind::Injured,
+        "missing" => CasualtyKind::Missing,
+        "captured" => CasualtyKind::Captured,
+        "displaced" => CasualtyKind::Displaced,
+        _ => return None,
+    })
+}
+
+fn lexicon() -> &'static Lexicon {
+    static L: OnceLock<Lexicon> = OnceLock::new();
+    L.get_or_init(|| {
+        let terms = PhraseSet::new(tsv_rows(TERMS).filter_map(|r| {
+            let kind = kind_of(r.get(1)?)?;
+            let role = match *r.get(2)? {
+                "verb" => Role::Verb,
+                "noun" => Role::Noun,
+                "count" => Role::Count,
+                _ => return None,
+            };
+            Some((*r.first()?, (kind, role)))
+        }));
+        let rows: Vec<Vec<&str>> = tsv_rows(PERSONS).collect();
+        let persons = PhraseSet::new(rows.iter().filter_map(|r| {
+            let group = match *r.get(1)? {
+                "military" => Group::Military,
+                "civilian" => Group::Civilian,
+                _ => Group::Unspecified,
+            };
+            Some((*r.first()?, (group, r.get(2) == Some(&"sg"))))
+        }));
+        let singulars = rows
+            .iter()
+            .filter(|r| r.get(2) == Some(&"sg"))
+            .filter_map(|r| r.first())
+            .map(|w| rasd_text::phrases::phrase_key(w))
+            // "آخرين" is "others", never the dual of "آخر".
+            .filter(|w| w != "اخر")
+            .collect();
+        let cues = PhraseSet::new(tsv_rows(CUES).filter_map(|r| {
+            let c = match *r.get(1)? {
+                "cumulative" => Cue::Cumulative,
+                "ranks" => Cue::Ranks,
+                "among" => Cue::Among,
+                _ => return None,
+            };
+            Some((*r.first()?, c))
+        }));
+        Lexicon { terms, persons, cues, singulars }
+    })
+}
+
+/// How far (in tokens) a casualty expression may stand from its figure.
+const TRIGGER_BEFORE: usize = 7;
+const TRIGGER_AFTER: usize = 5;
+/// "ليصل العدد الإجمالي للخسائر البشرية في صفوف القوات الأرمينية إلى 963".
+const TOTAL_BEFORE: usize = 14;
+
+/// Words that may follow a figure whose counted noun was given earlier ("إلى 963 منذ").
+fn is_clause_edge_word(w: &str) -> bool {
+    matches!(
+        w,
+        "منذ" | "في" | "خلال" | "حتي" | "بينهم" | "وفق" | "بحسب" | "حسب" | "اليوم" | "امس" | "اثناء"
+            | "جراء" | "بسبب" | "نتيجه" | "عقب" | "اثر" | "مساء" | "صباح" | "يوم" | "بعد" | "قبل"
+            | "علي" | "عن" | "من"
+    )
+}
+
+/// Per-token lexicon matches.
+struct Marks {
+    term: Vec<Option<(usize, CasualtyKind, Role)>>,
+    /// The term's first word carries a conjunction or preposition ("وجُرح").
+    term_prefixed: Vec<bool>,
+    person: Vec<Option<(usize, Group, bool)>>,
+    cue: Vec<Option<(usize, Cue)>>,
+}
+
+fn marks(doc: &Doc<'_>) -> Marks {
+    let lex = lexicon();
+    let n = doc.tokens.len();
+    let mut m = Marks {
+        term: vec![None; n],
+        term_prefixed: vec![false; n],
+        person: vec![None; n],
+        cue: vec![None; n],
+    };
+    for i in 0..n {
+        if !doc.is_word(i) {
+            continue;
+        }
+        if let Some(x) = lex.terms.match_at(&doc.view, &doc.tokens, i) {
+            m.term[i] = Some((x.end, x.value.0, x.value.1));
+            m.term_prefixed[i] = x.prefix > 0;
+        }
+        if let Some(x) = lex.persons.match_at(&doc.view, &doc.tokens, i) {
+            m.person[i] = Some((x.end, x.value.0, x.value.1));
+        }
+        if let Some(x) = lex.cues.match_at(&doc.view, &doc.tokens, i) {
+            m.cue[i] = Some((x.end, *x.value));
+        }
+    }
+    m
+}
+
+/// One figure found, before deduplication.
+struct Found {
+    count: u64,
+    bound: rasd_model::Bound,
+    kind: CasualtyKind,
+    group: Group,
+    noun: Option<(usize, usize)>,
+    first: usize,
+    last: usize,
+    sentence: usize,
+}
+
+/// The casualty figures of a document. `times` are the document's time expressions
+/// (for dates); `published` is its date.
+pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Casualty> {
+    let lex = lexicon();
+    let mk = marks(doc);
+    let singulars: Vec<&str> = lex.singulars.iter().map(String::as_str).collect();
+    let numbers = NumberLexicon::embedded().find_with_duals(doc.view.as_str(), &singulars);
+    let tok_of = |b: usize| doc.tokens.partition_point(|t| (t.nend as usize) <= b);
+
+    let mut figure = vec![false; doc.tokens.len()];
+    for num in &numbers {
+        for f in figure.iter_mut().take(tok_of(num.end.saturating_sub(1)) + 1).skip(tok_of(num.value_start)) {
+            *f = true;
+        }
+    }
+    let mut found: Vec<Found> = Vec::new();
+    let mut used_terms: HashSet<usize> = HashSet::new();
+    for num in &numbers {
+        if num.vague {
+            continue;
+        }
+        let Some(count) = num.count().filter(|&c| c > 0) else { continue };
+        let ts = tok_of(num.value_start);
+        let te = tok_of(num.end.saturating_sub(1)) + 1;
+        if ts >= doc.tokens.len() {
+            continue;
+        }
+        let sentence = doc.sentence_of(ts);
+        let range = doc.sentences[sentence].clone();
+        // A dual noun is its own counted noun.
+        let (noun, after) = if num.dual && mk.person[ts].is_some() {
+            (Some((ts, mk.person[ts].map_or(te, |p| p.0))), te)
+        } else {
+            counted_noun(doc, &mk, te)
+        };
+        let mut kind = None;
+        let mut last = noun.map_or(te, |n| n.1);
+        // A counting noun right after the figure ("26 قتيلا") decides the kind.
+        if let Some((end, k, Role::Count)) = mk.term.get(te).copied().flatten() {
+            kind = Some(k);
+            last = last.max(end);
+        }
+        let counted = noun.is_some() || kind.is_some();
+        if !counted && !figure_may_end_here(doc, te, range.end) {
+            continue;
+        }
+        let mut first = ts;
+        if kind.is_none() {
+            let before = trigger_before(doc, &mk, &figure, ts, range.start);
+            let after_verb = if counted { trigger_after(doc, &mk, &figure, after, range.end) } else { None };
+            // The nearer expression wins: "قتل عشرات الآلاف وأجبر مليون شخص على هجر
+            // مساكنهم" counts the displaced, not the dead.
+            match (before, after_verb) {
+                (Some((t, _)), Some((a, end, k))) if a - after < ts - t => {
+                    kind = Some(k);
+                    last = last.max(end);
+                    used_terms.insert(a);
+                }
+                (Some((t, k)), _) => {
+                    kind = Some(k);
+                    first = t;
+                    used_terms.insert(t);
+                }
+                (None, Some((a, end, k))) => {
+                    kind = Some(k);
+                    last = last.max(end);
+                    used_terms.insert(a);
+                }
+                (None, None) => {}
+            }
+        }
+        if kind.is_none() && doc.w(ts.wrapping_sub(1)) == "الي" {
+            if let Some((t, k)) = total_before(&mk, &figure, ts, range.start) {
+                kind = Some(k);
+                first = t;
+            }
+        }
+        let Some(kind) = kind else { continue };
+        let group = noun.and_then(|(a, _)| mk.person[a].map(|p| p.1)).unwrap_or(Group::Unspecified);
+        found.push(Found { count, bound: num.bound, kind, group, noun, first, last, sentence });
+    }
+    // Implicit one: an event noun or verb followed by a singular person noun.
+    for i in 0..doc.tokens.len() {
+        let Some((end, kind, Role::Noun | Role::Verb)) = mk.term[i] else { continue };
+        if used_terms.contains(&i) {
+            continue;
+        }
+        let Some((pend, group, true)) = mk.person.get(end).copied().flatten() else { continue };
+        if found.iter().any(|f| f.first <= end && end < f.last.max(f.first + 1)) {
+            continue;
+        }
+        found.push(Found {
+            count: 1,
+            bound: rasd_model::Bound::Exact,
+            kind,
+            group,
+            noun: Some((end, pend)),
+            first: i,
+            last: pend,
+            sentence: doc.sentence_of(i),
+        });
+    }
+    found.sort_by_key(|f| f.first);
+    finish(doc, &mk, found, times)
+}
+
+/// The person noun a figure ending at token `te` counts, with "من" before it allowed
+/// ("36 من مقاتليها"), and the token after the noun.
+fn counted_noun(doc: &Doc<'_>, mk: &Marks, te: usize) -> (Option<(usize, usize)>, usize) {
+    for t in [te, te + 1] {
+        if t == te + 1 && doc.w(te) != "من" {
+            break;
+        }
+        if let Some((end, _, _)) = mk.person.get(t).copied().flatten() {
+            return (Some((t, end)), end);
+        }
+    }
+    (None, te)
+}
+
+/// A figure with no counted noun must close its clause: punctuation, the sentence end,
+/// or a word that starts a new phrase.
+fn figure_may_end_here(doc: &Doc<'_>, te: usize, end: usize) -> bool {
+    te >= end || doc.tokens[te].kind == TokenKind::Punct || is_clause_edge_word(doc.w(te))
+}
+
+
+/// The nearest casualty expression before a figure in its clause.
+fn trigger_before(
+    doc: &Doc<'_>,
+    mk: &Marks,
+    figure: &[bool],
+    ts: usize,
+    start: usize,
+) -> Option<(usize, CasualtyKind)> {
+    let from = ts.saturating_sub(TRIGGER_BEFORE).max(start);
+    for t in (from..ts).rev() {
+        if figure[t] || matches!(doc.w(t), "." | ";" | ":") {
+            return None;
+        }
+        if let Some((end, k, role)) = mk.term[t] {
+            // A counting noun before the figure is its trigger only directly before it
+            // ("قتيل بينهم مئة مدني") or through "بينهم".
+            if role == Role::Count && end + 2 < ts {
+                continue;
+            }
+            return Some((t, k));
+        }
+    }
+    None
+}
+
+/// A casualty verb after the counted noun ("سبعة جنود أذريين قُتلوا").
+fn trigger_after(
+    doc: &Doc<'_>,
+    mk: &Marks,
+    figure: &[bool],
+    after: usize,
+    end: usize,
+) -> Option<(usize, usize, CasualtyKind)> {
+    for t in after..(after + TRIGGER_AFTER).min(end) {
+        if figure[t] || matches!(doc.w(t), "." | ";") {
+            return None;
+        }
+        if let Some((e, k, Role::Verb | Role::Count)) = mk.term[t] {
+            // "قُتل 65 مدنياً وجُرح 298": a verb with و opens the next clause.
+            if mk.term_prefixed[t] && doc.w(t).starts_with(['و', 'ف']) {
+                return None;
+            }
+            return Some((t, e, k));
+        }
+    }
+    None
+}
+
+/// "... عدد القتلى إلى 376": a counting noun earlier in the clause for a total.
+fn total_before(
+    mk: &Marks,
+    figure: &[bool],
+    ts: usize,
+    start: usize,
+) -> Option<(usize, CasualtyKind)> {
+    let from = ts.saturating_sub(TOTAL_BEFORE).max(start);
+    (from..ts).rev().find_map(|t| {
+        if figure[t] {
+            return None;
+        }
+        mk.term[t].filter(|x| x.2 == Role::Count).map(|x| (t, x.1))
+    })
+}
+
+/// The country of an entity, if it stands for a state (a country, or a body of one).
+fn state_of(doc: &Doc<'_>, k: usize) -> Option<String> {
+    let e = &doc.entities[k];
+    match e.kind {
+        EntityKind::Country => Some(e.id.clone()),
+        EntityKind::Org | EntityKind::Group | EntityKind::Person => e.country.clone(),
+        // A capital speaks for its government ("بحسب بيانات باكو").
+        EntityKind::Place => rasd_kb::Kb::embedded().by_id(&e.id).filter(|p| p.capital).and_then(|p| p.country.clone()),
+    }
+}
+
+fn finish(doc: &Doc<'_>, mk: &Marks, found: Vec<Found>, times: &[Time]) -> Vec<Casualty> {
+    // Claimants per sentence, carrying a subject-less reporting verb's claimant over.
+    let mut claims: Vec<Option<Claim>> = Vec::with_capacity(doc.sentences.len());
+    let mut carried: Option<usize> = None;
+    for r in &doc.sentences {
+        let c = doc.claimant(r.start.max(r.end.saturating_sub(1)), carried);
+        if let Some(c) = c {
+            carried = Some(c.entity);
+        }
+        claims.push(c);
+    }
+    let mut out: Vec<Casualty> = Vec::new();
+    let mut prev: Option<(usize, Group, Option<String>)> = None;
+    for f in found {
+        let range = doc.sentences[f.sentence].clone();
+        let carried = claims.get(f.sentence.wrapping_sub(1)).copied().flatten().map(|c| c.entity);
+        let claim = doc.claimant(f.first, carried);
+        let claimant_state = claim.and_then(|c| state_of(doc, c.entity));
+        let mut group = f.group;
+        let mut side = None;
+        let noun_word = f.noun.map(|(a, _)| doc.w(a)).unwrap_or("");
+        // "وأصيب عشرة آخرون": the others are of the figure just given.
+        let others = matches!(noun_word, "اخرين" | "اخرون" | "اخر");
+        if others {
+            if let Some((s, g, sd)) = &prev {
+                if *s == f.sentence {
+                    group = *g;
+                    side = sd.clone();
+                }
+            }
+        }
+        let window = f.first.saturating_sub(12).max(range.start)..(f.last + 12).min(range.end);
+        // A country named on the counted noun: "جنود أذريين".
+        if let Some((_, end)) = f.noun {
+            if side.is_none() {
+                side = (end..(end + 2).min(range.end)).find_map(|t| {
+                    doc.entity_at[t].and_then(|k| {
+                        (doc.entities[k].kind == EntityKind::Country).then(|| doc.entities[k].id.clone())
+                    })
+                });
+            }
+        }
+        // "في صفوف القوات الأرمينية": whose forces.
+        for t in window.clone() {
+            let Some((end, Cue::Ranks)) = mk.cue[t] else { continue };
+            let forces = mk.person.get(end).copied().flatten().is_some_and(|p| p.1 == Group::Military);
+            if forces && group == Group::Unspecified {
+                group = Group::Military;
+            }
+            if side.is_none() && forces {
+                side = (end..(end + 3).min(range.end)).find_map(|x| doc.entity_at[x].and_then(|k| state_of(doc, k)));
+                if side.is_none() && possessed(doc.w(end)) {
+                    side = claimant_state.clone();
+                }
+            }
+        }
+        // A state that gives a toll with no other marker gives its own ("36 من مقاتليها",
+        // "قُتل 65 مدنياً بحسب بيانات باكو", "أعلنت الوزارة مقتل جندي").
+        if side.is_none() && !others && (possessed(noun_word) || group != Group::Unspecified) {
+            side = claimant_state.clone();
+        }
+        let cumulative = window.clone().any(|t| matches!(mk.cue[t], Some((_, Cue::Cumulative))));
+        let date = times
+            .iter()
+            .filter(|t| t.kind == TimeKind::Date && t.value.is_some())
+            .find(|t| {
+                let s = doc.tokens[range.start].start as usize;
+                let e = doc.tokens[range.end - 1].end as usize;
+                t.span.start >= s && t.span.end <= e
+            })
+            .and_then(|t| t.value.clone());
+        prev = Some((f.sentence, group, side.clone()));
+        if out.iter().any(|c| c.count == f.count && c.kind == f.kind) {
+            continue;
+        }
+        let span = doc.span(f.first, f.last.max(f.first + 1));
+        out.push(Casualty {
+            count: f.count,
+            bound: f.bound,
+            kind: f.kind,
+            group,
+            side,
+            cumulative,
+            claimant: claim.map(|c| doc.entities[c.entity].id.clone()),
+            date,
+            sentence: f.sentence,
+            start: span.start,
+            end: span.end,
+        });
+    }
+    out
+}
+
+/// A noun carrying a possessive pronoun ("مقاتليها", "قواتها", "جنوده").
+fn possessed(w: &str) -> bool {
+    w.chars().count() > 4 && (w.ends_with("ها") || w.ends_with("هم") || w.ends_with("يه"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicons_load() {
+        let l = lexicon();
+        assert!(l.terms.len() > 50);
+        assert!(l.persons.len() > 50);
+        assert!(!l.cues.is_empty());
+    }
+}
