@@ -160,16 +160,15 @@ impl<'a> Doc<'a> {
     fn can_claim(&self, k: usize) -> bool {
         let e = &self.entities[k];
         match e.kind {
-            EntityKind::Place => {
-                rasd_kb::Kb::embedded().by_id(&e.id).is_some_and(|x| x.capital)
-            }
+            EntityKind::Place => rasd_kb::Kb::embedded().by_id(&e.id).is_some_and(|x| x.capital),
             _ => true,
         }
     }
 
     /// The first entity able to claim in tokens `[from, to)`.
     fn claimant_in(&self, from: usize, to: usize) -> Option<usize> {
-        (from..to.min(self.tokens.len())).find_map(|t| self.entity_at[t].filter(|&k| self.can_claim(k)))
+        (from..to.min(self.tokens.len()))
+            .find_map(|t| self.entity_at[t].filter(|&k| self.can_claim(k)))
     }
 
     /// The reporting words of the sentence holding `at`, as (token, match end, kind).
@@ -201,7 +200,9 @@ impl<'a> Doc<'a> {
         for &(i, end, kind) in &reports {
             if kind == Report::According {
                 let mut from = end;
-                while from < range.end && reports.iter().any(|&(r, _, k)| r == from && k == Report::Source) {
+                while from < range.end
+                    && reports.iter().any(|&(r, _, k)| r == from && k == Report::Source)
+                {
                     from += 1;
                 }
                 if let Some(k) = self.claimant_in(from, (from + 3).min(range.end)) {
@@ -219,7 +220,8 @@ impl<'a> Doc<'a> {
             .copied();
         let (i, end, kind) = verb?;
         // Verb-subject order first, then subject-verb.
-        let after = self.claimant_in(end, (end + SUBJECT_WINDOW).min(range.end).min(at.max(end + 1)));
+        let after =
+            self.claimant_in(end, (end + SUBJECT_WINDOW).min(range.end).min(at.max(end + 1)));
         let before = || {
             let from = i.saturating_sub(3).max(range.start);
             (from..i).rev().find_map(|t| self.entity_at[t].filter(|&k| self.can_claim(k)))
@@ -255,7 +257,10 @@ mod tests {
 
     #[test]
     fn according_to_with_a_source_noun() {
-        assert_eq!(claimant_of("قتل 65 مدنيا، بحسب بيانات باكو.", "65").as_deref(), Some("place:baku"));
+        assert_eq!(
+            claimant_of("قتل 65 مدنيا، بحسب بيانات باكو.", "65").as_deref(),
+            Some("place:baku")
+        );
         assert_eq!(claimant_of("قتل 12 شخصا وفق الأمم المتحدة.", "12").as_deref(), Some("org:un"));
     }
 

@@ -123,9 +123,30 @@ const TOTAL_BEFORE: usize = 14;
 fn is_clause_edge_word(w: &str) -> bool {
     matches!(
         w,
-        "منذ" | "في" | "خلال" | "حتي" | "بينهم" | "وفق" | "بحسب" | "حسب" | "اليوم" | "امس" | "اثناء"
-            | "جراء" | "بسبب" | "نتيجه" | "عقب" | "اثر" | "مساء" | "صباح" | "يوم" | "بعد" | "قبل"
-            | "علي" | "عن" | "من"
+        "منذ"
+            | "في"
+            | "خلال"
+            | "حتي"
+            | "بينهم"
+            | "وفق"
+            | "بحسب"
+            | "حسب"
+            | "اليوم"
+            | "امس"
+            | "اثناء"
+            | "جراء"
+            | "بسبب"
+            | "نتيجه"
+            | "عقب"
+            | "اثر"
+            | "مساء"
+            | "صباح"
+            | "يوم"
+            | "بعد"
+            | "قبل"
+            | "علي"
+            | "عن"
+            | "من"
     )
 }
 
@@ -188,7 +209,11 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Casualty> {
 
     let mut figure = vec![false; doc.tokens.len()];
     for num in &numbers {
-        for f in figure.iter_mut().take(tok_of(num.end.saturating_sub(1)) + 1).skip(tok_of(num.value_start)) {
+        for f in figure
+            .iter_mut()
+            .take(tok_of(num.end.saturating_sub(1)) + 1)
+            .skip(tok_of(num.value_start))
+        {
             *f = true;
         }
     }
@@ -206,12 +231,17 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Casualty> {
         }
         let sentence = doc.sentence_of(ts);
         let range = doc.sentences[sentence].clone();
-        // A dual noun is its own counted noun.
-        let (noun, after) = if num.dual && mk.person[ts].is_some() {
-            (Some((ts, mk.person[ts].map_or(te, |p| p.0))), te)
+        // A dual noun is its own counted noun ("جنديين", "طفلان").
+        let dual_group = if num.dual && doc.tokens[ts].kind == TokenKind::Arabic {
+            rasd_text::numbers::dual_of(doc.w(ts), &singulars)
+                .and_then(|sg| lex.persons.get(sg))
+                .map(|p| p.0)
+                .or(mk.person[ts].map(|p| p.1))
         } else {
-            counted_noun(doc, &mk, te)
+            None
         };
+        let (noun, after) =
+            if dual_group.is_some() { (Some((ts, te)), te) } else { counted_noun(doc, &mk, te) };
         let mut kind = None;
         let mut last = noun.map_or(te, |n| n.1);
         // A counting noun right after the figure ("26 قتيلا") decides the kind.
@@ -226,7 +256,8 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Casualty> {
         let mut first = ts;
         if kind.is_none() {
             let before = trigger_before(doc, &mk, &figure, ts, range.start);
-            let after_verb = if counted { trigger_after(doc, &mk, &figure, after, range.end) } else { None };
+            let after_verb =
+                if counted { trigger_after(doc, &mk, &figure, after, range.end) } else { None };
             // The nearer expression wins: "قتل عشرات الآلاف وأجبر مليون شخص على هجر
             // مساكنهم" counts the displaced, not the dead.
             match (before, after_verb) {
@@ -255,7 +286,9 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Casualty> {
             }
         }
         let Some(kind) = kind else { continue };
-        let group = noun.and_then(|(a, _)| mk.person[a].map(|p| p.1)).unwrap_or(Group::Unspecified);
+        let group = dual_group
+            .or_else(|| noun.and_then(|(a, _)| mk.person[a].map(|p| p.1)))
+            .unwrap_or(Group::Unspecified);
         found.push(Found { count, bound: num.bound, kind, group, noun, first, last, sentence });
     }
     // Implicit one: an event noun or verb followed by a singular person noun.
@@ -302,7 +335,6 @@ fn counted_noun(doc: &Doc<'_>, mk: &Marks, te: usize) -> (Option<(usize, usize)>
 fn figure_may_end_here(doc: &Doc<'_>, te: usize, end: usize) -> bool {
     te >= end || doc.tokens[te].kind == TokenKind::Punct || is_clause_edge_word(doc.w(te))
 }
-
 
 /// The nearest casualty expression before a figure in its clause.
 fn trigger_before(
@@ -375,7 +407,10 @@ fn state_of(doc: &Doc<'_>, k: usize) -> Option<String> {
         EntityKind::Country => Some(e.id.clone()),
         EntityKind::Org | EntityKind::Group | EntityKind::Person => e.country.clone(),
         // A capital speaks for its government ("بحسب بيانات باكو").
-        EntityKind::Place => rasd_kb::Kb::embedded().by_id(&e.id).filter(|p| p.capital).and_then(|p| p.country.clone()),
+        EntityKind::Place => rasd_kb::Kb::embedded()
+            .by_id(&e.id)
+            .filter(|p| p.capital)
+            .and_then(|p| p.country.clone()),
     }
 }
 
@@ -416,7 +451,8 @@ fn finish(doc: &Doc<'_>, mk: &Marks, found: Vec<Found>, times: &[Time]) -> Vec<C
             if side.is_none() {
                 side = (end..(end + 2).min(range.end)).find_map(|t| {
                     doc.entity_at[t].and_then(|k| {
-                        (doc.entities[k].kind == EntityKind::Country).then(|| doc.entities[k].id.clone())
+                        (doc.entities[k].kind == EntityKind::Country)
+                            .then(|| doc.entities[k].id.clone())
                     })
                 });
             }
@@ -424,12 +460,14 @@ fn finish(doc: &Doc<'_>, mk: &Marks, found: Vec<Found>, times: &[Time]) -> Vec<C
         // "في صفوف القوات الأرمينية": whose forces.
         for t in window.clone() {
             let Some((end, Cue::Ranks)) = mk.cue[t] else { continue };
-            let forces = mk.person.get(end).copied().flatten().is_some_and(|p| p.1 == Group::Military);
+            let forces =
+                mk.person.get(end).copied().flatten().is_some_and(|p| p.1 == Group::Military);
             if forces && group == Group::Unspecified {
                 group = Group::Military;
             }
             if side.is_none() && forces {
-                side = (end..(end + 3).min(range.end)).find_map(|x| doc.entity_at[x].and_then(|k| state_of(doc, k)));
+                side = (end..(end + 3).min(range.end))
+                    .find_map(|x| doc.entity_at[x].and_then(|k| state_of(doc, k)));
                 if side.is_none() && possessed(doc.w(end)) {
                     side = claimant_state.clone();
                 }

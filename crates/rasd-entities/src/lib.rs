@@ -444,7 +444,8 @@ impl<'a> Recognizer<'a> {
         let state = if owner.kind == EntityKind::Country {
             Some(owner.id.clone())
         } else {
-            owner.country.clone()
+            // The de facto authorities of a territory stand on their backer's side.
+            owner.backed_by.clone().or_else(|| owner.country.clone())
         };
         self.last_state = state.clone();
         if let Some(named) = state.as_deref().and_then(|c| self.kb.named_institution(c, index)) {

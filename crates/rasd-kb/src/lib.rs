@@ -76,6 +76,9 @@ pub struct Entry {
     pub place_kind: Option<String>,
     /// The capital of its country (trusted even where its name is a common word).
     pub capital: bool,
+    /// For a territory held by de facto authorities: the state that backs them. Their
+    /// ministries and forces are coded as that state's side.
+    pub backed_by: Option<String>,
 }
 
 /// How an alias names its entry.
@@ -303,6 +306,7 @@ impl Kb {
                         curated: true,
                         place_kind: Some("city".to_string()),
                         capital: true,
+                        backed_by: None,
                     };
                     if self.by_id.contains_key(&e.id) {
                         continue;
@@ -416,6 +420,7 @@ impl Kb {
                     curated: true,
                     place_kind: None,
                     capital: false,
+                    backed_by: None,
                 },
                 r.list("aliases_ar").map(str::to_string).collect::<Vec<_>>(),
                 r.list("adj_ar").map(str::to_string).collect::<Vec<_>>(),
@@ -457,6 +462,7 @@ impl Kb {
                     curated,
                     place_kind: r.opt("kind").map(str::to_string),
                     capital: false,
+                    backed_by: r.opt("backed_by").map(str::to_string),
                 },
                 r.list("aliases_ar").map(str::to_string).collect::<Vec<_>>(),
             ));
@@ -495,6 +501,7 @@ impl Kb {
                     curated: true,
                     place_kind: None,
                     capital: false,
+                    backed_by: None,
                 },
                 r.list("aliases_ar").map(str::to_string).collect::<Vec<_>>(),
                 r.list("abbrev").map(str::to_string).collect::<Vec<_>>(),
@@ -532,6 +539,7 @@ impl Kb {
                     curated: true,
                     place_kind: None,
                     capital: false,
+                    backed_by: None,
                 },
                 r.list("aliases_ar").map(str::to_string).collect::<Vec<_>>(),
             ));

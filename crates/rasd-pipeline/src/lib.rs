@@ -82,7 +82,13 @@ impl Pipeline {
         doc.sentences = split_sentences(&view);
         let tokens = tokenize(&view);
         doc.entities = rasd_entities::recognize_tokens(self.kb(), &doc.text, &view, &tokens);
-        let ctx = rasd_attribution::Doc::with_parts(&doc.text, view, tokens, &doc.sentences, &doc.entities);
+        let ctx = rasd_attribution::Doc::with_parts(
+            &doc.text,
+            view,
+            tokens,
+            &doc.sentences,
+            &doc.entities,
+        );
         let casualties = rasd_casualties::extract(&ctx, &doc.times);
         drop(ctx);
         doc.casualties = casualties;

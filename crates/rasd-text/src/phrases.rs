@@ -91,7 +91,12 @@ impl<T> PhraseSet<T> {
     }
 
     /// The longest phrase starting at token `i`.
-    pub fn match_at<'a>(&'a self, view: &Normalized, tokens: &[Token], i: usize) -> Option<PhraseMatch<'a, T>> {
+    pub fn match_at<'a>(
+        &'a self,
+        view: &Normalized,
+        tokens: &[Token],
+        i: usize,
+    ) -> Option<PhraseMatch<'a, T>> {
         let word = |t: usize| -> Option<&str> {
             let tok = tokens.get(t)?;
             matches!(tok.kind, TokenKind::Arabic | TokenKind::Latin).then(|| tok.text(view))
@@ -107,7 +112,8 @@ impl<T> PhraseSet<T> {
             loop {
                 if let Some(v) = self.map.get(&key) {
                     if best.as_ref().is_none_or(|b| j > b.end) {
-                        best = Some(PhraseMatch { start: i, end: j, prefix: a.prefix_len, value: v });
+                        best =
+                            Some(PhraseMatch { start: i, end: j, prefix: a.prefix_len, value: v });
                     }
                 }
                 if j - i >= self.max_words {

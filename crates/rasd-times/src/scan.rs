@@ -831,17 +831,15 @@ impl<'a> Scanner<'a> {
             if n == 0 || matches!(number, GramNumber::Dual | GramNumber::Construct) {
                 return None;
             }
-            let num_at = w.j;
             if w.at_start() {
                 w.skip = prefix;
             }
             w.j = k + uh.len;
-            if self.is_age(i, num_at, w.j, unit) {
+            if self.is_age(i, w.j, unit) {
                 return None;
             }
             return Some(w.cand(Expr::Duration { count: n, unit }));
         }
-        let upos = w.j;
         let (uh, unit, number) = self.unit_at(w.j, w.at_start())?;
         w.eat(uh);
         let count = match number {
@@ -861,7 +859,7 @@ impl<'a> Scanner<'a> {
                     _ => false,
                 };
                 // Bare عقد is more often "contract" or "held" than "decade".
-                if !(cued || one) || (unit == Unit::Decade && !one) {
+                if !(one || (cued && unit != Unit::Decade)) {
                     return None;
                 }
                 // "بعد يوم الجمعة", "منذ عام 2016", "خلال شهر رمضان": the noun heads a date.
@@ -872,7 +870,7 @@ impl<'a> Scanner<'a> {
             }
             GramNumber::Plural | GramNumber::Construct => return None,
         };
-        if self.is_age(i, upos, w.j, unit) {
+        if self.is_age(i, w.j, unit) {
             return None;
         }
         Some(w.cand(Expr::Duration { count, unit }))
@@ -888,14 +886,13 @@ impl<'a> Scanner<'a> {
 
     /// A count of units that is someone's age: "يبلغ من العمر 13 عاماً", "عمره 5 سنوات",
     /// "(26 عاماً)", "30 عاماً من العمر".
-    fn is_age(&self, start: usize, num: usize, end: usize, unit: Unit) -> bool {
+    fn is_age(&self, start: usize, end: usize, unit: Unit) -> bool {
         let sent = self.tok(start).map(|t| t.sent);
         let cue_before = (start.saturating_sub(2)..start)
             .any(|k| self.tok(k).map(|t| t.sent) == sent && self.word(k, Class::AgeCue).is_some());
         let after = self.word0(end, Class::AgeAfter).is_some();
         let bracketed =
             unit == Unit::Year && start > 0 && self.punct(start - 1, "(") && self.punct(end, ")");
-        let _ = num;
         cue_before || after || bracketed
     }
 
