@@ -189,6 +189,29 @@ impl<'a> Doc<'a> {
         out
     }
 
+    /// Each sentence's attribution, a subject-less reporting verb taking the claimant of
+    /// the sentence before ("وأضافت أن ...").
+    pub fn sentence_claims(&self) -> Vec<Option<Claim>> {
+        let mut out = Vec::with_capacity(self.sentences.len());
+        let mut carried: Option<usize> = None;
+        for r in &self.sentences {
+            let c = self.claimant(r.start.max(r.end.saturating_sub(1)), carried);
+            if let Some(c) = c {
+                carried = Some(c.entity);
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// Who the sentence attributes token `at` to, given the sentence claims of
+    /// [`Doc::sentence_claims`].
+    pub fn claimant_with(&self, at: usize, claims: &[Option<Claim>]) -> Option<Claim> {
+        let s = self.sentence_of(at);
+        let carried = s.checked_sub(1).and_then(|p| claims.get(p).copied().flatten()).map(|c| c.entity);
+        self.claimant(at, carried)
+    }
+
     /// Who the sentence attributes token `at` to. `carried` is the claimant of the
     /// previous sentence, used when a reporting verb has no subject of its own
     /// ("وأضافت أن ...").

@@ -24,7 +24,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use rasd_attribution::{Claim, Doc};
+use rasd_attribution::Doc;
 use rasd_model::{Casualty, CasualtyKind, EntityKind, Group, Time, TimeKind};
 use rasd_text::numbers::NumberLexicon;
 use rasd_text::phrases::{tsv_rows, PhraseSet};
@@ -415,22 +415,12 @@ fn state_of(doc: &Doc<'_>, k: usize) -> Option<String> {
 }
 
 fn finish(doc: &Doc<'_>, mk: &Marks, found: Vec<Found>, times: &[Time]) -> Vec<Casualty> {
-    // Claimants per sentence, carrying a subject-less reporting verb's claimant over.
-    let mut claims: Vec<Option<Claim>> = Vec::with_capacity(doc.sentences.len());
-    let mut carried: Option<usize> = None;
-    for r in &doc.sentences {
-        let c = doc.claimant(r.start.max(r.end.saturating_sub(1)), carried);
-        if let Some(c) = c {
-            carried = Some(c.entity);
-        }
-        claims.push(c);
-    }
+    let claims = doc.sentence_claims();
     let mut out: Vec<Casualty> = Vec::new();
     let mut prev: Option<(usize, Group, Option<String>)> = None;
     for f in found {
         let range = doc.sentences[f.sentence].clone();
-        let carried = claims.get(f.sentence.wrapping_sub(1)).copied().flatten().map(|c| c.entity);
-        let claim = doc.claimant(f.first, carried);
+        let claim = doc.claimant_with(f.first, &claims);
         let claimant_state = claim.and_then(|c| state_of(doc, c.entity));
         let mut group = f.group;
         let mut side = None;

@@ -90,8 +90,10 @@ impl Pipeline {
             &doc.entities,
         );
         let casualties = rasd_casualties::extract(&ctx, &doc.times);
+        let events = rasd_events::extract(&ctx, &doc.times);
         drop(ctx);
         doc.casualties = casualties;
+        doc.events = events;
         doc
     }
 }

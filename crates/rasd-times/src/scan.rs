@@ -22,6 +22,8 @@ use crate::lexicon::{Calendar, Class, GramNumber, Item, Lexicon, MonthContext, U
 const MIN: &str = "من";
 /// The conjunction "و" as a word of its own ("عامي 2019 و 2020").
 const WA: &str = "و";
+/// "قبل" of "الأسبوع قبل الماضي" (the week before last).
+const BEFORE: &str = "قبل";
 
 /// A token of the view, with the sentence it belongs to.
 #[derive(Debug, Clone, Copy)]
@@ -70,6 +72,17 @@ pub(crate) enum Qual {
     Past,
     Current,
     Future,
+}
+
+impl Qual {
+    /// The step a direction word gives a period (الماضي -1, الجاري 0, المقبل +1).
+    fn offset(self) -> i32 {
+        match self {
+            Qual::Past => -1,
+            Qual::Current | Qual::None => 0,
+            Qual::Future => 1,
+        }
+    }
 }
 
 /// What an expression says, before resolution.
@@ -214,6 +227,13 @@ impl<'a> Scanner<'a> {
 
     fn hits_at(&self, i: usize) -> &[Hit] {
         self.hits.get(i).map_or(&[], Vec::as_slice)
+    }
+
+    /// Consumes an optional word of `class` where the walk stands.
+    fn take(&self, w: &mut Walk, class: Class) -> Option<Hit> {
+        let h = self.pick(w.j, w.at_start(), class)?;
+        w.eat(h);
+        Some(h)
     }
 
     /// The longest hit at `i` that `f` accepts, behind proclitics only if `first`.
@@ -423,7 +443,7 @@ impl<'a> Scanner<'a> {
         } else if ordinal {
             return None;
         }
-        if let Some((offset, end)) = self.rel_month(j) {
+        if let Some((offset, end)) = self.rel_month(j).or_else(|| self.bare_rel_month(i, j)) {
             return Some(Cand { first: i, skip, end, expr: Expr::DayOfRelMonth { day, offset } });
         }
         if let Some((h, Unit::Month, GramNumber::Singular)) = self.unit_at(j, false) {
@@ -450,12 +470,29 @@ impl<'a> Scanner<'a> {
         if unit != Unit::Month {
             return None;
         }
-        let offset = match self.qual_at(j + h.len)? {
-            Qual::Past => -1,
-            Qual::Current | Qual::None => 0,
-            Qual::Future => 1,
-        };
-        Some((offset, j + h.len + 1))
+        self.direction_at(j + h.len)
+    }
+
+    /// A direction after a period noun: its step and the next token. "قبل الماضي" (the
+    /// one before last) is two steps back.
+    fn direction_at(&self, k: usize) -> Option<(i32, usize)> {
+        if self.is(k, BEFORE) && self.qual_at(k + 1) == Some(Qual::Past) {
+            return Some((-2, k + 2));
+        }
+        Some((self.qual_at(k)?.offset(), k + 1))
+    }
+
+    /// "14 الجاري", "28 المنصرم": a day of the month the direction word names, which
+    /// agrees with an unwritten masculine الشهر. A feminine one ("الـ24 الماضية") belongs
+    /// to a plural noun before the number (الساعات الـ24 الماضية) and is refused, as is a
+    /// number with the article.
+    fn bare_rel_month(&self, day_at: usize, j: usize) -> Option<(i32, usize)> {
+        let masculine = self.tok(j).is_some_and(|t| !t.text.ends_with('ه'));
+        let article = day_at > 0 && self.tok(day_at - 1).is_some_and(|t| t.text.ends_with("ال"));
+        if !masculine || article {
+            return None;
+        }
+        self.direction_at(j)
     }
 
     /// What may follow a month name: its name in another set ("(تشرين الأول)",
@@ -511,12 +548,8 @@ impl<'a> Scanner<'a> {
             return Some((YearSpec::Rel(0), r + 2));
         }
         if let Some((_, Unit::Year)) = self.period_at(r, false) {
-            let offset = match self.qual_at(r + 1)? {
-                Qual::Past => -1,
-                Qual::Current | Qual::None => 0,
-                Qual::Future => 1,
-            };
-            return Some((YearSpec::Rel(offset), r + 2));
+            let (offset, end) = self.direction_at(r + 1)?;
+            return Some((YearSpec::Rel(offset), end));
         }
         None
     }
@@ -537,11 +570,8 @@ impl<'a> Scanner<'a> {
     fn month_expr(&self, i: usize) -> Option<Cand> {
         let mut w = Walk::new(i);
         let mut evidence = false;
-        if let Some(h) = self.pick(w.j, w.at_start(), Class::Within) {
-            w.eat(h);
-        }
-        if let Some(h) = self.pick(w.j, w.at_start(), Class::Part) {
-            w.eat(h);
+        self.take(&mut w, Class::Within);
+        if self.take(&mut w, Class::Part).is_some() {
             evidence = true;
             if self.is(w.j, MIN) {
                 w.j += 1;
@@ -583,8 +613,7 @@ impl<'a> Scanner<'a> {
         let mut w = Walk::new(i);
         let mut marked = false;
         let mut yesterday = false;
-        if let Some(h) = self.pick(w.j, w.at_start(), Class::DayPeriod) {
-            w.eat(h);
+        if self.take(&mut w, Class::DayPeriod).is_some() {
             marked = true;
         }
         if let Some((h, Unit::Day, GramNumber::Singular)) = self.unit_at(w.j, w.at_start()) {
@@ -644,22 +673,16 @@ impl<'a> Scanner<'a> {
     /// "اليوم", "أمس", "مساء أمس الأول", "غداً", "يوم أمس", "في وقت سابق اليوم".
     fn relday(&self, i: usize) -> Option<Cand> {
         let mut w = Walk::new(i);
-        if let Some(h) = self.pick(w.j, w.at_start(), Class::Within) {
-            w.eat(h);
-        }
-        if let Some(h) = self.pick(w.j, w.at_start(), Class::DayPeriod) {
-            w.eat(h);
-        }
+        self.take(&mut w, Class::Within);
+        self.take(&mut w, Class::DayPeriod);
         if let Some((h, Unit::Day, GramNumber::Singular)) = self.unit_at(w.j, w.at_start()) {
             w.eat(h);
         }
-        if let Some(h) = self.pick(w.j, w.at_start(), Class::RelDay) {
-            w.eat(h);
+        if let Some(h) = self.take(&mut w, Class::RelDay) {
             return Some(w.cand(Expr::RelDay(h.value())));
         }
         let tpos = w.j;
-        let h = self.pick(w.j, w.at_start(), Class::Today)?;
-        w.eat(h);
+        let h = self.take(&mut w, Class::Today)?;
         // "اليوم التالي", "اليوم الأول", "ذلك اليوم", "في مثل هذا اليوم": the noun "day".
         let before = tpos > 0
             && [Class::That, Class::This, Class::SamePre]
@@ -703,9 +726,7 @@ impl<'a> Scanner<'a> {
         let mut w = Walk::new(i);
         let mut framed = false;
         let mut half = false;
-        if let Some(h) = self.pick(w.j, w.at_start(), Class::Within) {
-            w.eat(h);
-        }
+        self.take(&mut w, Class::Within);
         // Halves, quarters and seasons frame only a year.
         let year_part = self
             .pick(w.j, w.at_start(), Class::Half)
@@ -714,15 +735,13 @@ impl<'a> Scanner<'a> {
             w.eat(h);
             framed = true;
             half = true;
-        } else if let Some(h) = self.pick(w.j, w.at_start(), Class::Part) {
-            w.eat(h);
+        } else if self.take(&mut w, Class::Part).is_some() {
             framed = true;
             if self.is(w.j, MIN) {
                 w.j += 1;
             }
         }
-        if let Some(h) = self.pick(w.j, w.at_start(), Class::This) {
-            w.eat(h);
+        if self.take(&mut w, Class::This).is_some() {
             framed = true;
         }
         let noun_at = w.j;
@@ -742,14 +761,10 @@ impl<'a> Scanner<'a> {
         if self.year_num(w.j, Calendar::Gregorian).is_some() {
             return None;
         }
-        let offset = match self.qual_at(w.j) {
-            Some(q) => {
-                w.j += 1;
-                match q {
-                    Qual::Past => -1,
-                    Qual::Current | Qual::None => 0,
-                    Qual::Future => 1,
-                }
+        let offset = match self.direction_at(w.j) {
+            Some((offset, end)) => {
+                w.j = end;
+                offset
             }
             None if framed => 0,
             None => return None,
@@ -818,13 +833,10 @@ impl<'a> Scanner<'a> {
         let mut cued = false;
         // Cues stack: "خلال ما يربو على", "على مدار ما يقرب من".
         for _ in 0..3 {
-            match self.pick(w.j, w.at_start(), Class::DurCue) {
-                Some(h) => {
-                    w.eat(h);
-                    cued = true;
-                }
-                None => break,
+            if self.take(&mut w, Class::DurCue).is_none() {
+                break;
             }
+            cued = true;
         }
         if let Some((n, k, prefix)) = self.count(w.j) {
             let (uh, unit, number) = self.unit_at(k, false)?;
@@ -900,12 +912,8 @@ impl<'a> Scanner<'a> {
     /// "عشية 7 أكتوبر".
     fn anchor(&self, i: usize) -> Option<Cand> {
         let mut w = Walk::new(i);
-        if let Some(h) = self.pick(w.j, w.at_start(), Class::Prep) {
-            w.eat(h);
-        }
-        if let Some(h) = self.pick(w.j, w.at_start(), Class::DayPeriod) {
-            w.eat(h);
-        }
+        self.take(&mut w, Class::Prep);
+        self.take(&mut w, Class::DayPeriod);
         let ghadat = self.pick(w.j, w.at_start(), Class::Ghadat);
         if let Some(h) = ghadat.or_else(|| self.pick(w.j, w.at_start(), Class::Eve)) {
             let shift = if ghadat.is_some() { 1 } else { -1 };
@@ -935,8 +943,7 @@ impl<'a> Scanner<'a> {
         if self.pick(w.j, w.at_start(), Class::RelDay).is_some() {
             return None;
         }
-        let t = self.pick(w.j, w.at_start(), Class::Today)?;
-        w.eat(t);
+        self.take(&mut w, Class::Today)?;
         let offset =
             self.hits_at(w.j).iter().filter(|h| h.prefix == 0).find_map(|h| match h.item {
                 Item::Word { class: Class::Next, .. } => Some((1, h.len)),
