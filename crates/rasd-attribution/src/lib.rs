@@ -208,7 +208,8 @@ impl<'a> Doc<'a> {
     /// [`Doc::sentence_claims`].
     pub fn claimant_with(&self, at: usize, claims: &[Option<Claim>]) -> Option<Claim> {
         let s = self.sentence_of(at);
-        let carried = s.checked_sub(1).and_then(|p| claims.get(p).copied().flatten()).map(|c| c.entity);
+        let carried =
+            s.checked_sub(1).and_then(|p| claims.get(p).copied().flatten()).map(|c| c.entity);
         self.claimant(at, carried)
     }
 

@@ -62,8 +62,22 @@ const CUES: &str =
 
 /// The 16 PLOVER event types.
 pub const PLOVER_TYPES: [&str; 16] = [
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-    "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 ];
 
 /// The trigger lexicon, compiled once.
@@ -203,9 +217,11 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
         }
         // A ceasefire someone calls for is a request, not an agreement.
         if h.trigger.event_type == "AGREE" {
-            let called = hits[..n].iter().rev().take_while(|p| p.end + 4 >= h.start && p.start >= range.start).any(|p| {
-                p.trigger.event_type == "REQUEST"
-            });
+            let called = hits[..n]
+                .iter()
+                .rev()
+                .take_while(|p| p.end + 4 >= h.start && p.start >= range.start)
+                .any(|p| p.trigger.event_type == "REQUEST");
             if called {
                 continue;
             }
@@ -237,7 +253,8 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
             }
             Frame::Act | Frame::Speech => {
                 // Verb-subject (or masdar + genitive / adjective) first, then subject-verb.
-                let subject_after = right.first().filter(|&&(t, _)| t <= h.end + 2).map(|&(_, k)| k);
+                let subject_after =
+                    right.first().filter(|&&(t, _)| t <= h.end + 2).map(|&(_, k)| k);
                 let subject_before = left.last().map(|&(_, k)| k);
                 let speaker = if h.trigger.frame == Frame::Speech {
                     claim.filter(|c| c.report != Report::Source).map(|c| c.entity)
@@ -290,7 +307,9 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
             h.trigger.frame == Frame::Speech && claim.is_some_and(|c| actors.contains(&c.entity));
         let stance = if future {
             Stance::Planned
-        } else if claim.is_some_and(|c| c.report == Report::Deny) && h.trigger.event_type != "REJECT" {
+        } else if claim.is_some_and(|c| c.report == Report::Deny)
+            && h.trigger.event_type != "REJECT"
+        {
             Stance::Denied
         } else if claim.is_some() && !speech_by_claimant {
             Stance::Claimed
@@ -323,7 +342,9 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
 /// Adds an event unless one of the same type and participants is there; then the first
 /// keeps the place and date it lacked.
 fn merge(events: &mut Vec<(BTreeSet<String>, Event)>, codes: BTreeSet<String>, e: Event) {
-    if let Some((_, old)) = events.iter_mut().find(|(c, o)| *c == codes && o.event_type == e.event_type) {
+    if let Some((_, old)) =
+        events.iter_mut().find(|(c, o)| *c == codes && o.event_type == e.event_type)
+    {
         if old.date.is_none() {
             old.date = e.date;
         }
@@ -345,7 +366,9 @@ fn sentence_date(doc: &Doc<'_>, times: &[Time], s: usize, at: usize) -> Option<S
     let pos = doc.tokens[at].start as usize;
     times
         .iter()
-        .filter(|t| t.kind == TimeKind::Date && t.value.is_some() && t.span.start >= a && t.span.end <= b)
+        .filter(|t| {
+            t.kind == TimeKind::Date && t.value.is_some() && t.span.start >= a && t.span.end <= b
+        })
         .min_by_key(|t| t.span.start.abs_diff(pos))
         .and_then(|t| t.value.clone())
 }

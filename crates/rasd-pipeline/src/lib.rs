@@ -80,6 +80,8 @@ impl Pipeline {
         doc.published = input.published.map(str::to_string);
         let view = normalize(&doc.text);
         doc.sentences = split_sentences(&view);
+        doc.times =
+            rasd_times::extract_times(&doc.text, &view, &doc.sentences, doc.published.as_deref());
         let tokens = tokenize(&view);
         doc.entities = rasd_entities::recognize_tokens(self.kb(), &doc.text, &view, &tokens);
         let ctx = rasd_attribution::Doc::with_parts(

@@ -1,0 +1,592 @@
+//! Queries both backends share: SQL written once with `?` placeholders, rewritten to
+//! `?N` (SQLite) or `$N` (PostgreSQL), and rows read through one small trait, so the two
+//! backends cannot drift apart in what a filter means.
+
+use rasd_model::Document;
+use serde::Deserialize;
+
+use crate::error::{Result, StoreError};
+use crate::prepare::unfence;
+use crate::types::{
+    Backend, ClaimFilter, ClaimRow, CopyLink, DocRef, EntityRef, EntityRow, EventRow, Filter,
+    Incident, SearchHit, Stats,
+};
+
+/// A bound query parameter.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Param {
+    Text(String),
+    Int(i64),
+}
+
+/// A row as both drivers can give it.
+pub(crate) trait RowLike {
+    fn text(&self, i: usize) -> Result<String>;
+    fn opt_text(&self, i: usize) -> Result<Option<String>>;
+    fn int(&self, i: usize) -> Result<i64>;
+    fn real(&self, i: usize) -> Result<f64>;
+    fn opt_real(&self, i: usize) -> Result<Option<f64>>;
+    fn boolean(&self, i: usize) -> Result<bool>;
+}
+
+/// Read access to a database, enough for every shared query.
+pub(crate) trait Db {
+    fn backend(&self) -> Backend;
+    /// Runs `sql` (with `?` placeholders) and hands each row to `f`.
+    fn query(
+        &mut self,
+        sql: &str,
+        params: &[Param],
+        f: &mut dyn FnMut(&dyn RowLike) -> Result<()>,
+    ) -> Result<()>;
+}
+
+/// Rewrites `?` placeholders for a backend.
+pub(crate) fn placeholders(sql: &str, backend: Backend) -> String {
+    let mut out = String::with_capacity(sql.len() + 16);
+    let mut n = 0;
+    for c in sql.chars() {
+        if c == '?' {
+            n += 1;
+            match backend {
+                Backend::Sqlite => out.push_str(&format!("?{n}")),
+                Backend::Postgres => out.push_str(&format!("${n}")),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// WHERE conditions and their parameters.
+#[derive(Default)]
+struct Conds {
+    sql: Vec<String>,
+    params: Vec<Param>,
+}
+
+impl Conds {
+    fn push(&mut self, sql: impl Into<String>, params: impl IntoIterator<Item = Param>) {
+        self.sql.push(sql.into());
+        self.params.extend(params);
+    }
+
+    fn where_clause(&self) -> String {
+        if self.sql.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", self.sql.join(" AND "))
+        }
+    }
+}
+
+fn text(s: &str) -> Param {
+    Param::Text(s.to_string())
+}
+
+fn fenced(code: &str) -> Param {
+    Param::Text(format!("%,{code},%"))
+}
+
+fn paging(f: &Filter, params: &mut Vec<Param>) -> String {
+    params.push(Param::Int(f.limit.map_or(i64::MAX, |l| l as i64)));
+    params.push(Param::Int(f.offset as i64));
+    " LIMIT ? OFFSET ?".to_string()
+}
+
+/// Conditions on documents `d` (published dates, country mentioned, event type present).
+fn doc_conds(f: &Filter, c: &mut Conds) {
+    if let Some(from) = &f.from {
+        c.push("d.published >= ?", [text(from)]);
+    }
+    if let Some(to) = &f.to {
+        c.push("d.published <= ?", [text(to)]);
+    }
+    if let Some(country) = &f.country {
+        c.push(
+            "EXISTS (SELECT 1 FROM doc_entities e WHERE e.doc_id = d.id AND (e.entity_id = ? OR e.country = ?))",
+            [text(country), text(country)],
+        );
+    }
+    if let Some(t) = &f.event_type {
+        c.push(
+            "EXISTS (SELECT 1 FROM events x WHERE x.doc_id = d.id AND x.event_type = ?)",
+            [text(t)],
+        );
+    }
+    if !f.include_copies {
+        c.push("c.copy_of IS NULL", []);
+    }
+}
+
+const DOC_COLS: &str = "d.id, d.url, d.title, d.published, c.copy_of, d.ingested_at";
+const DOC_JOIN: &str = "LEFT JOIN copies c ON c.doc_id = d.id";
+
+fn doc_ref(r: &dyn RowLike, at: usize) -> Result<DocRef> {
+    Ok(DocRef {
+        id: r.text(at)?,
+        url: r.opt_text(at + 1)?,
+        title: r.opt_text(at + 2)?,
+        published: r.opt_text(at + 3)?,
+        copy_of: r.opt_text(at + 4)?,
+        ingested_at: r.int(at + 5)?,
+    })
+}
+
+fn from_json<T: for<'de> Deserialize<'de>>(what: &str, s: &str) -> Result<T> {
+    serde_json::from_str(s).map_err(|e| StoreError::corrupt(what, e))
+}
+
+/// One article by id (or by an alias of it).
+pub(crate) fn document(db: &mut dyn Db, id: &str) -> Result<Option<Document>> {
+    let mut out = None;
+    db.query(
+        "SELECT doc_json FROM documents WHERE id = ? OR id = (SELECT doc_id FROM aliases WHERE alias = ?)",
+        &[text(id), text(id)],
+        &mut |r| {
+            out = Some(from_json(&format!("document {id}"), &r.text(0)?)?);
+            Ok(())
+        },
+    )?;
+    Ok(out)
+}
+
+/// Every article the filter admits, oldest ingestion first.
+pub(crate) fn for_each_document(
+    db: &mut dyn Db,
+    f: &Filter,
+    sink: &mut dyn FnMut(Document) -> Result<()>,
+) -> Result<()> {
+    let mut c = Conds::default();
+    doc_conds(f, &mut c);
+    let mut params = c.params.clone();
+    let sql = format!(
+        "SELECT d.doc_json, d.id FROM documents d {DOC_JOIN}{} ORDER BY d.seq{}",
+        c.where_clause(),
+        paging(f, &mut params)
+    );
+    db.query(&sql, &params, &mut |r| {
+        let doc: Document = from_json(&format!("document {}", r.text(1)?), &r.text(0)?)?;
+        sink(doc)
+    })
+}
+
+/// Articles the filter admits, newest publication first.
+pub(crate) fn documents(db: &mut dyn Db, f: &Filter) -> Result<Vec<DocRef>> {
+    let mut c = Conds::default();
+    doc_conds(f, &mut c);
+    let mut params = c.params.clone();
+    let sql = format!(
+        "SELECT {DOC_COLS} FROM documents d {DOC_JOIN}{} ORDER BY COALESCE(d.published, '') DESC, d.seq{}",
+        c.where_clause(),
+        paging(f, &mut params)
+    );
+    let mut out = Vec::new();
+    db.query(&sql, &params, &mut |r| {
+        out.push(doc_ref(r, 0)?);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// A parsed search: groups of keys; each group is a phrase (one key: a word). All groups
+/// must match.
+pub(crate) fn parse_query(q: &str) -> Vec<Vec<String>> {
+    let mut groups = Vec::new();
+    for (i, part) in q.split('"').enumerate() {
+        if i % 2 == 1 {
+            let keys: Vec<String> = crate::prepare::search_terms(part);
+            if !keys.is_empty() {
+                groups.push(keys);
+            }
+        } else {
+            for w in part.split_whitespace() {
+                let keys = crate::prepare::search_terms(w);
+                if !keys.is_empty() {
+                    groups.push(keys);
+                }
+            }
+        }
+    }
+    groups
+}
+
+/// The FTS5 MATCH string: every group a quoted phrase, implicitly AND-ed.
+fn fts5_query(groups: &[Vec<String>]) -> String {
+    groups
+        .iter()
+        .map(|g| format!("\"{}\"", g.join(" ").replace('"', "\"\"")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The tsquery string: phrases with `<->`, AND-ed with `&`.
+fn tsquery(groups: &[Vec<String>]) -> String {
+    groups
+        .iter()
+        .map(|g| {
+            let g: Vec<String> = g.iter().map(|k| format!("'{}'", k.replace('\'', "''"))).collect();
+            format!("({})", g.join(" <-> "))
+        })
+        .collect::<Vec<_>>()
+        .join(" & ")
+}
+
+/// Text around the first place a key occurs, from the text as published.
+pub(crate) fn snippet(original: &str, keys: &[String]) -> String {
+    const BEFORE: usize = 60;
+    const AFTER: usize = 100;
+    let view = rasd_text::normalize(original);
+    let hit = keys.iter().filter_map(|k| view.as_str().find(k.as_str()).map(|b| (b, k))).min();
+    let chars: Vec<char> = original.chars().collect();
+    let (s, e) = match hit {
+        Some((b, k)) => view.to_original(b, b + k.len()),
+        None => (0, 0),
+    };
+    let from = s.saturating_sub(BEFORE);
+    let to = (e + AFTER).min(chars.len());
+    let mut out: String = chars[from..to].iter().collect();
+    out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    if from > 0 {
+        out.insert(0, '…');
+    }
+    if to < chars.len() {
+        out.push('…');
+    }
+    out
+}
+
+#[derive(Deserialize)]
+struct TextOnly {
+    text: String,
+}
+
+/// Full-text search over the normalized articles.
+pub(crate) fn search(db: &mut dyn Db, q: &str, f: &Filter) -> Result<Vec<SearchHit>> {
+    let groups = parse_query(q);
+    if groups.is_empty() {
+        return Err(StoreError::BadQuery(format!("the search `{q}` has no words")));
+    }
+    let mut c = Conds::default();
+    let sql_head = match db.backend() {
+        Backend::Sqlite => {
+            c.push("doc_search MATCH ?", [Param::Text(fts5_query(&groups))]);
+            format!(
+                "SELECT {DOC_COLS}, -bm25(doc_search), d.doc_json FROM doc_search \
+                 JOIN documents d ON d.seq = doc_search.rowid {DOC_JOIN}"
+            )
+        }
+        Backend::Postgres => {
+            // Placeholders number in text order: the rank's comes before the WHERE's.
+            let q = Param::Text(tsquery(&groups));
+            c.params.push(q.clone());
+            c.push("d.search @@ to_tsquery('simple', ?)", [q]);
+            format!(
+                "SELECT {DOC_COLS}, ts_rank(d.search, to_tsquery('simple', ?))::float8, d.doc_json \
+                 FROM documents d {DOC_JOIN}"
+            )
+        }
+    };
+    doc_conds(f, &mut c);
+    let mut params = c.params.clone();
+    let sql = format!(
+        "{sql_head}{} ORDER BY 7 DESC, d.seq{}",
+        c.where_clause(),
+        paging(f, &mut params)
+    );
+    let keys: Vec<String> = groups.iter().flatten().cloned().collect();
+    let mut out = Vec::new();
+    db.query(&sql, &params, &mut |r| {
+        let doc = doc_ref(r, 0)?;
+        let body: TextOnly = from_json(&format!("document {}", doc.id), &r.text(7)?)?;
+        out.push(SearchHit { score: r.real(6)?, snippet: snippet(&body.text, &keys), doc });
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// Conditions on events `v` of documents `d`.
+fn event_conds(f: &Filter, c: &mut Conds) {
+    if let Some(from) = &f.from {
+        c.push("COALESCE(v.date, d.published) >= ?", [text(from)]);
+    }
+    if let Some(to) = &f.to {
+        c.push("COALESCE(v.date, d.published) <= ?", [text(to)]);
+    }
+    if let Some(country) = &f.country {
+        c.push("(v.countries LIKE ? OR v.refs LIKE ?)", [
+            fenced(country),
+            Param::Text(format!("%\"id\":\"{country}\"%")),
+        ]);
+    }
+    if let Some(t) = &f.event_type {
+        c.push("v.event_type = ?", [text(t)]);
+    }
+    if !f.include_copies {
+        c.push("c.copy_of IS NULL", []);
+    }
+}
+
+fn ids(s: &str, what: &str) -> Result<Vec<String>> {
+    from_json(what, s)
+}
+
+/// Events the filter admits, in date order.
+pub(crate) fn events(db: &mut dyn Db, f: &Filter) -> Result<Vec<EventRow>> {
+    let mut c = Conds::default();
+    event_conds(f, &mut c);
+    let mut params = c.params.clone();
+    let sql = format!(
+        "SELECT {DOC_COLS}, v.idx, v.event_type, v.mode, v.actors, v.targets, v.locations, \
+         v.participants, v.countries, v.date, v.claimant, v.stance, v.sentence, v.trigger_start, \
+         v.trigger_end, v.trigger_text, v.evidence, v.confidence, v.refs \
+         FROM events v JOIN documents d ON d.id = v.doc_id {DOC_JOIN}{} \
+         ORDER BY COALESCE(v.date, d.published, ''), d.seq, v.idx{}",
+        c.where_clause(),
+        paging(f, &mut params)
+    );
+    let mut out = Vec::new();
+    db.query(&sql, &params, &mut |r| {
+        let doc = doc_ref(r, 0)?;
+        let what = format!("event of {}", doc.id);
+        out.push(EventRow {
+            idx: r.int(6)? as usize,
+            event_type: r.text(7)?,
+            mode: r.opt_text(8)?,
+            actors: ids(&r.text(9)?, &what)?,
+            targets: ids(&r.text(10)?, &what)?,
+            locations: ids(&r.text(11)?, &what)?,
+            participants: unfence(&r.text(12)?),
+            countries: unfence(&r.text(13)?),
+            date: r.opt_text(14)?,
+            claimant: r.opt_text(15)?,
+            stance: r.text(16)?,
+            sentence: r.int(17)? as usize,
+            trigger_start: r.int(18)? as usize,
+            trigger_end: r.int(19)? as usize,
+            trigger: r.text(20)?,
+            evidence: r.text(21)?,
+            confidence: r.real(22)?,
+            refs: from_json::<Vec<EntityRef>>(&what, &r.text(23)?)?,
+            doc,
+        });
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// The claims ledger: figures the filter admits, grouped by claimant, side, kind and
+/// group, each group in date order, so a claimant's series reads top to bottom.
+pub(crate) fn claims(db: &mut dyn Db, f: &ClaimFilter) -> Result<Vec<ClaimRow>> {
+    let mut c = Conds::default();
+    let b = &f.base;
+    if let Some(from) = &b.from {
+        c.push("COALESCE(k.date, d.published) >= ?", [text(from)]);
+    }
+    if let Some(to) = &b.to {
+        c.push("COALESCE(k.date, d.published) <= ?", [text(to)]);
+    }
+    if let Some(country) = &b.country {
+        c.push("(k.side = ? OR k.claimant = ?)", [text(country), text(country)]);
+    }
+    if let Some(t) = &b.event_type {
+        c.push(
+            "EXISTS (SELECT 1 FROM events x WHERE x.doc_id = d.id AND x.event_type = ?)",
+            [text(t)],
+        );
+    }
+    if !b.include_copies {
+        c.push("c.copy_of IS NULL", []);
+    }
+    if let Some(side) = &f.side {
+        c.push("k.side = ?", [text(side)]);
+    }
+    if let Some(kind) = &f.kind {
+        c.push("k.kind = ?", [text(kind)]);
+    }
+    if let Some(g) = &f.group {
+        c.push("k.grp = ?", [text(g)]);
+    }
+    match f.claimant.as_deref() {
+        Some("-") => c.push("k.claimant IS NULL", []),
+        Some(cl) => c.push("k.claimant = ?", [text(cl)]),
+        None => {}
+    }
+    let mut params = c.params.clone();
+    let sql = format!(
+        "SELECT {DOC_COLS}, k.idx, k.count, k.bound, k.kind, k.grp, k.side, k.side_name, \
+         k.cumulative, k.claimant, k.claimant_name, k.date, k.sentence, k.start_cp, k.end_cp, k.evidence \
+         FROM casualties k JOIN documents d ON d.id = k.doc_id {DOC_JOIN}{} \
+         ORDER BY COALESCE(k.claimant, ''), COALESCE(k.side, ''), k.kind, k.grp, \
+         COALESCE(k.date, d.published, ''), d.seq, k.idx{}",
+        c.where_clause(),
+        paging(b, &mut params)
+    );
+    let mut out = Vec::new();
+    db.query(&sql, &params, &mut |r| {
+        out.push(ClaimRow {
+            doc: doc_ref(r, 0)?,
+            idx: r.int(6)? as usize,
+            count: r.int(7)?.max(0) as u64,
+            bound: r.text(8)?,
+            kind: r.text(9)?,
+            group: r.text(10)?,
+            side: r.opt_text(11)?,
+            side_name: r.opt_text(12)?,
+            cumulative: r.boolean(13)?,
+            claimant: r.opt_text(14)?,
+            claimant_name: r.opt_text(15)?,
+            date: r.opt_text(16)?,
+            sentence: r.int(17)? as usize,
+            start: r.int(18)? as usize,
+            end: r.int(19)? as usize,
+            evidence: r.text(20)?,
+        });
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// Entities across the articles the filter admits, most widely reported first.
+pub(crate) fn entities(db: &mut dyn Db, f: &Filter) -> Result<Vec<EntityRow>> {
+    let mut c = Conds::default();
+    let g = Filter { country: None, ..f.clone() };
+    doc_conds(&g, &mut c);
+    if let Some(country) = &f.country {
+        c.push("(e.entity_id = ? OR e.country = ?)", [text(country), text(country)]);
+    }
+    let mut params = c.params.clone();
+    let sql = format!(
+        "SELECT e.entity_id, MAX(e.kind), MAX(e.name), MAX(e.name_ar), MAX(e.country), \
+         MAX(e.lat), MAX(e.lon), COUNT(*), CAST(SUM(e.mentions) AS BIGINT) \
+         FROM doc_entities e JOIN documents d ON d.id = e.doc_id {DOC_JOIN}{} \
+         GROUP BY e.entity_id ORDER BY COUNT(*) DESC, e.entity_id{}",
+        c.where_clause(),
+        paging(f, &mut params)
+    );
+    let mut out = Vec::new();
+    db.query(&sql, &params, &mut |r| {
+        out.push(EntityRow {
+            entity: EntityRef {
+                id: r.text(0)?,
+                kind: r.text(1)?,
+                name: r.opt_text(2)?,
+                name_ar: r.opt_text(3)?,
+                country: r.opt_text(4)?,
+                lat: r.opt_real(5)?,
+                lon: r.opt_real(6)?,
+            },
+            documents: r.int(7)?.max(0) as u64,
+            mentions: r.int(8)?.max(0) as u64,
+        });
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// Every copy link.
+pub(crate) fn copies(db: &mut dyn Db) -> Result<Vec<CopyLink>> {
+    let mut out = Vec::new();
+    db.query("SELECT doc_id, copy_of, similarity FROM copies ORDER BY copy_of, doc_id", &[], &mut |r| {
+        out.push(CopyLink { doc_id: r.text(0)?, copy_of: r.text(1)?, similarity: r.real(2)? });
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// Incidents the filter admits, in date order.
+pub(crate) fn incidents(db: &mut dyn Db, f: &Filter) -> Result<Vec<Incident>> {
+    let mut c = Conds::default();
+    if let Some(from) = &f.from {
+        c.push("i.date >= ?", [text(from)]);
+    }
+    if let Some(to) = &f.to {
+        c.push("i.date <= ?", [text(to)]);
+    }
+    if let Some(country) = &f.country {
+        c.push("i.countries LIKE ?", [fenced(country)]);
+    }
+    if let Some(t) = &f.event_type {
+        c.push("i.event_type = ?", [text(t)]);
+    }
+    let mut params = c.params.clone();
+    let sql = format!(
+        "SELECT i.body, i.id FROM incidents i{} ORDER BY COALESCE(i.date, ''), i.id{}",
+        c.where_clause(),
+        paging(f, &mut params)
+    );
+    let mut out = Vec::new();
+    db.query(&sql, &params, &mut |r| {
+        out.push(from_json(&format!("incident {}", r.text(1)?), &r.text(0)?)?);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// One incident by id.
+pub(crate) fn incident(db: &mut dyn Db, id: &str) -> Result<Option<Incident>> {
+    let mut out = None;
+    db.query("SELECT body FROM incidents WHERE id = ?", &[text(id)], &mut |r| {
+        out = Some(from_json(&format!("incident {id}"), &r.text(0)?)?);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// Counts of everything stored.
+pub(crate) fn stats(db: &mut dyn Db) -> Result<Stats> {
+    let mut s = Stats::default();
+    db.query(
+        "SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM copies), \
+         (SELECT COUNT(*) FROM aliases), (SELECT COUNT(*) FROM events), \
+         (SELECT COUNT(*) FROM casualties), (SELECT COUNT(*) FROM incidents)",
+        &[],
+        &mut |r| {
+            s = Stats {
+                documents: r.int(0)? as u64,
+                copies: r.int(1)? as u64,
+                aliases: r.int(2)? as u64,
+                events: r.int(3)? as u64,
+                claims: r.int(4)? as u64,
+                incidents: r.int(5)? as u64,
+            };
+            Ok(())
+        },
+    )?;
+    Ok(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::prepare::search_key;
+
+    fn same_key(a: &str, b: &str) -> bool {
+        search_key(&rasd_text::normalize::normalize_str(a))
+            == search_key(&rasd_text::normalize::normalize_str(b))
+    }
+
+    #[test]
+    fn placeholders_number_in_order() {
+        assert_eq!(placeholders("a = ? AND b = ?", Backend::Sqlite), "a = ?1 AND b = ?2");
+        assert_eq!(placeholders("a = ? AND b = ?", Backend::Postgres), "a = $1 AND b = $2");
+    }
+
+    #[test]
+    fn queries_are_normalized_and_keyed() {
+        let g = parse_query("الجَيْش \"قصف مدفعي\"");
+        assert_eq!(g, vec![vec!["جيش".to_string()], vec!["قصف".to_string(), "مدفعي".to_string()]]);
+        assert_eq!(fts5_query(&g), "\"جيش\" \"قصف مدفعي\"");
+        assert_eq!(tsquery(&g), "('جيش') & ('قصف' <-> 'مدفعي')");
+        assert!(parse_query("  ، . ").is_empty());
+        assert!(same_key("والجيش", "الجَيش"));
+    }
+
+    #[test]
+    fn snippets_come_from_the_published_text() {
+        let text = "قالت الوزارة إن الجَيْشَ قصف مواقع في المدينة.";
+        let s = snippet(text, &["جيش".to_string()]);
+        assert!(s.contains("الجَيْشَ"), "{s}");
+    }
+}
