@@ -25,7 +25,7 @@ SPECS = {
     "countries_overlay.tsv": ["iso3", "iso2", "name_en", "name_ar", "aliases_ar", "adj_ar", "capital_en", "capital_ar", "lat", "lon"],
     "places.tsv": ["id", "name_en", "name_ar", "aliases_ar", "country", "kind", "lat", "lon", "population", "geonameid"],
     "places_curated.tsv": ["id", "name_en", "name_ar", "aliases_ar", "country", "kind", "lat", "lon", "population", "geonameid", "backed_by"],
-    "orgs.tsv": ["id", "kind", "name_en", "name_ar", "aliases_ar", "country", "abbrev"],
+    "orgs.tsv": ["id", "kind", "name_en", "name_ar", "aliases_ar", "country", "abbrev", "sector"],
     "groups.tsv": ["id", "kind", "name_en", "name_ar", "aliases_ar", "country", "abbrev"],
     "persons.tsv": ["id", "name_en", "name_ar", "aliases_ar", "country", "role_en", "from", "to", "notes"],
     "institutions.tsv": ["key", "name_en_pattern", "head_ar", "aliases_ar", "kind"],

@@ -53,6 +53,8 @@ enum Cue {
     Negation,
     Future,
     Invite,
+    Intention,
+    Separately,
 }
 
 const TRIGGERS: &str =
@@ -108,6 +110,8 @@ fn cues() -> &'static PhraseSet<Cue> {
                 "negation" => Cue::Negation,
                 "future" => Cue::Future,
                 "invite" => Cue::Invite,
+                "intention" => Cue::Intention,
+                "separately" => Cue::Separately,
                 _ => return None,
             };
             Some((*r.first()?, c))
@@ -158,8 +162,11 @@ fn find_triggers<'a>(doc: &Doc<'_>, set: &'a PhraseSet<Trigger>) -> Vec<Hit<'a>>
 /// The participant code of an entity (its state, or INT), if it can take part.
 fn code(doc: &Doc<'_>, k: usize) -> Option<String> {
     let e = &doc.entities[k];
+    let kb = rasd_kb::Kb::embedded();
     match e.kind {
         EntityKind::Country => Some(e.id.clone()),
+        // News outlets report events; they do not take part in them.
+        EntityKind::Org if kb.by_id(&e.id).is_some_and(|x| x.media) => None,
         EntityKind::Org => Some(e.country.clone().unwrap_or_else(|| "INT".to_string())),
         EntityKind::Group | EntityKind::Person => e.country.clone(),
         EntityKind::Place => capital_state(&e.id),
@@ -169,6 +176,42 @@ fn code(doc: &Doc<'_>, k: usize) -> Option<String> {
 /// A capital speaks for its state ("باكو ويريفان").
 fn capital_state(id: &str) -> Option<String> {
     rasd_kb::Kb::embedded().by_id(id).filter(|p| p.capital).and_then(|p| p.country.clone())
+}
+
+/// Words after which a named state or capital is where something happens, not who.
+fn is_locative(w: &str) -> bool {
+    matches!(w, "في" | "الي" | "داخل" | "قرب" | "حدود" | "الحدود" | "اراضي" | "الاراضي" | "عاصمه" | "العاصمه")
+}
+
+/// Per token: the entity there takes part (not a place named as a location).
+fn participant_tokens(doc: &Doc<'_>) -> Vec<Option<usize>> {
+    let mut out = vec![None; doc.tokens.len()];
+    let mut t = 0;
+    while t < doc.tokens.len() {
+        let Some(k) = doc.entity_at[t] else {
+            t += 1;
+            continue;
+        };
+        let mut end = t + 1;
+        while end < doc.tokens.len() && doc.entity_at[end] == Some(k) {
+            end += 1;
+        }
+        let prev = t.checked_sub(1).map_or("", |p| doc.w(p));
+        let prev2 = t.checked_sub(2).map_or("", |p| doc.w(p));
+        // "بواشنطن", "في أذربيجان", "الحدود مع إيران".
+        let located = is_locative(prev)
+            || (prev == "مع" && is_locative(prev2))
+            || (doc.entities[k].kind != EntityKind::Country
+                && doc.entities[k].kind != EntityKind::Org
+                && doc.w(t).starts_with('ب'));
+        if !located && code(doc, k).is_some() {
+            for slot in &mut out[t..end] {
+                *slot = Some(k);
+            }
+        }
+        t = end;
+    }
+    out
 }
 
 /// The entity id an actor list carries: a capital is replaced by its state.
@@ -183,11 +226,11 @@ fn actor_id(doc: &Doc<'_>, k: usize) -> String {
 }
 
 /// Participant entities in tokens `[from, to)`, in order, without repeats.
-fn parties(doc: &Doc<'_>, from: usize, to: usize) -> Vec<(usize, usize)> {
+fn parties(part: &[Option<usize>], from: usize, to: usize) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
-    for t in from..to.min(doc.tokens.len()) {
-        if let Some(k) = doc.entity_at[t] {
-            if code(doc, k).is_some() && !out.iter().any(|&(_, x)| x == k) {
+    for (t, slot) in part.iter().enumerate().take(to.min(part.len())).skip(from) {
+        if let Some(k) = *slot {
+            if !out.iter().any(|&(_, x)| x == k) {
                 out.push((t, k));
             }
         }
@@ -199,51 +242,76 @@ fn is_hard_stop(doc: &Doc<'_>, t: usize) -> bool {
     doc.tokens[t].kind == TokenKind::Punct && matches!(doc.w(t), "." | ";" | ":" | "?" | "!")
 }
 
+/// An event before merging: its participants by entity index.
+struct Raw {
+    event: Event,
+    actors: Vec<usize>,
+    targets: Vec<usize>,
+    /// Extra participants given as country codes (completed from the article's dyad).
+    extra: Vec<String>,
+}
+
 /// The events of a document.
 pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
     let set = triggers();
     let hits = find_triggers(doc, set);
     let cue_set = cues();
-    let mut events: Vec<(BTreeSet<String>, Event)> = Vec::new();
+    let cue_at = |t: usize| cue_set.match_at(&doc.view, &doc.tokens, t).map(|m| *m.value);
+    let part = participant_tokens(doc);
     let claims = doc.sentence_claims();
+    let reports: Vec<Vec<(usize, usize, Report)>> = (0..doc.sentences.len()).map(|s| doc.reports(s)).collect();
+    let mut raws: Vec<Raw> = Vec::new();
     for (n, h) in hits.iter().enumerate() {
         let s = doc.sentence_of(h.start);
         let range = doc.sentences[s].clone();
         // Negation right before the trigger: "لم يحدث لقاء", "لن نتخلى".
-        let negated = (h.start.saturating_sub(2).max(range.start)..h.start)
-            .any(|t| matches!(cue_set.match_at(&doc.view, &doc.tokens, t), Some(m) if *m.value == Cue::Negation));
-        if negated {
+        let near = h.start.saturating_sub(2).max(range.start)..h.start;
+        if near.clone().any(|t| cue_at(t) == Some(Cue::Negation)) {
+            continue;
+        }
+        // Readiness is not an event: "مستعدة للجلوس على طاولة المفاوضات".
+        if (h.start.saturating_sub(4).max(range.start)..h.start).any(|t| cue_at(t) == Some(Cue::Intention)) {
             continue;
         }
         // A ceasefire someone calls for is a request, not an agreement.
-        if h.trigger.event_type == "AGREE" {
-            let called = hits[..n]
+        if h.trigger.event_type == "AGREE"
+            && hits[..n]
                 .iter()
                 .rev()
                 .take_while(|p| p.end + 4 >= h.start && p.start >= range.start)
-                .any(|p| p.trigger.event_type == "REQUEST");
-            if called {
-                continue;
-            }
+                .any(|p| p.trigger.event_type == "REQUEST")
+        {
+            continue;
         }
+        // The clause: bounded by the neighbouring triggers, reporting words and stops.
         let prev_end = hits[..n].iter().rev().find(|p| p.end <= h.start).map_or(0, |p| p.end);
         let next_start = hits.get(n + 1).map_or(usize::MAX, |p| p.start);
+        let own_report = |r: &&(usize, usize, Report)| r.0 >= h.start && r.0 < h.end;
+        let report_before = reports[s].iter().filter(|r| r.1 <= h.start && !own_report(r)).map(|r| r.1).max();
+        let report_after = reports[s].iter().filter(|r| r.0 >= h.end).map(|r| r.0).min();
         let mut left_from = h.start.saturating_sub(LEFT_WINDOW).max(range.start).max(prev_end);
+        if let Some(r) = report_before {
+            left_from = left_from.max(r);
+        }
         for t in left_from..h.start {
             if is_hard_stop(doc, t) {
                 left_from = t + 1;
             }
         }
         let mut right_to = (h.end + RIGHT_WINDOW).min(range.end).min(next_start.max(h.end + 2));
+        if let Some(r) = report_after {
+            right_to = right_to.min(r.max(h.end));
+        }
         for t in h.end..right_to {
             if is_hard_stop(doc, t) {
                 right_to = t;
                 break;
             }
         }
-        let right = parties(doc, h.end, right_to);
-        let left = parties(doc, left_from, h.start);
-        let claim = doc.claimant_with(h.start, &claims);
+        let right = parties(&part, h.end, right_to);
+        let left = parties(&part, left_from, h.start);
+        let claim = doc.claimant_with(h.start, &claims).filter(|c| c.report != Report::Source);
+        let claim_code = claim.and_then(|c| code(doc, c.entity));
         let mut actors: Vec<usize> = Vec::new();
         let mut targets: Vec<usize> = Vec::new();
         match h.trigger.frame {
@@ -253,45 +321,40 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
             }
             Frame::Act | Frame::Speech => {
                 // Verb-subject (or masdar + genitive / adjective) first, then subject-verb.
-                let subject_after =
-                    right.first().filter(|&&(t, _)| t <= h.end + 2).map(|&(_, k)| k);
-                let subject_before = left.last().map(|&(_, k)| k);
-                let speaker = if h.trigger.frame == Frame::Speech {
-                    claim.filter(|c| c.report != Report::Source).map(|c| c.entity)
-                } else {
-                    None
-                };
-                let actor = subject_after.or(subject_before).or(speaker);
-                if let Some(a) = actor {
+                let subject_after = right.first().filter(|&&(t, _)| t <= h.end + 2).map(|&(_, k)| k);
+                let speech = h.trigger.frame == Frame::Speech;
+                // Inside reported speech a verb's subject is the speaker unless named:
+                // "قال علييف ... لكنه اتهم أرمينيا" — Armenia is the object.
+                let reported = speech && report_before.is_some() && left.is_empty();
+                let after_is_object = reported
+                    && subject_after.is_some_and(|k| claim_code.is_some() && code(doc, k) != claim_code);
+                if after_is_object {
+                    if let Some(c) = claim {
+                        actors.push(c.entity);
+                    }
+                } else if let Some(a) = subject_after {
                     actors.push(a);
+                } else if !left.is_empty() {
+                    // Coordinated subjects before the verb all act ("الولايات المتحدة،
+                    // على غرار روسيا، الدعوات").
+                    actors.extend(left.iter().rev().take(2).map(|&(_, k)| k));
+                } else if speech {
+                    if let Some(c) = claim {
+                        actors.push(c.entity);
+                    }
                 }
-                targets.extend(right.iter().map(|&(_, k)| k).filter(|k| Some(*k) != actor));
+                targets.extend(right.iter().map(|&(_, k)| k).filter(|k| !actors.contains(k)));
             }
         }
-        // "تعرضت X لقصف": the subject suffered it.
+        // "تعرضت مناطق ... لقصف": the reporting side suffered it.
         if h.trigger.event_type == "ASSAULT" && actors.is_empty() && targets.is_empty() {
             if let Some(c) = claim {
                 targets.push(c.entity);
             }
         }
-        let mut codes: BTreeSet<String> = BTreeSet::new();
-        let mut keep = |list: &mut Vec<usize>| {
-            list.retain(|&k| match code(doc, k) {
-                Some(c) if codes.len() < MAX_PARTIES || codes.contains(&c) => {
-                    codes.insert(c);
-                    true
-                }
-                _ => false,
-            });
-        };
-        keep(&mut actors);
-        keep(&mut targets);
-        if codes.is_empty() && h.trigger.event_type != "PROTEST" {
-            continue;
-        }
         let locations: Vec<String> = (left_from..right_to)
-            .filter_map(|t| doc.entity_at[t])
-            .filter(|&k| doc.entities[k].kind == EntityKind::Place && code(doc, k).is_none())
+            .filter_map(|t| doc.entity_at[t].filter(|_| part[t].is_none()))
+            .filter(|&k| doc.entities[k].kind == EntityKind::Place)
             .map(|k| doc.entities[k].id.clone())
             .fold(Vec::new(), |mut v, id| {
                 if !v.contains(&id) {
@@ -299,17 +362,11 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
                 }
                 v
             });
-        let future = h.future
-            || (left_from..right_to).any(|t| {
-                matches!(cue_set.match_at(&doc.view, &doc.tokens, t), Some(m) if *m.value == Cue::Future)
-            });
-        let speech_by_claimant =
-            h.trigger.frame == Frame::Speech && claim.is_some_and(|c| actors.contains(&c.entity));
+        let future = h.future || (left_from..right_to).any(|t| cue_at(t) == Some(Cue::Future));
+        let speech_by_claimant = claim.is_some_and(|c| actors.contains(&c.entity));
         let stance = if future {
             Stance::Planned
-        } else if claim.is_some_and(|c| c.report == Report::Deny)
-            && h.trigger.event_type != "REJECT"
-        {
+        } else if claim.is_some_and(|c| c.report == Report::Deny) && h.trigger.event_type != "REJECT" {
             Stance::Denied
         } else if claim.is_some() && !speech_by_claimant {
             Stance::Claimed
@@ -324,8 +381,8 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
         let event = Event {
             event_type: h.trigger.event_type.clone(),
             mode: h.trigger.mode.clone(),
-            actors: actors.iter().map(|&k| actor_id(doc, k)).collect(),
-            targets: targets.iter().map(|&k| actor_id(doc, k)).collect(),
+            actors: Vec::new(),
+            targets: Vec::new(),
             locations,
             date,
             claimant: claim.filter(|_| !speech_by_claimant).map(|c| actor_id(doc, c.entity)),
@@ -334,17 +391,143 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
             trigger: doc.span(h.start, h.end),
             confidence: (confidence as f64).min(0.95),
         };
-        merge(&mut events, codes, event);
+        let separately = (left_from..right_to).any(|t| cue_at(t) == Some(Cue::Separately));
+        split(doc, &mut raws, event, actors, targets, h.trigger.frame, separately);
     }
-    events.into_iter().map(|(_, e)| e).collect()
+    complete_with_dyad(doc, &mut raws);
+    let mut merged: Vec<(BTreeSet<String>, Event)> = Vec::new();
+    for mut r in raws {
+        let mut codes: BTreeSet<String> = BTreeSet::new();
+        for &k in r.actors.iter().chain(&r.targets) {
+            if let Some(c) = code(doc, k) {
+                codes.insert(c);
+            }
+        }
+        codes.extend(r.extra.iter().cloned());
+        if codes.is_empty() && r.event.event_type != "PROTEST" {
+            continue;
+        }
+        if codes.len() > MAX_PARTIES {
+            continue;
+        }
+        r.event.actors = dedup(r.actors.iter().map(|&k| actor_id(doc, k)));
+        r.event.targets = dedup(r.targets.iter().map(|&k| actor_id(doc, k)).chain(r.extra.iter().cloned()));
+        merge(&mut merged, codes, r.event);
+    }
+    merged.into_iter().map(|(_, e)| e).collect()
+}
+
+fn dedup(ids: impl Iterator<Item = String>) -> Vec<String> {
+    let mut v: Vec<String> = Vec::new();
+    for id in ids {
+        if !v.contains(&id) {
+            v.push(id);
+        }
+    }
+    v
+}
+
+/// One event per actor–target pair for directed frames (an accusation of two states is
+/// two accusations); a meeting held "separately" is one meeting per guest.
+fn split(
+    doc: &Doc<'_>,
+    raws: &mut Vec<Raw>,
+    event: Event,
+    actors: Vec<usize>,
+    targets: Vec<usize>,
+    frame: Frame,
+    separately: bool,
+) {
+    let distinct = |v: &[usize]| v.iter().filter_map(|&k| code(doc, k)).collect::<BTreeSet<_>>().len();
+    if frame != Frame::Joint && targets.len() > 1 {
+        for t in targets {
+            raws.push(Raw { event: event.clone(), actors: actors.clone(), targets: vec![t], extra: Vec::new() });
+        }
+        return;
+    }
+    if frame == Frame::Joint && separately && distinct(&actors) >= 3 {
+        // The host is the last party named ("... مع نظيرهما الأميركي").
+        if let Some((&host, guests)) = actors.split_last() {
+            for &g in guests {
+                raws.push(Raw { event: event.clone(), actors: vec![g], targets: vec![host], extra: Vec::new() });
+            }
+            return;
+        }
+    }
+    raws.push(Raw { event, actors, targets, extra: Vec::new() });
+}
+
+/// The pair of states the article's fighting is between, if one pair dominates.
+fn dyad(doc: &Doc<'_>, raws: &[Raw]) -> Option<(String, String)> {
+    let mut counts: Vec<((String, String), usize)> = Vec::new();
+    for r in raws.iter().filter(|r| r.event.event_type == "ASSAULT") {
+        let codes: BTreeSet<String> =
+            r.actors.iter().chain(&r.targets).filter_map(|&k| code(doc, k)).filter(|c| c != "INT").collect();
+        if codes.len() == 2 {
+            let mut it = codes.into_iter();
+            let pair = (it.next()?, it.next()?);
+            match counts.iter_mut().find(|(p, _)| *p == pair) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((pair, 1)),
+            }
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.into_iter().next().map(|(p, _)| p)
+}
+
+/// Fills in the other side of one-sided events from the article's dominant dyad: a
+/// strike reported by one belligerent is against the other; a mediator's ceasefire is
+/// between the two; mediation is with each of them. A meeting with one known party and
+/// no dyad to lean on is dropped.
+fn complete_with_dyad(doc: &Doc<'_>, raws: &mut Vec<Raw>) {
+    let pair = dyad(doc, raws);
+    let mut extra_raws = Vec::new();
+    raws.retain_mut(|r| {
+        let codes: BTreeSet<String> = r.actors.iter().chain(&r.targets).filter_map(|&k| code(doc, k)).collect();
+        if codes.len() != 1 {
+            return true;
+        }
+        let Some(only) = codes.into_iter().next() else { return true };
+        let ty = r.event.event_type.as_str();
+        let mediation = r.event.mode.as_deref() == Some("mediation");
+        let ceasefire = r.event.mode.as_deref() == Some("ceasefire");
+        match &pair {
+            Some((a, b)) => {
+                let in_pair = only == *a || only == *b;
+                let other = if only == *a { b.clone() } else { a.clone() };
+                if (ty == "ASSAULT" || ceasefire) && in_pair {
+                    r.extra.push(other);
+                } else if ceasefire && !in_pair {
+                    // The mediator is not a party to the ceasefire.
+                    r.actors.clear();
+                    r.targets.clear();
+                    r.extra = vec![a.clone(), b.clone()];
+                } else if mediation && !in_pair {
+                    let mut second = Raw {
+                        event: r.event.clone(),
+                        actors: r.actors.clone(),
+                        targets: r.targets.clone(),
+                        extra: vec![b.clone()],
+                    };
+                    second.event.confidence *= 0.8;
+                    extra_raws.push(second);
+                    r.extra.push(a.clone());
+                } else if ty == "CONSULT" {
+                    return false;
+                }
+                true
+            }
+            None => ty != "CONSULT",
+        }
+    });
+    raws.extend(extra_raws);
 }
 
 /// Adds an event unless one of the same type and participants is there; then the first
 /// keeps the place and date it lacked.
 fn merge(events: &mut Vec<(BTreeSet<String>, Event)>, codes: BTreeSet<String>, e: Event) {
-    if let Some((_, old)) =
-        events.iter_mut().find(|(c, o)| *c == codes && o.event_type == e.event_type)
-    {
+    if let Some((_, old)) = events.iter_mut().find(|(c, o)| *c == codes && o.event_type == e.event_type) {
         if old.date.is_none() {
             old.date = e.date;
         }

@@ -79,6 +79,8 @@ pub struct Entry {
     /// For a territory held by de facto authorities: the state that backs them. Their
     /// ministries and forces are coded as that state's side.
     pub backed_by: Option<String>,
+    /// A news outlet: it reports events, it does not take part in them.
+    pub media: bool,
 }
 
 /// How an alias names its entry.
@@ -307,6 +309,7 @@ impl Kb {
                         place_kind: Some("city".to_string()),
                         capital: true,
                         backed_by: None,
+                    media: false,
                     };
                     if self.by_id.contains_key(&e.id) {
                         continue;
@@ -421,6 +424,7 @@ impl Kb {
                     place_kind: None,
                     capital: false,
                     backed_by: None,
+                    media: false,
                 },
                 r.list("aliases_ar").map(str::to_string).collect::<Vec<_>>(),
                 r.list("adj_ar").map(str::to_string).collect::<Vec<_>>(),
@@ -463,6 +467,7 @@ impl Kb {
                     place_kind: r.opt("kind").map(str::to_string),
                     capital: false,
                     backed_by: r.opt("backed_by").map(str::to_string),
+                    media: false,
                 },
                 r.list("aliases_ar").map(str::to_string).collect::<Vec<_>>(),
             ));
@@ -502,6 +507,7 @@ impl Kb {
                     place_kind: None,
                     capital: false,
                     backed_by: None,
+                    media: r.get("sector") == "media",
                 },
                 r.list("aliases_ar").map(str::to_string).collect::<Vec<_>>(),
                 r.list("abbrev").map(str::to_string).collect::<Vec<_>>(),
@@ -540,6 +546,7 @@ impl Kb {
                     place_kind: None,
                     capital: false,
                     backed_by: None,
+                    media: false,
                 },
                 r.list("aliases_ar").map(str::to_string).collect::<Vec<_>>(),
             ));

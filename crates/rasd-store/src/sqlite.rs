@@ -1,0 +1,378 @@
+//! The embedded backend: one SQLite file (bundled SQLite with FTS5).
+//!
+//! The file runs in WAL mode with `synchronous = NORMAL`: each batch is one transaction,
+//! and a process that dies mid-batch leaves every committed batch intact and the
+//! uncommitted one absent.
+
+use std::path::Path;
+
+use rusqlite::types::Value;
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+
+use crate::error::{Result, StoreError};
+use crate::ingest::{self, Known, Tx};
+use crate::migrations::{HISTORY_TABLE, LATEST, MIGRATIONS};
+use crate::minhash::BANDS;
+use crate::prepare::{fence, PreparedDoc};
+use crate::sql::{placeholders, Db, Param, RowLike};
+use crate::types::{Backend, Incident, IngestReport};
+
+/// A store in a SQLite file.
+pub struct SqliteStore {
+    conn: Connection,
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<SqliteStore> {
+        let conn = Connection::open(path)?;
+        Self::setup(conn)
+    }
+
+    /// A private in-memory database, for tests.
+    pub fn in_memory() -> Result<SqliteStore> {
+        Self::setup(Connection::open_in_memory()?)
+    }
+
+    fn setup(conn: Connection) -> Result<SqliteStore> {
+        conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        // journal_mode answers with a row, so it cannot go through execute_batch's
+        // statement-only path on every SQLite version.
+        let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF;")?;
+        conn.set_prepared_statement_cache_capacity(64);
+        let mut store = SqliteStore { conn };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        self.conn.execute_batch(HISTORY_TABLE)?;
+        // IMMEDIATE takes the write lock first, so two processes opening a fresh file
+        // cannot both apply the same migration.
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let current: i64 =
+            tx.query_row("SELECT COALESCE(MAX(version), 0) FROM rasd_migrations", [], |r| r.get(0))?;
+        if current > LATEST {
+            return Err(StoreError::TooNew { found: current, known: LATEST });
+        }
+        for m in MIGRATIONS.iter().filter(|m| m.version > current) {
+            tx.execute_batch(m.sqlite)?;
+            tx.execute(
+                "INSERT INTO rasd_migrations (version, name, applied_at) VALUES (?1, ?2, ?3)",
+                params![m.version, m.name, ingest::now()],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The underlying connection, for tools that need raw SQL (tests, diagnostics).
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub(crate) fn ingest_prepared_impl(&mut self, docs: &[PreparedDoc]) -> Result<IngestReport> {
+        let now = ingest::now();
+        let mut report = IngestReport::default();
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        {
+            let mut w = SqliteTx { tx: &tx };
+            for p in docs {
+                ingest::ingest_one(&mut w, p, now, &mut report)?;
+            }
+        }
+        tx.commit()?;
+        Ok(report)
+    }
+
+    pub(crate) fn replace_incidents_impl(&mut self, incidents: &[Incident]) -> Result<()> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        tx.execute("DELETE FROM incident_sources", [])?;
+        tx.execute("DELETE FROM incidents", [])?;
+        {
+            let mut ins = tx.prepare(
+                "INSERT INTO incidents (id, event_type, status, date, countries, n_sources, body) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?;
+            let mut src = tx.prepare(
+                "INSERT INTO incident_sources (incident_id, doc_id, event_idx, role) VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            for i in incidents {
+                let body = serde_json::to_string(i)
+                    .map_err(|e| StoreError::corrupt(format!("incident {}", i.id), e))?;
+                ins.execute(params![
+                    i.id,
+                    i.event_type,
+                    i.status,
+                    i.date,
+                    fence(i.countries.clone()),
+                    i.sources.len() as i64,
+                    body
+                ])?;
+                for (role, list) in [("report", &i.sources), ("planned", &i.planned_by)] {
+                    for s in list {
+                        src.execute(params![i.id, s.doc.id, s.event_idx as i64, role])?;
+                    }
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+struct SqliteRow<'a, 'b>(&'a rusqlite::Row<'b>);
+
+impl RowLike for SqliteRow<'_, '_> {
+    fn text(&self, i: usize) -> Result<String> {
+        Ok(self.0.get(i)?)
+    }
+    fn opt_text(&self, i: usize) -> Result<Option<String>> {
+        Ok(self.0.get(i)?)
+    }
+    fn int(&self, i: usize) -> Result<i64> {
+        Ok(self.0.get(i)?)
+    }
+    fn real(&self, i: usize) -> Result<f64> {
+        Ok(self.0.get(i)?)
+    }
+    fn opt_real(&self, i: usize) -> Result<Option<f64>> {
+        Ok(self.0.get(i)?)
+    }
+    fn boolean(&self, i: usize) -> Result<bool> {
+        Ok(self.0.get(i)?)
+    }
+}
+
+fn value(p: &Param) -> Value {
+    match p {
+        Param::Text(s) => Value::Text(s.clone()),
+        Param::Int(i) => Value::Integer(*i),
+    }
+}
+
+impl Db for SqliteStore {
+    fn backend(&self) -> Backend {
+        Backend::Sqlite
+    }
+
+    fn query(
+        &mut self,
+        sql: &str,
+        params: &[Param],
+        f: &mut dyn FnMut(&dyn RowLike) -> Result<()>,
+    ) -> Result<()> {
+        let sql = placeholders(sql, Backend::Sqlite);
+        let mut st = self.conn.prepare_cached(&sql)?;
+        let mut rows = st.query(rusqlite::params_from_iter(params.iter().map(value)))?;
+        while let Some(r) = rows.next()? {
+            f(&SqliteRow(r))?;
+        }
+        Ok(())
+    }
+}
+
+struct SqliteTx<'a> {
+    tx: &'a Transaction<'a>,
+}
+
+impl Tx for SqliteTx<'_> {
+    fn known(&mut self, id: &str, content_hash: &str) -> Result<Known> {
+        let by_id = self
+            .tx
+            .prepare_cached("SELECT content_hash, analysis_hash FROM documents WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let by_hash = self
+            .tx
+            .prepare_cached(
+                "SELECT id FROM documents WHERE content_hash = ?1 AND id <> ?2 ORDER BY seq LIMIT 1",
+            )?
+            .query_row([content_hash, id], |r| r.get(0))
+            .optional()?;
+        let alias_of = self
+            .tx
+            .prepare_cached("SELECT doc_id FROM aliases WHERE alias = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?;
+        Ok(Known { by_id, by_hash, alias_of })
+    }
+
+    fn lsh_candidates(&mut self, keys: &[i64]) -> Result<Vec<(String, Option<Vec<u8>>)>> {
+        if keys.len() != BANDS {
+            return Ok(Vec::new());
+        }
+        let marks: Vec<String> = (1..=BANDS).map(|i| format!("?{i}")).collect();
+        let sql = format!(
+            "SELECT d.id, d.minhash FROM documents d WHERE d.id IN \
+             (SELECT doc_id FROM lsh_bands WHERE band_key IN ({}))",
+            marks.join(",")
+        );
+        let mut st = self.tx.prepare_cached(&sql)?;
+        let rows = st.query_map(rusqlite::params_from_iter(keys.iter()), |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    }
+
+    fn insert_document(&mut self, p: &PreparedDoc, now: i64) -> Result<()> {
+        let tx = self.tx;
+        tx.prepare_cached("DELETE FROM aliases WHERE alias = ?1")?.execute([&p.id])?;
+        tx.prepare_cached(
+            "INSERT INTO documents (id, content_hash, analysis_hash, url, title, published, \
+             ingested_at, minhash, doc_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?
+        .execute(params![
+            p.id,
+            p.content_hash,
+            p.analysis_hash,
+            p.url,
+            p.title,
+            p.published,
+            now,
+            p.signature.as_deref().map(crate::minhash::to_bytes),
+            p.doc_json
+        ])?;
+        let seq = tx.last_insert_rowid();
+        tx.prepare_cached("INSERT INTO doc_search (rowid, body) VALUES (?1, ?2)")?
+            .execute(params![seq, p.search_text])?;
+        let mut st = tx.prepare_cached(
+            "INSERT OR REPLACE INTO doc_entities (doc_id, entity_id, kind, name, name_ar, country, lat, lon, mentions) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?;
+        for e in &p.entities {
+            let r = &e.entity;
+            st.execute(params![p.id, r.id, r.kind, r.name, r.name_ar, r.country, r.lat, r.lon, e.mentions])?;
+        }
+        let mut st = tx.prepare_cached(
+            "INSERT INTO events (doc_id, idx, event_type, mode, actors, targets, locations, participants, \
+             countries, date, claimant, stance, sentence, trigger_start, trigger_end, trigger_text, evidence, \
+             confidence, refs) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+        )?;
+        for e in &p.events {
+            st.execute(params![
+                p.id,
+                e.idx,
+                e.event_type,
+                e.mode,
+                e.actors,
+                e.targets,
+                e.locations,
+                e.participants,
+                e.countries,
+                e.date,
+                e.claimant,
+                e.stance,
+                e.sentence,
+                e.trigger_start,
+                e.trigger_end,
+                e.trigger,
+                e.evidence,
+                e.confidence,
+                e.refs
+            ])?;
+        }
+        let mut st = tx.prepare_cached(
+            "INSERT INTO casualties (doc_id, idx, count, bound, kind, grp, side, side_name, cumulative, \
+             claimant, claimant_name, date, sentence, start_cp, end_cp, evidence) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+        )?;
+        for c in &p.casualties {
+            st.execute(params![
+                p.id,
+                c.idx,
+                c.count,
+                c.bound,
+                c.kind,
+                c.group,
+                c.side,
+                c.side_name,
+                c.cumulative,
+                c.claimant,
+                c.claimant_name,
+                c.date,
+                c.sentence,
+                c.start,
+                c.end,
+                c.evidence
+            ])?;
+        }
+        Ok(())
+    }
+
+    fn insert_bands(&mut self, id: &str, keys: &[i64]) -> Result<()> {
+        let mut st =
+            self.tx.prepare_cached("INSERT INTO lsh_bands (band_key, doc_id) VALUES (?1, ?2)")?;
+        for k in keys {
+            st.execute(params![k, id])?;
+        }
+        Ok(())
+    }
+
+    fn set_copy(&mut self, id: &str, of: &str, similarity: f64) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO copies (doc_id, copy_of, similarity) VALUES (?1, ?2, ?3) \
+                 ON CONFLICT (doc_id) DO UPDATE SET copy_of = excluded.copy_of, similarity = excluded.similarity",
+            )?
+            .execute(params![id, of, similarity])?;
+        Ok(())
+    }
+
+    fn unset_copy(&mut self, id: &str) -> Result<()> {
+        self.tx.prepare_cached("DELETE FROM copies WHERE doc_id = ?1")?.execute([id])?;
+        Ok(())
+    }
+
+    fn copies_of(&mut self, id: &str) -> Result<Vec<(String, f64)>> {
+        let mut st = self.tx.prepare_cached(
+            "SELECT c.doc_id, c.similarity FROM copies c JOIN documents d ON d.id = c.doc_id \
+             WHERE c.copy_of = ?1 ORDER BY d.seq",
+        )?;
+        let rows = st.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    }
+
+    fn signature_of(&mut self, id: &str) -> Result<Option<Vec<u8>>> {
+        Ok(self
+            .tx
+            .prepare_cached("SELECT minhash FROM documents WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?
+            .flatten())
+    }
+
+    fn delete_document(&mut self, id: &str) -> Result<()> {
+        let tx = self.tx;
+        let seq: Option<i64> = tx
+            .prepare_cached("SELECT seq FROM documents WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?;
+        if let Some(seq) = seq {
+            tx.prepare_cached("DELETE FROM doc_search WHERE rowid = ?1")?.execute([seq])?;
+        }
+        for sql in [
+            "DELETE FROM documents WHERE id = ?1",
+            "DELETE FROM doc_entities WHERE doc_id = ?1",
+            "DELETE FROM events WHERE doc_id = ?1",
+            "DELETE FROM casualties WHERE doc_id = ?1",
+            "DELETE FROM lsh_bands WHERE doc_id = ?1",
+            "DELETE FROM copies WHERE doc_id = ?1",
+            "DELETE FROM aliases WHERE doc_id = ?1",
+        ] {
+            tx.prepare_cached(sql)?.execute([id])?;
+        }
+        Ok(())
+    }
+
+    fn set_alias(&mut self, alias: &str, id: &str) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO aliases (alias, doc_id) VALUES (?1, ?2) \
+                 ON CONFLICT (alias) DO UPDATE SET doc_id = excluded.doc_id",
+            )?
+            .execute([alias, id])?;
+        Ok(())
+    }
+}
