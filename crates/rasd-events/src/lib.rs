@@ -55,6 +55,10 @@ enum Cue {
     Invite,
     Intention,
     Separately,
+    Halt,
+    Reference,
+    Dyad,
+    Pronoun,
 }
 
 const TRIGGERS: &str =
@@ -112,6 +116,10 @@ fn cues() -> &'static PhraseSet<Cue> {
                 "invite" => Cue::Invite,
                 "intention" => Cue::Intention,
                 "separately" => Cue::Separately,
+                "halt" => Cue::Halt,
+                "reference" => Cue::Reference,
+                "dyad" => Cue::Dyad,
+                "pronoun" => Cue::Pronoun,
                 _ => return None,
             };
             Some((*r.first()?, c))
@@ -132,6 +140,8 @@ struct Hit<'a> {
     end: usize,
     trigger: &'a Trigger,
     future: bool,
+    /// Bytes of proclitics on the trigger's first word.
+    prefix: usize,
 }
 
 fn find_triggers<'a>(doc: &Doc<'_>, set: &'a PhraseSet<Trigger>) -> Vec<Hit<'a>> {
@@ -143,15 +153,21 @@ fn find_triggers<'a>(doc: &Doc<'_>, set: &'a PhraseSet<Trigger>) -> Vec<Hit<'a>>
             continue;
         }
         if let Some(m) = set.match_at(&doc.view, &doc.tokens, i) {
-            out.push(Hit { start: i, end: m.end, trigger: m.value, future: false });
-            i = m.end;
-            continue;
+            // "بحث" is not ب + "حث": a preposition does not attach to a two-letter verb.
+            let w = doc.w(i);
+            let stem_len = w.get(m.prefix..).map_or(0, |s| s.chars().count());
+            let prep = w.get(..m.prefix).is_some_and(|p| p.contains(['ب', 'ل', 'ك']));
+            if !(m.end == i + 1 && stem_len <= 2 && prep) {
+                out.push(Hit { start: i, end: m.end, trigger: m.value, future: false, prefix: m.prefix });
+                i = m.end;
+                continue;
+            }
         }
         // سيلتقي، ستعقد: the future prefix on a present-tense verb.
         let w = doc.w(i);
         if let Some(rest) = w.strip_prefix('س').filter(|r| r.starts_with(['ي', 'ت', 'ن'])) {
             if let Some(t) = set.get(strip_article(rest)) {
-                out.push(Hit { start: i, end: i + 1, trigger: t, future: true });
+                out.push(Hit { start: i, end: i + 1, trigger: t, future: true, prefix: 0 });
             }
         }
         i += 1;
@@ -164,6 +180,8 @@ fn code(doc: &Doc<'_>, k: usize) -> Option<String> {
     let e = &doc.entities[k];
     let kb = rasd_kb::Kb::embedded();
     match e.kind {
+        // States that no longer exist (ISO 3166-3) appear in history, not as parties.
+        EntityKind::Country if matches!(e.id.as_str(), "SUN" | "YUG" | "CSK" | "DDR" | "YMD") => None,
         EntityKind::Country => Some(e.id.clone()),
         // News outlets report events; they do not take part in them.
         EntityKind::Org if kb.by_id(&e.id).is_some_and(|x| x.media) => None,
@@ -214,6 +232,19 @@ fn participant_tokens(doc: &Doc<'_>) -> Vec<Option<usize>> {
     out
 }
 
+/// The first person or body named earlier in the sentence: the subject that
+/// circumstantial clauses ("معربا عن تضامن بلاده") go on speaking for.
+fn sentence_subject(doc: &Doc<'_>, from: usize, to: usize) -> Option<usize> {
+    (from..to).find_map(|t| {
+        doc.entity_at[t].filter(|&k| matches!(doc.entities[k].kind, EntityKind::Person | EntityKind::Org))
+    })
+}
+
+/// The state a place lies in (a capital's or a town's).
+fn place_state(id: &str) -> Option<String> {
+    rasd_kb::Kb::embedded().by_id(id).and_then(|p| p.backed_by.clone().or_else(|| p.country.clone()))
+}
+
 /// The entity id an actor list carries: a capital is replaced by its state.
 fn actor_id(doc: &Doc<'_>, k: usize) -> String {
     let e = &doc.entities[k];
@@ -249,6 +280,8 @@ struct Raw {
     targets: Vec<usize>,
     /// Extra participants given as country codes (completed from the article's dyad).
     extra: Vec<String>,
+    /// The clause names "the two sides": the article's dyad takes part.
+    dyad: bool,
 }
 
 /// The events of a document.
@@ -261,20 +294,42 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
     let claims = doc.sentence_claims();
     let reports: Vec<Vec<(usize, usize, Report)>> = (0..doc.sentences.len()).map(|s| doc.reports(s)).collect();
     let mut raws: Vec<Raw> = Vec::new();
+    let mut absorbed = vec![false; hits.len()];
     for (n, h) in hits.iter().enumerate() {
+        if absorbed[n] {
+            continue;
+        }
         let s = doc.sentence_of(h.start);
         let range = doc.sentences[s].clone();
+        let ty = h.trigger.event_type.as_str();
+        let before = |k: usize| h.start.saturating_sub(k).max(range.start)..h.start;
         // Negation right before the trigger: "لم يحدث لقاء", "لن نتخلى".
-        let near = h.start.saturating_sub(2).max(range.start)..h.start;
-        if near.clone().any(|t| cue_at(t) == Some(Cue::Negation)) {
+        if before(2).any(|t| cue_at(t) == Some(Cue::Negation)) {
             continue;
         }
         // Readiness is not an event: "مستعدة للجلوس على طاولة المفاوضات".
-        if (h.start.saturating_sub(4).max(range.start)..h.start).any(|t| cue_at(t) == Some(Cue::Intention)) {
+        if before(4).any(|t| cue_at(t) == Some(Cue::Intention)) {
             continue;
         }
+        // "وقف الأعمال العدائية", "إنهاء القتال": the fighting is what is to stop.
+        if ty == "ASSAULT" && before(3).any(|t| cue_at(t) == Some(Cue::Halt)) {
+            continue;
+        }
+        // "بموجب اتفاق": an agreement cited, not reached.
+        if ty == "AGREE" && before(2).any(|t| cue_at(t) == Some(Cue::Reference)) {
+            continue;
+        }
+        if ty == "REQUEST" {
+            // "دعوة من X", "على الدعوة": an invitation, not a call.
+            let invite = cue_at(h.start) == Some(Cue::Invite) || before(1).any(|t| cue_at(t) == Some(Cue::Invite));
+            // "للمطالبة باستقالة": the purpose of another event, not a call of its own.
+            let purpose = h.prefix > 0 && doc.w(h.start).starts_with('ل') && n > 0;
+            if invite || purpose {
+                continue;
+            }
+        }
         // A ceasefire someone calls for is a request, not an agreement.
-        if h.trigger.event_type == "AGREE"
+        if ty == "AGREE"
             && hits[..n]
                 .iter()
                 .rev()
@@ -283,9 +338,21 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
         {
             continue;
         }
+        // A speech act's object may name another happening ("أدان ما وصفه بالهجوم
+        // الإرهابي الأرمني", "طلبت دعما عسكريا"): it is content, not an event.
+        let mut next = n + 1;
+        if h.trigger.frame == Frame::Speech {
+            while let Some(p) = hits.get(next) {
+                if p.start > h.end + 4 || doc.sentence_of(p.start) != s {
+                    break;
+                }
+                absorbed[next] = true;
+                next += 1;
+            }
+        }
         // The clause: bounded by the neighbouring triggers, reporting words and stops.
         let prev_end = hits[..n].iter().rev().find(|p| p.end <= h.start).map_or(0, |p| p.end);
-        let next_start = hits.get(n + 1).map_or(usize::MAX, |p| p.start);
+        let next_start = hits.get(next).map_or(usize::MAX, |p| p.start);
         let own_report = |r: &&(usize, usize, Report)| r.0 >= h.start && r.0 < h.end;
         let report_before = reports[s].iter().filter(|r| r.1 <= h.start && !own_report(r)).map(|r| r.1).max();
         let report_after = reports[s].iter().filter(|r| r.0 >= h.end).map(|r| r.0).min();
@@ -298,56 +365,84 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
                 left_from = t + 1;
             }
         }
+        let left = parties(&part, left_from, h.start);
         let mut right_to = (h.end + RIGHT_WINDOW).min(range.end).min(next_start.max(h.end + 2));
         if let Some(r) = report_after {
             right_to = right_to.min(r.max(h.end));
         }
+        let mut found = left.len();
         for t in h.end..right_to {
             if is_hard_stop(doc, t) {
                 right_to = t;
                 break;
             }
+            // Past a comma, a clause that already has its parties goes on to other things.
+            if found >= 2 && matches!(doc.w(t), "," | "،") {
+                right_to = t;
+                break;
+            }
+            if part[t].is_some() && (t == h.end || part[t] != part[t - 1]) {
+                found += 1;
+            }
         }
         let right = parties(&part, h.end, right_to);
-        let left = parties(&part, left_from, h.start);
+        let dyad_word = (h.end..right_to).chain(before(3)).any(|t| cue_at(t) == Some(Cue::Dyad));
+        let pronoun_subject = before(4).any(|t| cue_at(t) == Some(Cue::Pronoun));
         let claim = doc.claimant_with(h.start, &claims).filter(|c| c.report != Report::Source);
         let claim_code = claim.and_then(|c| code(doc, c.entity));
         let mut actors: Vec<usize> = Vec::new();
         let mut targets: Vec<usize> = Vec::new();
         match h.trigger.frame {
             Frame::Joint => {
-                actors.extend(left.iter().rev().take(2).map(|&(_, k)| k));
+                // "الاشتباكات التي اندلعت بين X و Y": parties named after the trigger are
+                // the whole cast; those before it belong to something else.
+                if right.len() < 2 && !dyad_word {
+                    actors.extend(left.iter().rev().take(2).map(|&(_, k)| k));
+                }
                 actors.extend(right.iter().map(|&(_, k)| k));
             }
             Frame::Act | Frame::Speech => {
-                // Verb-subject (or masdar + genitive / adjective) first, then subject-verb.
-                let subject_after = right.first().filter(|&&(t, _)| t <= h.end + 2).map(|&(_, k)| k);
                 let speech = h.trigger.frame == Frame::Speech;
+                // Verb-subject (or masdar + genitive / adjective) first, then subject-verb.
+                let subject_after = right.first().filter(|&&(t, _)| t <= h.end + 2);
                 // Inside reported speech a verb's subject is the speaker unless named:
                 // "قال علييف ... لكنه اتهم أرمينيا" — Armenia is the object.
                 let reported = speech && report_before.is_some() && left.is_empty();
                 let after_is_object = reported
-                    && subject_after.is_some_and(|k| claim_code.is_some() && code(doc, k) != claim_code);
-                if after_is_object {
+                    && subject_after.is_some_and(|&(_, k)| claim_code.is_some() && code(doc, k) != claim_code);
+                let mut rest = right.as_slice();
+                if after_is_object || (pronoun_subject && left.is_empty()) {
                     if let Some(c) = claim {
                         actors.push(c.entity);
                     }
-                } else if let Some(a) = subject_after {
-                    actors.push(a);
+                } else if let Some(&(t0, k0)) = subject_after {
+                    actors.push(k0);
+                    // Coordinated subjects: "دعت الأمم المتحدة وروسيا وفرنسا".
+                    let mut last = t0;
+                    rest = &right[1..];
+                    while let Some(&(t, k)) = rest.first() {
+                        let gap = (last + 1..t).all(|x| doc.entity_at[x].is_some() || matches!(doc.w(x), "," | "،"));
+                        let joined = doc.w(t).starts_with('و') || (last + 1..t).any(|x| doc.w(x) == "و");
+                        if !(gap && joined) {
+                            break;
+                        }
+                        actors.push(k);
+                        last = t;
+                        rest = &rest[1..];
+                    }
                 } else if !left.is_empty() {
                     // Coordinated subjects before the verb all act ("الولايات المتحدة،
                     // على غرار روسيا، الدعوات").
                     actors.extend(left.iter().rev().take(2).map(|&(_, k)| k));
                 } else if speech {
-                    if let Some(c) = claim {
-                        actors.push(c.entity);
-                    }
+                    let subject = claim.map(|c| c.entity).or_else(|| sentence_subject(doc, range.start, h.start));
+                    actors.extend(subject);
                 }
-                targets.extend(right.iter().map(|&(_, k)| k).filter(|k| !actors.contains(k)));
+                targets.extend(rest.iter().map(|&(_, k)| k).filter(|k| !actors.contains(k)));
             }
         }
         // "تعرضت مناطق ... لقصف": the reporting side suffered it.
-        if h.trigger.event_type == "ASSAULT" && actors.is_empty() && targets.is_empty() {
+        if ty == "ASSAULT" && actors.is_empty() && targets.is_empty() {
             if let Some(c) = claim {
                 targets.push(c.entity);
             }
@@ -366,7 +461,7 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
         let speech_by_claimant = claim.is_some_and(|c| actors.contains(&c.entity));
         let stance = if future {
             Stance::Planned
-        } else if claim.is_some_and(|c| c.report == Report::Deny) && h.trigger.event_type != "REJECT" {
+        } else if claim.is_some_and(|c| c.report == Report::Deny) && ty != "REJECT" {
             Stance::Denied
         } else if claim.is_some() && !speech_by_claimant {
             Stance::Claimed
@@ -391,8 +486,29 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
             trigger: doc.span(h.start, h.end),
             confidence: (confidence as f64).min(0.95),
         };
+        // Protesters stand for the country they march in.
+        if ty == "PROTEST" && actors.is_empty() && targets.is_empty() {
+            if let Some(c) = event.locations.iter().find_map(|id| place_state(id)) {
+                let raw = Raw { event, actors: Vec::new(), targets: Vec::new(), extra: vec![c], dyad: false };
+                raws.push(raw);
+                continue;
+            }
+        }
+        // A dual verb with no parties of its own ("واتفقا") has those of the event before.
+        if actors.len() + targets.len() < 2 && doc.w(h.start).ends_with('ا') && h.trigger.frame == Frame::Joint {
+            if let Some(prev) = raws.last().filter(|r| r.event.sentence == s) {
+                actors = prev.actors.clone();
+                targets = prev.targets.clone();
+            }
+        }
         let separately = (left_from..right_to).any(|t| cue_at(t) == Some(Cue::Separately));
+        let before_len = raws.len();
         split(doc, &mut raws, event, actors, targets, h.trigger.frame, separately);
+        if dyad_word {
+            for r in &mut raws[before_len..] {
+                r.dyad = true;
+            }
+        }
     }
     complete_with_dyad(doc, &mut raws);
     let mut merged: Vec<(BTreeSet<String>, Event)> = Vec::new();
@@ -439,9 +555,20 @@ fn split(
     separately: bool,
 ) {
     let distinct = |v: &[usize]| v.iter().filter_map(|&k| code(doc, k)).collect::<BTreeSet<_>>().len();
+    // A state does not act on itself ("اتهم باشينيان أذربيجان باستهداف سيادة أرمينيا").
+    let actor_codes: BTreeSet<String> = actors.iter().filter_map(|&k| code(doc, k)).collect();
+    let targets: Vec<usize> =
+        targets.into_iter().filter(|&k| code(doc, k).is_none_or(|c| !actor_codes.contains(&c))).collect();
+    // A joint statement is one event per signatory.
+    if frame == Frame::Speech && actors.len() > 1 {
+        for a in actors {
+            split(doc, raws, event.clone(), vec![a], targets.clone(), frame, separately);
+        }
+        return;
+    }
     if frame != Frame::Joint && targets.len() > 1 {
         for t in targets {
-            raws.push(Raw { event: event.clone(), actors: actors.clone(), targets: vec![t], extra: Vec::new() });
+            raws.push(Raw { event: event.clone(), actors: actors.clone(), targets: vec![t], extra: Vec::new(), dyad: false });
         }
         return;
     }
@@ -449,12 +576,12 @@ fn split(
         // The host is the last party named ("... مع نظيرهما الأميركي").
         if let Some((&host, guests)) = actors.split_last() {
             for &g in guests {
-                raws.push(Raw { event: event.clone(), actors: vec![g], targets: vec![host], extra: Vec::new() });
+                raws.push(Raw { event: event.clone(), actors: vec![g], targets: vec![host], extra: Vec::new(), dyad: false });
             }
             return;
         }
     }
-    raws.push(Raw { event, actors, targets, extra: Vec::new() });
+    raws.push(Raw { event, actors, targets, extra: Vec::new(), dyad: false });
 }
 
 /// The pair of states the article's fighting is between, if one pair dominates.
@@ -484,7 +611,17 @@ fn complete_with_dyad(doc: &Doc<'_>, raws: &mut Vec<Raw>) {
     let pair = dyad(doc, raws);
     let mut extra_raws = Vec::new();
     raws.retain_mut(|r| {
-        let codes: BTreeSet<String> = r.actors.iter().chain(&r.targets).filter_map(|&k| code(doc, k)).collect();
+        if r.dyad {
+            if let Some((a, b)) = &pair {
+                for c in [a, b] {
+                    if !r.extra.contains(c) {
+                        r.extra.push(c.clone());
+                    }
+                }
+            }
+        }
+        let mut codes: BTreeSet<String> = r.actors.iter().chain(&r.targets).filter_map(|&k| code(doc, k)).collect();
+        codes.extend(r.extra.iter().cloned());
         if codes.len() != 1 {
             return true;
         }
@@ -509,6 +646,7 @@ fn complete_with_dyad(doc: &Doc<'_>, raws: &mut Vec<Raw>) {
                         actors: r.actors.clone(),
                         targets: r.targets.clone(),
                         extra: vec![b.clone()],
+                        dyad: false,
                     };
                     second.event.confidence *= 0.8;
                     extra_raws.push(second);
