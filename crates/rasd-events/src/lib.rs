@@ -59,6 +59,9 @@ enum Cue {
     Reference,
     Dyad,
     Pronoun,
+    Hypothetical,
+    Reciprocal,
+    Participle,
 }
 
 const TRIGGERS: &str =
@@ -120,6 +123,9 @@ fn cues() -> &'static PhraseSet<Cue> {
                 "reference" => Cue::Reference,
                 "dyad" => Cue::Dyad,
                 "pronoun" => Cue::Pronoun,
+                "hypothetical" => Cue::Hypothetical,
+                "reciprocal" => Cue::Reciprocal,
+                "participle" => Cue::Participle,
                 _ => return None,
             };
             Some((*r.first()?, c))
@@ -128,13 +134,14 @@ fn cues() -> &'static PhraseSet<Cue> {
 }
 
 /// Tokens after a trigger searched for its arguments.
-const RIGHT_WINDOW: usize = 12;
+const RIGHT_WINDOW: usize = 16;
 /// Tokens before a trigger searched for its subject.
 const LEFT_WINDOW: usize = 8;
 /// At most this many participants per event: more are rarely one happening.
 const MAX_PARTIES: usize = 4;
 
 /// One trigger occurrence.
+#[derive(Clone, Copy)]
 struct Hit<'a> {
     start: usize,
     end: usize,
@@ -158,7 +165,13 @@ fn find_triggers<'a>(doc: &Doc<'_>, set: &'a PhraseSet<Trigger>) -> Vec<Hit<'a>>
             let stem_len = w.get(m.prefix..).map_or(0, |s| s.chars().count());
             let prep = w.get(..m.prefix).is_some_and(|p| p.contains(['ب', 'ل', 'ك']));
             if !(m.end == i + 1 && stem_len <= 2 && prep) {
-                out.push(Hit { start: i, end: m.end, trigger: m.value, future: false, prefix: m.prefix });
+                out.push(Hit {
+                    start: i,
+                    end: m.end,
+                    trigger: m.value,
+                    future: false,
+                    prefix: m.prefix,
+                });
                 i = m.end;
                 continue;
             }
@@ -175,13 +188,56 @@ fn find_triggers<'a>(doc: &Doc<'_>, set: &'a PhraseSet<Trigger>) -> Vec<Hit<'a>>
     out
 }
 
+/// Whether trigger `n` reports no happening of its own: negated, hypothetical, a
+/// readiness, a fighting to be stopped, a cited agreement, an invitation, a purpose,
+/// or a ceasefire being called for.
+fn skipped(
+    doc: &Doc<'_>,
+    hits: &[Hit<'_>],
+    n: usize,
+    cue_at: &dyn Fn(usize) -> Option<Cue>,
+) -> bool {
+    let h = &hits[n];
+    let range = doc.sentences[doc.sentence_of(h.start)].clone();
+    let ty = h.trigger.event_type.as_str();
+    let before = |k: usize| h.start.saturating_sub(k).max(range.start)..h.start;
+    let cue_before = |k: usize, c: Cue| before(k).any(|t| cue_at(t) == Some(c));
+    if cue_before(2, Cue::Negation)
+        || cue_before(4, Cue::Intention)
+        || cue_before(4, Cue::Hypothetical)
+    {
+        return true;
+    }
+    if ty == "ASSAULT" && cue_before(3, Cue::Halt) {
+        return true;
+    }
+    if ty == "AGREE" && cue_before(2, Cue::Reference) {
+        return true;
+    }
+    if ty == "REQUEST" {
+        let invite = cue_at(h.start) == Some(Cue::Invite) || cue_before(1, Cue::Invite);
+        let purpose = h.prefix > 0 && doc.w(h.start).starts_with('ل') && n > 0;
+        if invite || purpose {
+            return true;
+        }
+    }
+    ty == "AGREE"
+        && hits[..n]
+            .iter()
+            .rev()
+            .take_while(|p| p.end + 4 >= h.start && p.start >= range.start)
+            .any(|p| p.trigger.event_type == "REQUEST")
+}
+
 /// The participant code of an entity (its state, or INT), if it can take part.
 fn code(doc: &Doc<'_>, k: usize) -> Option<String> {
     let e = &doc.entities[k];
     let kb = rasd_kb::Kb::embedded();
     match e.kind {
         // States that no longer exist (ISO 3166-3) appear in history, not as parties.
-        EntityKind::Country if matches!(e.id.as_str(), "SUN" | "YUG" | "CSK" | "DDR" | "YMD") => None,
+        EntityKind::Country if matches!(e.id.as_str(), "SUN" | "YUG" | "CSK" | "DDR" | "YMD") => {
+            None
+        }
         EntityKind::Country => Some(e.id.clone()),
         // News outlets report events; they do not take part in them.
         EntityKind::Org if kb.by_id(&e.id).is_some_and(|x| x.media) => None,
@@ -198,7 +254,18 @@ fn capital_state(id: &str) -> Option<String> {
 
 /// Words after which a named state or capital is where something happens, not who.
 fn is_locative(w: &str) -> bool {
-    matches!(w, "في" | "الي" | "داخل" | "قرب" | "حدود" | "الحدود" | "اراضي" | "الاراضي" | "عاصمه" | "العاصمه")
+    matches!(
+        w,
+        "في" | "الي"
+            | "داخل"
+            | "قرب"
+            | "حدود"
+            | "الحدود"
+            | "اراضي"
+            | "الاراضي"
+            | "عاصمه"
+            | "العاصمه"
+    )
 }
 
 /// Per token: the entity there takes part (not a place named as a location).
@@ -236,13 +303,16 @@ fn participant_tokens(doc: &Doc<'_>) -> Vec<Option<usize>> {
 /// circumstantial clauses ("معربا عن تضامن بلاده") go on speaking for.
 fn sentence_subject(doc: &Doc<'_>, from: usize, to: usize) -> Option<usize> {
     (from..to).find_map(|t| {
-        doc.entity_at[t].filter(|&k| matches!(doc.entities[k].kind, EntityKind::Person | EntityKind::Org))
+        doc.entity_at[t]
+            .filter(|&k| matches!(doc.entities[k].kind, EntityKind::Person | EntityKind::Org))
     })
 }
 
 /// The state a place lies in (a capital's or a town's).
 fn place_state(id: &str) -> Option<String> {
-    rasd_kb::Kb::embedded().by_id(id).and_then(|p| p.backed_by.clone().or_else(|| p.country.clone()))
+    rasd_kb::Kb::embedded()
+        .by_id(id)
+        .and_then(|p| p.backed_by.clone().or_else(|| p.country.clone()))
 }
 
 /// The entity id an actor list carries: a capital is replaced by its state.
@@ -292,7 +362,28 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
     let cue_at = |t: usize| cue_set.match_at(&doc.view, &doc.tokens, t).map(|m| *m.value);
     let part = participant_tokens(doc);
     let claims = doc.sentence_claims();
-    let reports: Vec<Vec<(usize, usize, Report)>> = (0..doc.sentences.len()).map(|s| doc.reports(s)).collect();
+    let reports: Vec<Vec<(usize, usize, Report)>> =
+        (0..doc.sentences.len()).map(|s| doc.reports(s)).collect();
+    // Triggers that do not report a happening of their own are set aside first, so
+    // that they do not cut the clauses of those that do.
+    let hits: Vec<Hit<'_>> = {
+        let mut kept: Vec<Hit<'_>> = Vec::new();
+        for (n, h) in hits.iter().enumerate() {
+            if !skipped(doc, &hits, n, &cue_at) {
+                // "شنت ... عملية عسكرية": a second trigger of the same type right after the
+                // first is its object.
+                let same = kept.last().is_some_and(|p| {
+                    p.trigger.event_type == h.trigger.event_type
+                        && h.start <= p.end + 6
+                        && doc.sentence_of(p.start) == doc.sentence_of(h.start)
+                });
+                if !same {
+                    kept.push(Hit { ..*h });
+                }
+            }
+        }
+        kept
+    };
     let mut raws: Vec<Raw> = Vec::new();
     let mut absorbed = vec![false; hits.len()];
     for (n, h) in hits.iter().enumerate() {
@@ -303,41 +394,6 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
         let range = doc.sentences[s].clone();
         let ty = h.trigger.event_type.as_str();
         let before = |k: usize| h.start.saturating_sub(k).max(range.start)..h.start;
-        // Negation right before the trigger: "لم يحدث لقاء", "لن نتخلى".
-        if before(2).any(|t| cue_at(t) == Some(Cue::Negation)) {
-            continue;
-        }
-        // Readiness is not an event: "مستعدة للجلوس على طاولة المفاوضات".
-        if before(4).any(|t| cue_at(t) == Some(Cue::Intention)) {
-            continue;
-        }
-        // "وقف الأعمال العدائية", "إنهاء القتال": the fighting is what is to stop.
-        if ty == "ASSAULT" && before(3).any(|t| cue_at(t) == Some(Cue::Halt)) {
-            continue;
-        }
-        // "بموجب اتفاق": an agreement cited, not reached.
-        if ty == "AGREE" && before(2).any(|t| cue_at(t) == Some(Cue::Reference)) {
-            continue;
-        }
-        if ty == "REQUEST" {
-            // "دعوة من X", "على الدعوة": an invitation, not a call.
-            let invite = cue_at(h.start) == Some(Cue::Invite) || before(1).any(|t| cue_at(t) == Some(Cue::Invite));
-            // "للمطالبة باستقالة": the purpose of another event, not a call of its own.
-            let purpose = h.prefix > 0 && doc.w(h.start).starts_with('ل') && n > 0;
-            if invite || purpose {
-                continue;
-            }
-        }
-        // A ceasefire someone calls for is a request, not an agreement.
-        if ty == "AGREE"
-            && hits[..n]
-                .iter()
-                .rev()
-                .take_while(|p| p.end + 4 >= h.start && p.start >= range.start)
-                .any(|p| p.trigger.event_type == "REQUEST")
-        {
-            continue;
-        }
         // A speech act's object may name another happening ("أدان ما وصفه بالهجوم
         // الإرهابي الأرمني", "طلبت دعما عسكريا"): it is content, not an event.
         let mut next = n + 1;
@@ -354,7 +410,8 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
         let prev_end = hits[..n].iter().rev().find(|p| p.end <= h.start).map_or(0, |p| p.end);
         let next_start = hits.get(next).map_or(usize::MAX, |p| p.start);
         let own_report = |r: &&(usize, usize, Report)| r.0 >= h.start && r.0 < h.end;
-        let report_before = reports[s].iter().filter(|r| r.1 <= h.start && !own_report(r)).map(|r| r.1).max();
+        let report_before =
+            reports[s].iter().filter(|r| r.1 <= h.start && !own_report(r)).map(|r| r.1).max();
         let report_after = reports[s].iter().filter(|r| r.0 >= h.end).map(|r| r.0).min();
         let mut left_from = h.start.saturating_sub(LEFT_WINDOW).max(range.start).max(prev_end);
         if let Some(r) = report_before {
@@ -377,7 +434,8 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
                 break;
             }
             // Past a comma, a clause that already has its parties goes on to other things.
-            if found >= 2 && matches!(doc.w(t), "," | "،") {
+            let enough = if h.trigger.frame == Frame::Joint { 2 } else { 1 };
+            if found >= enough && matches!(doc.w(t), "," | "،") {
                 right_to = t;
                 break;
             }
@@ -386,13 +444,16 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
             }
         }
         let right = parties(&part, h.end, right_to);
+        let reciprocal = before(3).any(|t| cue_at(t) == Some(Cue::Reciprocal));
+        let participle = before(3).any(|t| cue_at(t) == Some(Cue::Participle));
+        let frame = if reciprocal { Frame::Joint } else { h.trigger.frame };
         let dyad_word = (h.end..right_to).chain(before(3)).any(|t| cue_at(t) == Some(Cue::Dyad));
         let pronoun_subject = before(4).any(|t| cue_at(t) == Some(Cue::Pronoun));
         let claim = doc.claimant_with(h.start, &claims).filter(|c| c.report != Report::Source);
         let claim_code = claim.and_then(|c| code(doc, c.entity));
         let mut actors: Vec<usize> = Vec::new();
         let mut targets: Vec<usize> = Vec::new();
-        match h.trigger.frame {
+        match frame {
             Frame::Joint => {
                 // "الاشتباكات التي اندلعت بين X و Y": parties named after the trigger are
                 // the whole cast; those before it belong to something else.
@@ -402,14 +463,15 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
                 actors.extend(right.iter().map(|&(_, k)| k));
             }
             Frame::Act | Frame::Speech => {
-                let speech = h.trigger.frame == Frame::Speech;
+                let speech = frame == Frame::Speech;
                 // Verb-subject (or masdar + genitive / adjective) first, then subject-verb.
                 let subject_after = right.first().filter(|&&(t, _)| t <= h.end + 2);
                 // Inside reported speech a verb's subject is the speaker unless named:
                 // "قال علييف ... لكنه اتهم أرمينيا" — Armenia is the object.
                 let reported = speech && report_before.is_some() && left.is_empty();
                 let after_is_object = reported
-                    && subject_after.is_some_and(|&(_, k)| claim_code.is_some() && code(doc, k) != claim_code);
+                    && subject_after
+                        .is_some_and(|&(_, k)| claim_code.is_some() && code(doc, k) != claim_code);
                 let mut rest = right.as_slice();
                 if after_is_object || (pronoun_subject && left.is_empty()) {
                     if let Some(c) = claim {
@@ -421,8 +483,10 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
                     let mut last = t0;
                     rest = &right[1..];
                     while let Some(&(t, k)) = rest.first() {
-                        let gap = (last + 1..t).all(|x| doc.entity_at[x].is_some() || matches!(doc.w(x), "," | "،"));
-                        let joined = doc.w(t).starts_with('و') || (last + 1..t).any(|x| doc.w(x) == "و");
+                        let gap = (last + 1..t)
+                            .all(|x| doc.entity_at[x].is_some() || matches!(doc.w(x), "," | "،"));
+                        let joined =
+                            doc.w(t).starts_with('و') || (last + 1..t).any(|x| doc.w(x) == "و");
                         if !(gap && joined) {
                             break;
                         }
@@ -430,12 +494,16 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
                         last = t;
                         rest = &rest[1..];
                     }
+                } else if participle {
+                    actors.extend(sentence_subject(doc, range.start, h.start));
                 } else if !left.is_empty() {
                     // Coordinated subjects before the verb all act ("الولايات المتحدة،
                     // على غرار روسيا، الدعوات").
                     actors.extend(left.iter().rev().take(2).map(|&(_, k)| k));
                 } else if speech {
-                    let subject = claim.map(|c| c.entity).or_else(|| sentence_subject(doc, range.start, h.start));
+                    let subject = claim
+                        .map(|c| c.entity)
+                        .or_else(|| sentence_subject(doc, range.start, h.start));
                     actors.extend(subject);
                 }
                 targets.extend(rest.iter().map(|&(_, k)| k).filter(|k| !actors.contains(k)));
@@ -489,13 +557,22 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
         // Protesters stand for the country they march in.
         if ty == "PROTEST" && actors.is_empty() && targets.is_empty() {
             if let Some(c) = event.locations.iter().find_map(|id| place_state(id)) {
-                let raw = Raw { event, actors: Vec::new(), targets: Vec::new(), extra: vec![c], dyad: false };
+                let raw = Raw {
+                    event,
+                    actors: Vec::new(),
+                    targets: Vec::new(),
+                    extra: vec![c],
+                    dyad: false,
+                };
                 raws.push(raw);
                 continue;
             }
         }
         // A dual verb with no parties of its own ("واتفقا") has those of the event before.
-        if actors.len() + targets.len() < 2 && doc.w(h.start).ends_with('ا') && h.trigger.frame == Frame::Joint {
+        if actors.len() + targets.len() < 2
+            && doc.w(h.start).ends_with('ا')
+            && frame == Frame::Joint
+        {
             if let Some(prev) = raws.last().filter(|r| r.event.sentence == s) {
                 actors = prev.actors.clone();
                 targets = prev.targets.clone();
@@ -503,7 +580,7 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
         }
         let separately = (left_from..right_to).any(|t| cue_at(t) == Some(Cue::Separately));
         let before_len = raws.len();
-        split(doc, &mut raws, event, actors, targets, h.trigger.frame, separately);
+        split(doc, &mut raws, event, actors, targets, frame, separately);
         if dyad_word {
             for r in &mut raws[before_len..] {
                 r.dyad = true;
@@ -527,7 +604,8 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
             continue;
         }
         r.event.actors = dedup(r.actors.iter().map(|&k| actor_id(doc, k)));
-        r.event.targets = dedup(r.targets.iter().map(|&k| actor_id(doc, k)).chain(r.extra.iter().cloned()));
+        r.event.targets =
+            dedup(r.targets.iter().map(|&k| actor_id(doc, k)).chain(r.extra.iter().cloned()));
         merge(&mut merged, codes, r.event);
     }
     merged.into_iter().map(|(_, e)| e).collect()
@@ -554,11 +632,14 @@ fn split(
     frame: Frame,
     separately: bool,
 ) {
-    let distinct = |v: &[usize]| v.iter().filter_map(|&k| code(doc, k)).collect::<BTreeSet<_>>().len();
+    let distinct =
+        |v: &[usize]| v.iter().filter_map(|&k| code(doc, k)).collect::<BTreeSet<_>>().len();
     // A state does not act on itself ("اتهم باشينيان أذربيجان باستهداف سيادة أرمينيا").
     let actor_codes: BTreeSet<String> = actors.iter().filter_map(|&k| code(doc, k)).collect();
-    let targets: Vec<usize> =
-        targets.into_iter().filter(|&k| code(doc, k).is_none_or(|c| !actor_codes.contains(&c))).collect();
+    let targets: Vec<usize> = targets
+        .into_iter()
+        .filter(|&k| code(doc, k).is_none_or(|c| !actor_codes.contains(&c)))
+        .collect();
     // A joint statement is one event per signatory.
     if frame == Frame::Speech && actors.len() > 1 {
         for a in actors {
@@ -568,7 +649,13 @@ fn split(
     }
     if frame != Frame::Joint && targets.len() > 1 {
         for t in targets {
-            raws.push(Raw { event: event.clone(), actors: actors.clone(), targets: vec![t], extra: Vec::new(), dyad: false });
+            raws.push(Raw {
+                event: event.clone(),
+                actors: actors.clone(),
+                targets: vec![t],
+                extra: Vec::new(),
+                dyad: false,
+            });
         }
         return;
     }
@@ -576,7 +663,13 @@ fn split(
         // The host is the last party named ("... مع نظيرهما الأميركي").
         if let Some((&host, guests)) = actors.split_last() {
             for &g in guests {
-                raws.push(Raw { event: event.clone(), actors: vec![g], targets: vec![host], extra: Vec::new(), dyad: false });
+                raws.push(Raw {
+                    event: event.clone(),
+                    actors: vec![g],
+                    targets: vec![host],
+                    extra: Vec::new(),
+                    dyad: false,
+                });
             }
             return;
         }
@@ -588,8 +681,13 @@ fn split(
 fn dyad(doc: &Doc<'_>, raws: &[Raw]) -> Option<(String, String)> {
     let mut counts: Vec<((String, String), usize)> = Vec::new();
     for r in raws.iter().filter(|r| r.event.event_type == "ASSAULT") {
-        let codes: BTreeSet<String> =
-            r.actors.iter().chain(&r.targets).filter_map(|&k| code(doc, k)).filter(|c| c != "INT").collect();
+        let codes: BTreeSet<String> = r
+            .actors
+            .iter()
+            .chain(&r.targets)
+            .filter_map(|&k| code(doc, k))
+            .filter(|c| c != "INT")
+            .collect();
         if codes.len() == 2 {
             let mut it = codes.into_iter();
             let pair = (it.next()?, it.next()?);
@@ -620,7 +718,8 @@ fn complete_with_dyad(doc: &Doc<'_>, raws: &mut Vec<Raw>) {
                 }
             }
         }
-        let mut codes: BTreeSet<String> = r.actors.iter().chain(&r.targets).filter_map(|&k| code(doc, k)).collect();
+        let mut codes: BTreeSet<String> =
+            r.actors.iter().chain(&r.targets).filter_map(|&k| code(doc, k)).collect();
         codes.extend(r.extra.iter().cloned());
         if codes.len() != 1 {
             return true;
@@ -665,7 +764,9 @@ fn complete_with_dyad(doc: &Doc<'_>, raws: &mut Vec<Raw>) {
 /// Adds an event unless one of the same type and participants is there; then the first
 /// keeps the place and date it lacked.
 fn merge(events: &mut Vec<(BTreeSet<String>, Event)>, codes: BTreeSet<String>, e: Event) {
-    if let Some((_, old)) = events.iter_mut().find(|(c, o)| *c == codes && o.event_type == e.event_type) {
+    if let Some((_, old)) =
+        events.iter_mut().find(|(c, o)| *c == codes && o.event_type == e.event_type)
+    {
         if old.date.is_none() {
             old.date = e.date;
         }

@@ -309,7 +309,7 @@ impl Kb {
                         place_kind: Some("city".to_string()),
                         capital: true,
                         backed_by: None,
-                    media: false,
+                        media: false,
                     };
                     if self.by_id.contains_key(&e.id) {
                         continue;

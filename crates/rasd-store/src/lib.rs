@@ -39,7 +39,7 @@ mod sql;
 mod sqlite;
 mod types;
 
-pub use crate::postgres::{redact, PgStore};
+pub use crate::postgres::{redact, scratch_database, PgStore};
 pub use error::{Result, StoreError};
 pub use prepare::PreparedDoc;
 pub use sqlite::SqliteStore;

@@ -59,10 +59,8 @@ impl PgStore {
     /// Connects to `url` (`postgres://user[:password]@host[:port]/db`) and brings the
     /// schema up to date.
     pub fn connect(url: &str) -> Result<PgStore> {
-        let client = Client::connect(url, NoTls).map_err(|e| StoreError::Open {
-            target: redact(url),
-            reason: e.to_string(),
-        })?;
+        let client = Client::connect(url, NoTls)
+            .map_err(|e| StoreError::Open { target: redact(url), reason: e.to_string() })?;
         let mut store = PgStore { client, stmts: None };
         let enc: String = store.client.query_one("SHOW server_encoding", &[])?.get(0);
         if !enc.eq_ignore_ascii_case("UTF8") {
@@ -189,7 +187,8 @@ impl PgStore {
     pub(crate) fn replace_incidents_impl(&mut self, incidents: &[Incident]) -> Result<()> {
         let mut tx = self.client.transaction()?;
         tx.batch_execute("DELETE FROM incident_sources; DELETE FROM incidents;")?;
-        let mut cols: (Vec<String>, Vec<String>, Vec<String>, Vec<Option<String>>) = Default::default();
+        let mut cols: (Vec<String>, Vec<String>, Vec<String>, Vec<Option<String>>) =
+            Default::default();
         let mut more: (Vec<String>, Vec<i64>, Vec<String>) = Default::default();
         let mut src: (Vec<String>, Vec<String>, Vec<i64>, Vec<String>) = Default::default();
         for i in incidents {
@@ -290,11 +289,7 @@ impl Tx for PgTx<'_, '_> {
         let r = self.tx.query_one(&self.st.known, &[&id, &content_hash])?;
         let content: Option<String> = r.try_get(0)?;
         let analysis: Option<String> = r.try_get(1)?;
-        Ok(Known {
-            by_id: content.zip(analysis),
-            by_hash: r.try_get(2)?,
-            alias_of: r.try_get(3)?,
-        })
+        Ok(Known { by_id: content.zip(analysis), by_hash: r.try_get(2)?, alias_of: r.try_get(3)? })
     }
 
     fn lsh_candidates(&mut self, keys: &[i64]) -> Result<Vec<(String, Option<Vec<u8>>)>> {
@@ -325,9 +320,10 @@ impl Tx for PgTx<'_, '_> {
         )?;
         if !p.entities.is_empty() {
             let e = &p.entities;
-            let col = |f: fn(&crate::prepare::EntityRecord) -> Option<String>| -> Vec<Option<String>> {
-                e.iter().map(f).collect()
-            };
+            let col =
+                |f: fn(&crate::prepare::EntityRecord) -> Option<String>| -> Vec<Option<String>> {
+                    e.iter().map(f).collect()
+                };
             let ids: Vec<String> = e.iter().map(|x| x.entity.id.clone()).collect();
             let kinds: Vec<String> = e.iter().map(|x| x.entity.kind.clone()).collect();
             let names = col(|x| x.entity.name.clone());
@@ -349,7 +345,9 @@ impl Tx for PgTx<'_, '_> {
             let o = |f: fn(&crate::prepare::EventRecord) -> Option<String>| -> Vec<Option<String>> {
                 v.iter().map(f).collect()
             };
-            let n = |f: fn(&crate::prepare::EventRecord) -> i64| -> Vec<i64> { v.iter().map(f).collect() };
+            let n = |f: fn(&crate::prepare::EventRecord) -> i64| -> Vec<i64> {
+                v.iter().map(f).collect()
+            };
             let params: [&(dyn ToSql + Sync); 19] = [
                 &p.id,
                 &n(|e| e.idx),
@@ -378,10 +376,13 @@ impl Tx for PgTx<'_, '_> {
             let s = |f: fn(&crate::prepare::CasualtyRecord) -> String| -> Vec<String> {
                 v.iter().map(f).collect()
             };
-            let o = |f: fn(&crate::prepare::CasualtyRecord) -> Option<String>| -> Vec<Option<String>> {
+            let o =
+                |f: fn(&crate::prepare::CasualtyRecord) -> Option<String>| -> Vec<Option<String>> {
+                    v.iter().map(f).collect()
+                };
+            let n = |f: fn(&crate::prepare::CasualtyRecord) -> i64| -> Vec<i64> {
                 v.iter().map(f).collect()
             };
-            let n = |f: fn(&crate::prepare::CasualtyRecord) -> i64| -> Vec<i64> { v.iter().map(f).collect() };
             let params: [&(dyn ToSql + Sync); 16] = [
                 &p.id,
                 &n(|c| c.idx),
@@ -444,4 +445,28 @@ impl Tx for PgTx<'_, '_> {
         self.tx.execute(&self.st.set_alias, &[&alias, &id])?;
         Ok(())
     }
+}
+
+/// Creates (or empties) database `name` on the server `url` points at and returns a URL
+/// for it: a clean database per test or CI run. `name` must be lower-case ASCII letters,
+/// digits and `_`; `url` must not carry a query string.
+pub fn scratch_database(url: &str, name: &str) -> Result<String> {
+    let valid = !name.is_empty()
+        && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    if !valid {
+        return Err(StoreError::BadQuery(format!("`{name}` is not a plain database name")));
+    }
+    let Some((base, _db)) =
+        url.rsplit_once('/').filter(|(b, _)| b.contains("://") && !b.ends_with('/'))
+    else {
+        return Err(StoreError::Open {
+            target: redact(url),
+            reason: "no database in the URL".into(),
+        });
+    };
+    let mut client = Client::connect(url, NoTls)
+        .map_err(|e| StoreError::Open { target: redact(url), reason: e.to_string() })?;
+    client.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))?;
+    client.batch_execute(&format!("CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE template0"))?;
+    Ok(format!("{base}/{name}"))
 }

@@ -290,11 +290,8 @@ pub(crate) fn search(db: &mut dyn Db, q: &str, f: &Filter) -> Result<Vec<SearchH
     };
     doc_conds(f, &mut c);
     let mut params = c.params.clone();
-    let sql = format!(
-        "{sql_head}{} ORDER BY 7 DESC, d.seq{}",
-        c.where_clause(),
-        paging(f, &mut params)
-    );
+    let sql =
+        format!("{sql_head}{} ORDER BY 7 DESC, d.seq{}", c.where_clause(), paging(f, &mut params));
     let keys: Vec<String> = groups.iter().flatten().cloned().collect();
     let mut out = Vec::new();
     db.query(&sql, &params, &mut |r| {
@@ -315,10 +312,10 @@ fn event_conds(f: &Filter, c: &mut Conds) {
         c.push("COALESCE(v.date, d.published) <= ?", [text(to)]);
     }
     if let Some(country) = &f.country {
-        c.push("(v.countries LIKE ? OR v.refs LIKE ?)", [
-            fenced(country),
-            Param::Text(format!("%\"id\":\"{country}\"%")),
-        ]);
+        c.push(
+            "(v.countries LIKE ? OR v.refs LIKE ?)",
+            [fenced(country), Param::Text(format!("%\"id\":\"{country}\"%"))],
+        );
     }
     if let Some(t) = &f.event_type {
         c.push("v.event_type = ?", [text(t)]);
@@ -488,10 +485,14 @@ pub(crate) fn entities(db: &mut dyn Db, f: &Filter) -> Result<Vec<EntityRow>> {
 /// Every copy link.
 pub(crate) fn copies(db: &mut dyn Db) -> Result<Vec<CopyLink>> {
     let mut out = Vec::new();
-    db.query("SELECT doc_id, copy_of, similarity FROM copies ORDER BY copy_of, doc_id", &[], &mut |r| {
-        out.push(CopyLink { doc_id: r.text(0)?, copy_of: r.text(1)?, similarity: r.real(2)? });
-        Ok(())
-    })?;
+    db.query(
+        "SELECT doc_id, copy_of, similarity FROM copies ORDER BY copy_of, doc_id",
+        &[],
+        &mut |r| {
+            out.push(CopyLink { doc_id: r.text(0)?, copy_of: r.text(1)?, similarity: r.real(2)? });
+            Ok(())
+        },
+    )?;
     Ok(out)
 }
 

@@ -52,7 +52,9 @@ impl SqliteStore {
         // cannot both apply the same migration.
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let current: i64 =
-            tx.query_row("SELECT COALESCE(MAX(version), 0) FROM rasd_migrations", [], |r| r.get(0))?;
+            tx.query_row("SELECT COALESCE(MAX(version), 0) FROM rasd_migrations", [], |r| {
+                r.get(0)
+            })?;
         if current > LATEST {
             return Err(StoreError::TooNew { found: current, known: LATEST });
         }
@@ -210,9 +212,8 @@ impl Tx for SqliteTx<'_> {
             marks.join(",")
         );
         let mut st = self.tx.prepare_cached(&sql)?;
-        let rows = st.query_map(rusqlite::params_from_iter(keys.iter()), |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })?;
+        let rows =
+            st.query_map(rusqlite::params_from_iter(keys.iter()), |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<Result<Vec<_>, _>>()?)
     }
 
@@ -243,7 +244,9 @@ impl Tx for SqliteTx<'_> {
         )?;
         for e in &p.entities {
             let r = &e.entity;
-            st.execute(params![p.id, r.id, r.kind, r.name, r.name_ar, r.country, r.lat, r.lon, e.mentions])?;
+            st.execute(params![
+                p.id, r.id, r.kind, r.name, r.name_ar, r.country, r.lat, r.lon, e.mentions
+            ])?;
         }
         let mut st = tx.prepare_cached(
             "INSERT INTO events (doc_id, idx, event_type, mode, actors, targets, locations, participants, \
