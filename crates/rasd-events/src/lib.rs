@@ -284,11 +284,17 @@ fn participant_tokens(doc: &Doc<'_>) -> Vec<Option<usize>> {
         let prev = t.checked_sub(1).map_or("", |p| doc.w(p));
         let prev2 = t.checked_sub(2).map_or("", |p| doc.w(p));
         // "بواشنطن", "في أذربيجان", "الحدود مع إيران".
-        let located = is_locative(prev)
-            || (prev == "مع" && is_locative(prev2))
-            || (doc.entities[k].kind != EntityKind::Country
-                && doc.entities[k].kind != EntityKind::Org
-                && doc.w(t).starts_with('ب'));
+        // "بواشنطن": a place with the preposition ب glued on (not a name that starts with ب).
+        let glued_bi = doc.entities[k].kind == EntityKind::Place && {
+            let tok_start = doc.tokens[t].start as usize;
+            let mention_start = doc.entities[k]
+                .mentions
+                .iter()
+                .find(|m| m.start >= tok_start && m.start < doc.tokens[t].end as usize)
+                .map_or(tok_start, |m| m.start);
+            doc.text.chars().skip(tok_start).take(mention_start - tok_start).any(|c| c == 'ب')
+        };
+        let located = is_locative(prev) || (prev == "مع" && is_locative(prev2)) || glued_bi;
         if !located && code(doc, k).is_some() {
             for slot in &mut out[t..end] {
                 *slot = Some(k);
@@ -352,6 +358,10 @@ struct Raw {
     extra: Vec<String>,
     /// The clause names "the two sides": the article's dyad takes part.
     dyad: bool,
+    /// How the arguments attach (a directed event pairs its actor with each target).
+    frame: Frame,
+    /// The only party is the claimant, put there for want of a named one.
+    by_claimant: bool,
 }
 
 /// The events of a document.
@@ -376,6 +386,7 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
                     p.trigger.event_type == h.trigger.event_type
                         && h.start <= p.end + 6
                         && doc.sentence_of(p.start) == doc.sentence_of(h.start)
+                        && (p.end..h.start).all(|t| doc.tokens[t].kind != TokenKind::Punct)
                 });
                 if !same {
                     kept.push(Hit { ..*h });
@@ -399,7 +410,8 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
         let mut next = n + 1;
         if h.trigger.frame == Frame::Speech {
             while let Some(p) = hits.get(next) {
-                if p.start > h.end + 4 || doc.sentence_of(p.start) != s {
+                let plain = (h.end..p.start).all(|t| doc.tokens[t].kind != TokenKind::Punct);
+                if p.start > h.end + 7 || doc.sentence_of(p.start) != s || !plain {
                     break;
                 }
                 absorbed[next] = true;
@@ -423,6 +435,15 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
             }
         }
         let left = parties(&part, left_from, h.start);
+        // "وافق على المشاركة في محادثات مع X": agreeing to talks is agreeing with X.
+        let next_start = match hits.get(next) {
+            Some(p)
+                if ty == "AGREE" && p.trigger.event_type == "CONSULT" && p.start <= h.end + 8 =>
+            {
+                hits.get(next + 1).map_or(usize::MAX, |q| q.start)
+            }
+            _ => next_start,
+        };
         let mut right_to = (h.end + RIGHT_WINDOW).min(range.end).min(next_start.max(h.end + 2));
         if let Some(r) = report_after {
             right_to = right_to.min(r.max(h.end));
@@ -455,12 +476,34 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
         let mut targets: Vec<usize> = Vec::new();
         match frame {
             Frame::Joint => {
-                // "الاشتباكات التي اندلعت بين X و Y": parties named after the trigger are
-                // the whole cast; those before it belong to something else.
-                if right.len() < 2 && !dyad_word {
-                    actors.extend(left.iter().rev().take(2).map(|&(_, k)| k));
+                // "التقى X مع Y و Z": X meets each of them; Y and Z do not meet each other.
+                let with_at =
+                    (h.end..right.first().map_or(h.end, |r| r.0)).find(|&t| doc.w(t) == "مع");
+                if let (Some(_), false) = (with_at, right.is_empty()) {
+                    let host: Vec<usize> = if left.is_empty() {
+                        claim
+                            .map(|c| c.entity)
+                            .or_else(|| sentence_subject(doc, range.start, h.start))
+                            .into_iter()
+                            .collect()
+                    } else {
+                        left.iter().rev().take(2).map(|&(_, k)| k).collect()
+                    };
+                    if !host.is_empty() {
+                        actors.extend(host);
+                        targets
+                            .extend(right.iter().map(|&(_, k)| k).filter(|k| !actors.contains(k)));
+                    } else {
+                        actors.extend(right.iter().map(|&(_, k)| k));
+                    }
+                } else {
+                    // "الاشتباكات التي اندلعت بين X و Y": parties named after the trigger
+                    // are the whole cast; those before it belong to something else.
+                    if right.len() < 2 && !dyad_word {
+                        actors.extend(left.iter().rev().take(2).map(|&(_, k)| k));
+                    }
+                    actors.extend(right.iter().map(|&(_, k)| k));
                 }
-                actors.extend(right.iter().map(|&(_, k)| k));
             }
             Frame::Act | Frame::Speech => {
                 let speech = frame == Frame::Speech;
@@ -473,7 +516,12 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
                     && subject_after
                         .is_some_and(|&(_, k)| claim_code.is_some() && code(doc, k) != claim_code);
                 let mut rest = right.as_slice();
-                if after_is_object || (pronoun_subject && left.is_empty()) {
+                let adjacent_left =
+                    left.last().filter(|&&(t, _)| t + 1 == h.start).map(|&(_, k)| k);
+                if let (Some(a), false) = (adjacent_left, speech) {
+                    // "تركيا نقلت مرتزقة لدعم أذربيجان": subject right before the verb.
+                    actors.push(a);
+                } else if after_is_object || (pronoun_subject && left.is_empty()) {
                     if let Some(c) = claim {
                         actors.push(c.entity);
                     }
@@ -510,9 +558,11 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
             }
         }
         // "تعرضت مناطق ... لقصف": the reporting side suffered it.
+        let mut by_claimant = false;
         if ty == "ASSAULT" && actors.is_empty() && targets.is_empty() {
             if let Some(c) = claim {
                 targets.push(c.entity);
+                by_claimant = true;
             }
         }
         let locations: Vec<String> = (left_from..right_to)
@@ -563,6 +613,8 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
                     targets: Vec::new(),
                     extra: vec![c],
                     dyad: false,
+                    frame,
+                    by_claimant: false,
                 };
                 raws.push(raw);
                 continue;
@@ -580,11 +632,12 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
         }
         let separately = (left_from..right_to).any(|t| cue_at(t) == Some(Cue::Separately));
         let before_len = raws.len();
-        split(doc, &mut raws, event, actors, targets, frame, separately);
-        if dyad_word {
-            for r in &mut raws[before_len..] {
-                r.dyad = true;
-            }
+        // "وافقتا", "اتفقا": a dual verb is one act of both.
+        let dual_verb = doc.w(h.start).ends_with('ا') && h.end == h.start + 1;
+        split(doc, &mut raws, event, actors, targets, frame, separately, dual_verb);
+        for r in &mut raws[before_len..] {
+            r.dyad |= dyad_word;
+            r.by_claimant |= by_claimant;
         }
     }
     complete_with_dyad(doc, &mut raws);
@@ -631,6 +684,7 @@ fn split(
     targets: Vec<usize>,
     frame: Frame,
     separately: bool,
+    dual_verb: bool,
 ) {
     let distinct =
         |v: &[usize]| v.iter().filter_map(|&k| code(doc, k)).collect::<BTreeSet<_>>().len();
@@ -641,9 +695,9 @@ fn split(
         .filter(|&k| code(doc, k).is_none_or(|c| !actor_codes.contains(&c)))
         .collect();
     // A joint statement is one event per signatory.
-    if frame == Frame::Speech && actors.len() > 1 {
+    if frame == Frame::Speech && actors.len() > 1 && !dual_verb {
         for a in actors {
-            split(doc, raws, event.clone(), vec![a], targets.clone(), frame, separately);
+            split(doc, raws, event.clone(), vec![a], targets.clone(), frame, separately, dual_verb);
         }
         return;
     }
@@ -655,6 +709,8 @@ fn split(
                 targets: vec![t],
                 extra: Vec::new(),
                 dyad: false,
+                frame,
+                by_claimant: false,
             });
         }
         return;
@@ -669,12 +725,22 @@ fn split(
                     targets: vec![host],
                     extra: Vec::new(),
                     dyad: false,
+                    frame,
+                    by_claimant: false,
                 });
             }
             return;
         }
     }
-    raws.push(Raw { event, actors, targets, extra: Vec::new(), dyad: false });
+    raws.push(Raw {
+        event,
+        actors,
+        targets,
+        extra: Vec::new(),
+        dyad: false,
+        frame,
+        by_claimant: false,
+    });
 }
 
 /// The pair of states the article's fighting is between, if one pair dominates.
@@ -711,10 +777,26 @@ fn complete_with_dyad(doc: &Doc<'_>, raws: &mut Vec<Raw>) {
     raws.retain_mut(|r| {
         if r.dyad {
             if let Some((a, b)) = &pair {
-                for c in [a, b] {
-                    if !r.extra.contains(c) {
-                        r.extra.push(c.clone());
+                if r.frame == Frame::Joint {
+                    for c in [a, b] {
+                        if !r.extra.contains(c) {
+                            r.extra.push(c.clone());
+                        }
                     }
+                } else {
+                    // "حض X الطرفين": X with each side, not the sides with each other.
+                    let mut second = Raw {
+                        event: r.event.clone(),
+                        actors: r.actors.clone(),
+                        targets: r.targets.clone(),
+                        extra: vec![b.clone()],
+                        dyad: false,
+                        frame: r.frame,
+                        by_claimant: r.by_claimant,
+                    };
+                    second.event.confidence *= 0.9;
+                    extra_raws.push(second);
+                    r.extra.push(a.clone());
                 }
             }
         }
@@ -732,6 +814,10 @@ fn complete_with_dyad(doc: &Doc<'_>, raws: &mut Vec<Raw>) {
             Some((a, b)) => {
                 let in_pair = only == *a || only == *b;
                 let other = if only == *a { b.clone() } else { a.clone() };
+                if ty == "ASSAULT" && r.by_claimant && !in_pair {
+                    // A claimant outside the fighting did not suffer it.
+                    return false;
+                }
                 if (ty == "ASSAULT" || ceasefire) && in_pair {
                     r.extra.push(other);
                 } else if ceasefire && !in_pair {
@@ -746,6 +832,8 @@ fn complete_with_dyad(doc: &Doc<'_>, raws: &mut Vec<Raw>) {
                         targets: r.targets.clone(),
                         extra: vec![b.clone()],
                         dyad: false,
+                        frame: r.frame,
+                        by_claimant: false,
                     };
                     second.event.confidence *= 0.8;
                     extra_raws.push(second);

@@ -29,7 +29,7 @@
 #![deny(missing_docs)]
 
 mod error;
-mod hash;
+pub mod hash;
 mod ingest;
 pub mod migrations;
 pub mod minhash;

@@ -1,0 +1,290 @@
+//! The store's behaviour, checked on every backend at hand: SQLite always, PostgreSQL
+//! when `RASD_TEST_POSTGRES` holds a connection URL (see `scripts/ci-postgres.sh`).
+
+use rasd_model::Document;
+use rasd_store::{open, scratch_database, ClaimFilter, Filter, Store};
+
+fn synthetic() -> Vec<Document> {
+    let text = include_str!("fixtures/synthetic.jsonl");
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).expect("fixture lines are rasd.document/1"))
+        .collect()
+}
+
+fn by_id(docs: &[Document], id: &str) -> Document {
+    docs.iter().find(|d| d.id == id).cloned().expect("fixture has the id")
+}
+
+/// One fresh store per backend; the tempdir lives as long as the stores.
+fn stores(test: &str) -> (tempfile::TempDir, Vec<Box<dyn Store>>) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut out = vec![open(dir.path().join("rasd.db").to_str().unwrap()).unwrap()];
+    if let Ok(url) = std::env::var("RASD_TEST_POSTGRES") {
+        if !url.trim().is_empty() {
+            let db = scratch_database(url.trim(), &format!("rasd_store_{test}")).unwrap();
+            out.push(open(&db).unwrap());
+        }
+    }
+    (dir, out)
+}
+
+#[test]
+fn ingesting_twice_stores_each_article_once() {
+    let docs = synthetic();
+    let (_dir, mut stores) = stores("twice");
+    for s in &mut stores {
+        let first = s.ingest(&docs).unwrap();
+        assert_eq!(first.inserted, docs.len(), "{:?}", s.backend());
+        let second = s.ingest(&docs).unwrap();
+        assert_eq!(second.unchanged, docs.len(), "{:?}: {second:?}", s.backend());
+        assert_eq!(second.inserted + second.replaced, 0);
+        let st = s.stats().unwrap();
+        assert_eq!(st.documents, docs.len() as u64);
+        assert_eq!(st.events as usize, docs.iter().map(|d| d.events.len()).sum::<usize>());
+        assert_eq!(st.claims as usize, docs.iter().map(|d| d.casualties.len()).sum::<usize>());
+    }
+}
+
+#[test]
+fn a_syndicated_copy_is_linked_and_counted_once() {
+    let docs = synthetic();
+    let (_dir, mut stores) = stores("copies");
+    for s in &mut stores {
+        let r = s.ingest(&docs).unwrap();
+        assert_eq!(r.copies, 1, "{:?}", s.backend());
+        let links = s.copies().unwrap();
+        assert_eq!(links.len(), 1);
+        assert_eq!(links[0].doc_id, "syn-nk-2410-copy");
+        assert_eq!(links[0].copy_of, "syn-nk-2410");
+        assert!(links[0].similarity >= 0.6);
+        // The copy's figures are left out of the ledger unless asked for.
+        let f =
+            ClaimFilter { claimant: Some("org:nk-defence-ministry".into()), ..Default::default() };
+        let shown = s.claims(&f).unwrap();
+        assert!(shown.iter().all(|c| c.doc.id != "syn-nk-2410-copy"));
+        let mut all = f.clone();
+        all.base.include_copies = true;
+        assert_eq!(s.claims(&all).unwrap().len(), shown.len() + 2);
+    }
+}
+
+#[test]
+fn the_same_text_under_another_id_becomes_an_alias() {
+    let docs = synthetic();
+    let (_dir, mut stores) = stores("alias");
+    for s in &mut stores {
+        s.ingest(&docs).unwrap();
+        let mut again = by_id(&docs, "syn-putin-2210");
+        again.id = "elsewhere-17".into();
+        again.url = Some("https://mirror.example/17".into());
+        let r = s.ingest(&[again.clone()]).unwrap();
+        assert_eq!(r.same_content, 1, "{:?}", s.backend());
+        assert_eq!(s.ingest(&[again]).unwrap().unchanged, 1);
+        assert_eq!(s.stats().unwrap().documents, docs.len() as u64);
+        let found = s.document("elsewhere-17").unwrap().expect("an alias finds its article");
+        assert_eq!(found.id, "syn-putin-2210");
+    }
+}
+
+#[test]
+fn a_changed_article_replaces_its_old_version() {
+    let docs = synthetic();
+    let (_dir, mut stores) = stores("replace");
+    for s in &mut stores {
+        s.ingest(&docs).unwrap();
+        let mut changed = by_id(&docs, "syn-ganja-1810");
+        changed.text.push_str(" وأعلنت السلطات الحداد العام في المدينة.");
+        changed.casualties.clear();
+        let r = s.ingest(&[changed]).unwrap();
+        assert_eq!(r.replaced, 1, "{:?}", s.backend());
+        assert_eq!(s.stats().unwrap().documents, docs.len() as u64);
+        assert_eq!(s.search("الحداد", &Filter::default()).unwrap().len(), 1);
+        let f = ClaimFilter { claimant: Some("AZE".into()), ..Default::default() };
+        assert!(s.claims(&f).unwrap().iter().all(|c| c.doc.id != "syn-ganja-1810"));
+
+        // Same text, a newer analysis: replaced too (no duplicate, the new rows win).
+        let mut reanalyzed = by_id(&docs, "syn-putin-2210");
+        reanalyzed.casualties[0].count = 5001;
+        assert_eq!(s.ingest(&[reanalyzed]).unwrap().replaced, 1);
+        let f =
+            ClaimFilter { claimant: Some("person:vladimir-putin".into()), ..Default::default() };
+        let c = s.claims(&f).unwrap();
+        assert_eq!((c.len(), c[0].count), (1, 5001));
+    }
+}
+
+#[test]
+fn replacing_an_original_hands_its_copies_to_the_oldest_copy() {
+    let docs = synthetic();
+    let (_dir, mut stores) = stores("promote");
+    for s in &mut stores {
+        s.ingest(&docs).unwrap();
+        let mut rewritten = by_id(&docs, "syn-nk-2410");
+        rewritten.text = "نص مختلف تماما عن تبادل الأسرى بين الطرفين برعاية اللجنة الدولية للصليب الأحمر في مدينة غوريس الحدودية صباح اليوم".into();
+        rewritten.sentences = vec![[0, rewritten.text.chars().count()]];
+        rewritten.events.clear();
+        rewritten.casualties.clear();
+        rewritten.entities.clear();
+        s.ingest(&[rewritten]).unwrap();
+        assert!(s.copies().unwrap().is_empty(), "{:?}", s.backend());
+        // The former copy is an original now: a third reprint links to it.
+        let mut third = by_id(&docs, "syn-nk-2410-copy");
+        third.id = "third-print".into();
+        third.text.push_str(" المصدر: وكالات");
+        s.ingest(&[third]).unwrap();
+        let links = s.copies().unwrap();
+        assert_eq!(links.len(), 1);
+        assert_eq!(
+            (links[0].doc_id.as_str(), links[0].copy_of.as_str()),
+            ("third-print", "syn-nk-2410-copy")
+        );
+    }
+}
+
+#[test]
+fn search_matches_normalized_words_with_filters() {
+    let docs = synthetic();
+    let (_dir, mut stores) = stores("search");
+    for s in &mut stores {
+        s.ingest(&docs).unwrap();
+        let all = Filter::default();
+        // Harakat and a clitic in the query, none in the text ("كنجة" is written plain).
+        let hits = s.search("وَكَنْجَة", &all).unwrap();
+        let ids: Vec<&str> = hits.iter().map(|h| h.doc.id.as_str()).collect();
+        assert!(ids.contains(&"syn-ganja-1810") && ids.contains(&"syn-aze-2410"), "{ids:?}");
+        assert!(hits.iter().all(|h| h.snippet.contains("كنجة")), "{hits:?}");
+        // A phrase must occur as written.
+        assert_eq!(s.search("\"قصف مدفعي\"", &all).unwrap().len(), 1);
+        assert!(s.search("\"مدفعي قصف\"", &all).unwrap().is_empty());
+        // Copies stay out unless asked for.
+        let lachin = s.search("لاتشين", &all).unwrap();
+        assert!(lachin.iter().all(|h| h.doc.copy_of.is_none()));
+        let with = Filter { include_copies: true, ..Filter::default() };
+        assert_eq!(s.search("لاتشين", &with).unwrap().len(), lachin.len() + 1);
+        // Date, country and type filters.
+        let from = Filter { from: Some("2020-10-24".into()), ..Filter::default() };
+        assert!(s
+            .search("لاتشين", &from)
+            .unwrap()
+            .iter()
+            .all(|h| h.doc.published.as_deref() >= Some("2020-10-24")));
+        let usa = Filter { country: Some("USA".into()), ..Filter::default() };
+        let ids: Vec<String> =
+            s.search("واشنطن", &usa).unwrap().into_iter().map(|h| h.doc.id).collect();
+        assert_eq!(ids.len(), 2, "{ids:?}");
+        let consult = Filter { event_type: Some("CONSULT".into()), ..Filter::default() };
+        assert_eq!(s.search("بومبيو", &consult).unwrap().len(), 2);
+        assert!(s.search("  ، ", &all).is_err());
+    }
+}
+
+#[test]
+fn the_claims_ledger_keeps_each_claimant_apart_and_dated() {
+    let docs = synthetic();
+    let (_dir, mut stores) = stores("claims");
+    for s in &mut stores {
+        s.ingest(&docs).unwrap();
+        let f = ClaimFilter {
+            claimant: Some("org:nk-defence-ministry".into()),
+            kind: Some("killed".into()),
+            group: Some("military".into()),
+            ..Default::default()
+        };
+        let series: Vec<(Option<String>, u64)> =
+            s.claims(&f).unwrap().into_iter().map(|c| (c.date, c.count)).collect();
+        assert_eq!(
+            series,
+            vec![(Some("2020-10-10".into()), 376), (Some("2020-10-24".into()), 963)],
+            "{:?}",
+            s.backend()
+        );
+        let aze = ClaimFilter { side: Some("AZE".into()), ..Default::default() };
+        let rows = s.claims(&aze).unwrap();
+        assert!(rows.iter().all(|c| c.side.as_deref() == Some("AZE")));
+        assert!(rows.iter().any(|c| c.count == 65 && c.cumulative && c.evidence.contains("65")));
+        let own_voice = ClaimFilter { claimant: Some("-".into()), ..Default::default() };
+        assert_eq!(s.claims(&own_voice).unwrap().len(), 1);
+        let all = s.claims(&ClaimFilter::default()).unwrap();
+        assert_eq!(all.len(), 9); // 11 figures, two of them in a copy
+                                  // Ordered by claimant, then side, kind, group and date.
+        let keys: Vec<String> =
+            all.iter().map(|c| c.claimant.clone().unwrap_or_default()).collect();
+        let mut sorted = keys.clone();
+        sorted.sort();
+        assert_eq!(keys, sorted);
+    }
+}
+
+#[test]
+fn events_filter_by_date_country_and_type() {
+    let docs = synthetic();
+    let (_dir, mut stores) = stores("events");
+    for s in &mut stores {
+        s.ingest(&docs).unwrap();
+        let all = s.events(&Filter::default()).unwrap();
+        assert_eq!(all.len(), 11, "{:?}", s.backend()); // 12 events, one of them in a copy
+        let dates: Vec<String> = all.iter().map(|e| e.date.clone().unwrap_or_default()).collect();
+        let mut sorted = dates.clone();
+        sorted.sort();
+        assert_eq!(dates, sorted);
+        let f = Filter {
+            from: Some("2020-10-24".into()),
+            to: Some("2020-10-24".into()),
+            country: Some("ARM".into()),
+            event_type: Some("ASSAULT".into()),
+            ..Filter::default()
+        };
+        let got = s.events(&f).unwrap();
+        assert_eq!(got.len(), 3);
+        assert!(got.iter().all(
+            |e| e.locations == ["place:lachin"] && e.participants.contains(&"ARM".to_string())
+        ));
+        let lachin = &got[0];
+        assert!(lachin.entity("place:lachin").is_some_and(|p| p.lat.is_some()));
+        let paged = s.events(&Filter { limit: Some(2), offset: 1, ..Filter::default() }).unwrap();
+        assert_eq!(paged.len(), 2);
+        assert_eq!(paged[0].doc.id, all[1].doc.id);
+        let people =
+            s.entities(&Filter { country: Some("USA".into()), ..Filter::default() }).unwrap();
+        assert!(people.iter().any(|e| e.entity.id == "person:mike-pompeo" && e.documents == 2));
+        let listed =
+            s.documents(&Filter { from: Some("2020-10-25".into()), ..Filter::default() }).unwrap();
+        assert_eq!(listed.len(), 2);
+        let mut n = 0;
+        s.for_each_document(&Filter::default(), &mut |_| {
+            n += 1;
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(n, docs.len() - 1);
+    }
+}
+
+#[test]
+fn reopening_keeps_everything_and_does_not_migrate_twice() {
+    let docs = synthetic();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("again.db");
+    {
+        let mut s = open(path.to_str().unwrap()).unwrap();
+        s.ingest(&docs).unwrap();
+    }
+    let mut s = open(path.to_str().unwrap()).unwrap();
+    assert_eq!(s.stats().unwrap().documents, docs.len() as u64);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let n: i64 = conn.query_row("SELECT COUNT(*) FROM rasd_migrations", [], |r| r.get(0)).unwrap();
+    assert_eq!(n, rasd_store::migrations::LATEST);
+}
+
+#[test]
+fn a_database_from_a_newer_rasd_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.db");
+    drop(open(path.to_str().unwrap()).unwrap());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute("INSERT INTO rasd_migrations VALUES (999, 'future', 0)", []).unwrap();
+    drop(conn);
+    let err = open(path.to_str().unwrap()).err().expect("refused");
+    assert!(err.to_string().contains("newer"), "{err}");
+}
