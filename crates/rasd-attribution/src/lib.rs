@@ -237,9 +237,7 @@ impl<'a> Doc<'a> {
         // The nearest reporting verb before the token, else the first one after it.
         let verb = reports
             .iter()
-            .filter(|r| matches!(r.2, Report::Say | Report::Deny))
-            .filter(|r| r.0 < at)
-            .next_back()
+            .rfind(|r| matches!(r.2, Report::Say | Report::Deny) && r.0 < at)
             .or_else(|| reports.iter().find(|r| matches!(r.2, Report::Say | Report::Deny)))
             .copied();
         let (i, end, kind) = verb?;
@@ -250,10 +248,7 @@ impl<'a> Doc<'a> {
             let from = i.saturating_sub(3).max(range.start);
             (from..i).rev().find_map(|t| self.entity_at[t].filter(|&k| self.can_claim(k)))
         };
-        match after.or_else(before).or(carried) {
-            Some(k) => Some(Claim { entity: k, report: kind, at: i }),
-            None => None,
-        }
+        after.or_else(before).or(carried).map(|k| Claim { entity: k, report: kind, at: i })
     }
 }
 

@@ -11,9 +11,9 @@
 //!   ("مقتل ثمانية جنود", "قُتل 65 مدنياً"), or a verb after the counted noun ("36 من
 //!   مقاتليها لقوا حتفهم");
 //! - its group from the person noun (`data/lexicon/person_nouns.tsv`) or "في صفوف" +
-//!   forces; its side from a country adjective on the noun ("جنود أذريين"), from "في صفوف"
-//!   + a state's forces, or from the claimant when the noun is possessed ("مقاتليها") or
-//!   the claimant reports its own civilians;
+//!   forces; its side from a country adjective on the noun ("جنود أذريين"), from "في
+//!   صفوف" with a state's forces, or from the claimant when the noun is possessed
+//!   ("مقاتليها") or the claimant reports its own losses;
 //! - cumulative when the clause says so (`data/lexicon/casualty_cues.tsv`);
 //! - its claimant from the reporting frame ([`rasd_attribution::Doc::claimant`]) and its
 //!   date from a day-level time in the sentence.
@@ -369,8 +369,9 @@ fn trigger_after(
     after: usize,
     end: usize,
 ) -> Option<(usize, usize, CasualtyKind)> {
-    for t in after..(after + TRIGGER_AFTER).min(end) {
-        if figure[t] || matches!(doc.w(t), "." | ";") {
+    let stop = (after + TRIGGER_AFTER).min(end);
+    for (t, &is_figure) in figure.iter().enumerate().take(stop).skip(after) {
+        if is_figure || matches!(doc.w(t), "." | ";") {
             return None;
         }
         if let Some((e, k, Role::Verb | Role::Count)) = mk.term[t] {

@@ -10,6 +10,7 @@ use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rasd_clean::Cleaner;
 use rasd_ingest::{read_inputs, total_input_bytes, RawArticle};
+use rasd_model::Document;
 use rasd_pipeline::{Input, Pipeline};
 use rayon::prelude::*;
 
@@ -24,6 +25,13 @@ pub struct Args {
     /// Write JSON Lines here instead of standard output.
     #[arg(short, long)]
     output: Option<PathBuf>,
+    #[command(flatten)]
+    pipeline: PipelineArgs,
+}
+
+/// How articles are analyzed: shared by every command that runs the pipeline.
+#[derive(clap::Args)]
+pub struct PipelineArgs {
     /// Publication date for articles whose input carries none (YYYY-MM-DD).
     #[arg(long, value_parser = parse_date)]
     published: Option<String>,
@@ -51,34 +59,75 @@ fn parse_date(s: &str) -> Result<String, String> {
     }
 }
 
-pub fn run(args: Args, quiet: bool) -> Result<ExitCode> {
-    let mut cleaner = Cleaner::embedded();
-    if let Some(p) = &args.patterns {
-        let tsv = std::fs::read_to_string(p)
-            .with_context(|| format!("reading patterns {}", p.display()))?;
-        cleaner =
-            cleaner.with_extra(&tsv).with_context(|| format!("in patterns {}", p.display()))?;
-    }
-    let mut pipeline = Pipeline::with_cleaner(cleaner);
-    if let Some(dir) = &args.kb {
-        let kb = rasd_kb::Kb::with_user_dir(dir)
-            .with_context(|| format!("loading knowledge base {}", dir.display()))?;
-        pipeline = pipeline.with_kb(kb);
-    }
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build()?;
+/// A configured pipeline and the threads it runs on.
+pub struct Analyzer {
+    pipeline: Pipeline,
+    pub pool: rayon::ThreadPool,
+    published: Option<String>,
+}
 
-    let mut out: Box<dyn Write> = match &args.output {
-        Some(p) => Box::new(BufWriter::new(
-            File::create(p).with_context(|| format!("creating {}", p.display()))?,
-        )),
-        None => Box::new(BufWriter::new(io::stdout().lock())),
-    };
-    let reads_stdin = args.inputs.iter().any(|p| p.as_os_str() == "-");
-    if reads_stdin && args.inputs.len() > 1 {
+impl Analyzer {
+    pub fn new(args: &PipelineArgs) -> Result<Analyzer> {
+        let mut cleaner = Cleaner::embedded();
+        if let Some(p) = &args.patterns {
+            let tsv = std::fs::read_to_string(p)
+                .with_context(|| format!("reading patterns {}", p.display()))?;
+            cleaner =
+                cleaner.with_extra(&tsv).with_context(|| format!("in patterns {}", p.display()))?;
+        }
+        let mut pipeline = Pipeline::with_cleaner(cleaner);
+        if let Some(dir) = &args.kb {
+            let kb = rasd_kb::Kb::with_user_dir(dir)
+                .with_context(|| format!("loading knowledge base {}", dir.display()))?;
+            pipeline = pipeline.with_kb(kb);
+        }
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build()?;
+        Ok(Analyzer { pipeline, pool, published: args.published.clone() })
+    }
+
+    /// Analyzes a batch on the pool; output order is input order.
+    pub fn analyze(&self, batch: &[RawArticle]) -> Vec<Document> {
+        self.pool.install(|| {
+            batch
+                .par_iter()
+                .map(|a| {
+                    self.pipeline.analyze(&Input {
+                        id: &a.id,
+                        url: a.url.as_deref(),
+                        title: a.title.as_deref(),
+                        published: a.published.as_deref().or(self.published.as_deref()),
+                        body: &a.body,
+                    })
+                })
+                .collect()
+        })
+    }
+}
+
+/// What a run over the inputs read and produced.
+pub struct RunStats {
+    pub inputs: u64,
+    pub documents: u64,
+    pub failed: u64,
+    pub bytes: u64,
+    pub secs: f64,
+}
+
+/// Reads the inputs, analyzes them in batches and hands each batch (in input order) to
+/// `sink`, with a progress bar; a bad input is reported and skipped. `sink` returns how
+/// many documents it took. Used by `analyze` (JSON Lines) and `ingest` (the store).
+pub fn run_inputs(
+    inputs: &[PathBuf],
+    analyzer: &Analyzer,
+    quiet: bool,
+    mut sink: impl FnMut(Vec<Document>) -> Result<u64>,
+) -> Result<RunStats> {
+    let reads_stdin = inputs.iter().any(|p| p.as_os_str() == "-");
+    if reads_stdin && inputs.len() > 1 {
         bail!("`-` (standard input) cannot be combined with other inputs");
     }
 
-    let total = total_input_bytes(&args.inputs);
+    let total = total_input_bytes(inputs);
     let bar = if quiet {
         ProgressBar::hidden()
     } else {
@@ -95,30 +144,7 @@ pub fn run(args: Args, quiet: bool) -> Result<ExitCode> {
     let started = Instant::now();
     let (mut read, mut written, mut failed, mut bytes) = (0u64, 0u64, 0u64, 0u64);
     let mut batch: Vec<RawArticle> = Vec::with_capacity(BATCH);
-    let flush = |batch: &mut Vec<RawArticle>, out: &mut Box<dyn Write>| -> Result<u64> {
-        let docs: Vec<_> = pool.install(|| {
-            batch
-                .par_iter()
-                .map(|a| {
-                    pipeline.analyze(&Input {
-                        id: &a.id,
-                        url: a.url.as_deref(),
-                        title: a.title.as_deref(),
-                        published: a.published.as_deref().or(args.published.as_deref()),
-                        body: &a.body,
-                    })
-                })
-                .collect()
-        });
-        for d in &docs {
-            serde_json::to_writer(&mut *out, d)?;
-            out.write_all(b"\n")?;
-        }
-        batch.clear();
-        Ok(docs.len() as u64)
-    };
-
-    for item in read_inputs(&args.inputs) {
+    for item in read_inputs(inputs) {
         match item {
             Ok(article) => {
                 read += 1;
@@ -126,7 +152,8 @@ pub fn run(args: Args, quiet: bool) -> Result<ExitCode> {
                 bar.inc(article.input_bytes);
                 batch.push(article);
                 if batch.len() == BATCH {
-                    written += flush(&mut batch, &mut out).context("writing output")?;
+                    written += sink(analyzer.analyze(&batch))?;
+                    batch.clear();
                     bar.set_message(format!("{written} written, {failed} failed"));
                 }
             }
@@ -136,18 +163,44 @@ pub fn run(args: Args, quiet: bool) -> Result<ExitCode> {
             }
         }
     }
-    written += flush(&mut batch, &mut out).context("writing output")?;
-    out.flush().context("writing output")?;
+    written += sink(analyzer.analyze(&batch))?;
     bar.finish_and_clear();
+    Ok(RunStats {
+        inputs: read + failed,
+        documents: written,
+        failed,
+        bytes,
+        secs: started.elapsed().as_secs_f64().max(1e-9),
+    })
+}
 
-    let secs = started.elapsed().as_secs_f64().max(1e-9);
-    let mb = bytes as f64 / 1e6;
+pub fn run(args: Args, quiet: bool) -> Result<ExitCode> {
+    let analyzer = Analyzer::new(&args.pipeline)?;
+    let mut out: Box<dyn Write> = match &args.output {
+        Some(p) => Box::new(BufWriter::new(
+            File::create(p).with_context(|| format!("creating {}", p.display()))?,
+        )),
+        None => Box::new(BufWriter::new(io::stdout().lock())),
+    };
+    let stats = run_inputs(&args.inputs, &analyzer, quiet, |docs| {
+        for d in &docs {
+            serde_json::to_writer(&mut *out, d).context("writing output")?;
+            out.write_all(b"\n").context("writing output")?;
+        }
+        Ok(docs.len() as u64)
+    })?;
+    out.flush().context("writing output")?;
+
+    let mb = stats.bytes as f64 / 1e6;
     if !quiet {
         eprintln!(
-            "rasd analyze: {} inputs, {written} documents written, {failed} failed; {mb:.2} MB in {secs:.2} s ({:.1} MB/s)",
-            read + failed,
-            mb / secs
+            "rasd analyze: {} inputs, {} documents written, {} failed; {mb:.2} MB in {:.2} s ({:.1} MB/s)",
+            stats.inputs,
+            stats.documents,
+            stats.failed,
+            stats.secs,
+            mb / stats.secs
         );
     }
-    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if stats.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
