@@ -80,9 +80,11 @@ pub struct Normalized {
     /// `start_of[b]`: original code-point offset of the character that starts at byte `b`
     /// of the view (`b == len` gives the original length).
     start_of: Vec<u32>,
-    /// `end_of[b]`: original code-point offset one past the character that ends at byte
-    /// `b` of the view, including marks dropped after it (`end_of[0] == 0`).
-    end_of: Vec<u32>,
+    /// Where a character of the view ends later in the original than right after its own
+    /// code point — because harakat or tatweel after it were dropped — as (view byte
+    /// where that character ends, original end). Sorted; empty for undiacritized text,
+    /// so the common case costs nothing.
+    extended: Vec<(u32, u32)>,
 }
 
 impl Normalized {
@@ -109,7 +111,7 @@ impl Normalized {
     #[inline]
     pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
         let s = self.start_of[start] as usize;
-        let e = self.end_of[end] as usize;
+        let e = self.end_at(end);
         (s, e.max(s))
     }
 
@@ -119,14 +121,38 @@ impl Normalized {
         self.start_of[b] as usize
     }
 
+    /// Original code-point offset one past the character that ends at view byte `b`.
+    #[inline]
+    fn end_at(&self, b: usize) -> usize {
+        if b == 0 {
+            return 0;
+        }
+        match self.extended.binary_search_by_key(&(b as u32), |&(at, _)| at) {
+            Ok(k) => self.extended[k].1 as usize,
+            Err(_) => self.start_of[b - 1] as usize + 1,
+        }
+    }
+
+    #[inline(always)]
     fn push(&mut self, c: char, orig: u32) {
         self.text.push(c);
-        for _ in 0..c.len_utf8() {
-            self.start_of.push(orig);
-            self.end_of.push(orig);
+        match c.len_utf8() {
+            1 => self.start_of.push(orig),
+            2 => self.start_of.extend_from_slice(&[orig, orig]),
+            k => self.start_of.extend(std::iter::repeat_n(orig, k)),
         }
-        if let Some(last) = self.end_of.last_mut() {
-            *last = orig + 1;
+    }
+
+    /// A dropped mark at `orig` belongs to the character before it.
+    #[inline]
+    fn extend_last(&mut self, orig: u32) {
+        if self.text.is_empty() {
+            return;
+        }
+        let at = self.text.len() as u32;
+        match self.extended.last_mut() {
+            Some(last) if last.0 == at => last.1 = orig + 1,
+            _ => self.extended.push((at, orig + 1)),
         }
     }
 
@@ -135,10 +161,8 @@ impl Normalized {
             Fold::Keep => self.push(c, orig),
             Fold::To(r) => self.push(r, orig),
             Fold::Drop(extends) => {
-                if extends && !self.text.is_empty() {
-                    if let Some(last) = self.end_of.last_mut() {
-                        *last = orig + 1;
-                    }
+                if extends {
+                    self.extend_last(orig);
                 }
             }
             Fold::Decompose => {
@@ -163,17 +187,51 @@ impl Normalized {
     }
 }
 
+/// How a code point below U+0700 folds, precomputed from [`fold`] for the hot loop:
+/// `KEEP`, `DROP_EXTEND`, `DROP`, or the replacement character itself.
+const KEEP: u32 = u32::MAX;
+const DROP_EXTEND: u32 = u32::MAX - 1;
+const DROP: u32 = u32::MAX - 2;
+const TABLE_END: u32 = 0x0700;
+
+fn table() -> &'static [u32; TABLE_END as usize] {
+    static T: std::sync::OnceLock<[u32; TABLE_END as usize]> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        let mut t = [KEEP; TABLE_END as usize];
+        for (u, slot) in t.iter_mut().enumerate() {
+            let Some(c) = char::from_u32(u as u32) else { continue };
+            *slot = match fold(c) {
+                Fold::Keep | Fold::Decompose => KEEP,
+                Fold::To(r) => r as u32,
+                Fold::Drop(true) => DROP_EXTEND,
+                Fold::Drop(false) => DROP,
+            };
+        }
+        t
+    })
+}
+
 /// Builds the normalized view of `text`.
 pub fn normalize(text: &str) -> Normalized {
     let mut n = Normalized {
         text: String::with_capacity(text.len()),
         start_of: Vec::with_capacity(text.len() + 1),
-        end_of: Vec::with_capacity(text.len() + 1),
+        extended: Vec::new(),
     };
-    n.end_of.push(0);
+    let table = table();
     let mut orig: u32 = 0;
     for c in text.chars() {
-        n.push_folded(c, orig);
+        let u = c as u32;
+        if u < TABLE_END {
+            match table[u as usize] {
+                KEEP => n.push(c, orig),
+                DROP_EXTEND => n.extend_last(orig),
+                DROP => {}
+                r => n.push(char::from_u32(r).unwrap_or(c), orig),
+            }
+        } else {
+            n.push_folded(c, orig);
+        }
         orig += 1;
     }
     n.start_of.push(orig);

@@ -12,6 +12,20 @@ use crate::normalize::Normalized;
 /// A quote that opened this many bytes ago without closing is treated as unbalanced.
 const MAX_QUOTE_BYTES: usize = 1200;
 
+/// Bytes the splitter must look at: line breaks, terminators, quotes, brackets, and the
+/// lead byte of '…'.
+const INTERESTING: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let bytes = b"\n.!?\"()[]";
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t[0xE2] = true;
+    t
+};
+
 /// Sentence spans of the view `n`, as original code-point ranges, trimmed of space.
 pub fn split_sentences(n: &Normalized) -> Vec<[usize; 2]> {
     let s = n.as_str();
@@ -33,6 +47,11 @@ pub fn split_sentences(n: &Normalized) -> Vec<[usize; 2]> {
     };
     while i < b.len() {
         let c = b[i];
+        // Most bytes are letters and spaces: skip them without entering the match.
+        if !INTERESTING[c as usize] {
+            i += 1;
+            continue;
+        }
         match c {
             b'\n' => {
                 close(&mut out, start, i);
@@ -84,6 +103,11 @@ pub fn split_sentences(n: &Normalized) -> Vec<[usize; 2]> {
     out
 }
 
+/// A letter or digit; the Arabic block is checked first because nearly every word is in it.
+fn is_word_char(c: char) -> bool {
+    matches!(c, '\u{0621}'..='\u{064A}' | '0'..='9' | 'a'..='z' | 'A'..='Z') || (!c.is_ascii() && c.is_alphanumeric())
+}
+
 fn followed_by_space(b: &[u8], j: usize) -> bool {
     j >= b.len() || b[j] == b' ' || b[j] == b'\n'
 }
@@ -105,7 +129,7 @@ fn ends_sentence(s: &str, i: usize, line_start: usize) -> bool {
         let word_start = s[..i]
             .char_indices()
             .rev()
-            .take_while(|(_, c)| c.is_alphanumeric())
+            .take_while(|&(_, c)| is_word_char(c))
             .last()
             .map_or(i, |(k, _)| k);
         let word = &s[word_start..i];
