@@ -76,6 +76,13 @@ pub struct Doc<'a> {
     pub entities: &'a [Entity],
     /// For each token, the index of the entity one of whose mentions covers it.
     pub entity_at: Vec<Option<usize>>,
+    /// Per sentence, its reporting words (computed once; every figure and event asks).
+    reports: Vec<Vec<(usize, usize, Report)>>,
+    /// First-word readings for phrase lookup, flattened: (proclitic bytes, view byte
+    /// where the article-free key starts; it runs to the token's end), and per token
+    /// the range of its readings.
+    readings: Vec<(usize, u32)>,
+    readings_at: Vec<(u32, u32)>,
 }
 
 /// An attribution found for a token.
@@ -126,7 +133,57 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        Doc { text, chars: text.chars().collect(), view, tokens, sentences, entities, entity_at }
+        let mut doc = Doc {
+            text,
+            chars: text.chars().collect(),
+            view,
+            tokens,
+            sentences,
+            entities,
+            entity_at,
+            reports: Vec::new(),
+            readings: Vec::new(),
+            readings_at: Vec::new(),
+        };
+        let mut readings = Vec::with_capacity(doc.tokens.len() * 2);
+        let mut readings_at = Vec::with_capacity(doc.tokens.len());
+        for t in 0..doc.tokens.len() {
+            let from = readings.len() as u32;
+            if doc.is_word(t) {
+                let w = doc.w(t);
+                let end = doc.tokens[t].nend as usize;
+                for (p, k) in rasd_text::phrases::first_readings(w) {
+                    readings.push((p, (end - k.len()) as u32));
+                }
+            }
+            readings_at.push((from, readings.len() as u32));
+        }
+        doc.readings = readings;
+        doc.readings_at = readings_at;
+        doc.reports = (0..doc.sentences.len()).map(|s| doc.find_reports(s)).collect();
+        doc
+    }
+
+    /// The longest phrase of `set` at token `i`, reading each word once per document.
+    pub fn phrase_at<'s, T>(
+        &self,
+        set: &'s PhraseSet<T>,
+        i: usize,
+    ) -> Option<rasd_text::phrases::PhraseMatch<'s, T>> {
+        let (a, b) = *self.readings_at.get(i)?;
+        if a == b {
+            return None;
+        }
+        let end = self.tokens[i].nend as usize;
+        let mut buf: [(usize, &str); 8] = [(0, ""); 8];
+        let mut n = 0;
+        for &(p, k) in &self.readings[a as usize..b as usize] {
+            if n < buf.len() {
+                buf[n] = (p, &self.view.as_str()[k as usize..end]);
+                n += 1;
+            }
+        }
+        set.match_readings(&self.view, &self.tokens, i, &buf[..n])
     }
 
     /// A token's normalized text.
@@ -171,14 +228,23 @@ impl<'a> Doc<'a> {
             .find_map(|t| self.entity_at[t].filter(|&k| self.can_claim(k)))
     }
 
-    /// The reporting words of the sentence holding `at`, as (token, match end, kind).
+    /// The reporting words of a sentence, as (token, match end, kind).
     pub fn reports(&self, sentence: usize) -> Vec<(usize, usize, Report)> {
+        self.sentence_reports(sentence).to_vec()
+    }
+
+    /// As [`Doc::reports`], borrowed.
+    pub fn sentence_reports(&self, sentence: usize) -> &[(usize, usize, Report)] {
+        self.reports.get(sentence).map_or(&[], Vec::as_slice)
+    }
+
+    fn find_reports(&self, sentence: usize) -> Vec<(usize, usize, Report)> {
         let Some(r) = self.sentences.get(sentence) else { return Vec::new() };
         let set = reporting();
         let mut out = Vec::new();
         let mut i = r.start;
         while i < r.end {
-            match set.match_at(&self.view, &self.tokens, i) {
+            match self.phrase_at(set, i) {
                 Some(m) if self.entity_at[i].is_none() => {
                     out.push((i, m.end, *m.value));
                     i = m.end;
@@ -219,9 +285,9 @@ impl<'a> Doc<'a> {
     pub fn claimant(&self, at: usize, carried: Option<usize>) -> Option<Claim> {
         let s = self.sentence_of(at);
         let range = self.sentences.get(s)?.clone();
-        let reports = self.reports(s);
+        let reports = self.sentence_reports(s);
         // "according to X" anywhere in the sentence names the source of what it says.
-        for &(i, end, kind) in &reports {
+        for &(i, end, kind) in reports {
             if kind == Report::According {
                 let mut from = end;
                 while from < range.end

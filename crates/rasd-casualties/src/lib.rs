@@ -49,7 +49,8 @@ struct Lexicon {
     terms: PhraseSet<(CasualtyKind, Role)>,
     persons: PhraseSet<(Group, bool)>,
     cues: PhraseSet<Cue>,
-    singulars: Vec<String>,
+    /// Dual forms of the singular person nouns ("جنديين", "طفلان") with their group.
+    duals: rustc_hash::FxHashMap<String, Group>,
 }
 
 const TERMS: &str =
@@ -92,14 +93,31 @@ fn lexicon() -> &'static Lexicon {
             };
             Some((*r.first()?, (group, r.get(2) == Some(&"sg"))))
         }));
-        let singulars = rows
-            .iter()
-            .filter(|r| r.get(2) == Some(&"sg"))
-            .filter_map(|r| r.first())
-            .map(|w| rasd_text::phrases::phrase_key(w))
+        // The duals of the singular person nouns, generated once and checked against the
+        // number parser's own rule for what a dual is.
+        let mut duals = rustc_hash::FxHashMap::default();
+        for r in rows.iter().filter(|r| r.get(2) == Some(&"sg")) {
+            let (Some(w), Some(g)) = (r.first(), r.get(1)) else { continue };
+            let sg = rasd_text::phrases::phrase_key(w);
             // "آخرين" is "others", never the dual of "آخر".
-            .filter(|w| w != "اخر")
-            .collect();
+            if sg == "اخر" || sg.contains(' ') {
+                continue;
+            }
+            let group = match *g {
+                "military" => Group::Military,
+                "civilian" => Group::Civilian,
+                _ => Group::Unspecified,
+            };
+            let forms = match sg.strip_suffix('ه') {
+                Some(stem) => [format!("{stem}تان"), format!("{stem}تين")],
+                None => [format!("{sg}ان"), format!("{sg}ين")],
+            };
+            for f in forms {
+                if rasd_text::numbers::dual_of(&f, &[sg.as_str()]).is_some() {
+                    duals.entry(f).or_insert(group);
+                }
+            }
+        }
         let cues = PhraseSet::new(tsv_rows(CUES).filter_map(|r| {
             let c = match *r.get(1)? {
                 "cumulative" => Cue::Cumulative,
@@ -109,7 +127,7 @@ fn lexicon() -> &'static Lexicon {
             };
             Some((*r.first()?, c))
         }));
-        Lexicon { terms, persons, cues, singulars }
+        Lexicon { terms, persons, cues, duals }
     })
 }
 
@@ -172,14 +190,14 @@ fn marks(doc: &Doc<'_>) -> Marks {
         if !doc.is_word(i) {
             continue;
         }
-        if let Some(x) = lex.terms.match_at(&doc.view, &doc.tokens, i) {
+        if let Some(x) = doc.phrase_at(&lex.terms, i) {
             m.term[i] = Some((x.end, x.value.0, x.value.1));
             m.term_prefixed[i] = x.prefix > 0;
         }
-        if let Some(x) = lex.persons.match_at(&doc.view, &doc.tokens, i) {
+        if let Some(x) = doc.phrase_at(&lex.persons, i) {
             m.person[i] = Some((x.end, x.value.0, x.value.1));
         }
-        if let Some(x) = lex.cues.match_at(&doc.view, &doc.tokens, i) {
+        if let Some(x) = doc.phrase_at(&lex.cues, i) {
             m.cue[i] = Some((x.end, *x.value));
         }
     }
@@ -203,8 +221,27 @@ struct Found {
 pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Casualty> {
     let lex = lexicon();
     let mk = marks(doc);
-    let singulars: Vec<&str> = lex.singulars.iter().map(String::as_str).collect();
-    let numbers = NumberLexicon::embedded().find_with_duals(doc.view.as_str(), &singulars);
+    let mut numbers = NumberLexicon::embedded().find(doc.view.as_str());
+    // Dual nouns count two ("قُتل جنديان").
+    for t in &doc.tokens {
+        let (a, b) = (t.nstart as usize, t.nend as usize);
+        if t.kind == TokenKind::Arabic
+            && lex.duals.contains_key(&doc.view.as_str()[a..b])
+            && !numbers.iter().any(|n| n.start < b && a < n.end)
+        {
+            numbers.push(rasd_text::numbers::NumberMatch {
+                start: a,
+                end: b,
+                value_start: a,
+                value: 2.0,
+                bound: rasd_model::Bound::Exact,
+                vague: false,
+                words: true,
+                dual: true,
+            });
+        }
+    }
+    numbers.sort_by_key(|n| n.start);
     let tok_of = |b: usize| doc.tokens.partition_point(|t| (t.nend as usize) <= b);
 
     let mut figure = vec![false; doc.tokens.len()];
@@ -233,10 +270,7 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Casualty> {
         let range = doc.sentences[sentence].clone();
         // A dual noun is its own counted noun ("جنديين", "طفلان").
         let dual_group = if num.dual && doc.tokens[ts].kind == TokenKind::Arabic {
-            rasd_text::numbers::dual_of(doc.w(ts), &singulars)
-                .and_then(|sg| lex.persons.get(sg))
-                .map(|p| p.0)
-                .or(mk.person[ts].map(|p| p.1))
+            lex.duals.get(doc.w(ts)).copied().or(mk.person[ts].map(|p| p.1))
         } else {
             None
         };

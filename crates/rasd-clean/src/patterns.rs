@@ -1,7 +1,7 @@
 //! The pattern file: parsing rows and matching lines against all of them at once.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind as AcMatchKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use regex::{Regex, RegexSet};
 
@@ -208,7 +208,7 @@ fn reach(limit: usize) -> usize {
 
 impl Compiled {
     pub fn new(rows: Vec<Row>) -> Result<Compiled, CleanError> {
-        let mut seen = HashMap::new();
+        let mut seen = HashMap::default();
         for row in &rows {
             if let Some(first) = seen.insert(row.id.as_str(), row.line) {
                 return Err(row_error(
@@ -221,7 +221,7 @@ impl Compiled {
             }
         }
 
-        let mut exact: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut exact: HashMap<String, Vec<usize>> = HashMap::default();
         let (mut line_words, mut prefix_words, mut prefix_reach) = (0, 0, 0);
         let (mut contains_rows, mut contains_reach) = (Vec::new(), 0);
         let (mut regex_rows, mut regex_reach) = (Vec::new(), 0);

@@ -47,7 +47,20 @@ fn timed<T>(f: impl FnOnce() -> T) -> (T, f64) {
     (v, t.elapsed().as_secs_f64())
 }
 
+/// Resident memory of this process in MB (Linux), for the knowledge-base figures.
+fn rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
 pub fn run(args: Args) -> Result<ExitCode> {
+    // The knowledge base compiles on first use; time that first use in a fresh process.
+    let rss_before = rss_mb();
+    let (kb, kb_secs) = timed(rasd_kb::Kb::embedded);
+    let rss_after = rss_mb();
+    let counts = kb.counts();
     let sample = std::fs::read(&args.corpus)
         .with_context(|| format!("reading {}", args.corpus.display()))?;
     if sample.iter().all(u8::is_ascii_whitespace) {
@@ -117,6 +130,21 @@ pub fn run(args: Args) -> Result<ExitCode> {
         },
         Stage { name: "analyze pipeline (per article)", bytes: body_bytes, secs: full_secs },
     ];
+    let kb_line = format!(
+        "knowledge base: {} entries ({} countries, {} places, {} orgs, {} groups, {} persons), {} institutions, {} titles, {} alias keys; load {:.0} ms; RSS {:.0} MB after load (+{:.0} MB)",
+        kb.entries().len(),
+        counts.get(&rasd_kb::EntityKind::Country).unwrap_or(&0),
+        counts.get(&rasd_kb::EntityKind::Place).unwrap_or(&0),
+        counts.get(&rasd_kb::EntityKind::Org).unwrap_or(&0),
+        counts.get(&rasd_kb::EntityKind::Group).unwrap_or(&0),
+        counts.get(&rasd_kb::EntityKind::Person).unwrap_or(&0),
+        kb.head_counts().0,
+        kb.head_counts().1,
+        kb.alias_count(),
+        kb_secs * 1e3,
+        rss_after.unwrap_or(0.0),
+        rss_after.unwrap_or(0.0) - rss_before.unwrap_or(0.0),
+    );
     if args.json {
         let obj: serde_json::Map<String, serde_json::Value> = stages
             .iter()
@@ -124,9 +152,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .collect();
         println!(
             "{}",
-            serde_json::json!({"articles": articles.len(), "corpus_mb": corpus.len() as f64 / 1e6, "stages": obj})
+            serde_json::json!({
+                "articles": articles.len(),
+                "corpus_mb": corpus.len() as f64 / 1e6,
+                "stages": obj,
+                "kb": {"load_ms": kb_secs * 1e3, "rss_mb": rss_after, "entries": kb.entries().len()},
+            })
         );
     } else {
+        println!("{kb_line}");
         println!(
             "corpus: {} articles, {:.1} MB (one core)",
             articles.len(),

@@ -2,7 +2,7 @@
 //! announce a place, which words stand for a region named before. They are data
 //! (`data/lexicon/name_boundaries.tsv`, `data/lexicon/place_cues.tsv`), folded once.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use rasd_kb::keys::{key, word_key};
@@ -33,10 +33,10 @@ fn lists() -> &'static Lists {
     static L: OnceLock<Lists> = OnceLock::new();
     L.get_or_init(|| {
         let mut l = Lists {
-            boundary: HashSet::new(),
-            given: HashSet::new(),
-            cue: HashSet::new(),
-            anaphor: HashSet::new(),
+            boundary: HashSet::default(),
+            given: HashSet::default(),
+            cue: HashSet::default(),
+            anaphor: HashSet::default(),
         };
         for (w, _) in rows(GIVEN_NAMES) {
             for part in rasd_text::normalize::normalize_str(w).split(' ') {

@@ -53,6 +53,7 @@ pub fn recognize(kb: &Kb, text: &str) -> Vec<Entity> {
 /// As [`recognize`], reusing a view and tokens the caller already has.
 pub fn recognize_tokens(kb: &Kb, text: &str, view: &Normalized, tokens: &[Token]) -> Vec<Entity> {
     let mut r = Recognizer::new(kb, text, view, tokens);
+    r.index();
     r.run();
     r.finish()
 }
@@ -79,9 +80,17 @@ struct Recognizer<'a> {
     doc_names: HashMap<String, String>,
     /// The state of the institution matched last ("الناطقة باسم" + that institution).
     last_state: Option<String>,
+    /// Per token, its first-word readings (see [`Recognizer::first_keys`]), flattened.
+    firsts: Vec<(usize, &'a str, bool)>,
+    first_at: Vec<(u32, u32)>,
+    /// Per token, the longest name and head starting there: they depend only on the text
+    /// and the knowledge base, and every step of recognition asks for them.
+    names: Vec<Option<NameMatch<'a>>>,
+    heads: Vec<Option<(usize, usize, &'a [HeadRef])>>,
 }
 
 /// The result of matching a name at a token.
+#[derive(Clone)]
 struct NameMatch<'k> {
     end: usize,
     prefix: usize,
@@ -106,7 +115,38 @@ impl<'a> Recognizer<'a> {
             countries: Vec::new(),
             doc_names: HashMap::new(),
             last_state: None,
+            firsts: Vec::new(),
+            first_at: Vec::new(),
+            names: Vec::new(),
+            heads: Vec::new(),
         }
+    }
+
+    /// Fills the per-token tables.
+    fn index(&mut self) {
+        let n = self.tokens.len();
+        let mut firsts = Vec::with_capacity(n * 2);
+        let mut first_at = Vec::with_capacity(n);
+        for i in 0..n {
+            let from = firsts.len() as u32;
+            if self.is_word(i) {
+                for a in clitics::analyses(self.words[i]) {
+                    if a.article {
+                        continue;
+                    }
+                    let k = self.wkey(i, a.prefix_len, a.stem);
+                    let article = k.len() < a.stem.len();
+                    if !firsts[from as usize..].iter().any(|&(_, x, _)| x == k) {
+                        firsts.push((a.prefix_len, k, article));
+                    }
+                }
+            }
+            first_at.push((from, firsts.len() as u32));
+        }
+        self.firsts = firsts;
+        self.first_at = first_at;
+        self.names = (0..n).map(|i| self.compute_name(i)).collect();
+        self.heads = (0..n).map(|i| self.compute_head(i)).collect();
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -137,32 +177,44 @@ impl<'a> Recognizer<'a> {
     /// First-word readings: the word itself, without a conjunction, without a
     /// conjunction and a preposition. The article is folded by the key itself.
     /// Each reading: (prefix bytes, key, written with the article).
-    fn first_keys(&self, i: usize) -> Vec<(usize, String, bool)> {
-        let mut v: Vec<(usize, String, bool)> = Vec::with_capacity(3);
-        for a in clitics::analyses(self.words[i]) {
-            if a.article {
-                continue;
-            }
-            let k = self.wkey(i, a.prefix_len, a.stem);
-            let article = k.len() < a.stem.len();
-            if !v.iter().any(|(_, x, _)| x == k) {
-                v.push((a.prefix_len, k.to_string(), article));
-            }
-        }
-        v
+    fn first_keys(&self, i: usize) -> &[(usize, &'a str, bool)] {
+        let (a, b) = self.first_at.get(i).copied().unwrap_or((0, 0));
+        &self.firsts[a as usize..b as usize]
     }
 
     /// The longest alias starting at token `i`.
     fn match_name(&self, i: usize) -> Option<NameMatch<'a>> {
-        if !self.is_word(i) {
-            return None;
-        }
+        self.names.get(i).cloned().flatten()
+    }
+
+    /// The longest institution or title head at token `i`.
+    fn match_head(&self, i: usize) -> Option<(usize, usize, &'a [HeadRef])> {
+        self.heads.get(i).copied().flatten()
+    }
+
+    fn compute_name(&self, i: usize) -> Option<NameMatch<'a>> {
         let kb = self.kb;
         let mut best: Option<NameMatch<'a>> = None;
-        for (prefix, first, article) in self.first_keys(i) {
-            let mut key = first;
+        for &(prefix, first, article) in self.first_keys(i) {
+            let hits = kb.lookup(first);
+            if !hits.is_empty() && best.as_ref().is_none_or(|b| i + 1 > b.end) {
+                best = Some(NameMatch {
+                    end: i + 1,
+                    prefix,
+                    aliases: hits,
+                    key: first.to_string(),
+                    article,
+                });
+            }
+            if !kb.is_alias_prefix(first) {
+                continue;
+            }
+            let mut key = first.to_string();
             let mut j = i + 1;
-            loop {
+            while j - i < kb.max_words() && self.is_word(j) {
+                key.push(' ');
+                key.push_str(self.wkey(j, 0, self.words[j]));
+                j += 1;
                 let hits = kb.lookup(&key);
                 if !hits.is_empty() && best.as_ref().is_none_or(|b| j > b.end) {
                     best = Some(NameMatch {
@@ -173,38 +225,38 @@ impl<'a> Recognizer<'a> {
                         article,
                     });
                 }
-                if j - i >= kb.max_words() || !self.is_word(j) {
+                if !kb.is_alias_prefix(&key) {
                     break;
                 }
-                key.push(' ');
-                key.push_str(self.wkey(j, 0, self.words[j]));
-                j += 1;
             }
         }
         best
     }
 
-    /// The longest institution or title head at token `i`.
-    fn match_head(&self, i: usize) -> Option<(usize, usize, &'a [HeadRef])> {
-        if !self.is_word(i) {
-            return None;
-        }
+    fn compute_head(&self, i: usize) -> Option<(usize, usize, &'a [HeadRef])> {
         let kb = self.kb;
         let mut best: Option<(usize, usize, &'a [HeadRef])> = None;
-        for (prefix, first, _) in self.first_keys(i) {
-            let mut key = first;
+        for &(prefix, first, _) in self.first_keys(i) {
+            let hits = kb.lookup_head(first);
+            if !hits.is_empty() && best.is_none_or(|b| i + 1 > b.0) {
+                best = Some((i + 1, prefix, hits));
+            }
+            if !kb.is_head_prefix(first) {
+                continue;
+            }
+            let mut key = first.to_string();
             let mut j = i + 1;
-            loop {
+            while j - i < kb.max_head_words() && self.is_word(j) {
+                key.push(' ');
+                key.push_str(keys::word_key(self.words[j]));
+                j += 1;
                 let hits = kb.lookup_head(&key);
                 if !hits.is_empty() && best.is_none_or(|b| j > b.0) {
                     best = Some((j, prefix, hits));
                 }
-                if j - i >= kb.max_head_words() || !self.is_word(j) {
+                if !kb.is_head_prefix(&key) {
                     break;
                 }
-                key.push(' ');
-                key.push_str(keys::word_key(self.words[j]));
-                j += 1;
             }
         }
         best
@@ -366,7 +418,7 @@ impl<'a> Recognizer<'a> {
     fn try_loose(&mut self, i: usize) -> Option<usize> {
         let kb = self.kb;
         let mut best = None;
-        for (prefix, first, article) in self.first_keys(i) {
+        for &(prefix, first, article) in self.first_keys(i) {
             // Transliterated names do not take the article; "البلدين" is a noun.
             if article || first.chars().count() < 5 || kb.zipf(&first) > RARE_ZIPF {
                 continue;
@@ -755,8 +807,8 @@ impl<'a> Recognizer<'a> {
                 continue;
             }
             let mut found = None;
-            for (prefix, first, _) in self.first_keys(i) {
-                let mut key = first;
+            for &(prefix, first, _) in self.first_keys(i) {
+                let mut key = first.to_string();
                 let mut j = i + 1;
                 loop {
                     if let Some(id) = names.get(&key) {

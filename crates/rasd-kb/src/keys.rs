@@ -26,7 +26,9 @@ pub fn has_article(name: &str) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    // The Arabic letters and ASCII first: nearly every name is made of them.
+    matches!(c, '\u{0621}'..='\u{064A}' | '0'..='9' | 'a'..='z' | 'A'..='Z')
+        || (!c.is_ascii() && c.is_alphanumeric())
 }
 
 /// The words of an already normalized string, split at anything that is not a letter or

@@ -20,6 +20,8 @@ pub mod keys;
 mod tsv;
 
 use std::collections::HashMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -157,18 +159,22 @@ pub enum HeadRef {
 #[derive(Debug, Default)]
 pub struct Kb {
     entries: Vec<Entry>,
-    by_id: HashMap<String, u32>,
-    aliases: HashMap<String, Vec<Alias>>,
-    fuzzy: HashMap<String, Vec<Alias>>,
-    heads: HashMap<String, Vec<HeadRef>>,
+    by_id: FxHashMap<String, u32>,
+    aliases: FxHashMap<String, Vec<Alias>>,
+    /// Proper word-prefixes of multi-word alias keys, so the matcher extends a name only
+    /// while it can still become one.
+    alias_prefixes: FxHashSet<String>,
+    fuzzy: FxHashMap<String, Vec<Alias>>,
+    heads: FxHashMap<String, Vec<HeadRef>>,
+    head_prefixes: FxHashSet<String>,
     institutions: Vec<Institution>,
     titles: Vec<Title>,
     /// Named institutions ("الخارجية الأميركية" = org:us-state-department) by
     /// (state, institution index), so a composed mention links to the named entry.
-    named_institutions: HashMap<(String, u32), u32>,
+    named_institutions: FxHashMap<(String, u32), u32>,
     /// (country id, capital in Arabic, capital in English) from countries.tsv.
     capitals: Vec<(String, String, String)>,
-    freq: HashMap<String, f32>,
+    freq: FxHashMap<String, f32>,
     max_words: usize,
     max_head_words: usize,
 }
@@ -237,7 +243,7 @@ impl Kb {
     /// Finds named orgs whose names are an institution head plus their state
     /// ("وزارة الخارجية الأميركية"), so that composing that institution yields them.
     fn index_named_institutions(&mut self) {
-        let mut found = HashMap::new();
+        let mut found = FxHashMap::default();
         for (k, aliases) in &self.aliases {
             for a in aliases {
                 let e = &self.entries[a.entry as usize];
@@ -390,6 +396,9 @@ impl Kb {
             return;
         }
         self.max_words = self.max_words.max(k.split(' ').count());
+        for (at, _) in k.match_indices(' ') {
+            self.alias_prefixes.insert(k[..at].to_string());
+        }
         let a = Alias { entry, form, article: keys::has_article(name) };
         let v = self.aliases.entry(k.clone()).or_default();
         if !v.contains(&a) {
@@ -569,6 +578,9 @@ impl Kb {
             return;
         }
         self.max_head_words = self.max_head_words.max(k.split(' ').count());
+        for (at, _) in k.match_indices(' ') {
+            self.head_prefixes.insert(k[..at].to_string());
+        }
         let v = self.heads.entry(k).or_default();
         if !v.contains(&r) {
             v.push(r);
@@ -665,6 +677,16 @@ impl Kb {
     /// Entries named by a key.
     pub fn lookup(&self, key: &str) -> &[Alias] {
         self.aliases.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether some multi-word alias starts with these words.
+    pub fn is_alias_prefix(&self, key: &str) -> bool {
+        self.alias_prefixes.contains(key)
+    }
+
+    /// Whether some multi-word institution or title head starts with these words.
+    pub fn is_head_prefix(&self, key: &str) -> bool {
+        self.head_prefixes.contains(key)
     }
 
     /// Entries whose name has this skeleton (curated names only).

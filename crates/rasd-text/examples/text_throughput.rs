@@ -19,11 +19,9 @@ fn main() {
         }
     };
     let chunks: Vec<&str> = text.split("\n\n").collect();
-    for (name, f) in [
-        ("normalize", 0u8),
-        ("normalize+tokenize", 1),
-        ("normalize+tokenize+sentences", 2),
-    ] {
+    for (name, f) in
+        [("normalize", 0u8), ("normalize+tokenize", 1), ("normalize+tokenize+sentences", 2)]
+    {
         // Best of five: the machine may be busy, and the best run is the code's speed.
         let mut secs = f64::MAX;
         let mut sink = 0usize;

@@ -29,21 +29,57 @@ fn long_enough(s: &str) -> bool {
     s.chars().nth(MIN_STEM_CHARS - 1).is_some()
 }
 
+/// The analyses of one word, held inline: a word has at most a dozen readings, and
+/// this runs at every token of every article, so it must not allocate.
+#[derive(Debug, Clone, Copy)]
+pub struct Analyses<'a> {
+    items: [Analysis<'a>; 12],
+    len: usize,
+}
+
+impl<'a> Analyses<'a> {
+    fn push(&mut self, a: Analysis<'a>) {
+        if self.len < self.items.len() {
+            self.items[self.len] = a;
+            self.len += 1;
+        }
+    }
+}
+
+impl<'a> std::ops::Deref for Analyses<'a> {
+    type Target = [Analysis<'a>];
+    fn deref(&self) -> &[Analysis<'a>] {
+        &self.items[..self.len]
+    }
+}
+
+impl<'a> IntoIterator for Analyses<'a> {
+    type Item = Analysis<'a>;
+    type IntoIter = std::iter::Take<std::array::IntoIter<Analysis<'a>, 12>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter().take(self.len)
+    }
+}
+
 /// Every analysis of `word` (a normalized word), the unanalyzed word first.
-pub fn analyses(word: &str) -> Vec<Analysis<'_>> {
-    let mut out = Vec::with_capacity(4);
+pub fn analyses(word: &str) -> Analyses<'_> {
     let base = Analysis { prefix_len: 0, stem: word, conj: false, prep: false, article: false };
+    let mut out = Analyses { items: [base; 12], len: 0 };
     out.push(base);
-    let mut heads = vec![base];
+    // Heads: readings that may still take a preposition or the article.
+    let mut heads = [base; 4];
+    let mut nheads = 1;
     if let Some(rest) = word.strip_prefix('و').or_else(|| word.strip_prefix('ف')) {
         if long_enough(rest) {
             let a =
                 Analysis { prefix_len: word.len() - rest.len(), stem: rest, conj: true, ..base };
             out.push(a);
-            heads.push(a);
+            heads[nheads] = a;
+            nheads += 1;
         }
     }
-    for h in heads.clone() {
+    for k in 0..nheads {
+        let h = heads[k];
         let w = h.stem;
         // لل = ل + ال: "للجيش" → "جيش" with article.
         if let Some(rest) = w.strip_prefix("لل") {
@@ -58,7 +94,7 @@ pub fn analyses(word: &str) -> Vec<Analysis<'_>> {
             }
         }
         if let Some(rest) = w.strip_prefix(['ب', 'ل', 'ك']) {
-            if long_enough(rest) {
+            if long_enough(rest) && nheads < heads.len() {
                 let a = Analysis {
                     prefix_len: h.prefix_len + (w.len() - rest.len()),
                     stem: rest,
@@ -66,18 +102,19 @@ pub fn analyses(word: &str) -> Vec<Analysis<'_>> {
                     ..h
                 };
                 out.push(a);
-                heads.push(a);
+                heads[nheads] = a;
+                nheads += 1;
             }
         }
     }
-    for h in heads {
+    for h in &heads[..nheads] {
         if let Some(rest) = h.stem.strip_prefix("ال") {
             if long_enough(rest) {
                 out.push(Analysis {
                     prefix_len: h.prefix_len + 2 * 'ا'.len_utf8(),
                     stem: rest,
                     article: true,
-                    ..h
+                    ..*h
                 });
             }
         }

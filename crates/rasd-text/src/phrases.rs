@@ -6,7 +6,7 @@
 //! without its article, the way Arabic writes these phrases in running text, and returns
 //! the longest phrase.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::clitics;
 use crate::normalize::{normalize_str, Normalized};
@@ -50,13 +50,16 @@ pub struct PhraseMatch<'a, T> {
 /// A compiled set of phrases, each with a value.
 #[derive(Debug, Clone)]
 pub struct PhraseSet<T> {
-    map: HashMap<String, T>,
+    map: FxHashMap<String, T>,
+    /// Every proper word-prefix of a multi-word phrase: a match is extended past a word
+    /// only while it is one, so most tokens cost one hash lookup and no allocation.
+    prefixes: FxHashSet<String>,
     max_words: usize,
 }
 
 impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
-        PhraseSet { map: HashMap::new(), max_words: 0 }
+        PhraseSet { map: FxHashMap::default(), prefixes: FxHashSet::default(), max_words: 0 }
     }
 }
 
@@ -70,6 +73,12 @@ impl<T> PhraseSet<T> {
                 continue;
             }
             set.max_words = set.max_words.max(k.split(' ').count());
+            let mut end = 0;
+            while let Some(sp) = k[end..].find(' ') {
+                end += sp;
+                set.prefixes.insert(k[..end].to_string());
+                end += 1;
+            }
             set.map.entry(k).or_insert(value);
         }
         set
@@ -90,6 +99,50 @@ impl<T> PhraseSet<T> {
         self.map.get(key)
     }
 
+    /// As [`PhraseSet::match_at`], with the first-word readings of token `i` given
+    /// (see [`first_readings`]), so a caller matching several sets at every token
+    /// analyses each word once.
+    pub fn match_readings<'a>(
+        &'a self,
+        view: &Normalized,
+        tokens: &[Token],
+        i: usize,
+        readings: &[(usize, &str)],
+    ) -> Option<PhraseMatch<'a, T>> {
+        let word = |t: usize| -> Option<&str> {
+            let tok = tokens.get(t)?;
+            matches!(tok.kind, TokenKind::Arabic | TokenKind::Latin).then(|| tok.text(view))
+        };
+        let mut best: Option<PhraseMatch<'a, T>> = None;
+        for &(prefix, k1) in readings {
+            if let Some(v) = self.map.get(k1) {
+                if best.as_ref().is_none_or(|b| i + 1 > b.end) {
+                    best = Some(PhraseMatch { start: i, end: i + 1, prefix, value: v });
+                }
+            }
+            if !self.prefixes.contains(k1) {
+                continue;
+            }
+            let mut key = k1.to_string();
+            let mut j = i + 1;
+            while j - i < self.max_words {
+                let Some(w) = word(j) else { break };
+                key.push(' ');
+                key.push_str(strip_article(w));
+                j += 1;
+                if let Some(v) = self.map.get(&key) {
+                    if best.as_ref().is_none_or(|b| j > b.end) {
+                        best = Some(PhraseMatch { start: i, end: j, prefix, value: v });
+                    }
+                }
+                if !self.prefixes.contains(&key) {
+                    break;
+                }
+            }
+        }
+        best
+    }
+
     /// The longest phrase starting at token `i`.
     pub fn match_at<'a>(
         &'a self,
@@ -107,26 +160,52 @@ impl<T> PhraseSet<T> {
             if a.article {
                 continue;
             }
-            let mut key = strip_article(a.stem).to_string();
+            let k1 = strip_article(a.stem);
+            if let Some(v) = self.map.get(k1) {
+                if best.as_ref().is_none_or(|b| i + 1 > b.end) {
+                    best =
+                        Some(PhraseMatch { start: i, end: i + 1, prefix: a.prefix_len, value: v });
+                }
+            }
+            if !self.prefixes.contains(k1) {
+                continue;
+            }
+            let mut key = k1.to_string();
             let mut j = i + 1;
-            loop {
+            while j - i < self.max_words {
+                let Some(w) = word(j) else { break };
+                key.push(' ');
+                key.push_str(strip_article(w));
+                j += 1;
                 if let Some(v) = self.map.get(&key) {
                     if best.as_ref().is_none_or(|b| j > b.end) {
                         best =
                             Some(PhraseMatch { start: i, end: j, prefix: a.prefix_len, value: v });
                     }
                 }
-                if j - i >= self.max_words {
+                if !self.prefixes.contains(&key) {
                     break;
                 }
-                let Some(w) = word(j) else { break };
-                key.push(' ');
-                key.push_str(strip_article(w));
-                j += 1;
             }
         }
         best
     }
+}
+
+/// The first-word readings of a word for phrase lookup: (proclitic bytes, key) for the
+/// word itself, without و/ف, and without a preposition; each key article-free.
+pub fn first_readings(word: &str) -> Vec<(usize, &str)> {
+    let mut v: Vec<(usize, &str)> = Vec::with_capacity(3);
+    for a in clitics::analyses(word) {
+        if a.article {
+            continue;
+        }
+        let k = strip_article(a.stem);
+        if !v.iter().any(|&(_, x)| x == k) {
+            v.push((a.prefix_len, k));
+        }
+    }
+    v
 }
 
 /// Rows of a word-list TSV (`#` comments, a header row, tab-separated cells).

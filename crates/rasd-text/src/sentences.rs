@@ -105,7 +105,8 @@ pub fn split_sentences(n: &Normalized) -> Vec<[usize; 2]> {
 
 /// A letter or digit; the Arabic block is checked first because nearly every word is in it.
 fn is_word_char(c: char) -> bool {
-    matches!(c, '\u{0621}'..='\u{064A}' | '0'..='9' | 'a'..='z' | 'A'..='Z') || (!c.is_ascii() && c.is_alphanumeric())
+    matches!(c, '\u{0621}'..='\u{064A}' | '0'..='9' | 'a'..='z' | 'A'..='Z')
+        || (!c.is_ascii() && c.is_alphanumeric())
 }
 
 fn followed_by_space(b: &[u8], j: usize) -> bool {

@@ -115,7 +115,13 @@ pub fn tokenize(n: &Normalized) -> Vec<Token> {
             Class::Digit => TokenKind::Number,
             _ => TokenKind::Punct,
         };
-        out.push(Token { nstart: a as u32, nend: b as u32, start: start as u32, end: end as u32, kind });
+        out.push(Token {
+            nstart: a as u32,
+            nend: b as u32,
+            start: start as u32,
+            end: end as u32,
+            kind,
+        });
     };
     let mut i = 0;
     while i < bytes.len() {

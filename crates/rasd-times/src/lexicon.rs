@@ -6,7 +6,7 @@
 //! Forms are folded with [`rasd_text::normalize`] on load, exactly as article text is,
 //! so a row matches every spelling the normalizer merges.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use rasd_text::{normalize, tokenize, TokenKind};

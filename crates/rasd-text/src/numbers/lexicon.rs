@@ -6,7 +6,7 @@
 //! loaded, so the files may be written in ordinary orthography and still match the
 //! normalized view the parser runs on.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use rasd_model::Bound;
@@ -241,7 +241,7 @@ impl NumberLexicon {
     /// or position, a value out of range for its kind, or a form given two meanings.
     pub fn from_tsv(words: &str, qualifiers: &str) -> Result<NumberLexicon, NumberDataError> {
         let mut lex = NumberLexicon::default();
-        let mut first_line: HashMap<String, usize> = HashMap::new();
+        let mut first_line: HashMap<String, usize> = HashMap::default();
 
         for (line, fields) in records(words) {
             let err = |problem| NumberDataError { file: WORDS_FILE, line, problem };
@@ -280,7 +280,7 @@ impl NumberLexicon {
             }
         }
 
-        let mut first_line: HashMap<String, usize> = HashMap::new();
+        let mut first_line: HashMap<String, usize> = HashMap::default();
         for (line, fields) in records(qualifiers) {
             let err = |problem| NumberDataError { file: QUALIFIERS_FILE, line, problem };
             let [phrase, bound, position] = fields[..] else {
