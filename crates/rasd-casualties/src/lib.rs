@@ -219,9 +219,19 @@ struct Found {
 /// The casualty figures of a document. `times` are the document's time expressions
 /// (for dates); `published` is its date.
 pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Casualty> {
+    let numbers = NumberLexicon::embedded().find(doc.view.as_str());
+    extract_numbered(doc, times, numbers)
+}
+
+/// [`extract`] given the number expressions of the document's view
+/// (`rasd_text::numbers::find_numbers`), computed once by the pipeline.
+pub fn extract_numbered(
+    doc: &Doc<'_>,
+    times: &[Time],
+    mut numbers: Vec<rasd_text::numbers::NumberMatch>,
+) -> Vec<Casualty> {
     let lex = lexicon();
     let mk = marks(doc);
-    let mut numbers = NumberLexicon::embedded().find(doc.view.as_str());
     // Dual nouns count two ("قُتل جنديان").
     for t in &doc.tokens {
         let (a, b) = (t.nstart as usize, t.nend as usize);

@@ -80,8 +80,16 @@ impl Pipeline {
         doc.published = input.published.map(str::to_string);
         let view = normalize(&doc.text);
         doc.sentences = split_sentences(&view);
-        doc.times =
-            rasd_times::extract_times(&doc.text, &view, &doc.sentences, doc.published.as_deref());
+        // Number expressions serve both times and casualties; find them once.
+        let numbers = rasd_text::numbers::find_numbers(view.as_str());
+        doc.times = rasd_times::extract_times_numbered(
+            rasd_times::Lexicon::embedded(),
+            &doc.text,
+            &view,
+            &doc.sentences,
+            doc.published.as_deref(),
+            &numbers,
+        );
         let tokens = tokenize(&view);
         doc.entities = rasd_entities::recognize_tokens(self.kb(), &doc.text, &view, &tokens);
         let ctx = rasd_attribution::Doc::with_parts(
@@ -91,7 +99,7 @@ impl Pipeline {
             &doc.sentences,
             &doc.entities,
         );
-        let casualties = rasd_casualties::extract(&ctx, &doc.times);
+        let casualties = rasd_casualties::extract_numbered(&ctx, &doc.times, numbers);
         let events = rasd_events::extract(&ctx, &doc.times);
         drop(ctx);
         doc.casualties = casualties;

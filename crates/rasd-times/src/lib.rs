@@ -83,8 +83,23 @@ pub fn extract_times_with(
     sentences: &[[usize; 2]],
     published: Option<&str>,
 ) -> Vec<Time> {
+    let numbers = rasd_text::numbers::find_numbers(view.as_str());
+    extract_times_numbered(lexicon, text, view, sentences, published, &numbers)
+}
+
+/// [`extract_times_with`] given the number expressions of `view`
+/// (`rasd_text::numbers::find_numbers`), which the pipeline computes once for every
+/// stage that needs them.
+pub fn extract_times_numbered(
+    lexicon: &Lexicon,
+    text: &str,
+    view: &Normalized,
+    sentences: &[[usize; 2]],
+    published: Option<&str>,
+    numbers: &[rasd_text::numbers::NumberMatch],
+) -> Vec<Time> {
     let published = published.and_then(Date::parse);
-    let sc = scan::Scanner::new(lexicon, view, sentences);
+    let sc = scan::Scanner::new(lexicon, view, sentences, numbers);
     let cands = sc.scan();
     if cands.is_empty() {
         return Vec::new();

@@ -8,11 +8,9 @@
 //! reading into a calendar value needs the document date and the neighbouring
 //! expressions, and happens in [`crate::resolve`].
 
-use std::borrow::Cow;
 use std::cmp::Reverse;
 
 use rasd_text::clitics::analyses;
-use rasd_text::numbers::find_numbers;
 use rasd_text::{tokenize, Normalized, TokenKind};
 
 use crate::calendar::Date;
@@ -163,7 +161,12 @@ pub(crate) struct Scanner<'a> {
 }
 
 impl<'a> Scanner<'a> {
-    pub fn new(lex: &'a Lexicon, view: &'a Normalized, sentences: &[[usize; 2]]) -> Scanner<'a> {
+    pub fn new(
+        lex: &'a Lexicon,
+        view: &'a Normalized,
+        sentences: &[[usize; 2]],
+        numbers: &[rasd_text::numbers::NumberMatch],
+    ) -> Scanner<'a> {
         let s = view.as_str();
         let toks: Vec<Tok<'a>> = tokenize(view)
             .iter()
@@ -179,8 +182,9 @@ impl<'a> Scanner<'a> {
                 }
             })
             .collect();
-        let hits = (0..toks.len()).map(|i| lexicon_hits(lex, &toks, i)).collect();
-        let counts = count_table(s, &toks);
+        let mut scratch = String::with_capacity(64);
+        let hits = (0..toks.len()).map(|i| lexicon_hits(lex, &toks, i, &mut scratch)).collect();
+        let counts = count_table(numbers, &toks);
         let quote_open = quote_table(&toks);
         Scanner { lex, toks, hits, counts, quote_open }
     }
@@ -1012,7 +1016,7 @@ struct Tail {
 }
 
 /// Lexicon phrases starting at token `i`, longest first.
-fn lexicon_hits(lex: &Lexicon, toks: &[Tok<'_>], i: usize) -> Vec<Hit> {
+fn lexicon_hits(lex: &Lexicon, toks: &[Tok<'_>], i: usize, scratch: &mut String) -> Vec<Hit> {
     let t = &toks[i];
     if t.kind != TokenKind::Arabic {
         return Vec::new();
@@ -1020,15 +1024,21 @@ fn lexicon_hits(lex: &Lexicon, toks: &[Tok<'_>], i: usize) -> Vec<Hit> {
     let mut out: Vec<Hit> = Vec::new();
     for a in analyses(t.text) {
         // Forms keep their article ("الجمعة"), so an analysis that strips it is looked up
-        // with it put back; "لل" is ل + ال with the alef elided.
-        let (prefix, stem): (usize, Cow<'_, str>) = if a.article {
+        // with it put back; "لل" is ل + ال with the alef elided. The scratch buffer keeps
+        // this from allocating at every token.
+        let prefix = if a.article {
             let pre = &t.text[..a.prefix_len];
             let cut = if pre.ends_with("ال") { "ال".len() } else { "ل".len() };
-            (a.prefix_len - cut, Cow::Owned(format!("ال{}", a.stem)))
+            scratch.clear();
+            scratch.push_str("ال");
+            scratch.push_str(a.stem);
+            a.prefix_len - cut
         } else {
-            (a.prefix_len, Cow::Borrowed(a.stem))
+            scratch.clear();
+            scratch.push_str(a.stem);
+            a.prefix_len
         };
-        for p in lex.phrases(&stem) {
+        for p in lex.phrases(scratch.as_str()) {
             let n = p.rest.len();
             let rest_ok = p.rest.iter().enumerate().all(|(k, r)| {
                 toks.get(i + 1 + k).is_some_and(|x| x.kind == TokenKind::Arabic && x.text == r)
@@ -1065,9 +1075,12 @@ fn quote_table(toks: &[Tok<'_>]) -> Vec<Option<usize>> {
 }
 
 /// Counts from the number parser, indexed by the token their numeric part starts in.
-fn count_table(view: &str, toks: &[Tok<'_>]) -> Vec<Option<(u32, usize, usize)>> {
+fn count_table(
+    numbers: &[rasd_text::numbers::NumberMatch],
+    toks: &[Tok<'_>],
+) -> Vec<Option<(u32, usize, usize)>> {
     let mut out = vec![None; toks.len()];
-    for m in find_numbers(view) {
+    for m in numbers {
         if m.vague {
             continue;
         }
