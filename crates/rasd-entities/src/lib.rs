@@ -420,10 +420,10 @@ impl<'a> Recognizer<'a> {
         let mut best = None;
         for &(prefix, first, article) in self.first_keys(i) {
             // Transliterated names do not take the article; "البلدين" is a noun.
-            if article || first.chars().count() < 5 || kb.zipf(&first) > RARE_ZIPF {
+            if article || first.chars().count() < 5 || kb.zipf(first) > RARE_ZIPF {
                 continue;
             }
-            let mut key = keys::word_skeleton(&first);
+            let mut key = keys::word_skeleton(first);
             let mut j = i + 1;
             loop {
                 let hits = kb.lookup_fuzzy(&key);

@@ -78,7 +78,10 @@ pub fn analyses(word: &str) -> Analyses<'_> {
             nheads += 1;
         }
     }
-    for k in 0..nheads {
+    // Prepositions attach to the word and to its conjunction-less reading only: the
+    // readings added in this loop are not revisited.
+    let readings_so_far = nheads;
+    for k in 0..readings_so_far {
         let h = heads[k];
         let w = h.stem;
         // لل = ل + ال: "للجيش" → "جيش" with article.
