@@ -57,30 +57,36 @@ if [ "${1:-}" = "stop" ]; then
   exit 0
 fi
 
-mkdir -p "$PGDIR"
-if [ "$(id -u)" -eq 0 ]; then
-  id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql postgres
-  chown postgres "$PGDIR"
-  # The server's account must be able to reach its directory through the tree.
-  d="$PGDIR"
-  while [ "$d" != "/" ]; do chmod o+x "$d" 2>/dev/null || true; d="$(dirname "$d")"; done
-fi
-
-if [ ! -f "$PGDIR/data/PG_VERSION" ]; then
-  log "creating a cluster in $PGDIR/data"
-  as_owner "$BINDIR/initdb" -D "$PGDIR/data" -U "$PGUSER_NAME" -A trust -E UTF8 \
-    --locale=C.UTF-8 >/dev/null 2>&1 ||
-    as_owner "$BINDIR/initdb" -D "$PGDIR/data" -U "$PGUSER_NAME" -A trust -E UTF8 --locale=C >&2
-fi
-
-if ! as_owner "$BINDIR/pg_ctl" -D "$PGDIR/data" status >/dev/null 2>&1; then
-  log "starting PostgreSQL on 127.0.0.1:$PORT"
-  as_owner "$BINDIR/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w -t 60 \
-    -o "-k /tmp -h 127.0.0.1 -p $PORT" \
-    start >&2
-fi
-
 psql_() { "$BINDIR/psql" -X -q -h 127.0.0.1 -p "$PORT" -U "$PGUSER_NAME" "$@"; }
+
+start_cluster() {
+  mkdir -p "$PGDIR"
+  if [ "$(id -u)" -eq 0 ]; then
+    id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql postgres
+    chown postgres "$PGDIR"
+    # The server's account must be able to reach its directory through the tree.
+    local d="$PGDIR"
+    while [ "$d" != "/" ]; do chmod o+x "$d" 2>/dev/null || true; d="$(dirname "$d")"; done
+  fi
+  if [ ! -f "$PGDIR/data/PG_VERSION" ]; then
+    log "creating a cluster in $PGDIR/data"
+    as_owner "$BINDIR/initdb" -D "$PGDIR/data" -U "$PGUSER_NAME" -A trust -E UTF8 \
+      --locale=C.UTF-8 >/dev/null 2>&1 ||
+      as_owner "$BINDIR/initdb" -D "$PGDIR/data" -U "$PGUSER_NAME" -A trust -E UTF8 --locale=C >&2
+  fi
+  if ! as_owner "$BINDIR/pg_ctl" -D "$PGDIR/data" status >/dev/null 2>&1; then
+    log "starting PostgreSQL on 127.0.0.1:$PORT"
+    as_owner "$BINDIR/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w -t 60 \
+      -o "-k /tmp -h 127.0.0.1 -p $PORT" start >&2
+  fi
+}
+
+# A server already answering on the port (this script's, from this or another checkout)
+# is reused as it is.
+if ! psql_ -d postgres -tAc "SELECT 1" >/dev/null 2>&1; then
+  start_cluster
+fi
+
 if [ "$(psql_ -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB'")" != "1" ]; then
   log "creating database $DB"
   psql_ -d postgres -c "CREATE DATABASE $DB ENCODING 'UTF8' TEMPLATE template0" >&2

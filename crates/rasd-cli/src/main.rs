@@ -5,6 +5,14 @@
 
 mod analyze;
 mod bench;
+mod bench_store;
+mod claims;
+mod export;
+mod incidents;
+mod ingest;
+mod record;
+mod search;
+mod timeline;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -31,6 +39,20 @@ enum Command {
     Analyze(analyze::Args),
     /// Measure ingestion and text-layer throughput on one core.
     Bench(bench::Args),
+    /// Analyze articles and store them in the record (SQLite file or PostgreSQL).
+    Ingest(ingest::Args),
+    /// Full-text search over the stored articles.
+    Search(search::Args),
+    /// Incidents and casualty figures in date order.
+    Timeline(timeline::Args),
+    /// The claims ledger: casualty figures by claimant, dated.
+    Claims(claims::Args),
+    /// Incidents merged across articles, with their sources.
+    Incidents(incidents::Args),
+    /// Export the record: acled-csv, plover-jsonl, geojson, parquet, jsonl.
+    Export(export::Args),
+    /// Measure ingest throughput into the record on one core.
+    BenchStore(bench_store::Args),
 }
 
 fn main() -> ExitCode {
@@ -49,6 +71,13 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze(args) => analyze::run(args, cli.quiet),
         Command::Bench(args) => bench::run(args),
+        Command::Ingest(args) => ingest::run(args, cli.quiet),
+        Command::Search(args) => search::run(args),
+        Command::Timeline(args) => timeline::run(args),
+        Command::Claims(args) => claims::run(args),
+        Command::Incidents(args) => incidents::run(args),
+        Command::Export(args) => export::run(args, cli.quiet),
+        Command::BenchStore(args) => bench_store::run(args),
     };
     match result {
         Ok(code) => code,

@@ -23,7 +23,8 @@ fn check(doc: &Document) -> Result<(), TestCaseError> {
         prop_assert!(e.sentence < doc.sentences.len().max(1));
         prop_assert!((0.0..=1.0).contains(&e.confidence));
         for id in e.actors.iter().chain(&e.targets) {
-            let known = doc.entities.iter().any(|x| &x.id == id) || (id.len() == 3 && id.chars().all(|c| c.is_ascii_uppercase()));
+            let known = doc.entities.iter().any(|x| &x.id == id)
+                || (id.len() == 3 && id.chars().all(|c| c.is_ascii_uppercase()));
             prop_assert!(known, "event refers to unknown entity {id}");
         }
     }

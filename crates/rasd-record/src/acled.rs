@@ -94,7 +94,11 @@ impl Mapping {
         let mut m = Mapping::default();
         for (line, cells) in rows(text) {
             if cells.len() < 5 {
-                return Err(RecordError::Data { file, line, reason: "expected 5 or 6 columns".into() });
+                return Err(RecordError::Data {
+                    file,
+                    line,
+                    reason: "expected 5 or 6 columns".into(),
+                });
             }
             let key = (cells[0].trim().to_string(), cells[1].trim().to_string());
             let value = (cells[3].trim() != "-").then(|| AcledType {
@@ -103,7 +107,11 @@ impl Mapping {
                 sub_event_type: cells[4].trim().to_string(),
             });
             if m.rows.insert(key, value).is_some() {
-                return Err(RecordError::Data { file, line, reason: "duplicate type and mode".into() });
+                return Err(RecordError::Data {
+                    file,
+                    line,
+                    reason: "duplicate type and mode".into(),
+                });
             }
         }
         Ok(m)
@@ -114,13 +122,19 @@ impl Mapping {
         static M: OnceLock<std::result::Result<Mapping, String>> = OnceLock::new();
         M.get_or_init(|| Mapping::parse(MAPPING_TSV, MAPPING_FILE).map_err(|e| e.to_string()))
             .as_ref()
-            .map_err(|reason| RecordError::Data { file: MAPPING_FILE, line: 0, reason: reason.clone() })
+            .map_err(|reason| RecordError::Data {
+                file: MAPPING_FILE,
+                line: 0,
+                reason: reason.clone(),
+            })
     }
 
     /// ACLED's types for a PLOVER type and mode; `None` when ACLED does not record it.
     pub fn lookup(&self, plover_type: &str, mode: Option<&str>) -> Option<&AcledType> {
         let exact = mode.and_then(|m| self.rows.get(&(plover_type.to_string(), m.to_string())));
-        exact.or_else(|| self.rows.get(&(plover_type.to_string(), "*".to_string()))).and_then(Option::as_ref)
+        exact
+            .or_else(|| self.rows.get(&(plover_type.to_string(), "*".to_string())))
+            .and_then(Option::as_ref)
     }
 
     /// Every PLOVER type the table covers.
@@ -159,7 +173,11 @@ pub fn countries() -> Result<&'static HashMap<String, CountryInfo>> {
         Ok(out)
     })
     .as_ref()
-    .map_err(|reason| RecordError::Data { file: COUNTRIES_FILE, line: 0, reason: reason.clone() })
+    .map_err(|reason| RecordError::Data {
+        file: COUNTRIES_FILE,
+        line: 0,
+        reason: reason.clone(),
+    })
 }
 
 /// ACLED's actor name and interaction code for an entity of an incident.
@@ -199,9 +217,11 @@ fn side(ids: &[String], inc: &Incident, violent: bool) -> (String, String, u8) {
         }
     }
     match names.split_first() {
-        Some((first, rest)) => {
-            (first.0.clone(), rest.iter().map(|n| n.0.as_str()).collect::<Vec<_>>().join("; "), first.1)
-        }
+        Some((first, rest)) => (
+            first.0.clone(),
+            rest.iter().map(|n| n.0.as_str()).collect::<Vec<_>>().join("; "),
+            first.1,
+        ),
         None => (String::new(), String::new(), 0),
     }
 }
@@ -228,15 +248,22 @@ pub fn row(inc: &Incident, mapping: &Mapping) -> Result<Option<Vec<String>>> {
     let country_name =
         inc.entity(&iso3).and_then(|c| c.name.clone()).unwrap_or_else(|| iso3.clone());
 
-    let (a1, assoc1, i1) = side(&inc.actors, inc, violent);
     let targets: Vec<String> =
         inc.targets.iter().filter(|t| !inc.actors.contains(t)).cloned().collect();
-    let (mut a2, mut assoc2, mut i2) = side(&targets, inc, violent);
+    // With no one named as acting, a violent event has an unidentified perpetrator, while
+    // the parties to an agreement or a withdrawal are the actors themselves.
+    let (first, second): (&[String], &[String]) =
+        if inc.actors.is_empty() && !violent { (&targets, &[]) } else { (&inc.actors, &targets) };
+    let (a1, assoc1, i1) = side(first, inc, violent);
+    let (mut a2, mut assoc2, mut i2) = side(second, inc, violent);
     let civilians = inc.figures.iter().any(|f| f.group == "civilian");
     if a2.is_empty() && civilians && violent {
         (a2, assoc2, i2) = (format!("Civilians ({country_name})"), String::new(), 7);
     }
-    let (a1, i1) = if a1.is_empty() { ("Unidentified Armed Group".to_string(), 2) } else { (a1, i1) };
+    let (a1, i1) = match (a1.is_empty(), violent) {
+        (true, true) => ("Unidentified Armed Group".to_string(), 2),
+        _ => (a1, i1),
+    };
     let interaction = match (i1.min(i2), i1.max(i2)) {
         (0, hi) => format!("{hi}0"),
         (lo, hi) => format!("{lo}{hi}"),
@@ -255,7 +282,12 @@ pub fn row(inc: &Incident, mapping: &Mapping) -> Result<Option<Vec<String>>> {
         Some(p) => {
             let name = p.name.clone().or_else(|| p.name_ar.clone()).unwrap_or_else(|| p.id.clone());
             let geo = if p.precision == "place" { "1" } else { "3" };
-            (name, p.lat.map(round4).unwrap_or_default(), p.lon.map(round4).unwrap_or_default(), geo)
+            (
+                name,
+                p.lat.map(round4).unwrap_or_default(),
+                p.lon.map(round4).unwrap_or_default(),
+                geo,
+            )
         }
         None => (country_name.clone(), String::new(), String::new(), "3"),
     };
@@ -263,13 +295,21 @@ pub fn row(inc: &Incident, mapping: &Mapping) -> Result<Option<Vec<String>>> {
     outlets.dedup();
     let n_copies: usize = inc.sources.iter().map(|s| s.copies.len()).sum();
 
-    let against = if a2.is_empty() { String::new() } else { format!(" against {a2}") };
-    let mut notes =
-        format!("On {event_date}, {a1}: {}{against} at {location}.", t.sub_event_type.to_lowercase());
+    let with = if violent { "against" } else { "with" };
+    let against = if a2.is_empty() { String::new() } else { format!(" {with} {a2}") };
+    let mut notes = format!(
+        "On {event_date}, {a1}: {}{against} at {location}.",
+        t.sub_event_type.to_lowercase()
+    );
     for s in &inc.sources {
-        let who = s.claimant.as_deref().map(|c| inc.entity(c).map_or(c.to_string(), |e| e.label().to_string()));
+        let who = s
+            .claimant
+            .as_deref()
+            .map(|c| inc.entity(c).map_or(c.to_string(), |e| e.label().to_string()));
         match (s.stance.as_str(), who) {
-            ("claimed", Some(w)) => notes.push_str(&format!(" Claimed by {w} ({}).", outlet(&s.doc))),
+            ("claimed", Some(w)) => {
+                notes.push_str(&format!(" Claimed by {w} ({}).", outlet(&s.doc)))
+            }
             ("denied", Some(w)) => notes.push_str(&format!(" Denied by {w} ({}).", outlet(&s.doc))),
             ("denied", None) => notes.push_str(&format!(" Denied ({}).", outlet(&s.doc))),
             _ => {}
@@ -282,7 +322,11 @@ pub fn row(inc: &Incident, mapping: &Mapping) -> Result<Option<Vec<String>>> {
     notes.push_str(&format!(
         " {} source(s){}.",
         inc.sources.len(),
-        if n_copies > 0 { format!(", {n_copies} syndicated copies not counted") } else { String::new() }
+        if n_copies > 0 {
+            format!(", {n_copies} syndicated copies not counted")
+        } else {
+            String::new()
+        }
     ));
 
     let mut tags: Vec<&str> = Vec::new();
@@ -296,7 +340,11 @@ pub fn row(inc: &Incident, mapping: &Mapping) -> Result<Option<Vec<String>>> {
         tags.push("announced in advance");
     }
 
-    let id_num = inc.id.strip_prefix("inc-").and_then(|h| u64::from_str_radix(h, 16).ok()).unwrap_or_else(|| fnv64(inc.id.as_bytes()));
+    let id_num = inc
+        .id
+        .strip_prefix("inc-")
+        .and_then(|h| u64::from_str_radix(h, 16).ok())
+        .unwrap_or_else(|| fnv64(inc.id.as_bytes()));
     Ok(Some(vec![
         format!("{}{}", if iso3.is_empty() { "XXX" } else { &iso3 }, id_num % 1_000_000_000),
         event_date,
@@ -356,8 +404,22 @@ mod tests {
     fn the_embedded_tables_parse_and_cover_every_plover_type() {
         let m = Mapping::embedded().unwrap();
         for t in [
-            "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-            "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+            "AGREE",
+            "CONSULT",
+            "SUPPORT",
+            "CONCEDE",
+            "COOPERATE",
+            "AID",
+            "RETREAT",
+            "REQUEST",
+            "ACCUSE",
+            "REJECT",
+            "THREATEN",
+            "PROTEST",
+            "SANCTION",
+            "MOBILIZE",
+            "COERCE",
+            "ASSAULT",
         ] {
             assert!(m.types().contains(&t), "{t} missing from {MAPPING_FILE}");
         }
@@ -366,13 +428,17 @@ mod tests {
         assert_eq!(m.lookup("ASSAULT", None).unwrap().event_type, "Battles");
         assert!(m.lookup("CONSULT", None).is_none());
         let c = countries().unwrap();
-        assert_eq!(c["AZE"], CountryInfo { numeric: Some(31), region: "Caucasus and Central Asia".into() });
+        assert_eq!(
+            c["AZE"],
+            CountryInfo { numeric: Some(31), region: "Caucasus and Central Asia".into() }
+        );
         assert!(c.len() > 240);
     }
 
     #[test]
     fn duplicate_rows_are_refused() {
-        let t = "plover_type\tplover_mode\td\te\ts\tnote\nAGREE\t*\ta\tb\tc\t\nAGREE\t*\ta\tb\tc\t\n";
+        let t =
+            "plover_type\tplover_mode\td\te\ts\tnote\nAGREE\t*\ta\tb\tc\t\nAGREE\t*\ta\tb\tc\t\n";
         assert!(Mapping::parse(t, "t.tsv").is_err());
     }
 }

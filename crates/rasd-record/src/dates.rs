@@ -103,7 +103,9 @@ mod tests {
         let (a, b, p) = range("2020-02").unwrap();
         assert_eq!((b - a, p), (28, Precision::Month));
         assert_eq!(range("2021").unwrap().2, Precision::Year);
-        assert!(range("P9M").is_none() && range("2020-13").is_none() && range("2021-02-29").is_none());
+        assert!(
+            range("P9M").is_none() && range("2020-13").is_none() && range("2021-02-29").is_none()
+        );
         let d = range("2020-10-24").unwrap();
         let m = range("2020-10").unwrap();
         assert_eq!(gap((d.0, d.1), (m.0, m.1)), 0);

@@ -39,7 +39,8 @@ impl FromStr for Format {
 
 impl Format {
     /// Every format's name, as `--format` takes it.
-    pub const NAMES: [&'static str; 5] = ["acled-csv", "plover-jsonl", "geojson", "parquet", "jsonl"];
+    pub const NAMES: [&'static str; 5] =
+        ["acled-csv", "plover-jsonl", "geojson", "parquet", "jsonl"];
 
     /// What one output row is.
     pub fn unit(self) -> &'static str {
@@ -79,7 +80,8 @@ pub fn export(
         Format::Jsonl => {
             let mut n = 0;
             store.for_each_document(filter, &mut |doc| {
-                let line = serde_json::to_string(&doc).map_err(|e| StoreError::BadQuery(e.to_string()))?;
+                let line =
+                    serde_json::to_string(&doc).map_err(|e| StoreError::BadQuery(e.to_string()))?;
                 out.write_all(line.as_bytes())
                     .and_then(|()| out.write_all(b"\n"))
                     .map_err(|e| StoreError::BadQuery(format!("writing: {e}")))?;

@@ -30,7 +30,9 @@ pub fn incident_index(incidents: &[Incident]) -> HashMap<(String, usize), String
 
 fn entity_json(e: &EventRow, id: &str) -> Value {
     match e.entity(id) {
-        Some(r) => json!({"id": r.id, "kind": r.kind, "name": r.name, "name_ar": r.name_ar, "country": r.country}),
+        Some(r) => {
+            json!({"id": r.id, "kind": r.kind, "name": r.name, "name_ar": r.name_ar, "country": r.country})
+        }
         None => json!({"id": id, "kind": null, "name": null, "name_ar": null, "country": null}),
     }
 }
@@ -171,12 +173,17 @@ pub fn write_parquet<W: Write + Send>(
     let schema = Arc::new(parquet_schema());
     let text = StringBuilder::new;
     let list = || ListBuilder::new(StringBuilder::new());
-    let (mut incident_id, mut doc_id, mut url, mut title, mut published) = (text(), text(), text(), text(), text());
-    let (mut event_type, mut event_mode, mut event_date, mut claimant, mut stance) = (text(), text(), text(), text(), text());
-    let (mut trigger, mut evidence, mut place_name, mut acled_type, mut acled_sub) = (text(), text(), text(), text(), text());
+    let (mut incident_id, mut doc_id, mut url, mut title, mut published) =
+        (text(), text(), text(), text(), text());
+    let (mut event_type, mut event_mode, mut event_date, mut claimant, mut stance) =
+        (text(), text(), text(), text(), text());
+    let (mut trigger, mut evidence, mut place_name, mut acled_type, mut acled_sub) =
+        (text(), text(), text(), text(), text());
     let (mut actors, mut targets, mut locations, mut countries) = (list(), list(), list(), list());
-    let (mut event_idx, mut trigger_start, mut trigger_end) = (Int64Builder::new(), Int64Builder::new(), Int64Builder::new());
-    let (mut confidence, mut latitude, mut longitude) = (Float64Builder::new(), Float64Builder::new(), Float64Builder::new());
+    let (mut event_idx, mut trigger_start, mut trigger_end) =
+        (Int64Builder::new(), Int64Builder::new(), Int64Builder::new());
+    let (mut confidence, mut latitude, mut longitude) =
+        (Float64Builder::new(), Float64Builder::new(), Float64Builder::new());
     for e in events {
         let place = e.locations.iter().find_map(|l| e.entity(l));
         let acled = mapping.lookup(&e.event_type, e.mode.as_deref());

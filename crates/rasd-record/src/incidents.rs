@@ -25,8 +25,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rasd_store::hash::fnv64;
 use rasd_store::{
-    ClaimFilter, ClaimRow, EntityRef, EventRow, Filter, Incident, IncidentFigure,
-    IncidentSource, Place, Store,
+    ClaimFilter, ClaimRow, EntityRef, EventRow, Filter, Incident, IncidentFigure, IncidentSource,
+    Place, Store,
 };
 
 use crate::dates::{self, Precision};
@@ -50,7 +50,12 @@ pub struct MergeOptions {
 
 impl Default for MergeOptions {
     fn default() -> Self {
-        MergeOptions { max_gap_days: 2, report_window_days: 7, planned_window_days: 14, max_km: 50.0 }
+        MergeOptions {
+            max_gap_days: 2,
+            report_window_days: 7,
+            planned_window_days: 14,
+            max_km: 50.0,
+        }
     }
 }
 
@@ -220,12 +225,16 @@ fn fit_plan(p: &Ev<'_>, c: &Cluster, o: &MergeOptions) -> Option<f64> {
         return None;
     }
     let ok_time = match p.range {
-        Some(r) if !c.dated.is_empty() => c.dated.iter().all(|d| dates::gap(r, *d) <= o.max_gap_days),
-        Some(r) => c.published.iter().all(|&q| q >= r.0 - o.max_gap_days && q - r.1 <= o.report_window_days),
-        None if !c.dated.is_empty() => c
-            .dated
+        Some(r) if !c.dated.is_empty() => {
+            c.dated.iter().all(|d| dates::gap(r, *d) <= o.max_gap_days)
+        }
+        Some(r) => c
+            .published
             .iter()
-            .all(|d| d.0 >= announced && d.0 - announced <= o.planned_window_days),
+            .all(|&q| q >= r.0 - o.max_gap_days && q - r.1 <= o.report_window_days),
+        None if !c.dated.is_empty() => {
+            c.dated.iter().all(|d| d.0 >= announced && d.0 - announced <= o.planned_window_days)
+        }
         None => c
             .published
             .iter()
@@ -289,7 +298,7 @@ fn by_frequency<'a>(items: impl IntoIterator<Item = &'a String>) -> Vec<String> 
         }
     }
     // Stable sort keeps first-seen order among equals.
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     counts.into_iter().map(|(s, _)| s).collect()
 }
 
@@ -322,11 +331,14 @@ pub fn outlet(doc: &rasd_store::DocRef) -> String {
 
 /// The best date of an incident's members: the most weighted day, else month, else year.
 fn best_date(members: &[&Ev<'_>]) -> Option<(String, &'static str)> {
-    for (prec, label) in [(Precision::Day, "day"), (Precision::Month, "month"), (Precision::Year, "year")] {
+    for (prec, label) in
+        [(Precision::Day, "day"), (Precision::Month, "month"), (Precision::Year, "year")]
+    {
         let mut votes: BTreeMap<&str, f64> = BTreeMap::new();
         for e in members.iter().filter(|e| e.precision == Some(prec)) {
             if let Some(d) = e.row.date.as_deref() {
-                *votes.entry(d).or_default() += e.row.confidence.max(0.05) * stance_weight(&e.row.stance);
+                *votes.entry(d).or_default() +=
+                    e.row.confidence.max(0.05) * stance_weight(&e.row.stance);
             }
         }
         // BTreeMap iterates earliest first, so ties go to the earliest date.
@@ -355,7 +367,10 @@ fn best_place(members: &[&Ev<'_>], refs: &[EntityRef]) -> Option<Place> {
     let country_coords = |iso: &str| find(iso).and_then(|r| r.lat.zip(r.lon));
     if let Some(id) = chosen {
         let r = find(id);
-        let country = r.and_then(|r| if r.kind == "country" { Some(r.id.clone()) } else { r.country.clone() });
+        let country =
+            r.and_then(
+                |r| if r.kind == "country" { Some(r.id.clone()) } else { r.country.clone() },
+            );
         let own = r.and_then(|r| r.lat.zip(r.lon));
         let is_country = r.is_some_and(|r| r.kind == "country");
         let (at, precision) = match own {
@@ -405,13 +420,20 @@ fn best_place(members: &[&Ev<'_>], refs: &[EntityRef]) -> Option<Place> {
     })
 }
 
+/// A claimant's lowest figure for each (side, group) it reports on.
+type Slots = BTreeMap<(Option<String>, String), u64>;
+
 /// ACLED's fatality convention over an incident's killed figures.
 fn fatalities(figures: &[IncidentFigure]) -> (Option<u64>, Option<String>) {
-    // claimant → (side, group) → lowest figure that claimant gives for it.
-    let mut per: BTreeMap<String, (String, BTreeMap<(Option<String>, String), u64>)> = BTreeMap::new();
+    // claimant → (label, slots).
+    let mut per: BTreeMap<String, (String, Slots)> = BTreeMap::new();
     for f in figures.iter().filter(|f| f.kind == "killed") {
         let key = f.claimant.clone().unwrap_or_else(|| format!("doc:{}", f.doc_id));
-        let label = f.claimant_name.clone().or_else(|| f.claimant.clone()).unwrap_or_else(|| f.doc_id.clone());
+        let label = f
+            .claimant_name
+            .clone()
+            .or_else(|| f.claimant.clone())
+            .unwrap_or_else(|| f.doc_id.clone());
         let slots = &mut per.entry(key).or_insert_with(|| (label, BTreeMap::new())).1;
         let slot = slots.entry((f.side.clone(), f.group.clone())).or_insert(f.count);
         *slot = (*slot).min(f.count);
@@ -423,7 +445,8 @@ fn fatalities(figures: &[IncidentFigure]) -> (Option<u64>, Option<String>) {
         per.values().map(|(label, slots)| (label.clone(), slots.values().sum())).collect();
     let lowest = totals.iter().map(|t| t.1).min().unwrap_or(0);
     let all_same = totals.iter().all(|t| t.1 == lowest);
-    let list = totals.iter().map(|(l, n)| format!("{n} according to {l}")).collect::<Vec<_>>().join("; ");
+    let list =
+        totals.iter().map(|(l, n)| format!("{n} according to {l}")).collect::<Vec<_>>().join("; ");
     let note = if totals.len() == 1 {
         format!("Fatalities: {list}.")
     } else if all_same {
@@ -526,7 +549,10 @@ pub fn merge(events: &[EventRow], claims: &[ClaimRow], o: &MergeOptions) -> Vec<
             group: c.group.clone(),
             side: c.side.clone(),
             claimant: c.claimant.clone(),
-            claimant_name: c.claimant_name.clone().or_else(|| c.claimant.is_none().then(|| outlet(&c.doc))),
+            claimant_name: c
+                .claimant_name
+                .clone()
+                .or_else(|| c.claimant.is_none().then(|| outlet(&c.doc))),
         });
     }
 
@@ -541,10 +567,27 @@ pub fn merge(events: &[EventRow], claims: &[ClaimRow], o: &MergeOptions) -> Vec<
             build(&rows, &members, &planned_rows, only_planned, figs, &copies)
         })
         .collect();
+    // Dated first, in date order; undated at the end (as the store returns them).
     incidents.sort_by(|a, b| {
-        a.date.as_deref().unwrap_or("").cmp(b.date.as_deref().unwrap_or("")).then_with(|| a.id.cmp(&b.id))
+        (a.date.is_none(), &a.date).cmp(&(b.date.is_none(), &b.date)).then_with(|| a.id.cmp(&b.id))
     });
     incidents
+}
+
+/// An entity the articles named without resolving it (e.g. a bare `ARM`), from the
+/// embedded knowledge base, so names and coordinates are known downstream.
+fn kb_ref(id: &str) -> Option<EntityRef> {
+    let e = rasd_kb::Kb::embedded().by_id(id)?;
+    let kind = serde_json::to_value(e.kind).ok()?.as_str()?.to_string();
+    Some(EntityRef {
+        id: e.id.clone(),
+        kind,
+        name: e.name.clone(),
+        name_ar: Some(e.name_ar.clone()),
+        country: e.country.clone(),
+        lat: e.lat,
+        lon: e.lon,
+    })
 }
 
 fn build(
@@ -562,6 +605,19 @@ fn build(
             if !refs.iter().any(|x| x.id == e.id) {
                 refs.push(e.clone());
             }
+        }
+    }
+    let mentioned = rows.iter().chain(planned).flat_map(|r| {
+        r.actors
+            .iter()
+            .chain(&r.targets)
+            .chain(&r.locations)
+            .chain(&r.participants)
+            .chain(&r.countries)
+    });
+    for id in mentioned {
+        if !refs.iter().any(|x| &x.id == id) {
+            refs.extend(kb_ref(id));
         }
     }
     let mut sources: Vec<IncidentSource> = Vec::new();
@@ -587,7 +643,8 @@ fn build(
     let mut published: Vec<&str> = rows.iter().filter_map(|r| r.doc.published.as_deref()).collect();
     published.sort_unstable();
     let date = date.or_else(|| published.first().map(|s| s.to_string()));
-    let mut countries: Vec<String> = rows.iter().flat_map(|r| r.countries.iter().cloned()).collect();
+    let mut countries: Vec<String> =
+        rows.iter().flat_map(|r| r.countries.iter().cloned()).collect();
     countries.sort();
     countries.dedup();
     let place = best_place(members, &refs);

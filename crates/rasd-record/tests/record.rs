@@ -51,7 +51,12 @@ fn reports_of_one_happening_merge_into_one_incident() {
         // Three outlets report the Lachin shelling; Baku denies it; a syndicated copy of
         // the first report is folded in, not counted.
         let lachin = find(&all, "ASSAULT", "place:lachin");
-        assert_eq!(doc_ids(lachin), ["syn-aze-2410", "syn-lachin-c", "syn-nk-2410"], "{:?}", s.backend());
+        assert_eq!(
+            doc_ids(lachin),
+            ["syn-aze-2410", "syn-lachin-c", "syn-nk-2410"],
+            "{:?}",
+            s.backend()
+        );
         assert_eq!(lachin.status, "reported");
         assert!(lachin.disputed);
         assert_eq!(lachin.date.as_deref(), Some("2020-10-24"));
@@ -87,7 +92,11 @@ fn reports_of_one_happening_merge_into_one_incident() {
         // Filters.
         let f = Filter { country: Some("USA".into()), ..Filter::default() };
         assert_eq!(s.incidents(&f).unwrap().len(), 1);
-        let f = Filter { from: Some("2020-10-20".into()), event_type: Some("ASSAULT".into()), ..Filter::default() };
+        let f = Filter {
+            from: Some("2020-10-20".into()),
+            event_type: Some("ASSAULT".into()),
+            ..Filter::default()
+        };
         assert_eq!(s.incidents(&f).unwrap().len(), 2);
         assert_eq!(s.incident(&lachin.id).unwrap().as_ref(), Some(lachin));
     }
@@ -127,7 +136,11 @@ fn every_export_is_well_formed() {
         let header: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
         assert_eq!(header, rasd_record::acled::COLUMNS);
         let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
-        assert_eq!((n, rows.len()), (3, 3), "the three reported attacks; talks are not ACLED events");
+        assert_eq!(
+            (n, rows.len()),
+            (3, 3),
+            "the three reported attacks; talks are not ACLED events"
+        );
         let col = |name: &str| header.iter().position(|h| h == name).unwrap();
         let lachin = rows.iter().find(|r| &r[col("location")] == "Lachin").unwrap();
         assert_eq!(&lachin[col("event_type")], "Explosions/Remote violence");
@@ -158,8 +171,11 @@ fn every_export_is_well_formed() {
         assert_eq!(lachin["geometry"]["coordinates"][0].as_f64(), Some(46.5469), "longitude first");
 
         let (n, plover) = exported(s.as_mut(), Format::PloverJsonl, &all);
-        let lines: Vec<serde_json::Value> =
-            plover.split(|b| *b == b'\n').filter(|l| !l.is_empty()).map(|l| serde_json::from_slice(l).unwrap()).collect();
+        let lines: Vec<serde_json::Value> = plover
+            .split(|b| *b == b'\n')
+            .filter(|l| !l.is_empty())
+            .map(|l| serde_json::from_slice(l).unwrap())
+            .collect();
         assert_eq!((n, lines.len()), (11, 11));
         assert!(lines.iter().all(|l| l["incident_id"].is_string() && l["event_type"].is_string()));
 

@@ -5,14 +5,14 @@
 CREATE TABLE documents (
     seq           BIGSERIAL PRIMARY KEY,
     id            TEXT NOT NULL UNIQUE,
-    content_hash  TEXT NOT NULL,          -- FNV-1a 128 of the normalized text
-    analysis_hash TEXT NOT NULL,          -- FNV-1a 128 of doc_json
+    content_hash  TEXT NOT NULL,          -- 128-bit hash (hash.rs) of the normalized text
+    analysis_hash TEXT NOT NULL,          -- 128-bit hash of the document JSON
     url           TEXT,
     title         TEXT,
     published     TEXT,
-    ingested_at   BIGINT NOT NULL,       -- Unix seconds
-    minhash       BYTEA,                   -- 128 little-endian u32, NULL for short texts
-    doc_json      TEXT NOT NULL,          -- the rasd.document/1 object
+    ingested_at   BIGINT NOT NULL,        -- Unix seconds
+    minhash       BYTEA,                  -- 128 little-endian u32, NULL for short texts
+    doc           BYTEA NOT NULL,          -- the rasd.document/1 JSON, zstd-compressed
     search        TSVECTOR NOT NULL       -- search keys of the normalized text (see prepare.rs)
 );
 CREATE INDEX documents_search ON documents USING GIN (search);
@@ -37,9 +37,9 @@ CREATE INDEX copies_of ON copies (copy_of);
 -- MinHash LSH bands of articles that are not copies.
 CREATE TABLE lsh_bands (
     band_key BIGINT NOT NULL,
-    doc_id   TEXT NOT NULL
+    doc_id   TEXT NOT NULL,
+    PRIMARY KEY (band_key, doc_id)
 );
-CREATE INDEX lsh_bands_key ON lsh_bands (band_key);
 CREATE INDEX lsh_bands_doc ON lsh_bands (doc_id);
 
 CREATE TABLE doc_entities (
@@ -55,8 +55,8 @@ CREATE TABLE doc_entities (
     PRIMARY KEY (doc_id, entity_id)
 );
 CREATE INDEX doc_entities_entity ON doc_entities (entity_id);
-CREATE INDEX doc_entities_country ON doc_entities (country);
 
+-- Events; the entities they name are read back from doc_entities (see sql.rs).
 CREATE TABLE events (
     doc_id        TEXT NOT NULL,
     idx           BIGINT NOT NULL,
@@ -76,7 +76,6 @@ CREATE TABLE events (
     trigger_text  TEXT NOT NULL,
     evidence      TEXT NOT NULL,
     confidence    DOUBLE PRECISION NOT NULL,
-    refs          TEXT NOT NULL,          -- JSON array of the entities it names
     PRIMARY KEY (doc_id, idx)
 );
 CREATE INDEX events_type_date ON events (event_type, date);

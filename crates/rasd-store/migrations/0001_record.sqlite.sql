@@ -5,14 +5,14 @@
 CREATE TABLE documents (
     seq           INTEGER PRIMARY KEY,
     id            TEXT NOT NULL UNIQUE,
-    content_hash  TEXT NOT NULL,          -- FNV-1a 128 of the normalized text
-    analysis_hash TEXT NOT NULL,          -- FNV-1a 128 of doc_json
+    content_hash  TEXT NOT NULL,          -- 128-bit hash (hash.rs) of the normalized text
+    analysis_hash TEXT NOT NULL,          -- 128-bit hash of the document JSON
     url           TEXT,
     title         TEXT,
     published     TEXT,
     ingested_at   INTEGER NOT NULL,       -- Unix seconds
     minhash       BLOB,                   -- 128 little-endian u32, NULL for short texts
-    doc_json      TEXT NOT NULL           -- the rasd.document/1 object
+    doc           BLOB NOT NULL           -- the rasd.document/1 JSON, zstd-compressed
 );
 CREATE INDEX documents_content_hash ON documents (content_hash);
 CREATE INDEX documents_published ON documents (published);
@@ -32,13 +32,13 @@ CREATE TABLE copies (
 );
 CREATE INDEX copies_of ON copies (copy_of);
 
--- MinHash LSH bands of articles that are not copies.
+-- MinHash LSH bands of articles that are not copies. One B-tree keyed by band: a
+-- document's rows are found again from its stored signature, so no second index.
 CREATE TABLE lsh_bands (
     band_key INTEGER NOT NULL,
-    doc_id   TEXT NOT NULL
-);
-CREATE INDEX lsh_bands_key ON lsh_bands (band_key);
-CREATE INDEX lsh_bands_doc ON lsh_bands (doc_id);
+    doc_id   TEXT NOT NULL,
+    PRIMARY KEY (band_key, doc_id)
+) WITHOUT ROWID;
 
 CREATE TABLE doc_entities (
     doc_id    TEXT NOT NULL,
@@ -51,10 +51,10 @@ CREATE TABLE doc_entities (
     lon       REAL,
     mentions  INTEGER NOT NULL,
     PRIMARY KEY (doc_id, entity_id)
-);
+) WITHOUT ROWID;
 CREATE INDEX doc_entities_entity ON doc_entities (entity_id);
-CREATE INDEX doc_entities_country ON doc_entities (country);
 
+-- Events; the entities they name are read back from doc_entities (see sql.rs).
 CREATE TABLE events (
     doc_id        TEXT NOT NULL,
     idx           INTEGER NOT NULL,
@@ -74,7 +74,6 @@ CREATE TABLE events (
     trigger_text  TEXT NOT NULL,
     evidence      TEXT NOT NULL,
     confidence    REAL NOT NULL,
-    refs          TEXT NOT NULL,          -- JSON array of the entities it names
     PRIMARY KEY (doc_id, idx)
 );
 CREATE INDEX events_type_date ON events (event_type, date);
@@ -102,12 +101,15 @@ CREATE TABLE casualties (
 CREATE INDEX casualties_claimant ON casualties (claimant, side, kind);
 
 -- Full-text index over search keys of the normalized text (see prepare.rs): FTS5's
--- tokenizer would split Arabic words at harakat, so it never sees the raw text.
+-- tokenizers would split Arabic words at harakat, so it never sees the raw text. The keys
+-- are already words separated by spaces, so the plain `ascii` tokenizer (which keeps
+-- every non-ASCII character inside tokens) indexes them as they are, without Unicode
+-- table lookups.
 CREATE VIRTUAL TABLE doc_search USING fts5 (
     body,
     content = '',
     contentless_delete = 1,
-    tokenize = 'unicode61 remove_diacritics 0'
+    tokenize = 'ascii'
 );
 
 -- Incidents are derived (rasd-record rebuilds them after each ingest).

@@ -23,8 +23,9 @@ pub(crate) trait Tx {
     fn known(&mut self, id: &str, content_hash: &str) -> Result<Known>;
     /// Stored articles sharing a band key, with their signatures.
     fn lsh_candidates(&mut self, keys: &[i64]) -> Result<Vec<(String, Option<Vec<u8>>)>>;
-    /// Writes the article and its rows, and drops any alias with its id.
-    fn insert_document(&mut self, p: &PreparedDoc, now: i64) -> Result<()>;
+    /// Writes the article, its rows and its LSH `bands` (none for a copy), and drops
+    /// any alias with its id.
+    fn insert_document(&mut self, p: &PreparedDoc, now: i64, bands: &[i64]) -> Result<()>;
     fn insert_bands(&mut self, id: &str, keys: &[i64]) -> Result<()>;
     /// Makes `id` a copy of `of` (insert or update).
     fn set_copy(&mut self, id: &str, of: &str, similarity: f64) -> Result<()>;
@@ -104,13 +105,13 @@ pub(crate) fn ingest_one(
             }
         }
     }
-    tx.insert_document(p, now)?;
     match best {
         Some((of, s)) => {
+            tx.insert_document(p, now, &[])?;
             tx.set_copy(&p.id, &of, s)?;
             report.copies += 1;
         }
-        None => tx.insert_bands(&p.id, &keys)?,
+        None => tx.insert_document(p, now, &keys)?,
     }
     if replaced {
         report.replaced += 1;
@@ -118,6 +119,29 @@ pub(crate) fn ingest_one(
         report.inserted += 1;
     }
     Ok(())
+}
+
+/// Stores a batch in order. When one id occurs more than once in the batch (the same
+/// story read from two files), only its last occurrence is stored, as if the earlier
+/// ones had been replaced, so ingesting the same inputs again changes nothing.
+pub(crate) fn ingest_batch(
+    tx: &mut dyn Tx,
+    docs: &[PreparedDoc],
+    now: i64,
+) -> Result<IngestReport> {
+    let mut last: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, p) in docs.iter().enumerate() {
+        last.insert(p.id.as_str(), i);
+    }
+    let mut report = IngestReport::default();
+    for (i, p) in docs.iter().enumerate() {
+        if last.get(p.id.as_str()) != Some(&i) {
+            report.duplicate_ids += 1;
+            continue;
+        }
+        ingest_one(tx, p, now, &mut report)?;
+    }
+    Ok(report)
 }
 
 /// Seconds since the Unix epoch.

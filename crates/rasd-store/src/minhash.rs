@@ -4,11 +4,14 @@
 //! An agency story reprinted by several outlets differs in its headline, a credit line
 //! or a trimmed paragraph, so exact hashes miss it. Word 3-shingles of the normalized
 //! text (harakat, alef forms and digits folded by `rasd_text`) give a set whose Jaccard
-//! similarity stays high under such edits; 128 min-hashes estimate it within about ±0.04.
-//! Signatures are cut into 32 bands of 4 rows: two articles become candidates when any
-//! band agrees, which happens with probability 1 − (1 − J⁴)³² — 99% at J = 0.6, 5% at
-//! J = 0.2 — and a candidate is a copy when its estimated similarity is at least
-//! [`COPY_THRESHOLD`].
+//! similarity stays high under such edits. The signature is a one-permutation MinHash:
+//! each shingle hash falls in one of 128 bins and each bin keeps its minimum (one hash per
+//! shingle instead of 128), empty bins borrowing from the next filled one
+//! ("densification") so short texts still compare. The share of equal bins estimates
+//! the Jaccard similarity within about ±0.05. Signatures are cut into 32 bands of 4
+//! bins: two articles become candidates when any band agrees, which happens with
+//! probability 1 − (1 − J⁴)³² — 99% at J = 0.6, 5% at J = 0.2 — and a candidate is a copy
+//! when its estimated similarity is at least [`COPY_THRESHOLD`].
 //!
 //! ```
 //! use rasd_store::minhash::{signature, similarity};
@@ -19,7 +22,7 @@
 
 use crate::hash::{fnv64, mix64};
 
-/// Number of min-hash functions.
+/// Number of bins (min-hash values) in a signature.
 pub const PERMS: usize = 128;
 /// LSH bands; `BANDS * ROWS == PERMS`.
 pub const BANDS: usize = 32;
@@ -32,29 +35,29 @@ pub const MIN_SHINGLES: usize = 8;
 /// Estimated Jaccard similarity from which an article is a copy of another.
 pub const COPY_THRESHOLD: f64 = 0.6;
 
-/// A MinHash signature: the minimum of each hash function over the shingle set.
+/// A MinHash signature: the minimum shingle hash of each bin.
 pub type Signature = Vec<u32>;
 
-/// The (multiplier, increment) of each hash function, fixed forever (signatures are stored).
-fn params() -> &'static [(u64, u64); PERMS] {
-    static P: std::sync::OnceLock<[(u64, u64); PERMS]> = std::sync::OnceLock::new();
-    P.get_or_init(|| {
-        let mut seed: u64 = 0x7261_7364_2d6d_6831; // "rasd-mh1"
-        let mut next = || {
-            seed = seed.wrapping_add(0x9e37_79b9_7f4a_7c15);
-            mix64(seed)
-        };
-        let mut out = [(0u64, 0u64); PERMS];
-        for p in out.iter_mut() {
-            *p = (next() | 1, next());
-        }
-        out
-    })
+/// Whether a character of normalized text belongs to a word. Arabic letters and ASCII
+/// are decided by range, the rest by `char::is_alphanumeric` (whose table lookup is
+/// slow enough to dominate ingest on Arabic text).
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\u{7f}' => false,
+        // Arabic letters (hamza to yeh) and Arabic-Indic digits.
+        '\u{0621}'..='\u{063a}' | '\u{0641}'..='\u{064a}' | '\u{0660}'..='\u{0669}' => true,
+        '\u{066e}'..='\u{06d3}' | '\u{06d5}' | '\u{06ee}'..='\u{06ff}' => c.is_alphanumeric(),
+        // Harakat, tatweel and Arabic punctuation: never letters of a word here.
+        '\u{0600}'..='\u{06ff}' => false,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// The words of a normalized text, as MinHash and search see them.
 pub fn words(normalized: &str) -> impl Iterator<Item = &str> {
-    normalized.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+    normalized.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty())
 }
 
 /// The signature of a normalized text, or `None` when it has too few words to compare.
@@ -63,18 +66,28 @@ pub fn signature(normalized: &str) -> Option<Signature> {
     if hashes.len() < SHINGLE + MIN_SHINGLES - 1 {
         return None;
     }
-    let p = params();
+    const BIN_BITS: u32 = PERMS.trailing_zeros();
     let mut sig = vec![u32::MAX; PERMS];
     for win in hashes.windows(SHINGLE) {
         // Rotations keep the shingle ordered: "A B C" and "C B A" differ.
         let x = mix64(win[0] ^ win[1].rotate_left(21) ^ win[2].rotate_left(42));
-        for (s, &(a, b)) in sig.iter_mut().zip(p.iter()) {
-            // Multiply-shift: the high half of a·x + b is a good 32-bit hash of x.
-            let h = (a.wrapping_mul(x).wrapping_add(b) >> 32) as u32;
-            if h < *s {
-                *s = h;
-            }
+        let bin = (x >> (64 - BIN_BITS)) as usize;
+        let v = x as u32;
+        if v < sig[bin] {
+            sig[bin] = v;
         }
+    }
+    // Densification: an empty bin takes the value of the next filled bin to its right,
+    // re-hashed with the distance, so equal sets still give equal signatures and the
+    // borrowed values do not collide with the lender's own.
+    let filled: Vec<bool> = sig.iter().map(|&v| v != u32::MAX).collect();
+    for i in 0..PERMS {
+        if filled[i] {
+            continue;
+        }
+        let d = (1..PERMS).find(|d| filled[(i + d) % PERMS])?;
+        let lender = sig[(i + d) % PERMS];
+        sig[i] = mix64(u64::from(lender) ^ ((d as u64) << 32)) as u32;
     }
     Some(sig)
 }
@@ -138,6 +151,23 @@ mod tests {
             لبحث سبل التوصل الى هدنه انسانيه جديده بعد فشل محاولتين سابقتين بوساطه روسيه وفرنسيه";
         let b = signature(other).unwrap();
         assert!(similarity(&a, &b) < 0.2);
+    }
+
+    #[test]
+    fn word_characters_agree_with_the_standard_library_where_it_matters() {
+        // Outside the Arabic block the fast path must not change anything.
+        for c in ('\0'..='\u{5ff}').chain('\u{700}'..='\u{2fff}').chain(['\u{fb50}', '\u{4e00}']) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "U+{:04X}", c as u32);
+        }
+        // Inside it: letters and digits are word characters, punctuation and marks are not.
+        for c in
+            ('\u{0621}'..='\u{063a}').chain('\u{0641}'..='\u{064a}').chain('\u{0671}'..='\u{06d3}')
+        {
+            assert!(is_word_char(c), "U+{:04X}", c as u32);
+        }
+        for c in ['،', '؛', '؟', '٪', '۔', '\u{064e}', '\u{0651}', '\u{0640}'] {
+            assert!(!is_word_char(c), "U+{:04X}", c as u32);
+        }
     }
 
     #[test]

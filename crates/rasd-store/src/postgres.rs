@@ -2,8 +2,9 @@
 //! remote server through a tunnel or a local socket).
 //!
 //! Same tables as SQLite (see `migrations/`), with a `tsvector` column over the same
-//! search keys in place of FTS5. Each article's rows go in one round trip per table
-//! (`unnest` over arrays), so ingest speed is bounded by the server, not the network.
+//! search keys in place of FTS5. All of an article's rows go in one round trip (one
+//! statement of data-modifying CTEs, `unnest` over arrays), so storing an article costs
+//! three round trips: what is known of it, its copy candidates, its rows.
 
 use postgres::types::ToSql;
 use postgres::{Client, NoTls, Statement};
@@ -28,11 +29,7 @@ pub struct PgStore {
 struct Stmts {
     known: Statement,
     candidates: Statement,
-    drop_alias: Statement,
     insert_doc: Statement,
-    entities: Statement,
-    events: Statement,
-    casualties: Statement,
     bands: Statement,
     set_copy: Statement,
     unset_copy: Statement,
@@ -110,33 +107,33 @@ impl PgStore {
                 "SELECT d.id, d.minhash FROM documents d WHERE d.id IN \
                  (SELECT doc_id FROM lsh_bands WHERE band_key = ANY($1))",
             )?,
-            drop_alias: c.prepare("DELETE FROM aliases WHERE alias = $1")?,
+            // Every row of an article in one round trip: data-modifying CTEs all run.
             insert_doc: c.prepare(
-                "INSERT INTO documents (id, content_hash, analysis_hash, url, title, published, \
-                 ingested_at, minhash, doc_json, search) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, to_tsvector('simple', $10))",
-            )?,
-            entities: c.prepare(
-                "INSERT INTO doc_entities (doc_id, entity_id, kind, name, name_ar, country, lat, lon, mentions) \
-                 SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], \
-                 $7::float8[], $8::float8[], $9::int8[]) ON CONFLICT DO NOTHING",
-            )?,
-            events: c.prepare(
-                "INSERT INTO events (doc_id, idx, event_type, mode, actors, targets, locations, participants, \
-                 countries, date, claimant, stance, sentence, trigger_start, trigger_end, trigger_text, evidence, \
-                 confidence, refs) SELECT $1, * FROM unnest($2::int8[], $3::text[], $4::text[], $5::text[], \
-                 $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], \
-                 $13::int8[], $14::int8[], $15::int8[], $16::text[], $17::text[], $18::float8[], $19::text[])",
-            )?,
-            casualties: c.prepare(
-                "INSERT INTO casualties (doc_id, idx, count, bound, kind, grp, side, side_name, cumulative, \
-                 claimant, claimant_name, date, sentence, start_cp, end_cp, evidence) \
-                 SELECT $1, * FROM unnest($2::int8[], $3::int8[], $4::text[], $5::text[], $6::text[], \
-                 $7::text[], $8::text[], $9::bool[], $10::text[], $11::text[], $12::text[], $13::int8[], \
-                 $14::int8[], $15::int8[], $16::text[])",
+                "WITH a AS (DELETE FROM aliases WHERE alias = $1), \
+                 d AS (INSERT INTO documents (id, content_hash, analysis_hash, url, title, published, \
+                   ingested_at, minhash, doc, search) \
+                   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, to_tsvector('simple', $10))), \
+                 e AS (INSERT INTO doc_entities (doc_id, entity_id, kind, name, name_ar, country, lat, lon, \
+                   mentions) SELECT $1, * FROM unnest($11::text[], $12::text[], $13::text[], $14::text[], \
+                   $15::text[], $16::float8[], $17::float8[], $18::int8[]) ON CONFLICT DO NOTHING), \
+                 v AS (INSERT INTO events (doc_id, idx, event_type, mode, actors, targets, locations, \
+                   participants, countries, date, claimant, stance, sentence, trigger_start, trigger_end, \
+                   trigger_text, evidence, confidence) SELECT $1, * FROM unnest($19::int8[], $20::text[], \
+                   $21::text[], $22::text[], $23::text[], $24::text[], $25::text[], $26::text[], $27::text[], \
+                   $28::text[], $29::text[], $30::int8[], $31::int8[], $32::int8[], $33::text[], $34::text[], \
+                   $35::float8[])), \
+                 k AS (INSERT INTO casualties (doc_id, idx, count, bound, kind, grp, side, side_name, \
+                   cumulative, claimant, claimant_name, date, sentence, start_cp, end_cp, evidence) \
+                   SELECT $1, * FROM unnest($36::int8[], $37::int8[], $38::text[], $39::text[], $40::text[], \
+                   $41::text[], $42::text[], $43::bool[], $44::text[], $45::text[], $46::text[], $47::int8[], \
+                   $48::int8[], $49::int8[], $50::text[])), \
+                 b AS (INSERT INTO lsh_bands (band_key, doc_id) SELECT DISTINCT k, $1 \
+                   FROM unnest($51::int8[]) AS k ON CONFLICT DO NOTHING) \
+                 SELECT 1",
             )?,
             bands: c.prepare(
-                "INSERT INTO lsh_bands (band_key, doc_id) SELECT k, $2 FROM unnest($1::int8[]) AS k",
+                "INSERT INTO lsh_bands (band_key, doc_id) SELECT DISTINCT k, $2 FROM unnest($1::int8[]) AS k \
+                 ON CONFLICT DO NOTHING",
             )?,
             set_copy: c.prepare(
                 "INSERT INTO copies (doc_id, copy_of, similarity) VALUES ($1, $2, $3) \
@@ -170,16 +167,10 @@ impl PgStore {
     pub(crate) fn ingest_prepared_impl(&mut self, docs: &[PreparedDoc]) -> Result<IngestReport> {
         self.prepare()?;
         let now = ingest::now();
-        let mut report = IngestReport::default();
         let PgStore { client, stmts } = self;
-        let Some(st) = stmts.as_ref() else { return Ok(report) };
+        let Some(st) = stmts.as_ref() else { return Ok(IngestReport::default()) };
         let mut tx = client.transaction()?;
-        {
-            let mut w = PgTx { tx: &mut tx, st };
-            for p in docs {
-                ingest::ingest_one(&mut w, p, now, &mut report)?;
-            }
-        }
+        let report = ingest::ingest_batch(&mut PgTx { tx: &mut tx, st }, docs, now)?;
         tx.commit()?;
         Ok(report)
     }
@@ -246,6 +237,9 @@ impl RowLike for PgRow<'_> {
     fn boolean(&self, i: usize) -> Result<bool> {
         Ok(self.0.try_get(i)?)
     }
+    fn blob(&self, i: usize) -> Result<Vec<u8>> {
+        Ok(self.0.try_get(i)?)
+    }
 }
 
 impl Db for PgStore {
@@ -298,111 +292,67 @@ impl Tx for PgTx<'_, '_> {
         rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
     }
 
-    fn insert_document(&mut self, p: &PreparedDoc, now: i64) -> Result<()> {
-        let st = self.st;
-        let tx = &mut *self.tx;
-        tx.execute(&st.drop_alias, &[&p.id])?;
+    fn insert_document(&mut self, p: &PreparedDoc, now: i64, bands: &[i64]) -> Result<()> {
+        use crate::prepare::{CasualtyRecord as C, EntityRecord as E, EventRecord as V};
         let sig = p.signature.as_deref().map(crate::minhash::to_bytes);
-        tx.execute(
-            &st.insert_doc,
-            &[
-                &p.id,
-                &p.content_hash,
-                &p.analysis_hash,
-                &p.url,
-                &p.title,
-                &p.published,
-                &now,
-                &sig,
-                &p.doc_json,
-                &p.search_text,
-            ],
-        )?;
-        if !p.entities.is_empty() {
-            let e = &p.entities;
-            let col =
-                |f: fn(&crate::prepare::EntityRecord) -> Option<String>| -> Vec<Option<String>> {
-                    e.iter().map(f).collect()
-                };
-            let ids: Vec<String> = e.iter().map(|x| x.entity.id.clone()).collect();
-            let kinds: Vec<String> = e.iter().map(|x| x.entity.kind.clone()).collect();
-            let names = col(|x| x.entity.name.clone());
-            let names_ar = col(|x| x.entity.name_ar.clone());
-            let countries = col(|x| x.entity.country.clone());
-            let lats: Vec<Option<f64>> = e.iter().map(|x| x.entity.lat).collect();
-            let lons: Vec<Option<f64>> = e.iter().map(|x| x.entity.lon).collect();
-            let mentions: Vec<i64> = e.iter().map(|x| x.mentions).collect();
-            tx.execute(
-                &st.entities,
-                &[&p.id, &ids, &kinds, &names, &names_ar, &countries, &lats, &lons, &mentions],
-            )?;
+        let (e, v, k) = (&p.entities, &p.events, &p.casualties);
+        fn col<R, T>(rows: &[R], f: impl Fn(&R) -> T) -> Vec<T> {
+            rows.iter().map(f).collect()
         }
-        if !p.events.is_empty() {
-            let v = &p.events;
-            let s = |f: fn(&crate::prepare::EventRecord) -> String| -> Vec<String> {
-                v.iter().map(f).collect()
-            };
-            let o = |f: fn(&crate::prepare::EventRecord) -> Option<String>| -> Vec<Option<String>> {
-                v.iter().map(f).collect()
-            };
-            let n = |f: fn(&crate::prepare::EventRecord) -> i64| -> Vec<i64> {
-                v.iter().map(f).collect()
-            };
-            let params: [&(dyn ToSql + Sync); 19] = [
-                &p.id,
-                &n(|e| e.idx),
-                &s(|e| e.event_type.clone()),
-                &o(|e| e.mode.clone()),
-                &s(|e| e.actors.clone()),
-                &s(|e| e.targets.clone()),
-                &s(|e| e.locations.clone()),
-                &s(|e| e.participants.clone()),
-                &s(|e| e.countries.clone()),
-                &o(|e| e.date.clone()),
-                &o(|e| e.claimant.clone()),
-                &s(|e| e.stance.clone()),
-                &n(|e| e.sentence),
-                &n(|e| e.trigger_start),
-                &n(|e| e.trigger_end),
-                &s(|e| e.trigger.clone()),
-                &s(|e| e.evidence.clone()),
-                &v.iter().map(|e| e.confidence).collect::<Vec<f64>>(),
-                &s(|e| e.refs.clone()),
-            ];
-            tx.execute(&st.events, &params)?;
-        }
-        if !p.casualties.is_empty() {
-            let v = &p.casualties;
-            let s = |f: fn(&crate::prepare::CasualtyRecord) -> String| -> Vec<String> {
-                v.iter().map(f).collect()
-            };
-            let o =
-                |f: fn(&crate::prepare::CasualtyRecord) -> Option<String>| -> Vec<Option<String>> {
-                    v.iter().map(f).collect()
-                };
-            let n = |f: fn(&crate::prepare::CasualtyRecord) -> i64| -> Vec<i64> {
-                v.iter().map(f).collect()
-            };
-            let params: [&(dyn ToSql + Sync); 16] = [
-                &p.id,
-                &n(|c| c.idx),
-                &n(|c| c.count),
-                &s(|c| c.bound.clone()),
-                &s(|c| c.kind.clone()),
-                &s(|c| c.group.clone()),
-                &o(|c| c.side.clone()),
-                &o(|c| c.side_name.clone()),
-                &v.iter().map(|c| c.cumulative).collect::<Vec<bool>>(),
-                &o(|c| c.claimant.clone()),
-                &o(|c| c.claimant_name.clone()),
-                &o(|c| c.date.clone()),
-                &n(|c| c.sentence),
-                &n(|c| c.start),
-                &n(|c| c.end),
-                &s(|c| c.evidence.clone()),
-            ];
-            tx.execute(&st.casualties, &params)?;
-        }
+        let params: [&(dyn ToSql + Sync); 51] = [
+            &p.id,
+            &p.content_hash,
+            &p.analysis_hash,
+            &p.url,
+            &p.title,
+            &p.published,
+            &now,
+            &sig,
+            &p.doc_zst,
+            &p.search_text,
+            &col(e, |x: &E| x.entity.id.clone()),
+            &col(e, |x: &E| x.entity.kind.clone()),
+            &col(e, |x: &E| x.entity.name.clone()),
+            &col(e, |x: &E| x.entity.name_ar.clone()),
+            &col(e, |x: &E| x.entity.country.clone()),
+            &col(e, |x: &E| x.entity.lat),
+            &col(e, |x: &E| x.entity.lon),
+            &col(e, |x: &E| x.mentions),
+            &col(v, |x: &V| x.idx),
+            &col(v, |x: &V| x.event_type.clone()),
+            &col(v, |x: &V| x.mode.clone()),
+            &col(v, |x: &V| x.actors.clone()),
+            &col(v, |x: &V| x.targets.clone()),
+            &col(v, |x: &V| x.locations.clone()),
+            &col(v, |x: &V| x.participants.clone()),
+            &col(v, |x: &V| x.countries.clone()),
+            &col(v, |x: &V| x.date.clone()),
+            &col(v, |x: &V| x.claimant.clone()),
+            &col(v, |x: &V| x.stance.clone()),
+            &col(v, |x: &V| x.sentence),
+            &col(v, |x: &V| x.trigger_start),
+            &col(v, |x: &V| x.trigger_end),
+            &col(v, |x: &V| x.trigger.clone()),
+            &col(v, |x: &V| x.evidence.clone()),
+            &col(v, |x: &V| x.confidence),
+            &col(k, |x: &C| x.idx),
+            &col(k, |x: &C| x.count),
+            &col(k, |x: &C| x.bound.clone()),
+            &col(k, |x: &C| x.kind.clone()),
+            &col(k, |x: &C| x.group.clone()),
+            &col(k, |x: &C| x.side.clone()),
+            &col(k, |x: &C| x.side_name.clone()),
+            &col(k, |x: &C| x.cumulative),
+            &col(k, |x: &C| x.claimant.clone()),
+            &col(k, |x: &C| x.claimant_name.clone()),
+            &col(k, |x: &C| x.date.clone()),
+            &col(k, |x: &C| x.sentence),
+            &col(k, |x: &C| x.start),
+            &col(k, |x: &C| x.end),
+            &col(k, |x: &C| x.evidence.clone()),
+            &bands.to_vec(),
+        ];
+        self.tx.execute(&self.st.insert_doc, &params)?;
         Ok(())
     }
 

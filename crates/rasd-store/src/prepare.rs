@@ -9,7 +9,7 @@ use rasd_text::clitics;
 use rasd_text::normalize::normalize_str;
 use serde::Serialize;
 
-use crate::hash::fnv128_hex;
+use crate::hash::hash128_hex;
 use crate::minhash::{self, Signature};
 use crate::types::EntityRef;
 
@@ -36,6 +36,8 @@ pub struct PreparedDoc {
     pub analysis_hash: String,
     /// The `rasd.document/1` JSON.
     pub doc_json: String,
+    /// The same, zstd-compressed, as stored (about a third of the bytes to write).
+    pub doc_zst: Vec<u8>,
     /// What full-text search indexes: the search key of every word (see [`search_terms`]).
     pub search_text: String,
     /// MinHash signature, `None` for texts too short to compare.
@@ -94,8 +96,6 @@ pub struct EventRecord {
     pub evidence: String,
     /// Confidence.
     pub confidence: f64,
-    /// JSON array of [`EntityRef`]s the event names.
-    pub refs: String,
 }
 
 /// One casualty figure of one article, flattened for SQL.
@@ -204,6 +204,33 @@ pub(crate) fn unfence(s: &str) -> Vec<String> {
     s.split(',').filter(|c| !c.is_empty()).map(str::to_string).collect()
 }
 
+/// zstd level at which documents are stored (zstd's default): it compresses their JSON about 3:1 at
+/// several hundred MB/s; other levels changed neither size nor ingest speed much here.
+const ZSTD_LEVEL: i32 = 3;
+
+fn compress(json: &str) -> Vec<u8> {
+    thread_local! {
+        // A compression context owns about a megabyte of tables: one per thread, reused,
+        // instead of allocating (and page-faulting) a new one per document.
+        static ZSTD: std::cell::RefCell<Option<zstd::bulk::Compressor<'static>>> =
+            std::cell::RefCell::new(zstd::bulk::Compressor::new(ZSTD_LEVEL).ok());
+    }
+    let packed =
+        ZSTD.with(|z| z.borrow_mut().as_mut().and_then(|c| c.compress(json.as_bytes()).ok()));
+    // Should compression fail (out of memory), the JSON is stored as is: readers accept both.
+    packed.unwrap_or_else(|| json.as_bytes().to_vec())
+}
+
+/// The JSON of a stored document: zstd frames are decompressed, plain JSON is kept.
+pub fn decompress(stored: &[u8]) -> std::io::Result<Vec<u8>> {
+    const ZSTD_MAGIC: [u8; 4] = [0x28, 0xb5, 0x2f, 0xfd];
+    if stored.starts_with(&ZSTD_MAGIC) {
+        zstd::stream::decode_all(stored)
+    } else {
+        Ok(stored.to_vec())
+    }
+}
+
 fn json<T: Serialize>(v: &T) -> String {
     // Serializing plain strings and numbers cannot fail.
     serde_json::to_string(v).unwrap_or_else(|_| "[]".to_string())
@@ -267,18 +294,6 @@ impl PreparedDoc {
                     .collect();
                 let mut countries = participants.clone();
                 countries.extend(e.locations.iter().filter_map(|id| country_of(id, &doc.entities)));
-                let mut named: Vec<&String> =
-                    e.actors.iter().chain(&e.targets).chain(&e.locations).collect();
-                named.extend(e.claimant.as_ref());
-                let mut refs: Vec<EntityRef> = Vec::new();
-                for id in named {
-                    if refs.iter().any(|r| &r.id == id) {
-                        continue;
-                    }
-                    if let Some(ent) = doc.entities.iter().find(|x| &x.id == id) {
-                        refs.push(entity_ref(ent));
-                    }
-                }
                 let evidence = doc
                     .sentences
                     .get(e.sentence)
@@ -302,7 +317,6 @@ impl PreparedDoc {
                     trigger: e.trigger.text.clone(),
                     evidence,
                     confidence: e.confidence,
-                    refs: json(&refs),
                 }
             })
             .collect();
@@ -335,8 +349,9 @@ impl PreparedDoc {
             url: doc.url.clone(),
             title: doc.title.clone(),
             published: doc.published.clone(),
-            content_hash: fnv128_hex(normalized.as_bytes()),
-            analysis_hash: fnv128_hex(doc_json.as_bytes()),
+            content_hash: hash128_hex(normalized.as_bytes()),
+            analysis_hash: hash128_hex(doc_json.as_bytes()),
+            doc_zst: compress(&doc_json),
             signature: minhash::signature(&normalized),
             search_text,
             doc_json,

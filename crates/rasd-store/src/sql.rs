@@ -27,6 +27,7 @@ pub(crate) trait RowLike {
     fn real(&self, i: usize) -> Result<f64>;
     fn opt_real(&self, i: usize) -> Result<Option<f64>>;
     fn boolean(&self, i: usize) -> Result<bool>;
+    fn blob(&self, i: usize) -> Result<Vec<u8>>;
 }
 
 /// Read access to a database, enough for every shared query.
@@ -138,14 +139,20 @@ fn from_json<T: for<'de> Deserialize<'de>>(what: &str, s: &str) -> Result<T> {
     serde_json::from_str(s).map_err(|e| StoreError::corrupt(what, e))
 }
 
+/// A stored document (zstd-compressed JSON) read back.
+fn from_doc<T: for<'de> Deserialize<'de>>(what: &str, stored: &[u8]) -> Result<T> {
+    let json = crate::prepare::decompress(stored).map_err(|e| StoreError::corrupt(what, e))?;
+    serde_json::from_slice(&json).map_err(|e| StoreError::corrupt(what, e))
+}
+
 /// One article by id (or by an alias of it).
 pub(crate) fn document(db: &mut dyn Db, id: &str) -> Result<Option<Document>> {
     let mut out = None;
     db.query(
-        "SELECT doc_json FROM documents WHERE id = ? OR id = (SELECT doc_id FROM aliases WHERE alias = ?)",
+        "SELECT doc FROM documents WHERE id = ? OR id = (SELECT doc_id FROM aliases WHERE alias = ?)",
         &[text(id), text(id)],
         &mut |r| {
-            out = Some(from_json(&format!("document {id}"), &r.text(0)?)?);
+            out = Some(from_doc(&format!("document {id}"), &r.blob(0)?)?);
             Ok(())
         },
     )?;
@@ -162,12 +169,12 @@ pub(crate) fn for_each_document(
     doc_conds(f, &mut c);
     let mut params = c.params.clone();
     let sql = format!(
-        "SELECT d.doc_json, d.id FROM documents d {DOC_JOIN}{} ORDER BY d.seq{}",
+        "SELECT d.doc, d.id FROM documents d {DOC_JOIN}{} ORDER BY d.seq{}",
         c.where_clause(),
         paging(f, &mut params)
     );
     db.query(&sql, &params, &mut |r| {
-        let doc: Document = from_json(&format!("document {}", r.text(1)?), &r.text(0)?)?;
+        let doc: Document = from_doc(&format!("document {}", r.text(1)?), &r.blob(0)?)?;
         sink(doc)
     })
 }
@@ -273,7 +280,7 @@ pub(crate) fn search(db: &mut dyn Db, q: &str, f: &Filter) -> Result<Vec<SearchH
         Backend::Sqlite => {
             c.push("doc_search MATCH ?", [Param::Text(fts5_query(&groups))]);
             format!(
-                "SELECT {DOC_COLS}, -bm25(doc_search), d.doc_json FROM doc_search \
+                "SELECT {DOC_COLS}, -bm25(doc_search), d.doc FROM doc_search \
                  JOIN documents d ON d.seq = doc_search.rowid {DOC_JOIN}"
             )
         }
@@ -283,7 +290,7 @@ pub(crate) fn search(db: &mut dyn Db, q: &str, f: &Filter) -> Result<Vec<SearchH
             c.params.push(q.clone());
             c.push("d.search @@ to_tsquery('simple', ?)", [q]);
             format!(
-                "SELECT {DOC_COLS}, ts_rank(d.search, to_tsquery('simple', ?))::float8, d.doc_json \
+                "SELECT {DOC_COLS}, ts_rank(d.search, to_tsquery('simple', ?))::float8, d.doc \
                  FROM documents d {DOC_JOIN}"
             )
         }
@@ -296,7 +303,7 @@ pub(crate) fn search(db: &mut dyn Db, q: &str, f: &Filter) -> Result<Vec<SearchH
     let mut out = Vec::new();
     db.query(&sql, &params, &mut |r| {
         let doc = doc_ref(r, 0)?;
-        let body: TextOnly = from_json(&format!("document {}", doc.id), &r.text(7)?)?;
+        let body: TextOnly = from_doc(&format!("document {}", doc.id), &r.blob(7)?)?;
         out.push(SearchHit { score: r.real(6)?, snippet: snippet(&body.text, &keys), doc });
         Ok(())
     })?;
@@ -312,9 +319,11 @@ fn event_conds(f: &Filter, c: &mut Conds) {
         c.push("COALESCE(v.date, d.published) <= ?", [text(to)]);
     }
     if let Some(country) = &f.country {
+        // A country by its code; any other entity by its id in the JSON id lists.
+        let quoted = Param::Text(format!("%\"{country}\"%"));
         c.push(
-            "(v.countries LIKE ? OR v.refs LIKE ?)",
-            [fenced(country), Param::Text(format!("%\"id\":\"{country}\"%"))],
+            "(v.countries LIKE ? OR v.actors LIKE ? OR v.targets LIKE ? OR v.locations LIKE ?)",
+            [fenced(country), quoted.clone(), quoted.clone(), quoted],
         );
     }
     if let Some(t) = &f.event_type {
@@ -337,7 +346,7 @@ pub(crate) fn events(db: &mut dyn Db, f: &Filter) -> Result<Vec<EventRow>> {
     let sql = format!(
         "SELECT {DOC_COLS}, v.idx, v.event_type, v.mode, v.actors, v.targets, v.locations, \
          v.participants, v.countries, v.date, v.claimant, v.stance, v.sentence, v.trigger_start, \
-         v.trigger_end, v.trigger_text, v.evidence, v.confidence, v.refs \
+         v.trigger_end, v.trigger_text, v.evidence, v.confidence \
          FROM events v JOIN documents d ON d.id = v.doc_id {DOC_JOIN}{} \
          ORDER BY COALESCE(v.date, d.published, ''), d.seq, v.idx{}",
         c.where_clause(),
@@ -365,12 +374,55 @@ pub(crate) fn events(db: &mut dyn Db, f: &Filter) -> Result<Vec<EventRow>> {
             trigger: r.text(20)?,
             evidence: r.text(21)?,
             confidence: r.real(22)?,
-            refs: from_json::<Vec<EntityRef>>(&what, &r.text(23)?)?,
+            refs: Vec::new(),
             doc,
         });
         Ok(())
     })?;
+    attach_refs(db, &c, &mut out)?;
     Ok(out)
+}
+
+/// Fills each event's `refs` from its article's entities (stored once per article rather
+/// than once per event): the actors, targets, places and claimant it names, in that order.
+fn attach_refs(db: &mut dyn Db, c: &Conds, events: &mut [EventRow]) -> Result<()> {
+    if events.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
+        "SELECT e.doc_id, e.entity_id, e.kind, e.name, e.name_ar, e.country, e.lat, e.lon \
+         FROM doc_entities e WHERE e.doc_id IN (SELECT v.doc_id FROM events v \
+         JOIN documents d ON d.id = v.doc_id {DOC_JOIN}{})",
+        c.where_clause()
+    );
+    let mut by_doc: std::collections::HashMap<String, Vec<EntityRef>> =
+        std::collections::HashMap::new();
+    db.query(&sql, &c.params, &mut |r| {
+        by_doc.entry(r.text(0)?).or_default().push(EntityRef {
+            id: r.text(1)?,
+            kind: r.text(2)?,
+            name: r.opt_text(3)?,
+            name_ar: r.opt_text(4)?,
+            country: r.opt_text(5)?,
+            lat: r.opt_real(6)?,
+            lon: r.opt_real(7)?,
+        });
+        Ok(())
+    })?;
+    for e in events.iter_mut() {
+        let Some(ents) = by_doc.get(&e.doc.id) else { continue };
+        let named =
+            e.actors.iter().chain(&e.targets).chain(&e.locations).chain(e.claimant.as_ref());
+        for id in named {
+            if e.refs.iter().any(|r| &r.id == id) {
+                continue;
+            }
+            if let Some(ent) = ents.iter().find(|x| &x.id == id) {
+                e.refs.push(ent.clone());
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The claims ledger: figures the filter admits, grouped by claimant, side, kind and
@@ -513,7 +565,7 @@ pub(crate) fn incidents(db: &mut dyn Db, f: &Filter) -> Result<Vec<Incident>> {
     }
     let mut params = c.params.clone();
     let sql = format!(
-        "SELECT i.body, i.id FROM incidents i{} ORDER BY COALESCE(i.date, ''), i.id{}",
+        "SELECT i.body, i.id FROM incidents i{} ORDER BY i.date IS NULL, i.date, i.id{}",
         c.where_clause(),
         paging(f, &mut params)
     );

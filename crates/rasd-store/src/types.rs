@@ -63,6 +63,9 @@ pub struct IngestReport {
     pub same_content: usize,
     /// Of the inserted and replaced, how many are near-duplicates of a stored article.
     pub copies: usize,
+    /// Earlier occurrences of an id that occurs again later in the same batch (two
+    /// inputs with one id): skipped, the last one wins.
+    pub duplicate_ids: usize,
 }
 
 impl IngestReport {
@@ -73,6 +76,7 @@ impl IngestReport {
         self.unchanged += o.unchanged;
         self.same_content += o.same_content;
         self.copies += o.copies;
+        self.duplicate_ids += o.duplicate_ids;
     }
 }
 

@@ -1,0 +1,168 @@
+//! What the record commands (`ingest`, `search`, `timeline`, `claims`, `incidents`,
+//! `export`, `bench-store`) share: the `--db` option, filters, and table output.
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use comfy_table::{presets, ContentArrangement, Table};
+use rasd_store::{Filter, Incident, Store};
+
+/// The database every record command works on.
+#[derive(clap::Args, Clone)]
+pub struct DbArgs {
+    /// SQLite file (created if missing) or a `postgres://user@host:port/db` URL.
+    #[arg(long, default_value = "./rasd.db")]
+    pub db: String,
+}
+
+impl DbArgs {
+    pub fn open(&self) -> Result<Box<dyn Store>> {
+        rasd_store::open(&self.db)
+            .with_context(|| format!("opening the record {}", rasd_store::redact(&self.db)))
+    }
+}
+
+/// Filters shared by the query and export commands.
+#[derive(clap::Args, Clone, Default)]
+pub struct FilterArgs {
+    /// Earliest date (YYYY-MM-DD): the event's or figure's date, else the article's.
+    #[arg(long, value_parser = parse_day)]
+    pub from: Option<String>,
+    /// Latest date (YYYY-MM-DD), inclusive.
+    #[arg(long, value_parser = parse_day)]
+    pub to: Option<String>,
+    /// A country (ISO 3166-1 alpha-3, e.g. ARM) or entity id that must be involved.
+    #[arg(long)]
+    pub country: Option<String>,
+    /// A PLOVER event type (ASSAULT, CONSULT, ...).
+    #[arg(long = "type", value_parser = parse_type)]
+    pub event_type: Option<String>,
+    /// Include syndicated copies (left out so that one report counts once).
+    #[arg(long)]
+    pub with_copies: bool,
+    /// At most this many rows.
+    #[arg(long)]
+    pub limit: Option<usize>,
+}
+
+impl FilterArgs {
+    pub fn filter(&self) -> Filter {
+        Filter {
+            from: self.from.clone(),
+            to: self.to.clone(),
+            country: self.country.as_ref().map(|c| normalize_country(c)),
+            event_type: self.event_type.clone(),
+            include_copies: self.with_copies,
+            limit: self.limit,
+            offset: 0,
+        }
+    }
+}
+
+/// `arm` → `ARM`; entity ids (`group:rsf`) stay as given.
+fn normalize_country(c: &str) -> String {
+    if c.len() == 3 && c.bytes().all(|b| b.is_ascii_alphabetic()) {
+        c.to_ascii_uppercase()
+    } else {
+        c.to_string()
+    }
+}
+
+fn parse_day(s: &str) -> Result<String, String> {
+    match rasd_record::dates::range(s) {
+        Some((_, _, rasd_record::dates::Precision::Day)) => Ok(s.to_string()),
+        _ => Err(format!("`{s}` is not a date of the form YYYY-MM-DD")),
+    }
+}
+
+const PLOVER_TYPES: [&str; 16] = [
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+];
+
+fn parse_type(s: &str) -> Result<String, String> {
+    let up = s.to_ascii_uppercase();
+    if PLOVER_TYPES.contains(&up.as_str()) {
+        Ok(up)
+    } else {
+        Err(format!("`{s}` is not a PLOVER type ({})", PLOVER_TYPES.join(", ")))
+    }
+}
+
+/// A table sized to the terminal (`COLUMNS`, else 160 characters).
+pub fn table(header: &[&str]) -> Table {
+    let width = std::env::var("COLUMNS").ok().and_then(|c| c.parse::<u16>().ok()).unwrap_or(160);
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width)
+        .set_header(header.to_vec());
+    t
+}
+
+/// At most `n` characters of `s`, with an ellipsis when cut.
+pub fn clip(s: &str, n: usize) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() <= n {
+        s
+    } else {
+        let mut out: String = s.chars().take(n.saturating_sub(1)).collect();
+        out.push('…');
+        out
+    }
+}
+
+/// An incident's participants as `actors → targets`, by name.
+pub fn who(i: &Incident) -> String {
+    let names = |ids: &[String]| {
+        ids.iter()
+            .map(|id| i.entity(id).map_or(id.clone(), |e| e.label().to_string()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match (i.actors.is_empty(), i.targets.is_empty()) {
+        (true, true) => String::new(),
+        (false, true) => names(&i.actors),
+        (true, false) => format!("→ {}", names(&i.targets)),
+        (false, false) => format!("{} → {}", names(&i.actors), names(&i.targets)),
+    }
+}
+
+/// Where an incident happened, by name.
+pub fn place(i: &Incident) -> String {
+    i.place
+        .as_ref()
+        .map(|p| p.name.clone().or_else(|| p.name_ar.clone()).unwrap_or_else(|| p.id.clone()))
+        .unwrap_or_default()
+}
+
+/// Prints a value as pretty JSON on standard output.
+pub fn print_json<T: serde::Serialize>(v: &T) -> Result<()> {
+    println!("{}", serde_json::to_string_pretty(v)?);
+    Ok(())
+}
+
+/// A path option that may be `-` for standard output.
+pub fn is_stdout(p: &Path) -> bool {
+    p.as_os_str() == "-"
+}
+
+/// The English (else Arabic) name the knowledge base gives an entity id.
+pub fn kb_name(id: &str) -> Option<String> {
+    let e = rasd_kb::Kb::embedded().by_id(id)?;
+    Some(e.name.clone().unwrap_or_else(|| e.name_ar.clone()))
+}
