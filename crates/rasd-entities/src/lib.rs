@@ -40,6 +40,8 @@ const COMMON_ZIPF: f32 = 3.6;
 const BIG_CITY: u64 = 1_000_000;
 /// Words this common are function words: never a gazetteer place.
 const FUNCTION_ZIPF: f32 = 5.0;
+/// Capitals are refused only above this frequency.
+const CAPITAL_ZIPF: f32 = 5.6;
 /// At most this many words make a new person's name.
 const MAX_NAME_WORDS: usize = 4;
 
@@ -196,7 +198,19 @@ impl<'a> Recognizer<'a> {
         let kb = self.kb;
         let mut best: Option<NameMatch<'a>> = None;
         for &(prefix, first, article) in self.first_keys(i) {
-            let hits = kb.lookup(first);
+            let mut hits = kb.lookup(first);
+            // The indefinite accusative of a nisba ("فلسطينيا") is the adjective with an
+            // alef of case: look it up without it.
+            if hits.is_empty() {
+                if let Some(adj) =
+                    first.strip_suffix('ا').filter(|a| a.ends_with('ي') && a.chars().count() >= 4)
+                {
+                    let found = kb.lookup(adj);
+                    if found.iter().all(|a| a.form == AliasForm::Adjective) {
+                        hits = found;
+                    }
+                }
+            }
             if !hits.is_empty() && best.as_ref().is_none_or(|b| i + 1 > b.end) {
                 best = Some(NameMatch {
                     end: i + 1,
@@ -211,7 +225,11 @@ impl<'a> Recognizer<'a> {
             }
             let mut key = first.to_string();
             let mut j = i + 1;
-            while j - i < kb.max_words() && self.is_word(j) {
+            // Later words may be digits: "حركة 23 مارس".
+            while j - i < kb.max_words()
+                && (self.is_word(j)
+                    || self.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Number))
+            {
                 key.push(' ');
                 key.push_str(self.wkey(j, 0, self.words[j]));
                 j += 1;
@@ -295,9 +313,11 @@ impl<'a> Recognizer<'a> {
                 if whole_common || last.chars().count() <= 2 {
                     continue;
                 }
-                let trusted = e.capital || e.population >= BIG_CITY;
+                // A capital is named so often that its name ranks with common words
+                // (دمشق); only true function words are refused for it.
                 let ok = zipf < RARE_ZIPF
-                    || (trusted && zipf < FUNCTION_ZIPF)
+                    || (e.capital && zipf < CAPITAL_ZIPF)
+                    || (e.population >= BIG_CITY && zipf < FUNCTION_ZIPF)
                     || (locative && zipf < COMMON_ZIPF + 0.9)
                     || (cue && zipf < FUNCTION_ZIPF);
                 if !ok {

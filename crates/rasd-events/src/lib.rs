@@ -4,9 +4,11 @@
 //! of an event; the frame says where its participants stand:
 //! - `act`: the actor is the subject — the entity right after the verb or noun
 //!   ("قصفت روسيا", "وساطة روسيا", "القصف الأذربيجاني") or before it ("أذربيجان شنت") —
-//!   and the entities after it are targets;
+//!   and the entities after it are targets; a place in another state gives the target
+//!   state; a masdar after ل or في is suffered by the parties before it ("تعرضت بلدات
+//!   لبنانية لقصف إسرائيلي");
 //! - `speech`: a speech act (اتهم، نفى، دعا ...); the speaker is the actor, or the
-//!   sentence's claimant when the clause names no one;
+//!   sentence's claimant when the clause names no one; what it speaks of is content;
 //! - `joint`: every party in the clause counts ("اشتباكات بين X و Y", "التقى X مع Y").
 //!
 //! Participants are entities that stand for a state or an international body
@@ -14,8 +16,10 @@
 //! capital stands for its state, other places become `locations`. Negated triggers
 //! ("لم يحدث لقاء") are dropped; future ones (سيلتقي، من المقرر، المقبل) are `planned`;
 //! attributed ones are `claimed`, or `denied` under a denial; a denial is also a REJECT
-//! event of its own. Statements of one happening within an article (same type, same
-//! participants) merge into one event.
+//! event of its own, facing the other parties of what it denies. A mediator is paired
+//! with each party of the talks or accord it brokers. Statements of one happening within
+//! an article (same type, same participants) merge into one event. `PLOVER.md` lists the
+//! modes and their ACLED mapping.
 #![deny(missing_docs)]
 
 use std::collections::BTreeSet;
@@ -62,6 +66,12 @@ enum Cue {
     Hypothetical,
     Reciprocal,
     Participle,
+    Still,
+    Description,
+    Vessel,
+    Participation,
+    Proposal,
+    Light,
 }
 
 const TRIGGERS: &str =
@@ -126,6 +136,12 @@ fn cues() -> &'static PhraseSet<Cue> {
                 "hypothetical" => Cue::Hypothetical,
                 "reciprocal" => Cue::Reciprocal,
                 "participle" => Cue::Participle,
+                "still" => Cue::Still,
+                "description" => Cue::Description,
+                "vessel" => Cue::Vessel,
+                "participation" => Cue::Participation,
+                "proposal" => Cue::Proposal,
+                "light" => Cue::Light,
                 _ => return None,
             };
             Some((*r.first()?, c))
@@ -133,6 +149,107 @@ fn cues() -> &'static PhraseSet<Cue> {
     })
 }
 
+/// A trigger read differently in context: walking out of talks is a REJECT (not a
+/// RETREAT), and seizing a ship is a COERCE (not the ASSAULT of seizing ground).
+fn rewritten(kind: Rewrite) -> &'static Trigger {
+    static WALKOUT: OnceLock<Trigger> = OnceLock::new();
+    static SEIZURE: OnceLock<Trigger> = OnceLock::new();
+    match kind {
+        Rewrite::Walkout => WALKOUT.get_or_init(|| Trigger {
+            event_type: "REJECT".into(),
+            mode: Some("walkout".into()),
+            frame: Frame::Act,
+        }),
+        Rewrite::Seizure => SEIZURE.get_or_init(|| Trigger {
+            event_type: "COERCE".into(),
+            mode: Some("seize".into()),
+            frame: Frame::Act,
+        }),
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Rewrite {
+    Walkout,
+    Seizure,
+}
+
+/// Types whose place tells the other party: a strike on, an arrest in, a withdrawal
+/// from, a deployment to, aid let into or sent to a place in another state involves
+/// that state.
+const PLACE_TARGET_TYPES: [&str; 6] =
+    ["ASSAULT", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "AID"];
+
+/// Words after which a named party is where something happens or whom it is aimed at
+/// ("على روسيا", "مع أوكرانيا"), not the subject of the word before.
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "علي" | "ضد" | "الي" | "من" | "عن" | "مع" | "بين" | "في" | "تجاه" | "باتجاه" | "نحو"
+    )
+}
+
+/// The token `k` units before `at` (not before `from`), a multi-word name counting as one
+/// unit: cues reach over "قوات الدعم السريع" as over one word.
+fn units_back(doc: &Doc<'_>, from: usize, at: usize, k: usize) -> usize {
+    let mut t = at;
+    let mut n = 0;
+    while t > from && n < k {
+        t -= 1;
+        if let Some(e) = doc.entity_at[t] {
+            while t > from && doc.entity_at[t - 1] == Some(e) {
+                t -= 1;
+            }
+        }
+        n += 1;
+    }
+    t
+}
+
+/// Units between tokens `a` and `b`, a multi-word name counting as one.
+fn units_between(doc: &Doc<'_>, a: usize, b: usize) -> usize {
+    let mut n = 0;
+    let mut t = a;
+    while t < b {
+        let e = doc.entity_at[t];
+        t += 1;
+        while e.is_some() && t < b && doc.entity_at[t] == e {
+            t += 1;
+        }
+        n += 1;
+    }
+    n
+}
+
+/// Whether a negation governs the trigger at `at`: right before it ("لم تقصف"), or
+/// before the one verb whose object it is, with only names and "أي" between ("لم توقع
+/// إسرائيل وحماس أي اتفاق"). "لا تزال", "لم تتوقف" are not negations of what follows.
+fn negated(doc: &Doc<'_>, from: usize, at: usize, cue_at: &dyn Fn(usize) -> Option<Cue>) -> bool {
+    let mut words = 0;
+    let mut t = at;
+    while t > from {
+        t -= 1;
+        if doc.tokens[t].kind == TokenKind::Punct {
+            return false;
+        }
+        match cue_at(t) {
+            Some(Cue::Negation) => return true,
+            Some(Cue::Still) => return false,
+            _ => {}
+        }
+        if doc.entity_at[t].is_some() || matches!(doc.w(t), "اي" | "ايه") {
+            continue;
+        }
+        words += 1;
+        if words > 1 {
+            return false;
+        }
+    }
+    false
+}
+
+/// A speech act's object reaches this many units (a name counting as one) after it.
+const CONTENT_UNITS: usize = 10;
 /// Tokens after a trigger searched for its arguments.
 const RIGHT_WINDOW: usize = 16;
 /// Tokens before a trigger searched for its subject.
@@ -149,6 +266,9 @@ struct Hit<'a> {
     future: bool,
     /// Bytes of proclitics on the trigger's first word.
     prefix: usize,
+    /// One past the last token of the words that belong to it: its own, or those of a
+    /// trigger of the same type that is its object ("شنت ... ضربات جوية").
+    reach: usize,
 }
 
 fn find_triggers<'a>(doc: &Doc<'_>, set: &'a PhraseSet<Trigger>) -> Vec<Hit<'a>> {
@@ -171,6 +291,7 @@ fn find_triggers<'a>(doc: &Doc<'_>, set: &'a PhraseSet<Trigger>) -> Vec<Hit<'a>>
                     trigger: m.value,
                     future: false,
                     prefix: m.prefix,
+                    reach: m.end,
                 });
                 i = m.end;
                 continue;
@@ -180,7 +301,14 @@ fn find_triggers<'a>(doc: &Doc<'_>, set: &'a PhraseSet<Trigger>) -> Vec<Hit<'a>>
         let w = doc.w(i);
         if let Some(rest) = w.strip_prefix('س').filter(|r| r.starts_with(['ي', 'ت', 'ن'])) {
             if let Some(t) = set.get(strip_article(rest)) {
-                out.push(Hit { start: i, end: i + 1, trigger: t, future: true, prefix: 0 });
+                out.push(Hit {
+                    start: i,
+                    end: i + 1,
+                    trigger: t,
+                    future: true,
+                    prefix: 0,
+                    reach: i + 1,
+                });
             }
         }
         i += 1;
@@ -198,13 +326,23 @@ fn skipped(
     cue_at: &dyn Fn(usize) -> Option<Cue>,
 ) -> bool {
     let h = &hits[n];
-    let range = doc.sentences[doc.sentence_of(h.start)].clone();
+    let s = doc.sentence_of(h.start);
+    let range = doc.sentences[s].clone();
     let ty = h.trigger.event_type.as_str();
     let before = |k: usize| h.start.saturating_sub(k).max(range.start)..h.start;
     let cue_before = |k: usize, c: Cue| before(k).any(|t| cue_at(t) == Some(c));
-    if cue_before(2, Cue::Negation)
-        || cue_before(4, Cue::Intention)
-        || cue_before(4, Cue::Hypothetical)
+    // A readiness or a condition reaches over names to the end of its clause ("إذا
+    // التزمت قوات الدعم السريع بالهدنة").
+    let clause_cue = |k: usize, c: Cue| {
+        let from = units_back(doc, range.start, h.start, k);
+        (from..h.start)
+            .rev()
+            .take_while(|&t| doc.tokens[t].kind != TokenKind::Punct)
+            .any(|t| cue_at(t) == Some(c))
+    };
+    if negated(doc, range.start, h.start, cue_at)
+        || clause_cue(4, Cue::Intention)
+        || clause_cue(6, Cue::Hypothetical)
     {
         return true;
     }
@@ -214,9 +352,23 @@ fn skipped(
     if ty == "AGREE" && cue_before(2, Cue::Reference) {
         return true;
     }
+    // "مقترح هدنة", "المقترح ينص على هدنة": a truce proposed is not one agreed; "جهود
+    // للتوصل إلى اتفاق": nor is one sought.
+    let sought = {
+        let from = units_back(doc, range.start, h.start, 6);
+        (from..h.start)
+            .rev()
+            .take_while(|&t| doc.tokens[t].kind != TokenKind::Punct)
+            .any(|t| matches!(doc.w(t), "للتوصل" | "للوصول"))
+    };
+    if ty == "AGREE" && (clause_cue(4, Cue::Proposal) || sought) {
+        return true;
+    }
     if ty == "REQUEST" {
         let invite = cue_at(h.start) == Some(Cue::Invite) || cue_before(1, Cue::Invite);
-        let purpose = h.prefix > 0 && doc.w(h.start).starts_with('ل') && n > 0;
+        // "تظاهروا للمطالبة ب": the demand is what another act is for.
+        let purpose = doc.w(h.start).starts_with('ل')
+            && hits[..n].iter().any(|p| doc.sentence_of(p.start) == s);
         if invite || purpose {
             return true;
         }
@@ -268,9 +420,70 @@ fn is_locative(w: &str) -> bool {
     )
 }
 
-/// Per token: the entity there takes part (not a place named as a location).
-fn participant_tokens(doc: &Doc<'_>) -> Vec<Option<usize>> {
+/// The proclitics written before an entity's mention inside token `t` ("لأوكرانيا").
+fn glued(doc: &Doc<'_>, t: usize, k: usize) -> String {
+    let tok_start = doc.tokens[t].start as usize;
+    let mention_start = doc.entities[k]
+        .mentions
+        .iter()
+        .find(|m| m.start >= tok_start && m.start < doc.tokens[t].end as usize)
+        .map_or(tok_start, |m| m.start);
+    doc.span(t, t + 1).text.chars().take(mention_start - tok_start).collect()
+}
+
+/// Whether the entity at token `t` is introduced by a preposition, written apart
+/// ("على روسيا") or glued on ("لأوكرانيا", "للحوثيين", "بإسرائيل") — but not a name that
+/// itself begins with ل or ب ("لبنان", "بوتين").
+fn introduced(doc: &Doc<'_>, t: usize, k: usize) -> bool {
+    let prev = t.checked_sub(1).map_or("", |p| doc.w(p));
+    if is_preposition(prev) || glued(doc, t, k).contains(['ل', 'ب']) {
+        return true;
+    }
+    let w = doc.w(t);
+    let w = w.strip_prefix(['و', 'ف']).filter(|r| r.starts_with(['ل', 'ب'])).unwrap_or(w);
+    if w.starts_with("لل") || w.starts_with("بال") {
+        return true;
+    }
+    let Some(rest) = w.strip_prefix(['ل', 'ب']) else { return false };
+    let kb = rasd_kb::Kb::embedded();
+    let id = &doc.entities[k].id;
+    let names = |key: &str| kb.lookup(key).iter().any(|a| kb.entry(a.entry).id == *id);
+    names(rest) && !names(w)
+}
+
+/// Whether token `t` opens a clause of its own: a contrast or a "while".
+fn opens_clause(doc: &Doc<'_>, t: usize) -> bool {
+    let w = doc.w(t);
+    matches!(w, "فيما" | "بينما" | "وفيما" | "وبينما")
+        || w.trim_start_matches('و').starts_with("لكن")
+}
+
+/// Whether token `t` opens a prepositional phrase ("على", "باتجاه", "للمبادرة").
+fn opens_phrase(doc: &Doc<'_>, t: usize) -> bool {
+    let w = doc.w(t);
+    doc.entity_at[t].is_none() && (is_preposition(w) || w.starts_with("لل") || w.starts_with("بال"))
+}
+
+/// Where a token names a place or a state as the scene of an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Where {
+    /// Not a scene.
+    No,
+    /// In, at or near it.
+    In,
+    /// On the border with it: the state beyond faces a deployment, no more.
+    Border,
+}
+
+/// Per token: the entity there that takes part (not a place named as a location, nor a
+/// backer named in a description: "الحوثيون المدعومون من إيران"), and whether the token
+/// names a place or a state where something happens.
+fn participant_tokens(
+    doc: &Doc<'_>,
+    cue_at: &dyn Fn(usize) -> Option<Cue>,
+) -> (Vec<Option<usize>>, Vec<Where>) {
     let mut out = vec![None; doc.tokens.len()];
+    let mut places = vec![Where::No; doc.tokens.len()];
     let mut t = 0;
     while t < doc.tokens.len() {
         let Some(k) = doc.entity_at[t] else {
@@ -283,26 +496,32 @@ fn participant_tokens(doc: &Doc<'_>) -> Vec<Option<usize>> {
         }
         let prev = t.checked_sub(1).map_or("", |p| doc.w(p));
         let prev2 = t.checked_sub(2).map_or("", |p| doc.w(p));
-        // "بواشنطن", "في أذربيجان", "الحدود مع إيران".
+        // "بواشنطن", "في أذربيجان", "الحدود مع إيران" — but "قادة في قوات الدعم السريع"
+        // names a party: only states and places are located.
         // "بواشنطن": a place with the preposition ب glued on (not a name that starts with ب).
-        let glued_bi = doc.entities[k].kind == EntityKind::Place && {
-            let tok_start = doc.tokens[t].start as usize;
-            let mention_start = doc.entities[k]
-                .mentions
-                .iter()
-                .find(|m| m.start >= tok_start && m.start < doc.tokens[t].end as usize)
-                .map_or(tok_start, |m| m.start);
-            doc.text.chars().skip(tok_start).take(mention_start - tok_start).any(|c| c == 'ب')
-        };
-        let located = is_locative(prev) || (prev == "مع" && is_locative(prev2)) || glued_bi;
-        if !located && code(doc, k).is_some() {
+        let kind = doc.entities[k].kind;
+        let glued_bi = kind == EntityKind::Place && glued(doc, t, k).contains('ب');
+        let locatable = matches!(kind, EntityKind::Place | EntityKind::Country);
+        let located =
+            locatable && (is_locative(prev) || (prev == "مع" && is_locative(prev2)) || glued_bi);
+        // "الحدود مع إيران" is where; the state beyond is faced, not acted on.
+        let border = matches!(prev, "حدود" | "الحدود")
+            || (prev == "مع" && matches!(prev2, "حدود" | "الحدود" | "حدودها" | "حدوده"));
+        // "المدعومة من إيران", "الموالية لروسيا".
+        let described = (t.saturating_sub(2)..t).any(|p| cue_at(p) == Some(Cue::Description));
+        if !located && !described && code(doc, k).is_some() {
             for slot in &mut out[t..end] {
                 *slot = Some(k);
+            }
+        } else if !described && (located || kind == EntityKind::Place) {
+            let at = if border && kind == EntityKind::Country { Where::Border } else { Where::In };
+            for slot in &mut places[t..end] {
+                *slot = at;
             }
         }
         t = end;
     }
-    out
+    (out, places)
 }
 
 /// The first person or body named earlier in the sentence: the subject that
@@ -314,11 +533,13 @@ fn sentence_subject(doc: &Doc<'_>, from: usize, to: usize) -> Option<usize> {
     })
 }
 
-/// The state a place lies in (a capital's or a town's).
-fn place_state(id: &str) -> Option<String> {
-    rasd_kb::Kb::embedded()
-        .by_id(id)
-        .and_then(|p| p.backed_by.clone().or_else(|| p.country.clone()))
+/// The states a place belongs to: the one holding it de facto, then the one it lies in.
+/// A strike by the one on it is on the other.
+fn place_states_of(id: &str) -> Vec<String> {
+    let Some(p) = rasd_kb::Kb::embedded().by_id(id) else { return Vec::new() };
+    let mut v: Vec<String> = p.backed_by.iter().chain(&p.country).cloned().collect();
+    v.dedup();
+    v
 }
 
 /// The entity id an actor list carries: a capital is replaced by its state.
@@ -364,57 +585,209 @@ struct Raw {
     by_claimant: bool,
 }
 
+/// The coordinated parties that end `left`, nearest first ("مصر والسعودية والأردن",
+/// "الرئيس الكونغولي فيليكس تشيسيكيدي والرئيس الرواندي بول كاغامي"): the last one, and
+/// each one before it that is joined to the next by و or a comma (with at most a title
+/// between) or written right against it as one party (a name after its country's
+/// adjective) — "أرمينيا وأذربيجان روسيا" is two subjects and an object.
+fn coordinated(doc: &Doc<'_>, left: &[(usize, usize)]) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    let mut next: Option<(usize, usize)> = None;
+    for &(t, k) in left.iter().rev() {
+        if let Some((nt, nk)) = next {
+            let mut end = t + 1;
+            while end < nt && doc.entity_at[end] == Some(k) {
+                end += 1;
+            }
+            let gap = end..nt;
+            let comma = |x: usize| matches!(doc.w(x), "," | "،");
+            let plain = gap.clone().all(|x| {
+                (doc.tokens[x].kind != TokenKind::Punct || comma(x)) && !opens_clause(doc, x)
+            });
+            let and = and_before(doc, nt, nk)
+                || gap.clone().any(|x| doc.w(x) == "و" || doc.w(x).starts_with("وال"));
+            let same_state = code(doc, k).is_some() && code(doc, k) == code(doc, nk);
+            let joined = (gap.is_empty() && (and || same_state))
+                || (plain && gap.len() <= 3 && (and || gap.clone().any(comma)));
+            if !joined {
+                break;
+            }
+        }
+        out.push(k);
+        next = Some((t, k));
+    }
+    out
+}
+
+/// Whether the mention of entity `k` at token `t` carries the conjunction و
+/// ("والسعودية", "وقوات الدعم السريع"), as opposed to a name that starts with و.
+fn and_before(doc: &Doc<'_>, t: usize, k: usize) -> bool {
+    if glued(doc, t, k).contains('و') {
+        return true;
+    }
+    let e = &doc.entities[k];
+    let tok_start = doc.tokens[t].start as usize;
+    e.mentions.iter().any(|m| {
+        m.start == tok_start
+            && m.text.starts_with('و')
+            && !e.name_ar.as_deref().unwrap_or("").starts_with('و')
+    })
+}
+
+/// Triggers that do not report a happening of their own are set aside, and those read
+/// differently in context are rewritten, before clauses are cut between them.
+fn keep_hits<'a>(
+    doc: &Doc<'_>,
+    hits: &[Hit<'a>],
+    cue_at: &dyn Fn(usize) -> Option<Cue>,
+) -> Vec<Hit<'a>> {
+    let mut kept: Vec<Hit<'a>> = Vec::new();
+    let mut dropped = vec![false; hits.len()];
+    for (n, h) in hits.iter().enumerate() {
+        if dropped[n] || skipped(doc, hits, n, cue_at) {
+            continue;
+        }
+        let mut h = *h;
+        let s = doc.sentence_of(h.start);
+        let sentence_end = doc.sentences[s].end;
+        let ty = h.trigger.event_type.as_str();
+        let mode = h.trigger.mode.as_deref();
+        // "انسحب الوفد من المحادثات", "انسحبت من الاتفاق": leaving talks or an accord.
+        if ty == "RETREAT" {
+            let walkout = hits.get(n + 1).is_some_and(|p| {
+                let talks = (p.trigger.event_type == "CONSULT"
+                    && p.trigger.mode.as_deref() != Some("mediation"))
+                    || p.trigger.event_type == "AGREE";
+                talks
+                    && p.start <= h.end + 4
+                    && p.start < sentence_end
+                    && doc.w(p.start - 1) == "من"
+                    && !skipped(doc, hits, n + 1, cue_at)
+            });
+            if walkout {
+                h.trigger = rewritten(Rewrite::Walkout);
+                dropped[n + 1] = true;
+            }
+        }
+        // "استولت البحرية على ناقلة": a ship seized is not ground taken.
+        if ty == "ASSAULT"
+            && mode == Some("seize")
+            && (h.end..(h.end + 5).min(sentence_end)).any(|t| cue_at(t) == Some(Cue::Vessel))
+        {
+            h.trigger = rewritten(Rewrite::Seizure);
+        }
+        // "شنت ... عملية عسكرية": a second trigger of the same type right after the first
+        // is its object; "اجتمعوا في جدة لبحث": one with ل a little further on is its
+        // purpose. Mediation is not the talks it brokers.
+        let purpose = doc.w(h.start).get(..h.prefix).is_some_and(|p| p.contains('ل'));
+        let mediation = |x: &Hit<'_>| x.trigger.mode.as_deref() == Some("mediation");
+        // A date set off by commas ("شنت، في 19 أيلول، عملية عسكرية") does not part them;
+        // a party does — except after a light verb, whose subject and time come before
+        // its object ("شنت الولايات المتحدة وبريطانيا فجر الجمعة (...) ضربات جوية").
+        let same = kept.last().is_some_and(|p| {
+            let between = p.end..h.start;
+            let plain = between.clone().all(|t| doc.tokens[t].kind != TokenKind::Punct);
+            let opener = |t: usize| doc.w(t) == "و" || doc.w(t) == "ثم" || opens_clause(doc, t);
+            let open = |t: usize| !is_hard_stop(doc, t) && !opener(t);
+            let aside = between.clone().all(|t| open(t) && doc.entity_at[t].is_none());
+            let light = cue_at(p.start) == Some(Cue::Light) && between.clone().all(open);
+            p.trigger.event_type == h.trigger.event_type
+                && mediation(p) == mediation(&h)
+                && doc.sentence_of(p.start) == s
+                && ((plain && h.start <= p.end + if purpose { 12 } else { 6 })
+                    || (aside && h.start <= p.end + 10)
+                    || (light && h.start <= p.end + 14))
+        });
+        match kept.last_mut() {
+            // The object says how: "شنت ... ضربات جوية" is an air strike.
+            Some(p) if same => {
+                p.reach = p.reach.max(h.end);
+                if p.trigger.mode.is_none() && h.trigger.mode.is_some() {
+                    p.trigger = h.trigger;
+                }
+            }
+            _ => kept.push(h),
+        }
+    }
+    kept
+}
+
 /// The events of a document.
 pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
     let set = triggers();
     let hits = find_triggers(doc, set);
     let cue_set = cues();
     let cue_at = |t: usize| cue_set.match_at(&doc.view, &doc.tokens, t).map(|m| *m.value);
-    let part = participant_tokens(doc);
+    let (part, located) = participant_tokens(doc, &cue_at);
     let claims = doc.sentence_claims();
-    let reports: Vec<Vec<(usize, usize, Report)>> =
-        (0..doc.sentences.len()).map(|s| doc.reports(s)).collect();
-    // Triggers that do not report a happening of their own are set aside first, so
-    // that they do not cut the clauses of those that do.
-    let hits: Vec<Hit<'_>> = {
-        let mut kept: Vec<Hit<'_>> = Vec::new();
-        for (n, h) in hits.iter().enumerate() {
-            if !skipped(doc, &hits, n, &cue_at) {
-                // "شنت ... عملية عسكرية": a second trigger of the same type right after the
-                // first is its object.
-                let same = kept.last().is_some_and(|p| {
-                    p.trigger.event_type == h.trigger.event_type
-                        && h.start <= p.end + 6
-                        && doc.sentence_of(p.start) == doc.sentence_of(h.start)
-                        && (p.end..h.start).all(|t| doc.tokens[t].kind != TokenKind::Punct)
-                });
-                if !same {
-                    kept.push(Hit { ..*h });
-                }
-            }
+    // A source noun ("في بيان مشترك") says where a statement was made; it does not
+    // bound the clauses around it the way a reporting verb does.
+    let reports: Vec<Vec<(usize, usize, Report)>> = (0..doc.sentences.len())
+        .map(|s| doc.reports(s).into_iter().filter(|r| r.2 != Report::Source).collect())
+        .collect();
+    // Where any trigger of a directed act stands, kept or set aside ("إلى وقف هجماتها"):
+    // what follows it inside a speech act's object is that act's business.
+    let mut act_at = vec![false; doc.tokens.len()];
+    for h in hits.iter().filter(|h| h.trigger.frame == Frame::Act) {
+        act_at[h.start] = true;
+    }
+    let hits = keep_hits(doc, &hits, &cue_at);
+    let mut hit_at = vec![false; doc.tokens.len()];
+    for h in &hits {
+        for slot in &mut hit_at[h.start..h.end] {
+            *slot = true;
         }
-        kept
-    };
+    }
     let mut raws: Vec<Raw> = Vec::new();
+    // Trigger offsets of "بوساطة X": mediators of the meeting or accord beside them.
+    let mut mediating: BTreeSet<usize> = BTreeSet::new();
     let mut absorbed = vec![false; hits.len()];
     for (n, h) in hits.iter().enumerate() {
         if absorbed[n] {
+            continue;
+        }
+        // "إن الضربات تهدد بتوسيع الصراع": with an event for its subject, a speech verb
+        // says what the event risks, not what a party says.
+        let after_act = n.checked_sub(1).and_then(|p| hits.get(p)).is_some_and(|p| {
+            p.end == h.start
+                && p.trigger.frame == Frame::Act
+                && doc.sentence_of(p.start) == doc.sentence_of(h.start)
+        });
+        if h.trigger.frame == Frame::Speech && after_act {
             continue;
         }
         let s = doc.sentence_of(h.start);
         let range = doc.sentences[s].clone();
         let ty = h.trigger.event_type.as_str();
         let before = |k: usize| h.start.saturating_sub(k).max(range.start)..h.start;
+        let denial = ty == "REJECT" && h.trigger.mode.as_deref() == Some("deny");
         // A speech act's object may name another happening ("أدان ما وصفه بالهجوم
-        // الإرهابي الأرمني", "طلبت دعما عسكريا"): it is content, not an event.
+        // الإرهابي الأرمني", "طلبت دعما عسكريا"): it is content, not an event; so are the
+        // weapons of aid ("زودتها بصواريخ"), the goods seized ("ضبطت شحنة أسلحة") and the
+        // grounds of sanctions. What a denial denies is an event of its own, marked
+        // denied.
+        let seizure = ty == "COERCE" && h.trigger.mode.as_deref() == Some("seize");
+        let absorbs = (h.trigger.frame == Frame::Speech && !denial)
+            || matches!(ty, "AID" | "SANCTION")
+            || seizure;
         let mut next = n + 1;
-        if h.trigger.frame == Frame::Speech {
+        let mut content: Option<&Hit<'_>> = None;
+        if absorbs || denial {
             while let Some(p) = hits.get(next) {
+                // "نفت روسيا الاتهامات بقصف ...": the accusations a denial answers, and
+                // what they are about, are its object.
+                if denial && content.is_none() && p.trigger.frame != Frame::Speech {
+                    break;
+                }
                 let plain = (h.end..p.start).all(|t| doc.tokens[t].kind != TokenKind::Punct);
-                if p.start > h.end + 7 || doc.sentence_of(p.start) != s || !plain {
+                if units_between(doc, h.end, p.start) > CONTENT_UNITS
+                    || doc.sentence_of(p.start) != s
+                    || !plain
+                {
                     break;
                 }
                 absorbed[next] = true;
+                content.get_or_insert(p);
                 next += 1;
             }
         }
@@ -428,21 +801,33 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
         let mut left_from = h.start.saturating_sub(LEFT_WINDOW).max(range.start).max(prev_end);
         if let Some(r) = report_before {
             left_from = left_from.max(r);
+            // "قالت X إن Y قصفت": the reported clause starts after the complementizer.
+            if let Some(c) = (left_from..h.start).rev().find(|&t| matches!(doc.w(t), "ان" | "بان"))
+            {
+                left_from = c + 1;
+            }
         }
-        if let Some(stop) = (left_from..h.start).rev().find(|&t| is_hard_stop(doc, t)) {
+        // "...، لكنه اتهم أرمينيا", "فيما جددت تركيا": a contrast opens a clause of its own.
+        if let Some(stop) =
+            (left_from..h.start).rev().find(|&t| is_hard_stop(doc, t) || opens_clause(doc, t))
+        {
             left_from = stop + 1;
         }
         let left = parties(&part, left_from, h.start);
         // "وافق على المشاركة في محادثات مع X": agreeing to talks is agreeing with X.
         let next_start = match hits.get(next) {
             Some(p)
-                if ty == "AGREE" && p.trigger.event_type == "CONSULT" && p.start <= h.end + 8 =>
+                if ty == "AGREE"
+                    && h.trigger.frame == Frame::Speech
+                    && p.trigger.event_type == "CONSULT"
+                    && p.trigger.mode.as_deref() != Some("mediation")
+                    && p.start <= h.end + 8 =>
             {
                 hits.get(next + 1).map_or(usize::MAX, |q| q.start)
             }
             _ => next_start,
         };
-        let mut right_to = (h.end + RIGHT_WINDOW).min(range.end).min(next_start.max(h.end + 2));
+        let mut right_to = (h.reach + RIGHT_WINDOW).min(range.end).min(next_start.max(h.reach + 2));
         if let Some(r) = report_after {
             right_to = right_to.min(r.max(h.end));
         }
@@ -462,7 +847,21 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
                 found += 1;
             }
         }
-        let right = parties(&part, h.end, right_to);
+        // "أدان X الهجوم الإسرائيلي على دمشق": who the content's act was aimed at is not
+        // who the speech act is aimed at.
+        let content_act = content
+            .filter(|c| c.trigger.frame == Frame::Act)
+            .map(|c| c.start)
+            .or_else(|| (h.end..right_to).find(|&t| act_at[t]).filter(|_| absorbs));
+        let aimed_in_content = |t: usize, k: usize| {
+            content_act.is_some_and(|c| {
+                t > c && (introduced(doc, t, k) || (c + 1..t).any(|x| opens_phrase(doc, x)))
+            })
+        };
+        let right: Vec<(usize, usize)> = parties(&part, h.end, right_to)
+            .into_iter()
+            .filter(|&(t, k)| !aimed_in_content(t, k))
+            .collect();
         let reciprocal = before(3).any(|t| cue_at(t) == Some(Cue::Reciprocal));
         let participle = before(3).any(|t| cue_at(t) == Some(Cue::Participle));
         let frame = if reciprocal { Frame::Joint } else { h.trigger.frame };
@@ -472,54 +871,123 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
         let claim_code = claim.and_then(|c| code(doc, c.entity));
         let mut actors: Vec<usize> = Vec::new();
         let mut targets: Vec<usize> = Vec::new();
+        // Read as suffered by the parties before it.
+        let mut suffered = false;
         match frame {
             Frame::Joint => {
-                // "التقى X مع Y و Z": X meets each of them; Y and Z do not meet each other.
-                let with_at =
-                    (h.end..right.first().map_or(h.end, |r| r.0)).find(|&t| doc.w(t) == "مع");
-                if let (Some(_), false) = (with_at, right.is_empty()) {
-                    let host: Vec<usize> = if left.is_empty() {
+                // "التقى X مع Y و Z", "التقى مع Y و Z": X meets each of them; Y and Z do not
+                // meet each other. X is named after the verb, or before it.
+                let with_at = (h.end..right_to).find(|&t| doc.w(t) == "مع");
+                let guests: Vec<usize> = with_at
+                    .map(|m| right.iter().filter(|&&(t, _)| t > m).map(|&(_, k)| k).collect())
+                    .unwrap_or_default();
+                if !guests.is_empty() {
+                    let named: Vec<usize> = with_at
+                        .map(|m| right.iter().filter(|&&(t, _)| t < m).map(|&(_, k)| k).collect())
+                        .unwrap_or_default();
+                    // With no one named before, the host is the speaker, or whoever the
+                    // sentence is about ("لم يحضر الوزير الأرميني ... لكن من المتوقع أن
+                    // يجتمع مع ...").
+                    let host: Vec<usize> = if !named.is_empty() {
+                        named
+                    } else if left.is_empty() {
                         claim
                             .map(|c| c.entity)
                             .or_else(|| sentence_subject(doc, range.start, h.start))
+                            .or_else(|| part[range.start..h.start].iter().flatten().next().copied())
                             .into_iter()
                             .collect()
                     } else {
-                        left.iter().rev().take(2).map(|&(_, k)| k).collect()
+                        coordinated(doc, &left)
                     };
                     if !host.is_empty() {
                         actors.extend(host);
-                        targets
-                            .extend(right.iter().map(|&(_, k)| k).filter(|k| !actors.contains(k)));
+                        targets.extend(guests.iter().copied().filter(|k| !actors.contains(k)));
                     } else {
-                        actors.extend(right.iter().map(|&(_, k)| k));
+                        actors.extend(guests);
                     }
                 } else {
                     // "الاشتباكات التي اندلعت بين X و Y": parties named after the trigger
                     // are the whole cast; those before it belong to something else.
                     if right.len() < 2 && !dyad_word {
-                        actors.extend(left.iter().rev().take(2).map(|&(_, k)| k));
+                        actors.extend(coordinated(doc, &left));
                     }
-                    actors.extend(right.iter().map(|&(_, k)| k));
+                    for &(_, k) in &right {
+                        if !actors.contains(&k) {
+                            actors.push(k);
+                        }
+                    }
                 }
             }
             Frame::Act | Frame::Speech => {
                 let speech = frame == Frame::Speech;
+                // "لا صلة لها بإسرائيل، وطالب ...": a party after a preposition is no
+                // speaker (though it may own an act: "الضغط على أذربيجان لإنهاء حصارها").
+                let left: &[(usize, usize)] =
+                    if speech && left.last().is_some_and(|&(t, k)| introduced(doc, t, k)) {
+                        &[]
+                    } else {
+                        &left
+                    };
                 // Verb-subject (or masdar + genitive / adjective) first, then subject-verb.
-                let subject_after = right.first().filter(|&&(t, _)| t <= h.end + 2);
+                // A party after a preposition ("عقوبات على روسيا") or after another
+                // trigger ("أدانت فيه الهجوم الإسرائيلي") is not this one's subject.
+                // "شدد على ضرورة مشاركة تركيا": a speech act written as a prepositional
+                // phrase has its speaker before it.
+                let prepositional = is_preposition(doc.w(h.start));
+                // "إن الاتهامات ... لا صحة لها": a verbless denial is the speaker's.
+                let nominal = speech && doc.w(h.start) == "لا";
+                let subject_after = right.first().filter(|&&(t, k)| {
+                    !prepositional
+                        && t <= h.end + 2
+                        && !(h.end..t).any(|x| hit_at[x] || opens_phrase(doc, x))
+                        && !introduced(doc, t, k)
+                });
+                // "تعرضت بلدات لبنانية لقصف إسرائيلي", "قتل جنود في هجوم شنته حماس": the
+                // parties before suffered it; the agent follows, right after or after من.
+                let prep = doc.w(h.start).get(..h.prefix).is_some_and(|p| p.contains('ل'));
+                let prev =
+                    h.start.checked_sub(1).filter(|&p| p >= range.start).map_or("", |p| doc.w(p));
+                // "شاركت قوات تركية في الهجوم": but taking part in it is doing it.
+                let took_part = (units_back(doc, range.start, h.start, 4)..h.start)
+                    .any(|t| cue_at(t) == Some(Cue::Participation));
+                let oblique = !speech
+                    && matches!(ty, "ASSAULT" | "COERCE" | "SANCTION")
+                    && (prep || (matches!(prev, "في" | "جراء" | "اثر" | "خلال") && !took_part));
                 // Inside reported speech a verb's subject is the speaker unless named:
                 // "قال علييف ... لكنه اتهم أرمينيا" — Armenia is the object.
-                let reported = speech && report_before.is_some() && left.is_empty();
+                // But after a back-reference the subject follows: "وهو ما تنفيه أرمينيا".
+                let back_reference = h
+                    .start
+                    .checked_sub(1)
+                    .is_some_and(|p| matches!(doc.w(p), "ما" | "الذي" | "التي"));
+                let reported =
+                    speech && report_before.is_some() && left.is_empty() && !back_reference;
                 let after_is_object = reported
                     && subject_after
                         .is_some_and(|&(_, k)| claim_code.is_some() && code(doc, k) != claim_code);
                 let mut rest = right.as_slice();
                 let adjacent_left =
                     left.last().filter(|&&(t, _)| t + 1 == h.start).map(|&(_, k)| k);
-                if let (Some(a), false) = (adjacent_left, speech) {
-                    // "تركيا نقلت مرتزقة لدعم أذربيجان": subject right before the verb.
-                    actors.push(a);
-                } else if after_is_object || (pronoun_subject && left.is_empty()) {
+                if oblique {
+                    let agent = subject_after.map(|&(_, k)| k).or_else(|| {
+                        right
+                            .iter()
+                            .find(|&&(t, _)| t > h.end && doc.w(t - 1) == "من")
+                            .map(|&(_, k)| k)
+                    });
+                    actors.extend(agent);
+                    targets
+                        .extend(coordinated(doc, left).into_iter().filter(|k| !actors.contains(k)));
+                    suffered = true;
+                } else if let (Some(_), false) = (adjacent_left, speech) {
+                    // "تركيا نقلت مرتزقة لدعم أذربيجان", "مصر وقطر تكثفان الوساطة": the
+                    // subjects right before the verb.
+                    actors.extend(coordinated(doc, left));
+                } else if after_is_object
+                    || (pronoun_subject && left.is_empty())
+                    || (nominal && claim.is_some())
+                {
                     if let Some(c) = claim {
                         actors.push(c.entity);
                     }
@@ -545,39 +1013,102 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
                 } else if !left.is_empty() {
                     // Coordinated subjects before the verb all act ("الولايات المتحدة،
                     // على غرار روسيا، الدعوات").
-                    actors.extend(left.iter().rev().take(2).map(|&(_, k)| k));
+                    actors.extend(coordinated(doc, left));
                 } else if speech {
                     let subject = claim
                         .map(|c| c.entity)
                         .or_else(|| sentence_subject(doc, range.start, h.start));
                     actors.extend(subject);
                 }
-                targets.extend(rest.iter().map(|&(_, k)| k).filter(|k| !actors.contains(k)));
-            }
-        }
-        // "تعرضت مناطق ... لقصف": the reporting side suffered it.
-        let mut by_claimant = false;
-        if ty == "ASSAULT" && actors.is_empty() && targets.is_empty() {
-            if let Some(c) = claim {
-                targets.push(c.entity);
-                by_claimant = true;
-            }
-        }
-        let locations: Vec<String> = (left_from..right_to)
-            .filter_map(|t| doc.entity_at[t].filter(|_| part[t].is_none()))
-            .filter(|&k| doc.entities[k].kind == EntityKind::Place)
-            .map(|k| doc.entities[k].id.clone())
-            .fold(Vec::new(), |mut v, id| {
-                if !v.contains(&id) {
-                    v.push(id);
+                for &(_, k) in rest {
+                    if !actors.contains(&k) && !targets.contains(&k) {
+                        targets.push(k);
+                    }
                 }
-                v
-            });
-        let future = h.future || (left_from..right_to).any(|t| cue_at(t) == Some(Cue::Future));
-        let speech_by_claimant = claim.is_some_and(|c| actors.contains(&c.entity));
+            }
+        }
+        let mut by_claimant = false;
+        if frame != Frame::Speech {
+            // A state, not an international body, reports what its side suffered.
+            let state_claim = claim
+                .filter(|c| c.at < h.start && claim_code.as_deref().is_some_and(|cc| cc != "INT"));
+            let actor_codes: BTreeSet<String> =
+                actors.iter().filter_map(|&k| code(doc, k)).collect();
+            match claim {
+                // "نفى الجيش قصف السوق": who denies an act denies doing it.
+                Some(c) if c.report == Report::Deny && actors.is_empty() => actors.push(c.entity),
+                // "تعرضت مناطق ... لقصف": the reporting side suffered it — a side named
+                // before, or after "according to"; a later "وقالت" speaks of what follows.
+                Some(c)
+                    if ty == "ASSAULT"
+                        && actors.is_empty()
+                        && targets.is_empty()
+                        && (c.at < h.start || c.report == Report::According) =>
+                {
+                    targets.push(c.entity);
+                    by_claimant = true;
+                }
+                // "وتقول إسرائيل إن 1200 شخص قتلوا في هجوم حماس": the people the reporting
+                // state speaks of are its own.
+                Some(c)
+                    if suffered
+                        && targets.is_empty()
+                        && state_claim.is_some()
+                        && c.report == Report::Say
+                        && claim_code.as_ref().is_some_and(|cc| !actor_codes.contains(cc)) =>
+                {
+                    targets.push(c.entity);
+                }
+                _ => {}
+            }
+        }
+        let mut locations: Vec<String> = Vec::new();
+        // Per place named, nearest after the trigger first: the states it may belong to
+        // (the one holding it and the one it lies in).
+        let mut place_states: Vec<(usize, Vec<String>)> = Vec::new();
+        let named = doc.entity_at.iter().zip(&located).enumerate();
+        let scene = |w: Where| w == Where::In || (w == Where::Border && ty == "MOBILIZE");
+        for (t, (&at, _)) in named.take(right_to).skip(left_from).filter(|(_, (_, &l))| scene(l)) {
+            let Some(k) = at else { continue };
+            let e = &doc.entities[k];
+            let states: Vec<String> = match e.kind {
+                EntityKind::Place => {
+                    if !locations.contains(&e.id) {
+                        locations.push(e.id.clone());
+                    }
+                    place_states_of(&e.id)
+                }
+                _ => code(doc, k).into_iter().collect(),
+            };
+            if !states.is_empty() && !place_states.iter().any(|(_, s)| *s == states) {
+                place_states.push((t, states));
+            }
+        }
+        place_states.sort_by_key(|&(t, _)| (t < h.start, t.abs_diff(h.start)));
+        // A definite adjective ("الأسبوع المقبل") qualifies what it follows, but a
+        // planning phrase ("من المتوقع أن", "تعتزم") governs the whole clause after it.
+        let plan_from = {
+            let from = range.start.max(prev_end);
+            (from..h.start)
+                .rev()
+                .find(|&t| is_hard_stop(doc, t) || opens_clause(doc, t))
+                .map_or(from, |t| t + 1)
+        };
+        let plan_before = (plan_from..h.start)
+            .any(|t| cue_at(t) == Some(Cue::Future) && !doc.w(t).starts_with("ال"));
+        let future = h.future
+            || plan_before
+            || (left_from..right_to).any(|t| cue_at(t) == Some(Cue::Future));
+        // A speaker's own statement is asserted; what a speaker says another did, or what
+        // a state says its forces did, is claimed.
+        let speech_by_claimant =
+            frame == Frame::Speech && claim.is_some_and(|c| actors.contains(&c.entity));
         let stance = if future {
             Stance::Planned
-        } else if claim.is_some_and(|c| c.report == Report::Deny) && ty != "REJECT" {
+        } else if claim.is_some_and(|c| c.report == Report::Deny)
+            && ty != "REJECT"
+            && !speech_by_claimant
+        {
             Stance::Denied
         } else if claim.is_some() && !speech_by_claimant {
             Stance::Claimed
@@ -604,12 +1135,12 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
         };
         // Protesters stand for the country they march in.
         if ty == "PROTEST" && actors.is_empty() && targets.is_empty() {
-            if let Some(c) = event.locations.iter().find_map(|id| place_state(id)) {
+            if let Some(c) = place_states.first().and_then(|(_, s)| s.first()) {
                 let raw = Raw {
                     event,
                     actors: Vec::new(),
                     targets: Vec::new(),
-                    extra: vec![c],
+                    extra: vec![c.clone()],
                     dyad: false,
                     frame,
                     by_claimant: false,
@@ -632,22 +1163,36 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
         let before_len = raws.len();
         // "وافقتا", "اتفقا": a dual verb is one act of both.
         let dual_verb = doc.w(h.start).ends_with('ا') && h.end == h.start + 1;
+        let by_mediation = h.trigger.mode.as_deref() == Some("mediation")
+            && doc.w(h.start).trim_start_matches(['و', 'ف']).starts_with('ب');
+        if by_mediation {
+            mediating.insert(doc.tokens[h.start].start as usize);
+        }
+        let place_target = frame == Frame::Act
+            && (PLACE_TARGET_TYPES.contains(&ty) || h.trigger.mode.as_deref() == Some("visit"));
         split(doc, &mut raws, event, actors, targets, Shape { frame, separately, dual_verb });
         for r in &mut raws[before_len..] {
             r.dyad |= dyad_word;
             r.by_claimant |= by_claimant;
+            // "قصفت روسيا خاركيف", "زيارة رسمية إلى لبنان": the state of the place is
+            // the party acted on — when someone is named acting ("تأثير الهجمات على قناة
+            // السويس" names no one).
+            if place_target && !r.actors.is_empty() && r.targets.is_empty() && r.extra.is_empty() {
+                let own: BTreeSet<String> = r.actors.iter().filter_map(|&k| code(doc, k)).collect();
+                let other = place_states
+                    .iter()
+                    .take(1)
+                    .find_map(|(_, states)| states.iter().find(|c| !own.contains(*c)));
+                r.extra.extend(other.cloned());
+            }
         }
     }
+    pair_mediators(doc, &mut raws, &mediating);
+    denials_face_the_denied(doc, &mut raws);
     complete_with_dyad(doc, &mut raws);
     let mut merged: Vec<(BTreeSet<String>, Event)> = Vec::new();
     for mut r in raws {
-        let mut codes: BTreeSet<String> = BTreeSet::new();
-        for &k in r.actors.iter().chain(&r.targets) {
-            if let Some(c) = code(doc, k) {
-                codes.insert(c);
-            }
-        }
-        codes.extend(r.extra.iter().cloned());
+        let codes = raw_codes(doc, &r);
         if codes.is_empty() && r.event.event_type != "PROTEST" {
             continue;
         }
@@ -660,6 +1205,120 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
         merge(&mut merged, codes, r.event);
     }
     merged.into_iter().map(|(_, e)| e).collect()
+}
+
+/// The participant codes of a raw event.
+fn raw_codes(doc: &Doc<'_>, r: &Raw) -> BTreeSet<String> {
+    let mut codes: BTreeSet<String> =
+        r.actors.iter().chain(&r.targets).filter_map(|&k| code(doc, k)).collect();
+    codes.extend(r.extra.iter().cloned());
+    codes
+}
+
+/// "بوساطة مصرية قطرية", "برعاية تركيا والأمم المتحدة": each mediator consults with each
+/// party of the meeting or accord the sentence names beside it (the one before, else the
+/// one after); the mediation raw itself gives way to those pairs.
+fn pair_mediators(doc: &Doc<'_>, raws: &mut Vec<Raw>, mediating: &BTreeSet<usize>) {
+    let starts: BTreeSet<(usize, usize)> = raws
+        .iter()
+        .filter(|r| r.event.mode.as_deref() == Some("mediation"))
+        .filter(|r| mediating.contains(&r.event.trigger.start))
+        .map(|r| (r.event.sentence, r.event.trigger.start))
+        .collect();
+    for (s, at) in starts {
+        let mine = |r: &Raw| r.event.sentence == s && r.event.trigger.start == at;
+        let brokered = |r: &Raw| {
+            r.event.sentence == s
+                && r.frame == Frame::Joint
+                && matches!(r.event.event_type.as_str(), "CONSULT" | "AGREE")
+                && r.event.mode.as_deref() != Some("mediation")
+        };
+        let target = raws
+            .iter()
+            .rposition(|r| brokered(r) && r.event.trigger.start < at)
+            .or_else(|| raws.iter().position(|r| brokered(r) && r.event.trigger.start > at));
+        let Some(j) = target else { continue };
+        let mut mediators: Vec<usize> = Vec::new();
+        for r in raws.iter().filter(|r| mine(r)) {
+            for &k in r.actors.iter().chain(&r.targets) {
+                if !mediators.contains(&k) {
+                    mediators.push(k);
+                }
+            }
+        }
+        let mediator_codes: BTreeSet<String> =
+            mediators.iter().filter_map(|&k| code(doc, k)).collect();
+        let template = match raws.iter().find(|r| mine(r)) {
+            Some(r) => r.event.clone(),
+            None => continue,
+        };
+        // The parties of the brokered event, one entity per state.
+        let mut party_codes: BTreeSet<String> = BTreeSet::new();
+        let mut parties: Vec<(Option<usize>, String)> = Vec::new();
+        for &k in raws[j].actors.iter().chain(&raws[j].targets) {
+            if let Some(c) = code(doc, k).filter(|c| !mediator_codes.contains(c)) {
+                if party_codes.insert(c.clone()) {
+                    parties.push((Some(k), c));
+                }
+            }
+        }
+        for c in &raws[j].extra {
+            if !mediator_codes.contains(c) && party_codes.insert(c.clone()) {
+                parties.push((None, c.clone()));
+            }
+        }
+        if parties.is_empty() {
+            continue;
+        }
+        let brokered_event = &mut raws[j];
+        brokered_event.actors.retain(|k| !mediators.contains(k));
+        brokered_event.targets.retain(|k| !mediators.contains(k));
+        let mut seen: BTreeSet<String> = BTreeSet::new();
+        let mut pairs: Vec<Raw> = Vec::new();
+        for &m in &mediators {
+            let Some(mc) = code(doc, m) else { continue };
+            if !seen.insert(mc) {
+                continue;
+            }
+            for (k, c) in &parties {
+                pairs.push(Raw {
+                    event: template.clone(),
+                    actors: vec![m],
+                    targets: k.iter().copied().collect(),
+                    extra: if k.is_some() { Vec::new() } else { vec![c.clone()] },
+                    dyad: false,
+                    frame: Frame::Act,
+                    by_claimant: false,
+                });
+            }
+        }
+        raws.retain(|r| !mine(r));
+        raws.extend(pairs);
+    }
+}
+
+/// A denial with no one it answers ("نفت روسيا أن تكون قد قصفت مستشفى في كييف",
+/// "... الأمر الذي نفته موسكو") faces the other parties of what it denies: the event the
+/// sentence goes on to deny, else the one it has just reported.
+fn denials_face_the_denied(doc: &Doc<'_>, raws: &mut [Raw]) {
+    for i in 0..raws.len() {
+        let r = &raws[i];
+        let denial = r.event.event_type == "REJECT" && r.event.mode.as_deref() == Some("deny");
+        if !denial || !r.targets.is_empty() || !r.extra.is_empty() {
+            continue;
+        }
+        let (s, at) = (r.event.sentence, r.event.trigger.start);
+        let denier = raw_codes(doc, r);
+        let denied = raws
+            .iter()
+            .filter(|q| q.event.sentence == s && q.event.trigger.start != at)
+            .filter(|q| q.event.event_type != "REJECT")
+            .min_by_key(|q| (q.event.trigger.start < at, q.event.trigger.start.abs_diff(at)));
+        let Some(q) = denied else { continue };
+        let others: Vec<String> =
+            raw_codes(doc, q).into_iter().filter(|c| !denier.contains(c)).collect();
+        raws[i].extra.extend(others);
+    }
 }
 
 fn dedup(ids: impl Iterator<Item = String>) -> Vec<String> {
@@ -719,6 +1378,25 @@ fn split(
                 frame,
                 by_claimant: false,
             });
+        }
+        return;
+    }
+    // "التقى X مع Y و Z": X meets each of them, Y and Z do not meet each other; "أجرى X
+    // و Y مباحثات منفصلة مع Z": each of them meets Z.
+    let one_host = distinct(&actors) == 1 && distinct(&targets) > 1;
+    if frame == Frame::Joint && !targets.is_empty() && (separately || one_host) {
+        for &a in &actors {
+            for &t in &targets {
+                raws.push(Raw {
+                    event: event.clone(),
+                    actors: vec![a],
+                    targets: vec![t],
+                    extra: Vec::new(),
+                    dyad: false,
+                    frame,
+                    by_claimant: false,
+                });
+            }
         }
         return;
     }
@@ -791,25 +1469,82 @@ fn complete_with_dyad(doc: &Doc<'_>, raws: &mut Vec<Raw>) {
                         }
                     }
                 } else {
-                    // "حض X الطرفين": X with each side, not the sides with each other.
-                    let mut second = Raw {
-                        event: r.event.clone(),
-                        actors: r.actors.clone(),
-                        targets: r.targets.clone(),
-                        extra: vec![b.clone()],
-                        dyad: false,
-                        frame: r.frame,
-                        by_claimant: r.by_claimant,
+                    // "حض X الطرفين", "تكثف مصر وقطر الوساطة بين الجانبين": each actor
+                    // with each side, not the sides with each other.
+                    let mut seen: BTreeSet<String> = BTreeSet::new();
+                    let distinct: Vec<usize> = r
+                        .actors
+                        .iter()
+                        .copied()
+                        .filter(|&k| code(doc, k).is_some_and(|c| seen.insert(c)))
+                        .collect();
+                    let groups: Vec<Vec<usize>> = if distinct.len() > 1 {
+                        distinct.into_iter().map(|m| vec![m]).collect()
+                    } else {
+                        vec![r.actors.clone()]
                     };
-                    second.event.confidence *= 0.9;
-                    extra_raws.push(second);
-                    r.extra.push(a.clone());
+                    let pairs: Vec<(Vec<usize>, String)> = groups
+                        .into_iter()
+                        .flat_map(|g| [(g.clone(), a.clone()), (g, b.clone())])
+                        .collect();
+                    let mut pairs = pairs.into_iter();
+                    if let Some((acts, side)) = pairs.next() {
+                        r.actors = acts;
+                        r.extra.push(side);
+                    }
+                    for (acts, side) in pairs {
+                        let mut more = Raw {
+                            event: r.event.clone(),
+                            actors: acts,
+                            targets: r.targets.clone(),
+                            extra: vec![side],
+                            dyad: false,
+                            frame: r.frame,
+                            by_claimant: r.by_claimant,
+                        };
+                        more.event.confidence *= 0.9;
+                        extra_raws.push(more);
+                    }
                 }
             }
         }
         let mut codes: BTreeSet<String> =
             r.actors.iter().chain(&r.targets).filter_map(|&k| code(doc, k)).collect();
         codes.extend(r.extra.iter().cloned());
+        // A truce with no one named ("بعد فشل محاولات الوصول لهدنة") is the fighting
+        // sides' truce.
+        if codes.is_empty() && r.event.mode.as_deref() == Some("ceasefire") {
+            if let Some((a, b)) = &pair {
+                r.extra = vec![a.clone(), b.clone()];
+            }
+            return true;
+        }
+        // "ومصر وقطر تكثفان الوساطة": each mediator with each fighting side.
+        let only_mediators = r.targets.is_empty() && r.extra.is_empty();
+        if r.event.mode.as_deref() == Some("mediation") && codes.len() > 1 && only_mediators {
+            if let Some((a, b)) =
+                pair.as_ref().filter(|(a, b)| !codes.contains(a) && !codes.contains(b))
+            {
+                let mut seen: BTreeSet<String> = BTreeSet::new();
+                for &m in r.actors.iter().chain(&r.targets) {
+                    if !code(doc, m).is_some_and(|c| seen.insert(c)) {
+                        continue;
+                    }
+                    for side in [a, b] {
+                        extra_raws.push(Raw {
+                            event: r.event.clone(),
+                            actors: vec![m],
+                            targets: Vec::new(),
+                            extra: vec![side.clone()],
+                            dyad: false,
+                            frame: r.frame,
+                            by_claimant: false,
+                        });
+                    }
+                }
+                return false;
+            }
+        }
         if codes.len() != 1 {
             return true;
         }
@@ -895,10 +1630,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_mode_is_documented() {
+        let doc = include_str!("../PLOVER.md");
+        for r in tsv_rows(TRIGGERS) {
+            if let Some(m) = r.get(2).filter(|m| !m.is_empty()) {
+                assert!(doc.contains(&format!("`{m}`")), "mode {m} of {r:?} not in PLOVER.md");
+            }
+        }
+        for m in ["walkout", "seize"] {
+            assert!(doc.contains(&format!("`{m}`")), "rewritten mode {m} not in PLOVER.md");
+        }
+    }
+
+    #[test]
     fn every_trigger_row_loads_with_a_plover_type() {
         for r in tsv_rows(TRIGGERS) {
             assert!(PLOVER_TYPES.contains(&r[1]), "bad type in {r:?}");
-            assert!(matches!(r.get(3).copied(), Some("act" | "speech" | "joint")), "bad frame in {r:?}");
+            assert!(
+                matches!(r.get(3).copied(), Some("act" | "speech" | "joint")),
+                "bad frame in {r:?}"
+            );
         }
         assert!(triggers().len() > 200);
         for t in PLOVER_TYPES {
