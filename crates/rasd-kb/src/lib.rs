@@ -258,7 +258,14 @@ impl Kb {
                         HeadRef::Institution { index, dual: false } => Some(*index),
                         _ => None,
                     });
-                    if let Some(index) = hit {
+                    // The rest must name the same state ("الأميركية"), or "حكومة تأسيس"
+                    // would pass for the Sudanese government.
+                    let rest = words[n..].join(" ");
+                    let names_state = self
+                        .aliases
+                        .get(&rest)
+                        .is_some_and(|v| v.iter().any(|r| self.entries[r.entry as usize].id == *c));
+                    if let (Some(index), true) = (hit, names_state) {
                         found.entry((c.clone(), index)).or_insert(a.entry);
                         break;
                     }
