@@ -279,7 +279,7 @@ fn find_triggers<'a>(doc: &Doc<'_>, set: &'a PhraseSet<Trigger>) -> Vec<Hit<'a>>
             i += 1;
             continue;
         }
-        if let Some(m) = set.match_at(&doc.view, &doc.tokens, i) {
+        if let Some(m) = doc.phrase_at(set, i) {
             // "بحث" is not ب + "حث": a preposition does not attach to a two-letter verb.
             let w = doc.w(i);
             let stem_len = w.get(m.prefix..).map_or(0, |s| s.chars().count());
@@ -717,7 +717,11 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
     let set = triggers();
     let hits = find_triggers(doc, set);
     let cue_set = cues();
-    let cue_at = |t: usize| cue_set.match_at(&doc.view, &doc.tokens, t).map(|m| *m.value);
+    // Cues are asked about again and again for the tokens around every trigger: look
+    // each token up once.
+    let cue_table: Vec<Option<Cue>> =
+        (0..doc.tokens.len()).map(|t| doc.phrase_at(cue_set, t).map(|m| *m.value)).collect();
+    let cue_at = |t: usize| cue_table.get(t).copied().flatten();
     let (part, located) = participant_tokens(doc, &cue_at);
     let claims = doc.sentence_claims();
     // A source noun ("في بيان مشترك") says where a statement was made; it does not
