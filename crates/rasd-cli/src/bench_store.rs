@@ -95,7 +95,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
             dates.extend(a.published);
         }
     }
-    if pool.len() < args.sentences * 4 {
+    // Articles draw their sentences at random from the pool: a pool even a little larger
+    // than one article already gives thousands of distinct articles.
+    if pool.len() < args.sentences + 8 {
         bail!("the corpus has {} usable sentences: too few to build distinct articles", pool.len());
     }
     if dates.is_empty() {
