@@ -75,24 +75,7 @@ fn parse_day(s: &str) -> Result<String, String> {
     }
 }
 
-const PLOVER_TYPES: [&str; 16] = [
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-];
+use rasd_model::PLOVER_TYPES;
 
 fn parse_type(s: &str) -> Result<String, String> {
     let up = s.to_ascii_uppercase();

@@ -80,24 +80,7 @@ const CUES: &str =
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/event_cues.tsv"));
 
 /// The 16 PLOVER event types.
-pub const PLOVER_TYPES: [&str; 16] = [
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-];
+pub use rasd_model::PLOVER_TYPES;
 
 /// The trigger lexicon, compiled once.
 pub fn triggers() -> &'static PhraseSet<Trigger> {

@@ -397,6 +397,17 @@ impl Kb {
         i
     }
 
+    /// Adds (or replaces) an entry with its canonical name and other names as aliases.
+    fn add_named(&mut self, e: Entry, names: &[String], fuzzy: bool) -> u32 {
+        let name_ar = e.name_ar.clone();
+        let i = self.upsert(e);
+        self.alias(i, &name_ar, AliasForm::Name, fuzzy);
+        for n in names {
+            self.alias(i, n, AliasForm::Name, fuzzy);
+        }
+        i
+    }
+
     fn alias(&mut self, entry: u32, name: &str, form: AliasForm, fuzzy: bool) {
         let k = keys::key(name);
         if k.is_empty() {
@@ -452,12 +463,7 @@ impl Kb {
             Ok(())
         })?;
         for (e, names, adjs) in rows {
-            let name_ar = e.name_ar.clone();
-            let i = self.upsert(e);
-            self.alias(i, &name_ar, AliasForm::Name, true);
-            for n in names {
-                self.alias(i, &n, AliasForm::Name, true);
-            }
+            let i = self.add_named(e, &names, true);
             for a in adjs {
                 self.alias(i, &a, AliasForm::Adjective, false);
             }
@@ -490,12 +496,7 @@ impl Kb {
             Ok(())
         })?;
         for (e, names) in rows {
-            let name_ar = e.name_ar.clone();
-            let i = self.upsert(e);
-            self.alias(i, &name_ar, AliasForm::Name, curated);
-            for n in names {
-                self.alias(i, &n, AliasForm::Name, curated);
-            }
+            self.add_named(e, &names, curated);
         }
         Ok(())
     }
@@ -531,12 +532,7 @@ impl Kb {
             Ok(())
         })?;
         for (e, names, abbrevs) in rows {
-            let name_ar = e.name_ar.clone();
-            let i = self.upsert(e);
-            self.alias(i, &name_ar, AliasForm::Name, true);
-            for n in names {
-                self.alias(i, &n, AliasForm::Name, true);
-            }
+            let i = self.add_named(e, &names, true);
             for a in abbrevs {
                 self.alias(i, &a, AliasForm::Abbrev, false);
             }
@@ -569,12 +565,7 @@ impl Kb {
             Ok(())
         })?;
         for (e, names) in rows {
-            let name_ar = e.name_ar.clone();
-            let i = self.upsert(e);
-            self.alias(i, &name_ar, AliasForm::Name, true);
-            for n in names {
-                self.alias(i, &n, AliasForm::Name, true);
-            }
+            self.add_named(e, &names, true);
         }
         Ok(())
     }

@@ -20,6 +20,26 @@ use serde::{Deserialize, Serialize};
 /// The schema tag written in every document.
 pub const SCHEMA: &str = "rasd.document/1";
 
+/// The 16 PLOVER event types an [`Event`] may have (`SCHEMA.md`, "Event types").
+pub const PLOVER_TYPES: [&str; 16] = [
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+];
+
 /// One analyzed article, as written to JSON Lines.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {

@@ -403,24 +403,7 @@ mod tests {
     #[test]
     fn the_embedded_tables_parse_and_cover_every_plover_type() {
         let m = Mapping::embedded().unwrap();
-        for t in [
-            "AGREE",
-            "CONSULT",
-            "SUPPORT",
-            "CONCEDE",
-            "COOPERATE",
-            "AID",
-            "RETREAT",
-            "REQUEST",
-            "ACCUSE",
-            "REJECT",
-            "THREATEN",
-            "PROTEST",
-            "SANCTION",
-            "MOBILIZE",
-            "COERCE",
-            "ASSAULT",
-        ] {
+        for t in rasd_model::PLOVER_TYPES {
             assert!(m.types().contains(&t), "{t} missing from {MAPPING_FILE}");
         }
         assert_eq!(m.lookup("ASSAULT", Some("drone")).unwrap().sub_event_type, "Air/drone strike");

@@ -150,45 +150,12 @@ impl<T> PhraseSet<T> {
         tokens: &[Token],
         i: usize,
     ) -> Option<PhraseMatch<'a, T>> {
-        let word = |t: usize| -> Option<&str> {
-            let tok = tokens.get(t)?;
-            matches!(tok.kind, TokenKind::Arabic | TokenKind::Latin).then(|| tok.text(view))
-        };
-        let first = word(i)?;
-        let mut best: Option<PhraseMatch<'a, T>> = None;
-        for a in clitics::analyses(first) {
-            if a.article {
-                continue;
-            }
-            let k1 = strip_article(a.stem);
-            if let Some(v) = self.map.get(k1) {
-                if best.as_ref().is_none_or(|b| i + 1 > b.end) {
-                    best =
-                        Some(PhraseMatch { start: i, end: i + 1, prefix: a.prefix_len, value: v });
-                }
-            }
-            if !self.prefixes.contains(k1) {
-                continue;
-            }
-            let mut key = k1.to_string();
-            let mut j = i + 1;
-            while j - i < self.max_words {
-                let Some(w) = word(j) else { break };
-                key.push(' ');
-                key.push_str(strip_article(w));
-                j += 1;
-                if let Some(v) = self.map.get(&key) {
-                    if best.as_ref().is_none_or(|b| j > b.end) {
-                        best =
-                            Some(PhraseMatch { start: i, end: j, prefix: a.prefix_len, value: v });
-                    }
-                }
-                if !self.prefixes.contains(&key) {
-                    break;
-                }
-            }
+        let tok = tokens.get(i)?;
+        if !matches!(tok.kind, TokenKind::Arabic | TokenKind::Latin) {
+            return None;
         }
-        best
+        let readings = first_readings(tok.text(view));
+        self.match_readings(view, tokens, i, &readings)
     }
 }
 
