@@ -481,7 +481,8 @@ fn finish(doc: &Doc<'_>, mk: &Marks, found: Vec<Found>, times: &[Time]) -> Vec<C
             }
         }
         let window = f.first.saturating_sub(12).max(range.start)..(f.last + 12).min(range.end);
-        // A country named on the counted noun: "جنود أذريين".
+        // A country named on the counted noun ("جنود أذريين"), or the party they belong
+        // to ("مقاتل من حماس", "عناصر من قوات الدعم السريع").
         if let Some((_, end)) = f.noun {
             if side.is_none() {
                 side = (end..(end + 2).min(range.end)).find_map(|t| {
@@ -489,6 +490,16 @@ fn finish(doc: &Doc<'_>, mk: &Marks, found: Vec<Found>, times: &[Time]) -> Vec<C
                         (doc.entities[k].kind == EntityKind::Country)
                             .then(|| doc.entities[k].id.clone())
                     })
+                });
+            }
+            if side.is_none() && doc.w(end) == "من" {
+                side = doc.entity_at.get(end + 1).copied().flatten().and_then(|k| {
+                    matches!(
+                        doc.entities[k].kind,
+                        EntityKind::Group | EntityKind::Org | EntityKind::Country
+                    )
+                    .then(|| state_of(doc, k))
+                    .flatten()
                 });
             }
         }
@@ -509,8 +520,16 @@ fn finish(doc: &Doc<'_>, mk: &Marks, found: Vec<Found>, times: &[Time]) -> Vec<C
             }
         }
         // A state that gives a toll with no other marker gives its own ("36 من مقاتليها",
-        // "قُتل 65 مدنياً بحسب بيانات باكو", "أعلنت الوزارة مقتل جندي").
-        if side.is_none() && !others && (possessed(noun_word) || group != Group::Unspecified) {
+        // "قُتل 65 مدنياً بحسب بيانات باكو", "أعلنت الوزارة مقتل جندي") — unless it says it
+        // did the killing ("قال الجيش إنه قتل 300 مسلح"): those are the enemy's.
+        let by_claimant = f.first > range.start
+            && mk.term[f.first].is_some_and(|t| t.2 == Role::Verb)
+            && matches!(doc.w(f.first - 1), "انه" | "انها" | "انهم" | "انهما");
+        if side.is_none()
+            && !others
+            && !by_claimant
+            && (possessed(noun_word) || group != Group::Unspecified)
+        {
             side = claimant_state.clone();
         }
         let cumulative = window.clone().any(|t| matches!(mk.cue[t], Some((_, Cue::Cumulative))));

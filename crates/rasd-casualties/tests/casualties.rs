@@ -205,3 +205,23 @@ fn evidence_spans_slice_back() {
         );
     }
 }
+
+#[test]
+fn side_from_the_party_named_after_the_noun() {
+    check(
+        "قال الجيش الإسرائيلي إنه قتل 300 مقاتل من حماس.",
+        &[(300, K::Killed, G::Military, "PSE")],
+    );
+    check(
+        "أسفرت الغارة عن مقتل 12 عنصرا من قوات الدعم السريع.",
+        &[(12, K::Killed, G::Military, "SDN")],
+    );
+}
+
+#[test]
+fn a_claimant_that_did_the_killing_does_not_count_its_own() {
+    check(
+        "قال الجيش الإسرائيلي إنه قتل نحو 200 مسلح في المعارك.",
+        &[(200, K::Killed, G::Military, "-")],
+    );
+}
