@@ -21,12 +21,10 @@ const GIVEN_NAMES: &str =
 const PLACE_CUES: &str =
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/place_cues.tsv"));
 
-/// Rows of a two-column word list (`word<TAB>class`), header and comments skipped.
+/// Rows of a word list as (word, class); a missing class is empty.
 fn rows(text: &str) -> impl Iterator<Item = (&str, &str)> {
-    text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).skip(1).filter_map(|l| {
-        let mut c = l.split('\t');
-        Some((c.next()?.trim(), c.next().unwrap_or("").trim()))
-    })
+    rasd_text::phrases::tsv_rows(text)
+        .filter_map(|r| Some((*r.first()?, r.get(1).copied().unwrap_or(""))))
 }
 
 fn lists() -> &'static Lists {

@@ -12,6 +12,7 @@
 //! collapse.
 
 use rasd_text::normalize::normalize_str;
+use rasd_text::tokens::is_word_char;
 
 /// Strips one word's article: `ال`, `لل` (ل + ال) or `وال`, keeping at least two letters.
 pub fn word_key(word: &str) -> &str {
@@ -25,25 +26,14 @@ pub fn has_article(name: &str) -> bool {
     name.starts_with("ال") && name.chars().nth(3).is_some()
 }
 
-fn is_word_char(c: char) -> bool {
-    // The Arabic letters and ASCII first: nearly every name is made of them.
-    matches!(c, '\u{0621}'..='\u{064A}' | '0'..='9' | 'a'..='z' | 'A'..='Z')
-        || (!c.is_ascii() && c.is_alphanumeric())
-}
-
-/// The words of an already normalized string, split at anything that is not a letter or
-/// digit.
-pub fn words(normalized: &str) -> impl Iterator<Item = &str> {
-    normalized.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty())
-}
+/// The words of an already normalized string (the text layer's word split).
+pub use rasd_text::tokens::words;
 
 /// The key of a name as written (any spelling, diacritics, clitic-free).
 pub fn key(name: &str) -> String {
     let n = normalize_str(name);
-    let raw: Vec<&str> = name
-        .split(|c: char| !c.is_alphanumeric() && !is_mark(c))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let raw: Vec<&str> =
+        name.split(|c: char| !is_word_char(c) && !is_mark(c)).filter(|w| !w.is_empty()).collect();
     let mut out = String::with_capacity(n.len());
     for (i, w) in words(&n).enumerate() {
         if !out.is_empty() {

@@ -38,27 +38,9 @@ pub const COPY_THRESHOLD: f64 = 0.6;
 /// A MinHash signature: the minimum shingle hash of each bin.
 pub type Signature = Vec<u32>;
 
-/// Whether a character of normalized text belongs to a word. Arabic letters and ASCII
-/// are decided by range, the rest by `char::is_alphanumeric` (whose table lookup is
-/// slow enough to dominate ingest on Arabic text).
-#[inline]
-pub fn is_word_char(c: char) -> bool {
-    match c {
-        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
-        '\0'..='\u{7f}' => false,
-        // Arabic letters (hamza to yeh) and Arabic-Indic digits.
-        '\u{0621}'..='\u{063a}' | '\u{0641}'..='\u{064a}' | '\u{0660}'..='\u{0669}' => true,
-        '\u{066e}'..='\u{06d3}' | '\u{06d5}' | '\u{06ee}'..='\u{06ff}' => c.is_alphanumeric(),
-        // Harakat, tatweel and Arabic punctuation: never letters of a word here.
-        '\u{0600}'..='\u{06ff}' => false,
-        _ => c.is_alphanumeric(),
-    }
-}
-
-/// The words of a normalized text, as MinHash and search see them.
-pub fn words(normalized: &str) -> impl Iterator<Item = &str> {
-    normalized.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty())
-}
+/// Word characters and the words of a normalized text, as MinHash and search see them:
+/// the text layer's own, so search keys and knowledge-base keys cut words alike.
+pub use rasd_text::tokens::{is_word_char, words};
 
 /// The signature of a normalized text, or `None` when it has too few words to compare.
 pub fn signature(normalized: &str) -> Option<Signature> {

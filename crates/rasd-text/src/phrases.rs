@@ -27,7 +27,7 @@ pub fn strip_article(word: &str) -> &str {
 /// The lookup key of a phrase as written: normalized words, article-free, space-joined.
 pub fn phrase_key(phrase: &str) -> String {
     normalize_str(phrase)
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !crate::tokens::is_word_char(c))
         .filter(|w| !w.is_empty())
         .map(strip_article)
         .collect::<Vec<_>>()

@@ -8,6 +8,7 @@
 //! break, so one unbalanced quote cannot swallow the rest of an article.
 
 use crate::normalize::Normalized;
+use crate::tokens::is_word_char;
 
 /// A quote that opened this many bytes ago without closing is treated as unbalanced.
 const MAX_QUOTE_BYTES: usize = 1200;
@@ -101,12 +102,6 @@ pub fn split_sentences(n: &Normalized) -> Vec<[usize; 2]> {
     }
     close(&mut out, start, b.len());
     out
-}
-
-/// A letter or digit; the Arabic block is checked first because nearly every word is in it.
-fn is_word_char(c: char) -> bool {
-    matches!(c, '\u{0621}'..='\u{064A}' | '0'..='9' | 'a'..='z' | 'A'..='Z')
-        || (!c.is_ascii() && c.is_alphanumeric())
 }
 
 fn followed_by_space(b: &[u8], j: usize) -> bool {

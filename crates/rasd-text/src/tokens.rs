@@ -48,6 +48,29 @@ impl Token {
     }
 }
 
+/// Whether a character belongs to a word: a letter or digit. Arabic letters and ASCII
+/// are decided by range, the rest by `char::is_alphanumeric` (a table search slow
+/// enough to dominate on Arabic text); harakat and tatweel, which the standard library
+/// counts as alphabetic, are not letters of a word here.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\u{7f}' => false,
+        // Arabic letters (hamza to yeh) and Arabic-Indic digits.
+        '\u{0621}'..='\u{063a}' | '\u{0641}'..='\u{064a}' | '\u{0660}'..='\u{0669}' => true,
+        '\u{066e}'..='\u{06d3}' | '\u{06d5}' | '\u{06ee}'..='\u{06ff}' => c.is_alphanumeric(),
+        // Harakat, tatweel and Arabic punctuation.
+        '\u{0600}'..='\u{06ff}' => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// The words of a normalized text: its maximal runs of word characters.
+pub fn words(normalized: &str) -> impl Iterator<Item = &str> {
+    normalized.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty())
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Class {
     Space,
