@@ -217,7 +217,7 @@ impl<'a> Doc<'a> {
     fn can_claim(&self, k: usize) -> bool {
         let e = &self.entities[k];
         match e.kind {
-            EntityKind::Place => rasd_kb::Kb::embedded().by_id(&e.id).is_some_and(|x| x.capital),
+            EntityKind::Place => rasd_kb::Kb::embedded().capital_state(&e.id).is_some(),
             _ => true,
         }
     }

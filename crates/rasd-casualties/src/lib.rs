@@ -452,10 +452,7 @@ fn state_of(doc: &Doc<'_>, k: usize) -> Option<String> {
         EntityKind::Country => Some(e.id.clone()),
         EntityKind::Org | EntityKind::Group | EntityKind::Person => e.country.clone(),
         // A capital speaks for its government ("بحسب بيانات باكو").
-        EntityKind::Place => rasd_kb::Kb::embedded()
-            .by_id(&e.id)
-            .filter(|p| p.capital)
-            .and_then(|p| p.country.clone()),
+        EntityKind::Place => rasd_kb::Kb::embedded().capital_state(&e.id).map(str::to_string),
     }
 }
 

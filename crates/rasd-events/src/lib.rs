@@ -384,7 +384,7 @@ fn code(doc: &Doc<'_>, k: usize) -> Option<String> {
 
 /// A capital speaks for its state ("باكو ويريفان").
 fn capital_state(id: &str) -> Option<String> {
-    rasd_kb::Kb::embedded().by_id(id).filter(|p| p.capital).and_then(|p| p.country.clone())
+    rasd_kb::Kb::embedded().capital_state(id).map(str::to_string)
 }
 
 /// Words after which a named state or capital is where something happens, not who.
@@ -1318,6 +1318,13 @@ fn dedup(ids: impl Iterator<Item = String>) -> Vec<String> {
     v
 }
 
+impl Raw {
+    /// An event with these parties, before any dyad completion.
+    fn new(event: Event, actors: Vec<usize>, targets: Vec<usize>, frame: Frame) -> Raw {
+        Raw { event, actors, targets, extra: Vec::new(), dyad: false, frame, by_claimant: false }
+    }
+}
+
 /// How a trigger's parties are to be grouped into events.
 #[derive(Debug, Clone, Copy)]
 struct Shape {
@@ -1356,15 +1363,7 @@ fn split(
     }
     if frame != Frame::Joint && targets.len() > 1 {
         for t in targets {
-            raws.push(Raw {
-                event: event.clone(),
-                actors: actors.clone(),
-                targets: vec![t],
-                extra: Vec::new(),
-                dyad: false,
-                frame,
-                by_claimant: false,
-            });
+            raws.push(Raw::new(event.clone(), actors.clone(), vec![t], frame));
         }
         return;
     }
@@ -1374,15 +1373,7 @@ fn split(
     if frame == Frame::Joint && !targets.is_empty() && (separately || one_host) {
         for &a in &actors {
             for &t in &targets {
-                raws.push(Raw {
-                    event: event.clone(),
-                    actors: vec![a],
-                    targets: vec![t],
-                    extra: Vec::new(),
-                    dyad: false,
-                    frame,
-                    by_claimant: false,
-                });
+                raws.push(Raw::new(event.clone(), vec![a], vec![t], frame));
             }
         }
         return;
@@ -1391,28 +1382,12 @@ fn split(
         // The host is the last party named ("... مع نظيرهما الأميركي").
         if let Some((&host, guests)) = actors.split_last() {
             for &g in guests {
-                raws.push(Raw {
-                    event: event.clone(),
-                    actors: vec![g],
-                    targets: vec![host],
-                    extra: Vec::new(),
-                    dyad: false,
-                    frame,
-                    by_claimant: false,
-                });
+                raws.push(Raw::new(event.clone(), vec![g], vec![host], frame));
             }
             return;
         }
     }
-    raws.push(Raw {
-        event,
-        actors,
-        targets,
-        extra: Vec::new(),
-        dyad: false,
-        frame,
-        by_claimant: false,
-    });
+    raws.push(Raw::new(event, actors, targets, frame));
 }
 
 /// The pair of states the article's fighting is between, if one pair dominates.

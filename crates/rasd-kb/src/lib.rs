@@ -707,6 +707,12 @@ impl Kb {
         self.by_id.get(id).copied()
     }
 
+    /// The state a capital stands for ("باكو" speaks for Azerbaijan); `None` for any
+    /// other id.
+    pub fn capital_state(&self, id: &str) -> Option<&str> {
+        self.by_id(id).filter(|p| p.capital).and_then(|p| p.country.as_deref())
+    }
+
     /// An entry by id.
     pub fn by_id(&self, id: &str) -> Option<&Entry> {
         self.by_id.get(id).map(|&i| &self.entries[i as usize])
