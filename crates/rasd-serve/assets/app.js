@@ -1086,10 +1086,9 @@ function nest(chars, spans, from, to) {
 }
 
 function markEl(sp, kids) {
-  if (sp.layer === 'sentence') return el('span', { class: 'sent-focus', id: 'evidence-focus' }, kids);
+  if (sp.layer === 'sentence') return el('span', { class: 'sent-focus', id: sp.contd ? null : 'evidence-focus' }, kids);
   const attrs = { class: `sp sp-${sp.layer} ${sp.cls}${sp.focus ? ' focus' : ''}`, title: sp.title, 'data-layer': sp.layer };
   if (sp.idxs && sp.idxs.length) attrs['data-idx'] = sp.idxs.join(' ');
-  if (sp.focus && !sp.cut) attrs.id = attrs.id || 'evidence-focus';
   return el('mark', attrs, kids, sp.cut ? null : el('span', { class: 'lbl', 'aria-hidden': 'true', dir: sp.layer === 'time' ? 'ltr' : 'auto' }, sp.label));
 }
 
@@ -1157,7 +1156,7 @@ async function articleView(id, params) {
   return {
     el: root,
     after: () => {
-      const f = document.getElementById('evidence-focus');
+      const f = document.getElementById('evidence-focus') || document.querySelector('.doc-text .focus');
       if (f) f.scrollIntoView({ block: 'center' });
       else window.scrollTo(0, 0);
     },
