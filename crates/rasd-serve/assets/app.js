@@ -102,6 +102,8 @@ const T = {
   'sum.copies': ['نسخ منقولة', 'syndicated copies'],
   'sum.between': ['الحوادث بين {a} و{b}', 'Incidents from {a} to {b}'],
   'sum.parties': ['أكثر الأطراف ذكراً: {p}', 'Most involved: {p}'],
+  'sum.top': ['أعلى أرقام القتلى المعلنة:', 'Highest death tolls claimed:'],
+  'sum.of': ['من', 'of'],
   'sum.read': ['كل حادثة تُجمع من مقالات عدّة؛ انقر حادثةً لترى مصادرها، ومصدراً لترى الدليل في نصّ المقال.',
     'Each incident merges the reports of several articles; click an incident for its sources, and a source for the evidence in the article.'],
   'filter.country': ['الدولة', 'Country'],
@@ -345,11 +347,13 @@ function clearError() {
 
 async function loadBase() {
   if (state.stats) return;
-  const [stats, incidents, entities] = await Promise.all([
+  const [stats, incidents, entities, claims] = await Promise.all([
     api('/api/stats'),
     apiAll('/api/incidents'),
-    apiAll('/api/entities', {}, 3000).catch(() => []),
+    apiAll('/api/entities', {}, 3000),
+    apiAll('/api/claims', {}, 1000),
   ]);
+  state.claims = claims;
   for (const e of entities) if (e && e.id) state.entities.set(e.id, e);
   for (const inc of incidents) rememberRefs(inc.refs);
   state.stats = stats;
@@ -455,6 +459,24 @@ function renderSummary() {
     append(p, [before, entityList(top), after]);
     lines.append(p);
   }
+  // The largest death tolls named claimants give, one per claimant (never combined).
+  const best = new Map();
+  for (const c of state.claims || []) {
+    if (c.kind !== 'killed' || !c.claimant) continue;
+    if (!best.has(c.claimant) || best.get(c.claimant).count < c.count) best.set(c.claimant, c);
+  }
+  const tops = [...best.values()].sort((a, b) => b.count - a.count).slice(0, 3);
+  if (tops.length) {
+    const p = el('p', { class: 'tops' }, t('sum.top'), ' ');
+    tops.forEach((c, n) => {
+      if (n) p.append(' · ');
+      append(p, [el('b', null, figureText(c)), ' ', pick(KINDS, c.kind),
+        c.group !== 'unspecified' ? ` ${pick(GROUPS, c.group)}` : '',
+        c.side ? [' ', t('sum.of'), ' ', entityEl(c.side)] : '',
+        ' (', t('i.claimant'), ' ', entityEl(c.claimant), ')']);
+    });
+    lines.append(p);
+  }
   lines.append(el('p', { class: 'hint' }, t('sum.read')));
   box.replaceChildren(tiles, lines);
 }
@@ -472,7 +494,7 @@ async function overview(params) {
   const filtered = f.country || f.type || f.from || f.to;
   const [incidents, claims] = await Promise.all([
     filtered ? apiAll('/api/incidents', f) : Promise.resolve(state.allIncidents),
-    apiAll('/api/claims', { country: f.country, from: f.from, to: f.to }, 1000),
+    f.country || f.from || f.to ? apiAll('/api/claims', { country: f.country, from: f.from, to: f.to }, 1000) : Promise.resolve(state.claims),
   ]);
   for (const i of incidents) rememberRefs(i.refs);
 
@@ -1020,7 +1042,7 @@ function spansOf(doc) {
     }
   }
   for (const tm of doc.times || []) {
-    spans.push({ start: tm.start, end: tm.end, layer: 'time', cls: '', label: tm.value || '?', title: `${tm.kind}: ${tm.value || '?'}` });
+    spans.push({ start: tm.start, end: tm.end, layer: 'time', cls: '', label: durationText(tm.value) || tm.value || '?', title: `${tm.kind}: ${tm.value || '?'}` });
   }
   (doc.casualties || []).forEach((c, idx) => {
     const who = c.claimant ? `${t('i.claimant')} ${entityText(c.claimant)}` : t('claims.article');
@@ -1053,6 +1075,13 @@ function spansOf(doc) {
     }
   }
   return [...merged.values()];
+}
+
+// "P3D" → "3 days" / "3 يوم"; anything else → null.
+const UNITS = { Y: ['سنة', 'years'], M: ['شهر', 'months'], W: ['أسبوع', 'weeks'], D: ['يوم', 'days'] };
+function durationText(v) {
+  const m = /^P(\d+)([YMWD])$/.exec(v || '');
+  return m ? `${m[1]} ${UNITS[m[2]][li()]}` : null;
 }
 
 const spanOrder = (a, b) => a.start - b.start || b.end - a.end || OUTER[a.layer] - OUTER[b.layer];
