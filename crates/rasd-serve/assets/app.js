@@ -110,6 +110,8 @@ const T = {
   'filter.type': ['النوع', 'Type'],
   'filter.from': ['من', 'From'],
   'filter.to': ['إلى', 'To'],
+  'filter.q': ['كلمات', 'Words'],
+  'filter.q.hint': ['في الأدلة والأسماء', 'in evidence and names'],
   'filter.all': ['الكل', 'All'],
   'filter.reset': ['إلغاء التصفية', 'Clear filters'],
   'tl.title': ['الخط الزمني للحوادث', 'Timeline of incidents'],
@@ -490,8 +492,9 @@ async function overview(params) {
     type: params.get('type') || '',
     from: params.get('from') || '',
     to: params.get('to') || '',
+    q: params.get('q') || '',
   };
-  const filtered = f.country || f.type || f.from || f.to;
+  const filtered = f.country || f.type || f.from || f.to || f.q;
   const [incidents, claims] = await Promise.all([
     filtered ? apiAll('/api/incidents', f) : Promise.resolve(state.allIncidents),
     f.country || f.from || f.to ? apiAll('/api/claims', { country: f.country, from: f.from, to: f.to }, 1000) : Promise.resolve(state.claims),
@@ -535,13 +538,18 @@ function filtersEl(f) {
     el('option', { value: '' }, t('filter.all')),
     Object.keys(TYPES).filter((ty) => types.has(ty))
       .map((ty) => el('option', { value: ty, selected: ty === f.type }, `${typeLabel(ty)} (${ty})`)));
+  const words = el('input', {
+    type: 'search', id: 'filter-q', value: f.q, placeholder: t('filter.q.hint'),
+    onchange: (e) => go({ q: e.target.value.trim() }),
+  });
   const dateIn = (key) => el('input', { type: 'date', id: `filter-${key}`, value: f[key], onchange: (e) => go({ [key]: e.target.value }) });
   return el('form', { class: 'filters', onsubmit: (e) => e.preventDefault() },
     el('label', null, t('filter.country'), countrySel),
     el('label', null, t('filter.type'), typeSel),
     el('label', null, t('filter.from'), dateIn('from')),
     el('label', null, t('filter.to'), dateIn('to')),
-    (f.country || f.type || f.from || f.to) ? el('a', { href: '#/', class: 'reset' }, t('filter.reset')) : null);
+    el('label', null, t('filter.q'), words),
+    (f.country || f.type || f.from || f.to || f.q) ? el('a', { href: '#/', class: 'reset' }, t('filter.reset')) : null);
 }
 
 // The day an incident is listed under, and how precise that is.
@@ -989,7 +997,8 @@ async function incidentView(id) {
         el('td', null, fg.side ? entityEl(fg.side) : t('claims.unknownSide')),
         el('td', { class: 'num' }, el('b', null, figureText(fg)), ' ', pick(KINDS, fg.kind),
           fg.group !== 'unspecified' ? ` (${pick(GROUPS, fg.group)})` : ''),
-        el('td', null, el('a', { href: hashFor(['article', fg.doc_id], { c: String(fg.idx) }) }, fg.doc_id)))))));
+        el('td', null, el('a', { href: hashFor(['article', fg.doc_id], { c: String(fg.idx) }) },
+          docLabel((i.sources.find((x) => x.doc.id === fg.doc_id) || { doc: { id: fg.doc_id } }).doc, 40))))))));
   }
 
   root.append(el('h2', null, t('i.sources', { n: i.sources.length })));
