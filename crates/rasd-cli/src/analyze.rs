@@ -35,13 +35,8 @@ pub struct PipelineArgs {
     /// Publication date for articles whose input carries none (YYYY-MM-DD).
     #[arg(long, value_parser = parse_date)]
     published: Option<String>,
-    /// Extra boilerplate patterns (TSV, same format as data/clean/boilerplate.tsv).
-    #[arg(long)]
-    patterns: Option<PathBuf>,
-    /// A folder of knowledge-base files (countries.tsv, persons.tsv, ... as in data/kb)
-    /// that add to or replace the embedded entries.
-    #[arg(long)]
-    kb: Option<PathBuf>,
+    #[command(flatten)]
+    resources: ResourceArgs,
     /// Worker threads (default: all cores).
     #[arg(short, long)]
     jobs: Option<usize>,
@@ -59,6 +54,18 @@ fn parse_date(s: &str) -> Result<String, String> {
     }
 }
 
+/// The user's additions to the embedded resources.
+#[derive(clap::Args)]
+pub struct ResourceArgs {
+    /// Extra boilerplate patterns (TSV, same format as data/clean/boilerplate.tsv).
+    #[arg(long)]
+    patterns: Option<PathBuf>,
+    /// A folder of knowledge-base files (countries.tsv, persons.tsv, ... as in data/kb)
+    /// that add to or replace the embedded entries.
+    #[arg(long)]
+    kb: Option<PathBuf>,
+}
+
 /// A configured pipeline and the threads it runs on.
 pub struct Analyzer {
     pipeline: Pipeline,
@@ -66,21 +73,29 @@ pub struct Analyzer {
     published: Option<String>,
 }
 
-impl Analyzer {
-    pub fn new(args: &PipelineArgs) -> Result<Analyzer> {
+impl ResourceArgs {
+    /// The pipeline these options configure: embedded resources plus the user's.
+    pub fn pipeline(&self) -> Result<Pipeline> {
         let mut cleaner = Cleaner::embedded();
-        if let Some(p) = &args.patterns {
+        if let Some(p) = &self.patterns {
             let tsv = std::fs::read_to_string(p)
                 .with_context(|| format!("reading patterns {}", p.display()))?;
             cleaner =
                 cleaner.with_extra(&tsv).with_context(|| format!("in patterns {}", p.display()))?;
         }
         let mut pipeline = Pipeline::with_cleaner(cleaner);
-        if let Some(dir) = &args.kb {
+        if let Some(dir) = &self.kb {
             let kb = rasd_kb::Kb::with_user_dir(dir)
                 .with_context(|| format!("loading knowledge base {}", dir.display()))?;
             pipeline = pipeline.with_kb(kb);
         }
+        Ok(pipeline)
+    }
+}
+
+impl Analyzer {
+    pub fn new(args: &PipelineArgs) -> Result<Analyzer> {
+        let pipeline = args.resources.pipeline()?;
         let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build()?;
         Ok(Analyzer { pipeline, pool, published: args.published.clone() })
     }

@@ -12,6 +12,7 @@ mod incidents;
 mod ingest;
 mod record;
 mod search;
+mod serve;
 mod timeline;
 
 use std::io::IsTerminal;
@@ -53,6 +54,8 @@ enum Command {
     Export(export::Args),
     /// Measure ingest throughput into the record on one core.
     BenchStore(bench_store::Args),
+    /// Serve the record's web page and JSON API (read-only unless given a token).
+    Serve(serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -78,6 +81,7 @@ fn main() -> ExitCode {
         Command::Incidents(args) => incidents::run(args),
         Command::Export(args) => export::run(args, cli.quiet),
         Command::BenchStore(args) => bench_store::run(args),
+        Command::Serve(args) => serve::run(args),
     };
     match result {
         Ok(code) => code,

@@ -59,32 +59,7 @@ impl FilterArgs {
     }
 }
 
-/// `arm` → `ARM`; entity ids (`group:rsf`) stay as given.
-fn normalize_country(c: &str) -> String {
-    if c.len() == 3 && c.bytes().all(|b| b.is_ascii_alphabetic()) {
-        c.to_ascii_uppercase()
-    } else {
-        c.to_string()
-    }
-}
-
-fn parse_day(s: &str) -> Result<String, String> {
-    match rasd_record::dates::range(s) {
-        Some((_, _, rasd_record::dates::Precision::Day)) => Ok(s.to_string()),
-        _ => Err(format!("`{s}` is not a date of the form YYYY-MM-DD")),
-    }
-}
-
-use rasd_model::PLOVER_TYPES;
-
-fn parse_type(s: &str) -> Result<String, String> {
-    let up = s.to_ascii_uppercase();
-    if PLOVER_TYPES.contains(&up.as_str()) {
-        Ok(up)
-    } else {
-        Err(format!("`{s}` is not a PLOVER type ({})", PLOVER_TYPES.join(", ")))
-    }
-}
+use rasd_record::query::{normalize_country, parse_day, parse_type};
 
 /// A table sized to the terminal (`COLUMNS`, else 160 characters).
 pub fn table(header: &[&str]) -> Table {

@@ -25,5 +25,6 @@ mod error;
 pub mod export;
 pub mod formats;
 pub mod incidents;
+pub mod query;
 
 pub use error::{RecordError, Result};

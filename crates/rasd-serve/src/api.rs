@@ -1,0 +1,405 @@
+//! The `/api/` handlers. Reads take the store's lock on a blocking thread; the pipeline
+//! runs there too, so a slow request never stalls the server's event loop.
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap};
+use axum::Json;
+use rasd_model::Document;
+use rasd_store::{IngestReport, Store};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::error::{ApiError, ApiResult};
+use crate::params::{Params, Query as Checked, TextMatch};
+use crate::AppState;
+
+type Shared = State<Arc<AppState>>;
+type Params_ = Result<Query<Params>, QueryRejection>;
+
+/// Runs `f` with the store on a blocking thread.
+async fn with_store<T, F>(st: &Arc<AppState>, f: F) -> ApiResult<T>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut dyn Store) -> ApiResult<T> + Send + 'static,
+{
+    let st = Arc::clone(st);
+    tokio::task::spawn_blocking(move || {
+        let mut store = st.store.lock().map_err(|_| {
+            ApiError::Internal("the record is unavailable after an earlier failure".into())
+        })?;
+        f(store.as_mut())
+    })
+    .await
+    .map_err(|e| ApiError::Internal(format!("the request's task failed: {e}")))?
+}
+
+fn checked(p: Params_) -> ApiResult<Checked> {
+    let Query(p) = p.map_err(|e| ApiError::BadRequest(e.body_text()))?;
+    p.check()
+}
+
+fn json<T: Serialize>(v: T) -> ApiResult<Json<Value>> {
+    serde_json::to_value(v)
+        .map(Json)
+        .map_err(|e| ApiError::Internal(format!("serializing the answer: {e}")))
+}
+
+/// Names an entity reference can be searched by.
+fn ref_texts(r: &rasd_store::EntityRef) -> impl Iterator<Item = &str> {
+    [Some(r.id.as_str()), r.name.as_deref(), r.name_ar.as_deref()].into_iter().flatten()
+}
+
+pub async fn stats(State(st): Shared) -> ApiResult<Json<Value>> {
+    let (backend, stats) = with_store(&st, |s| Ok((s.backend(), s.stats()?))).await?;
+    let mut v = serde_json::to_value(stats).map_err(|e| ApiError::Internal(e.to_string()))?;
+    v["backend"] = serde_json::to_value(backend).unwrap_or(Value::Null);
+    v["read_only"] = Value::Bool(st.token.is_none());
+    Ok(Json(v))
+}
+
+pub async fn documents(State(st): Shared, p: Params_) -> ApiResult<Json<Value>> {
+    let q = checked(p)?;
+    match q.q.clone() {
+        Some(text) => {
+            json(with_store(&st, move |s| Ok(q.page(s.search(&text, &q.paged())?))).await?)
+        }
+        None => json(with_store(&st, move |s| Ok(q.page(s.documents(&q.paged())?))).await?),
+    }
+}
+
+pub async fn search(State(st): Shared, p: Params_) -> ApiResult<Json<Value>> {
+    let q = checked(p)?;
+    let Some(text) = q.q.clone() else {
+        return Err(ApiError::BadRequest("parameter `q`: give the words to search for".into()));
+    };
+    json(with_store(&st, move |s| Ok(q.page(s.search(&text, &q.paged())?))).await?)
+}
+
+pub async fn document(State(st): Shared, Path(id): Path<String>) -> ApiResult<Json<Document>> {
+    let shown = id.clone();
+    with_store(&st, move |s| Ok(s.document(&id)?))
+        .await?
+        .map(Json)
+        .ok_or_else(|| ApiError::NotFound(format!("no document `{shown}`")))
+}
+
+pub async fn entities(State(st): Shared, p: Params_) -> ApiResult<Json<Value>> {
+    let q = checked(p)?;
+    json(
+        with_store(&st, move |s| {
+            Ok(match &q.q {
+                None => q.page(s.entities(&q.paged())?),
+                Some(text) => {
+                    let m = TextMatch::new(text);
+                    let rows = s.entities(&q.filter)?;
+                    q.page_of_all(
+                        rows.into_iter().filter(|e| m.matches(ref_texts(&e.entity))).collect(),
+                    )
+                }
+            })
+        })
+        .await?,
+    )
+}
+
+pub async fn events(State(st): Shared, p: Params_) -> ApiResult<Json<Value>> {
+    let q = checked(p)?;
+    json(
+        with_store(&st, move |s| {
+            Ok(match &q.q {
+                None => q.page(s.events(&q.paged())?),
+                Some(text) => {
+                    let m = TextMatch::new(text);
+                    let rows = s.events(&q.filter)?;
+                    q.page_of_all(
+                        rows.into_iter()
+                            .filter(|e| {
+                                m.matches(
+                                    [e.evidence.as_str(), e.trigger.as_str()]
+                                        .into_iter()
+                                        .chain(e.refs.iter().flat_map(ref_texts)),
+                                )
+                            })
+                            .collect(),
+                    )
+                }
+            })
+        })
+        .await?,
+    )
+}
+
+pub async fn incidents(State(st): Shared, p: Params_) -> ApiResult<Json<Value>> {
+    let q = checked(p)?;
+    json(
+        with_store(&st, move |s| {
+            Ok(match &q.q {
+                None => q.page(s.incidents(&q.paged())?),
+                Some(text) => {
+                    let m = TextMatch::new(text);
+                    let rows = s.incidents(&q.filter)?;
+                    q.page_of_all(
+                        rows.into_iter()
+                            .filter(|i| {
+                                m.matches(
+                                    i.sources
+                                        .iter()
+                                        .flat_map(|x| [x.evidence.as_str(), x.trigger.as_str()])
+                                        .chain(i.refs.iter().flat_map(ref_texts)),
+                                )
+                            })
+                            .collect(),
+                    )
+                }
+            })
+        })
+        .await?,
+    )
+}
+
+pub async fn incident(State(st): Shared, Path(id): Path<String>) -> ApiResult<Json<Value>> {
+    let shown = id.clone();
+    let found = with_store(&st, move |s| Ok(s.incident(&id)?)).await?;
+    json(found.ok_or_else(|| ApiError::NotFound(format!("no incident `{shown}`")))?)
+}
+
+pub async fn claims(State(st): Shared, p: Params_) -> ApiResult<Json<Value>> {
+    let q = checked(p)?;
+    json(
+        with_store(&st, move |s| {
+            Ok(match &q.q {
+                None => q.page(s.claims(&q.claims(q.paged()))?),
+                Some(text) => {
+                    let m = TextMatch::new(text);
+                    let rows = s.claims(&q.claims(q.filter.clone()))?;
+                    q.page_of_all(
+                        rows.into_iter()
+                            .filter(|c| {
+                                m.matches(
+                                    [
+                                        Some(c.evidence.as_str()),
+                                        c.claimant_name.as_deref(),
+                                        c.side_name.as_deref(),
+                                    ]
+                                    .into_iter()
+                                    .flatten(),
+                                )
+                            })
+                            .collect(),
+                    )
+                }
+            })
+        })
+        .await?,
+    )
+}
+
+/// `POST /api/analyze` as JSON.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ArticleBody {
+    id: Option<String>,
+    url: Option<String>,
+    title: Option<String>,
+    published: Option<String>,
+    text: Option<String>,
+    html: Option<String>,
+}
+
+/// Parameters of `POST /api/analyze` with a plain-text body.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnalyzeParams {
+    id: Option<String>,
+    published: Option<String>,
+}
+
+fn media_type(headers: &HeaderMap) -> String {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+}
+
+fn check_day(name: &str, d: Option<String>) -> ApiResult<Option<String>> {
+    d.filter(|s| !s.trim().is_empty())
+        .map(|s| rasd_record::query::parse_day(s.trim()))
+        .transpose()
+        .map_err(|e| ApiError::BadRequest(format!("`{name}`: {e}")))
+}
+
+/// The article a request body holds, read as `rasd analyze` reads its inputs.
+fn article_of(
+    headers: &HeaderMap,
+    params: AnalyzeParams,
+    body: &[u8],
+) -> ApiResult<rasd_ingest::RawArticle> {
+    let utf8 = |b: &[u8]| {
+        std::str::from_utf8(b)
+            .map(str::to_string)
+            .map_err(|e| ApiError::BadRequest(format!("the body is not UTF-8: {e}")))
+    };
+    let mt = media_type(headers);
+    let mut a = rasd_ingest::RawArticle {
+        id: String::new(),
+        url: None,
+        title: None,
+        published: check_day("published", params.published)?,
+        body: String::new(),
+        origin: rasd_ingest::Origin::file("request body"),
+        input_bytes: body.len() as u64,
+    };
+    match mt.as_str() {
+        "application/json" => {
+            let b: ArticleBody = serde_json::from_slice(body)
+                .map_err(|e| ApiError::BadRequest(format!("the JSON body: {e}")))?;
+            a.url = b.url;
+            a.title = b.title;
+            if let Some(p) = check_day("published", b.published)? {
+                a.published = Some(p);
+            }
+            a.id = b.id.unwrap_or_default();
+            match (b.text, b.html) {
+                (Some(t), None) => a.body = t,
+                (None, Some(h)) => {
+                    let page = rasd_ingest::extract_html(&h).ok_or_else(|| {
+                        ApiError::BadRequest("the HTML holds no article text".into())
+                    })?;
+                    a.body = page.body;
+                    a.title = a.title.or(page.title);
+                    a.published = a.published.or(page.published);
+                }
+                _ => {
+                    return Err(ApiError::BadRequest(
+                        "the JSON body needs exactly one of `text` and `html`".into(),
+                    ))
+                }
+            }
+        }
+        "text/plain" | "" => a.body = utf8(body)?,
+        "text/html" => {
+            let page = rasd_ingest::extract_html(&utf8(body)?)
+                .ok_or_else(|| ApiError::BadRequest("the HTML holds no article text".into()))?;
+            a.body = page.body;
+            a.title = page.title;
+            a.published = a.published.or(page.published);
+        }
+        other => {
+            return Err(ApiError::UnsupportedMediaType(format!(
+                "`{other}` bodies are not read: send application/json, text/plain or text/html"
+            )))
+        }
+    }
+    if a.body.trim().is_empty() {
+        return Err(ApiError::BadRequest("the article has no text".into()));
+    }
+    if a.id.is_empty() {
+        a.id = params.id.unwrap_or_else(|| rasd_ingest::short_hash(&a.body));
+    }
+    Ok(a)
+}
+
+pub async fn analyze(
+    State(st): Shared,
+    params: Result<Query<AnalyzeParams>, QueryRejection>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<Json<Document>> {
+    let Query(params) = params.map_err(|e| ApiError::BadRequest(e.body_text()))?;
+    let article = article_of(&headers, params, &body)?;
+    let st = Arc::clone(&st);
+    let doc = tokio::task::spawn_blocking(move || st.analyze(&article))
+        .await
+        .map_err(|e| ApiError::Internal(format!("the analysis failed: {e}")))?;
+    Ok(Json(doc))
+}
+
+/// What `POST /api/ingest` did.
+#[derive(Debug, Serialize)]
+struct IngestAnswer {
+    #[serde(flatten)]
+    report: IngestReport,
+    /// Lines of the body that held no article, with why.
+    failed: Vec<String>,
+    /// Incidents after the rebuild.
+    incidents: usize,
+}
+
+/// Compares without stopping at the first difference, so response times do not tell
+/// how much of a guessed token was right.
+fn same_secret(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+pub async fn ingest(State(st): Shared, headers: HeaderMap, body: Bytes) -> ApiResult<Json<Value>> {
+    let Some(token) = st.token.as_deref() else {
+        return Err(ApiError::Forbidden(
+            "this server is read-only: start it with a token (--token-file or RASD_TOKEN) to ingest over HTTP"
+                .into(),
+        ));
+    };
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or("");
+    if !same_secret(given.as_bytes(), token.as_bytes()) {
+        return Err(ApiError::Unauthorized("writing needs `Authorization: Bearer <token>`".into()));
+    }
+    let mt = media_type(&headers);
+    if !matches!(mt.as_str(), "application/x-ndjson" | "application/jsonl" | "application/json") {
+        return Err(ApiError::UnsupportedMediaType(
+            "send the articles as JSON Lines (application/x-ndjson), one {\"id\",\"text\"|\"html\",...} per line"
+                .into(),
+        ));
+    }
+    let st2 = Arc::clone(&st);
+    let (docs, failed) = tokio::task::spawn_blocking(move || {
+        let mut failed = Vec::new();
+        let mut docs = Vec::new();
+        for item in rasd_ingest::read_bytes("request.jsonl", &body) {
+            match item {
+                Ok(a) => docs.push(st2.analyze(&a)),
+                Err(e) => failed.push(e.to_string()),
+            }
+        }
+        (docs, failed)
+    })
+    .await
+    .map_err(|e| ApiError::Internal(format!("the analysis failed: {e}")))?;
+    let (report, incidents) = with_store(&st, move |s| {
+        let report = s.ingest(&docs)?;
+        let n = rasd_record::incidents::rebuild(s)?;
+        Ok((report, n))
+    })
+    .await?;
+    json(IngestAnswer { report, failed, incidents })
+}
+
+pub async fn openapi() -> Json<Value> {
+    Json(crate::openapi::spec())
+}
+
+pub async fn not_found() -> ApiError {
+    ApiError::NotFound("no such API endpoint: see /api/openapi.json".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_compare_whole() {
+        assert!(same_secret(b"abc", b"abc"));
+        assert!(!same_secret(b"abc", b"abd"));
+        assert!(!same_secret(b"abc", b"abcd"));
+        assert!(!same_secret(b"", b"a"));
+    }
+}
