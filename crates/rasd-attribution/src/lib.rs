@@ -21,7 +21,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use rasd_model::{Entity, EntityKind, Span};
-use rasd_text::phrases::{tsv_rows, PhraseSet};
+use rasd_text::phrases::{filter_hash, tsv_rows, PhraseSet};
 use rasd_text::{normalize, split_sentences, tokenize, Normalized, Token, TokenKind};
 
 /// What a reporting word does.
@@ -79,9 +79,9 @@ pub struct Doc<'a> {
     /// Per sentence, its reporting words (computed once; every figure and event asks).
     reports: Vec<Vec<(usize, usize, Report)>>,
     /// First-word readings for phrase lookup, flattened: (proclitic bytes, view byte
-    /// where the article-free key starts; it runs to the token's end), and per token
-    /// the range of its readings.
-    readings: Vec<(usize, u32)>,
+    /// where the article-free key starts; it runs to the token's end, the key's
+    /// `filter_hash`), and per token the range of its readings.
+    readings: Vec<(usize, u32, u64)>,
     readings_at: Vec<(u32, u32)>,
 }
 
@@ -152,8 +152,8 @@ impl<'a> Doc<'a> {
             if doc.is_word(t) {
                 let w = doc.w(t);
                 let end = doc.tokens[t].nend as usize;
-                for (p, k) in rasd_text::phrases::first_readings(w) {
-                    readings.push((p, (end - k.len()) as u32));
+                for &(p, k) in rasd_text::phrases::first_readings(w).iter() {
+                    readings.push((p, (end - k.len()) as u32, filter_hash(k)));
                 }
             }
             readings_at.push((from, readings.len() as u32));
@@ -174,10 +174,15 @@ impl<'a> Doc<'a> {
         if a == b {
             return None;
         }
+        let readings = &self.readings[a as usize..b as usize];
+        // Most words start no phrase of a set; say so before gathering the readings.
+        if !readings.iter().any(|&(_, _, h)| set.may_start(h)) {
+            return None;
+        }
         let end = self.tokens[i].nend as usize;
         let mut buf: [(usize, &str); 8] = [(0, ""); 8];
         let mut n = 0;
-        for &(p, k) in &self.readings[a as usize..b as usize] {
+        for &(p, k, _) in readings {
             if n < buf.len() {
                 buf[n] = (p, &self.view.as_str()[k as usize..end]);
                 n += 1;

@@ -74,7 +74,7 @@ pub fn is_given_name(word: &str) -> bool {
 pub fn is_place_cue(word: &str) -> bool {
     let l = lists();
     l.cue.contains(word_key(word))
-        || rasd_text::clitics::stems(word).iter().any(|s| l.cue.contains(word_key(s)))
+        || rasd_text::clitics::analyses(word).iter().any(|a| l.cue.contains(word_key(a.stem)))
 }
 
 /// A preposition that often introduces a place ("في جنيف", "قرب حلب").

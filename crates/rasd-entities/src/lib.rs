@@ -26,7 +26,7 @@
 
 mod boundaries;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use rasd_kb::{keys, Alias, AliasForm, EntityKind, Entry, HeadRef, Kb};
 use rasd_model::{Entity, Span};
@@ -92,13 +92,13 @@ struct Recognizer<'a> {
 }
 
 /// The result of matching a name at a token.
-#[derive(Clone)]
+#[derive(Clone, Copy)]
 struct NameMatch<'k> {
     end: usize,
     prefix: usize,
     aliases: &'k [Alias],
-    /// The key matched.
-    key: String,
+    /// The key of the last word matched.
+    last: &'k str,
     /// The first word carries the article in the text.
     article: bool,
 }
@@ -112,10 +112,10 @@ impl<'a> Recognizer<'a> {
             tokens,
             words: tokens.iter().map(|t| t.text(view)).collect(),
             out: Vec::new(),
-            by_id: HashMap::new(),
+            by_id: HashMap::default(),
             covered: vec![false; tokens.len()],
             countries: Vec::new(),
-            doc_names: HashMap::new(),
+            doc_names: HashMap::default(),
             last_state: None,
             firsts: Vec::new(),
             first_at: Vec::new(),
@@ -186,7 +186,7 @@ impl<'a> Recognizer<'a> {
 
     /// The longest alias starting at token `i`.
     fn match_name(&self, i: usize) -> Option<NameMatch<'a>> {
-        self.names.get(i).cloned().flatten()
+        self.names.get(i).copied().flatten()
     }
 
     /// The longest institution or title head at token `i`.
@@ -212,13 +212,7 @@ impl<'a> Recognizer<'a> {
                 }
             }
             if !hits.is_empty() && best.as_ref().is_none_or(|b| i + 1 > b.end) {
-                best = Some(NameMatch {
-                    end: i + 1,
-                    prefix,
-                    aliases: hits,
-                    key: first.to_string(),
-                    article,
-                });
+                best = Some(NameMatch { end: i + 1, prefix, aliases: hits, last: first, article });
             }
             if !kb.is_alias_prefix(first) {
                 continue;
@@ -230,18 +224,13 @@ impl<'a> Recognizer<'a> {
                 && (self.is_word(j)
                     || self.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Number))
             {
+                let last = self.wkey(j, 0, self.words[j]);
                 key.push(' ');
-                key.push_str(self.wkey(j, 0, self.words[j]));
+                key.push_str(last);
                 j += 1;
                 let hits = kb.lookup(&key);
                 if !hits.is_empty() && best.as_ref().is_none_or(|b| j > b.end) {
-                    best = Some(NameMatch {
-                        end: j,
-                        prefix,
-                        aliases: hits,
-                        key: key.clone(),
-                        article,
-                    });
+                    best = Some(NameMatch { end: j, prefix, aliases: hits, last, article });
                 }
                 if !kb.is_alias_prefix(&key) {
                     break;
@@ -283,7 +272,7 @@ impl<'a> Recognizer<'a> {
     /// Chooses among the entries a name may denote; `None` when none is acceptable here.
     fn resolve(&self, i: usize, m: &NameMatch<'_>) -> Option<(u32, AliasForm)> {
         let single = m.end - i == 1;
-        let last = m.key.rsplit(' ').next().unwrap_or("");
+        let last = m.last;
         let zipf = if single { self.kb.zipf(last) } else { 0.0 };
         // A reading that strips a clitic off a word that is itself common ("كبيرا" is not
         // ك + "بيرا") is only trusted for names that are not places from the gazetteer.
@@ -292,6 +281,7 @@ impl<'a> Recognizer<'a> {
         let prev = if i > 0 { self.words[i - 1] } else { "" };
         let cue = boundaries::is_place_cue(prev);
         let locative = cue || boundaries::is_locative(prev);
+        let last_short = last.chars().nth(2).is_none();
         let mut best: Option<(f64, u32, AliasForm)> = None;
         for a in m.aliases {
             let e = self.kb.entry(a.entry);
@@ -310,7 +300,7 @@ impl<'a> Recognizer<'a> {
                 }
             }
             if e.kind == EntityKind::Place && !e.curated {
-                if whole_common || last.chars().count() <= 2 {
+                if whole_common || last_short {
                     continue;
                 }
                 // A capital is named so often that its name ranks with common words
@@ -347,6 +337,12 @@ impl<'a> Recognizer<'a> {
         if e.kind == EntityKind::Country && !self.countries.contains(&e.id) {
             self.countries.push(e.id.clone());
         }
+        // A known entity is usually named again and again: add the mention without
+        // building the entity anew.
+        if let Some(&idx) = self.by_id.get(&e.id) {
+            self.push_mention(idx, span);
+            return idx;
+        }
         let made = Entity {
             id: e.id.clone(),
             kind: e.kind,
@@ -374,11 +370,15 @@ impl<'a> Recognizer<'a> {
                 self.out.len() - 1
             }
         };
+        self.push_mention(idx, span);
+        idx
+    }
+
+    fn push_mention(&mut self, idx: usize, span: Span) {
         let m = &mut self.out[idx].mentions;
         if !m.iter().any(|x| x.start == span.start && x.end == span.end) {
             m.push(span);
         }
-        idx
     }
 
     fn cover(&mut self, i: usize, j: usize) {

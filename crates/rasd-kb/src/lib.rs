@@ -21,6 +21,7 @@ mod tsv;
 
 use std::collections::HashMap;
 
+use rasd_text::phrases::WordFilter;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::Path;
 use std::sync::OnceLock;
@@ -164,9 +165,14 @@ pub struct Kb {
     /// Proper word-prefixes of multi-word alias keys, so the matcher extends a name only
     /// while it can still become one.
     alias_prefixes: FxHashSet<String>,
+    /// Every alias key and prefix: most words of an article start no name, and this
+    /// says so without a hash-map lookup.
+    alias_filter: WordFilter<20>,
     fuzzy: FxHashMap<String, Vec<Alias>>,
     heads: FxHashMap<String, Vec<HeadRef>>,
     head_prefixes: FxHashSet<String>,
+    /// Every head key and prefix, as `alias_filter` for names.
+    head_filter: WordFilter,
     institutions: Vec<Institution>,
     titles: Vec<Title>,
     /// Named institutions ("الخارجية الأميركية" = org:us-state-department) by
@@ -415,8 +421,10 @@ impl Kb {
         }
         self.max_words = self.max_words.max(k.split(' ').count());
         for (at, _) in k.match_indices(' ') {
+            self.alias_filter.insert(&k[..at]);
             self.alias_prefixes.insert(k[..at].to_string());
         }
+        self.alias_filter.insert(&k);
         let a = Alias { entry, form, article: keys::has_article(name) };
         let v = self.aliases.entry(k.clone()).or_default();
         if !v.contains(&a) {
@@ -577,8 +585,10 @@ impl Kb {
         }
         self.max_head_words = self.max_head_words.max(k.split(' ').count());
         for (at, _) in k.match_indices(' ') {
+            self.head_filter.insert(&k[..at]);
             self.head_prefixes.insert(k[..at].to_string());
         }
+        self.head_filter.insert(&k);
         let v = self.heads.entry(k).or_default();
         if !v.contains(&r) {
             v.push(r);
@@ -674,17 +684,20 @@ impl Kb {
 
     /// Entries named by a key.
     pub fn lookup(&self, key: &str) -> &[Alias] {
+        if !self.alias_filter.may_contain(key) {
+            return &[];
+        }
         self.aliases.get(key).map_or(&[], Vec::as_slice)
     }
 
     /// Whether some multi-word alias starts with these words.
     pub fn is_alias_prefix(&self, key: &str) -> bool {
-        self.alias_prefixes.contains(key)
+        self.alias_filter.may_contain(key) && self.alias_prefixes.contains(key)
     }
 
     /// Whether some multi-word institution or title head starts with these words.
     pub fn is_head_prefix(&self, key: &str) -> bool {
-        self.head_prefixes.contains(key)
+        self.head_filter.may_contain(key) && self.head_prefixes.contains(key)
     }
 
     /// Entries whose name has this skeleton (curated names only).
@@ -694,6 +707,9 @@ impl Kb {
 
     /// Institutions and titles whose head has this key.
     pub fn lookup_head(&self, key: &str) -> &[HeadRef] {
+        if !self.head_filter.may_contain(key) {
+            return &[];
+        }
         self.heads.get(key).map_or(&[], Vec::as_slice)
     }
 

@@ -55,12 +55,78 @@ pub struct PhraseSet<T> {
     /// only while it is one, so most tokens cost one hash lookup and no allocation.
     prefixes: FxHashSet<String>,
     max_words: usize,
+    /// The first words of every phrase: most tokens start none, and this answers so
+    /// without a hash-map lookup.
+    firsts: WordFilter,
 }
 
 impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
-        PhraseSet { map: FxHashMap::default(), prefixes: FxHashSet::default(), max_words: 0 }
+        PhraseSet {
+            map: FxHashMap::default(),
+            prefixes: FxHashSet::default(),
+            max_words: 0,
+            firsts: WordFilter::default(),
+        }
     }
+}
+
+/// A set of words that may answer "maybe" for a word it lacks, never "no" for one it
+/// holds: a bit per hash bucket, `2^BITS` buckets. It stands before exact lookups that
+/// most words miss. The default, 2^16 buckets (8 KiB), leaves most buckets empty for a
+/// few thousand words and stays in cache.
+#[derive(Debug, Clone)]
+pub struct WordFilter<const BITS: u32 = 16> {
+    bits: Vec<u64>,
+}
+
+impl<const BITS: u32> Default for WordFilter<BITS> {
+    fn default() -> Self {
+        WordFilter { bits: vec![0; 1 << (BITS - 6)] }
+    }
+}
+
+impl<const BITS: u32> WordFilter<BITS> {
+    /// Records a word.
+    pub fn insert(&mut self, word: &str) {
+        let h = filter_hash(word) >> (64 - BITS);
+        self.bits[(h >> 6) as usize] |= 1 << (h & 63);
+    }
+
+    /// False only when `word` was never inserted.
+    #[inline]
+    pub fn may_contain(&self, word: &str) -> bool {
+        self.may_contain_hash(filter_hash(word))
+    }
+
+    /// As [`WordFilter::may_contain`], given the word's [`filter_hash`] (computed once for
+    /// a word asked of several filters).
+    #[inline]
+    pub fn may_contain_hash(&self, hash: u64) -> bool {
+        let h = hash >> (64 - BITS);
+        self.bits[(h >> 6) as usize] & (1 << (h & 63)) != 0
+    }
+}
+
+/// A fast hash of a short string, for [`WordFilter`]s of any size (they take its top
+/// bits).
+#[inline]
+pub fn filter_hash(word: &str) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h: u64 = word.len() as u64;
+    let mut chunks = word.as_bytes().chunks_exact(8);
+    for c in &mut chunks {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(c);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut b = [0u8; 8];
+        b[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+    }
+    h
 }
 
 impl<T> PhraseSet<T> {
@@ -73,6 +139,7 @@ impl<T> PhraseSet<T> {
                 continue;
             }
             set.max_words = set.max_words.max(k.split(' ').count());
+            set.firsts.insert(k.split(' ').next().unwrap_or(""));
             let mut end = 0;
             while let Some(sp) = k[end..].find(' ') {
                 end += sp;
@@ -92,6 +159,13 @@ impl<T> PhraseSet<T> {
     /// True when empty.
     pub fn is_empty(&self) -> bool {
         self.map.is_empty()
+    }
+
+    /// False only when no phrase starts with the word of this [`filter_hash`]: a cheap
+    /// test before [`PhraseSet::match_readings`].
+    #[inline]
+    pub fn may_start(&self, hash: u64) -> bool {
+        self.firsts.may_contain_hash(hash)
     }
 
     /// The value of an exact key.
@@ -115,6 +189,9 @@ impl<T> PhraseSet<T> {
         };
         let mut best: Option<PhraseMatch<'a, T>> = None;
         for &(prefix, k1) in readings {
+            if !self.firsts.may_contain(k1) {
+                continue;
+            }
             if let Some(v) = self.map.get(k1) {
                 if best.as_ref().is_none_or(|b| i + 1 > b.end) {
                     best = Some(PhraseMatch { start: i, end: i + 1, prefix, value: v });
@@ -160,19 +237,35 @@ impl<T> PhraseSet<T> {
 }
 
 /// The first-word readings of a word for phrase lookup: (proclitic bytes, key) for the
-/// word itself, without و/ف, and without a preposition; each key article-free.
-pub fn first_readings(word: &str) -> Vec<(usize, &str)> {
-    let mut v: Vec<(usize, &str)> = Vec::with_capacity(3);
+/// word itself, without و/ف, and without a preposition; each key article-free. Held
+/// inline: this runs at every word of every article.
+pub fn first_readings(word: &str) -> FirstReadings<'_> {
+    let mut v = FirstReadings { items: [(0, ""); 12], len: 0 };
     for a in clitics::analyses(word) {
         if a.article {
             continue;
         }
         let k = strip_article(a.stem);
-        if !v.iter().any(|&(_, x)| x == k) {
-            v.push((a.prefix_len, k));
+        if !v.iter().any(|&(_, x)| x == k) && v.len < v.items.len() {
+            v.items[v.len] = (a.prefix_len, k);
+            v.len += 1;
         }
     }
     v
+}
+
+/// The readings [`first_readings`] gives, as a slice.
+#[derive(Debug, Clone, Copy)]
+pub struct FirstReadings<'a> {
+    items: [(usize, &'a str); 12],
+    len: usize,
+}
+
+impl<'a> std::ops::Deref for FirstReadings<'a> {
+    type Target = [(usize, &'a str)];
+    fn deref(&self) -> &[(usize, &'a str)] {
+        &self.items[..self.len]
+    }
 }
 
 /// Rows of a word-list TSV (`#` comments, a header row, tab-separated cells).
