@@ -82,15 +82,16 @@ impl Pipeline {
         doc.sentences = split_sentences(&view);
         // Number expressions serve both times and casualties; find them once.
         let numbers = rasd_text::numbers::find_numbers(view.as_str());
-        doc.times = rasd_times::extract_times_numbered(
+        let tokens = tokenize(&view);
+        doc.times = rasd_times::extract_times_tokens(
             rasd_times::Lexicon::embedded(),
             &doc.text,
             &view,
+            &tokens,
             &doc.sentences,
             doc.published.as_deref(),
             &numbers,
         );
-        let tokens = tokenize(&view);
         doc.entities = rasd_entities::recognize_tokens(self.kb(), &doc.text, &view, &tokens);
         let ctx = rasd_attribution::Doc::with_parts(
             &doc.text,

@@ -9,6 +9,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
+use rasd_text::phrases::WordFilter;
 use rasd_text::{normalize, tokenize, TokenKind};
 
 use crate::error::LexiconError;
@@ -251,6 +252,9 @@ pub(crate) struct Phrase {
 pub struct Lexicon {
     /// First word → phrases, longest first.
     phrases: HashMap<String, Vec<Phrase>>,
+    /// The first words of `phrases`: most words start none, and this says so without
+    /// a hash-map lookup.
+    firsts: WordFilter,
     /// Words that look like a سـ future verb but are not.
     not_future: HashSet<String>,
     /// Prefixes of such words.
@@ -295,6 +299,9 @@ impl Lexicon {
 
     /// The phrases whose first word is `word` (normalized), longest first.
     pub(crate) fn phrases(&self, word: &str) -> &[Phrase] {
+        if !self.firsts.may_contain(word) {
+            return &[];
+        }
         self.phrases.get(word).map_or(&[], Vec::as_slice)
     }
 
@@ -415,6 +422,7 @@ impl Builder {
         self.seen.insert((folded, key), (item, row.line));
         let mut it = words.into_iter();
         let first = it.next().unwrap_or_default();
+        self.lex.firsts.insert(&first);
         self.lex.phrases.entry(first).or_default().push(Phrase { rest: it.collect(), item });
         Ok(())
     }

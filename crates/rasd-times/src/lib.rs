@@ -98,16 +98,30 @@ pub fn extract_times_numbered(
     published: Option<&str>,
     numbers: &[rasd_text::numbers::NumberMatch],
 ) -> Vec<Time> {
+    let tokens = rasd_text::tokenize(view);
+    extract_times_tokens(lexicon, text, view, &tokens, sentences, published, numbers)
+}
+
+/// [`extract_times_numbered`] given also the tokens of `view` (`rasd_text::tokenize`),
+/// which the pipeline computes once for every stage.
+pub fn extract_times_tokens(
+    lexicon: &Lexicon,
+    text: &str,
+    view: &Normalized,
+    tokens: &[rasd_text::Token],
+    sentences: &[[usize; 2]],
+    published: Option<&str>,
+    numbers: &[rasd_text::numbers::NumberMatch],
+) -> Vec<Time> {
     let published = published.and_then(Date::parse);
-    let sc = scan::Scanner::new(lexicon, view, sentences, numbers);
+    let sc = scan::Scanner::new(lexicon, view, tokens, sentences, numbers);
     let cands = sc.scan();
     if cands.is_empty() {
         return Vec::new();
     }
     let resolved = resolve::resolve_all(&sc, &cands, published);
-    // Byte offset of every code point, to cut span texts out of the original.
-    let bytes: Vec<usize> =
-        text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
+    // Expressions come in text order: find each span's bytes walking forward.
+    let mut cursor = CharCursor::new(text);
     cands
         .iter()
         .zip(resolved)
@@ -115,8 +129,40 @@ pub fn extract_times_numbered(
             let a = sc.toks[c.first].nstart + c.skip;
             let b = sc.toks[c.end - 1].nend;
             let (start, end) = view.to_original(a, b);
-            let piece = text.get(*bytes.get(start)?..*bytes.get(end)?)?;
+            let from = cursor.byte_of(start)?;
+            let to = cursor.byte_of(end)?;
+            let piece = text.get(from..to)?;
             Some(Time { span: Span { start, end, text: piece.to_string() }, value, kind })
         })
         .collect()
+}
+
+/// Code-point offsets to byte offsets of one text, for offsets asked mostly in
+/// increasing order (a step back starts over).
+struct CharCursor<'a> {
+    text: &'a str,
+    /// The code point and the byte where the walk stands.
+    cp: usize,
+    byte: usize,
+}
+
+impl<'a> CharCursor<'a> {
+    fn new(text: &'a str) -> Self {
+        CharCursor { text, cp: 0, byte: 0 }
+    }
+
+    /// The byte offset of code point `cp` (`text.len()` for the end), `None` past it.
+    fn byte_of(&mut self, cp: usize) -> Option<usize> {
+        if cp < self.cp {
+            self.cp = 0;
+            self.byte = 0;
+        }
+        let mut chars = self.text[self.byte..].char_indices();
+        while self.cp < cp {
+            let (_, c) = chars.next()?;
+            self.byte += c.len_utf8();
+            self.cp += 1;
+        }
+        Some(self.byte)
+    }
 }

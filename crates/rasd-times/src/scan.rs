@@ -11,7 +11,7 @@
 use std::cmp::Reverse;
 
 use rasd_text::clitics::analyses;
-use rasd_text::{tokenize, Normalized, TokenKind};
+use rasd_text::{Normalized, Token, TokenKind};
 
 use crate::calendar::Date;
 use crate::lexicon::{Calendar, Class, GramNumber, Item, Lexicon, MonthContext, Unit};
@@ -164,15 +164,20 @@ impl<'a> Scanner<'a> {
     pub fn new(
         lex: &'a Lexicon,
         view: &'a Normalized,
+        tokens: &[Token],
         sentences: &[[usize; 2]],
         numbers: &[rasd_text::numbers::NumberMatch],
     ) -> Scanner<'a> {
         let s = view.as_str();
-        let toks: Vec<Tok<'a>> = tokenize(view)
+        // Tokens and sentences are both in text order: walk them together.
+        let mut sent = 0;
+        let toks: Vec<Tok<'a>> = tokens
             .iter()
             .map(|t| {
                 let start = t.start as usize;
-                let sent = sentences.partition_point(|r| r[0] <= start).saturating_sub(1);
+                while sentences.get(sent + 1).is_some_and(|r| r[0] <= start) {
+                    sent += 1;
+                }
                 Tok {
                     text: &s[t.nstart as usize..t.nend as usize],
                     nstart: t.nstart as usize,
@@ -194,6 +199,15 @@ impl<'a> Scanner<'a> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < self.toks.len() {
+            // Every rule starts at a lexicon word, a number or a count; most tokens are
+            // none of these.
+            if self.hits_at(i).is_empty()
+                && self.toks[i].kind != TokenKind::Number
+                && self.count(i).is_none()
+            {
+                i += 1;
+                continue;
+            }
             // In priority order: on equal length the earlier rule wins.
             let found = [
                 self.numeric_date(i),
