@@ -57,6 +57,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     let writable = token.is_some();
     let state = rasd_serve::AppState::new(store, pipeline, limits, token);
+    // The PostgreSQL client blocks on a runtime of its own when it closes, which it may
+    // not do on a thread driving this one: the last reference is dropped after it.
+    let keep = std::sync::Arc::clone(&state);
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -73,5 +76,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         );
         rasd_serve::serve(listener, state).await.context("serving")
     })?;
+    drop(rt);
+    drop(keep);
     Ok(ExitCode::SUCCESS)
 }

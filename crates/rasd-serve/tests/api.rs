@@ -406,3 +406,49 @@ async fn the_page_and_its_assets_are_served() {
     let (st, _) = s.get("/assets/no-such.js").await;
     assert_eq!(st, StatusCode::NOT_FOUND);
 }
+
+/// The same answers from PostgreSQL, when `RASD_TEST_POSTGRES` names a server.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_answers_alike() {
+    let Some(url) = std::env::var("RASD_TEST_POSTGRES").ok().filter(|u| !u.trim().is_empty())
+    else {
+        return;
+    };
+    // The synchronous PostgreSQL client must be made, used and dropped off the runtime's
+    // own threads.
+    let (pg, lite) = tokio::task::spawn_blocking(move || {
+        let db = rasd_store::scratch_database(url.trim(), "rasd_serve_api").unwrap();
+        let mut store = rasd_store::open(&db).unwrap();
+        store.ingest(&examples()).unwrap();
+        rasd_record::incidents::rebuild(store.as_mut()).unwrap();
+        let pg = Server {
+            state: AppState::new(
+                store,
+                rasd_pipeline::Pipeline::embedded(),
+                Limits::default(),
+                None,
+            ),
+            _dir: tempfile::tempdir().unwrap(),
+        };
+        (pg, server(Limits::default(), None))
+    })
+    .await
+    .unwrap();
+    for uri in [
+        "/api/events?limit=500".to_string(),
+        "/api/incidents?limit=500&country=SDN".to_string(),
+        "/api/claims?limit=500&kind=killed".to_string(),
+        "/api/entities?limit=20".to_string(),
+    ] {
+        let (a, x) = pg.get(&uri).await;
+        let (b, y) = lite.get(&uri).await;
+        assert_eq!((a, b), (StatusCode::OK, StatusCode::OK), "{uri}");
+        let n = |v: &Value| v["items"].as_array().map(Vec::len);
+        assert_eq!(n(&x), n(&y), "{uri}");
+        assert!(n(&x) > Some(0), "{uri}");
+    }
+    let (st, hits) = pg.get(&format!("/api/search?q={}", enc("الفاشر"))).await;
+    assert_eq!(st, StatusCode::OK);
+    assert!(!hits["items"].as_array().unwrap().is_empty());
+    tokio::task::spawn_blocking(move || drop((pg, lite))).await.unwrap();
+}
