@@ -9,12 +9,12 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap};
 use axum::Json;
 use rasd_model::Document;
-use rasd_store::{IngestReport, Store};
+use rasd_store::{Filter, IngestReport, Store};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::error::{ApiError, ApiResult};
-use crate::params::{Params, Query as Checked, TextMatch};
+use crate::params::{Page, Params, Query as Checked, TextMatch};
 use crate::AppState;
 
 type Shared = State<Arc<AppState>>;
@@ -87,78 +87,59 @@ pub async fn document(State(st): Shared, Path(id): Path<String>) -> ApiResult<Js
         .ok_or_else(|| ApiError::NotFound(format!("no document `{shown}`")))
 }
 
+/// One page of the rows `fetch` gives; with `q`, every row is fetched and those whose
+/// texts (`hay`) contain it are paged here, since the store filters by text only in
+/// documents.
+fn listed<T>(
+    q: &Checked,
+    fetch: impl FnOnce(&Filter) -> rasd_store::Result<Vec<T>>,
+    hay: impl Fn(&T, &TextMatch) -> bool,
+) -> ApiResult<Page<T>> {
+    Ok(match &q.q {
+        None => q.page(fetch(&q.paged())?),
+        Some(text) => {
+            let m = TextMatch::new(text);
+            q.page_of_all(fetch(&q.filter)?.into_iter().filter(|r| hay(r, &m)).collect())
+        }
+    })
+}
+
 pub async fn entities(State(st): Shared, p: Params_) -> ApiResult<Json<Value>> {
     let q = checked(p)?;
-    json(
-        with_store(&st, move |s| {
-            Ok(match &q.q {
-                None => q.page(s.entities(&q.paged())?),
-                Some(text) => {
-                    let m = TextMatch::new(text);
-                    let rows = s.entities(&q.filter)?;
-                    q.page_of_all(
-                        rows.into_iter().filter(|e| m.matches(ref_texts(&e.entity))).collect(),
-                    )
-                }
-            })
-        })
-        .await?,
-    )
+    let page = with_store(&st, move |s| {
+        listed(&q, |f| s.entities(f), |e, m| m.matches(ref_texts(&e.entity)))
+    });
+    json(page.await?)
 }
 
 pub async fn events(State(st): Shared, p: Params_) -> ApiResult<Json<Value>> {
     let q = checked(p)?;
-    json(
-        with_store(&st, move |s| {
-            Ok(match &q.q {
-                None => q.page(s.events(&q.paged())?),
-                Some(text) => {
-                    let m = TextMatch::new(text);
-                    let rows = s.events(&q.filter)?;
-                    q.page_of_all(
-                        rows.into_iter()
-                            .filter(|e| {
-                                m.matches(
-                                    [e.evidence.as_str(), e.trigger.as_str()]
-                                        .into_iter()
-                                        .chain(e.refs.iter().flat_map(ref_texts)),
-                                )
-                            })
-                            .collect(),
-                    )
-                }
-            })
-        })
-        .await?,
-    )
+    let page = with_store(&st, move |s| {
+        listed(
+            &q,
+            |f| s.events(f),
+            |e, m| {
+                let own = [e.evidence.as_str(), e.trigger.as_str()];
+                m.matches(own.into_iter().chain(e.refs.iter().flat_map(ref_texts)))
+            },
+        )
+    });
+    json(page.await?)
 }
 
 pub async fn incidents(State(st): Shared, p: Params_) -> ApiResult<Json<Value>> {
     let q = checked(p)?;
-    json(
-        with_store(&st, move |s| {
-            Ok(match &q.q {
-                None => q.page(s.incidents(&q.paged())?),
-                Some(text) => {
-                    let m = TextMatch::new(text);
-                    let rows = s.incidents(&q.filter)?;
-                    q.page_of_all(
-                        rows.into_iter()
-                            .filter(|i| {
-                                m.matches(
-                                    i.sources
-                                        .iter()
-                                        .flat_map(|x| [x.evidence.as_str(), x.trigger.as_str()])
-                                        .chain(i.refs.iter().flat_map(ref_texts)),
-                                )
-                            })
-                            .collect(),
-                    )
-                }
-            })
-        })
-        .await?,
-    )
+    let page = with_store(&st, move |s| {
+        listed(
+            &q,
+            |f| s.incidents(f),
+            |i, m| {
+                let own = i.sources.iter().flat_map(|x| [x.evidence.as_str(), x.trigger.as_str()]);
+                m.matches(own.chain(i.refs.iter().flat_map(ref_texts)))
+            },
+        )
+    });
+    json(page.await?)
 }
 
 pub async fn incident(State(st): Shared, Path(id): Path<String>) -> ApiResult<Json<Value>> {
@@ -169,33 +150,18 @@ pub async fn incident(State(st): Shared, Path(id): Path<String>) -> ApiResult<Js
 
 pub async fn claims(State(st): Shared, p: Params_) -> ApiResult<Json<Value>> {
     let q = checked(p)?;
-    json(
-        with_store(&st, move |s| {
-            Ok(match &q.q {
-                None => q.page(s.claims(&q.claims(q.paged()))?),
-                Some(text) => {
-                    let m = TextMatch::new(text);
-                    let rows = s.claims(&q.claims(q.filter.clone()))?;
-                    q.page_of_all(
-                        rows.into_iter()
-                            .filter(|c| {
-                                m.matches(
-                                    [
-                                        Some(c.evidence.as_str()),
-                                        c.claimant_name.as_deref(),
-                                        c.side_name.as_deref(),
-                                    ]
-                                    .into_iter()
-                                    .flatten(),
-                                )
-                            })
-                            .collect(),
-                    )
-                }
-            })
-        })
-        .await?,
-    )
+    let page = with_store(&st, move |s| {
+        listed(
+            &q,
+            |f| s.claims(&q.claims(f.clone())),
+            |c, m| {
+                let own =
+                    [Some(c.evidence.as_str()), c.claimant_name.as_deref(), c.side_name.as_deref()];
+                m.matches(own.into_iter().flatten())
+            },
+        )
+    });
+    json(page.await?)
 }
 
 /// `POST /api/analyze` as JSON.
