@@ -132,7 +132,7 @@ impl<'a> Recognizer<'a> {
         for i in 0..n {
             let from = firsts.len() as u32;
             if self.is_word(i) {
-                for a in clitics::analyses(self.words[i]) {
+                for a in clitics::analyses(self.words[i]).iter() {
                     if a.article {
                         continue;
                     }

@@ -122,9 +122,9 @@ pub fn filter_hash(word: &str) -> u64 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut b = [0u8; 8];
-        b[..rest.len()].copy_from_slice(rest);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        // Byte by byte: a copy of a variable length would call memcpy.
+        let v = rest.iter().rev().fold(0u64, |v, &b| (v << 8) | u64::from(b));
+        h = (h.rotate_left(5) ^ v).wrapping_mul(K);
     }
     h
 }
@@ -241,7 +241,8 @@ impl<T> PhraseSet<T> {
 /// inline: this runs at every word of every article.
 pub fn first_readings(word: &str) -> FirstReadings<'_> {
     let mut v = FirstReadings { items: [(0, ""); 12], len: 0 };
-    for a in clitics::analyses(word) {
+    // By reference: moving the inline readings out would copy them whole.
+    for a in clitics::analyses(word).iter() {
         if a.article {
             continue;
         }

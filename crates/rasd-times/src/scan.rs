@@ -1036,7 +1036,7 @@ fn lexicon_hits(lex: &Lexicon, toks: &[Tok<'_>], i: usize, scratch: &mut String)
         return Vec::new();
     }
     let mut out: Vec<Hit> = Vec::new();
-    for a in analyses(t.text) {
+    for a in analyses(t.text).iter() {
         // Forms keep their article ("الجمعة"), so an analysis that strips it is looked up
         // with it put back; "لل" is ل + ال with the alef elided. The scratch buffer keeps
         // this from allocating at every token.
