@@ -142,7 +142,8 @@ const T = {
   'claims.ledger': ['سجلّ الأرقام حسب الجهة المعلنة', 'The ledger, by claimant'],
   'claims.article': ['المقال نفسه', 'the article itself'],
   'claims.unknownSide': ['طرف غير محدد', 'side not stated'],
-  'claims.losses': ['خسائر {s}', '{s} losses'],
+  'claims.losses': ['خسائر {s}', 'losses of {s}'],
+  'claims.lossesUnknown': ['خسائر طرف غير محدد', 'losses, side not stated'],
   'claims.running': ['إجمالي تراكمي', 'running total'],
   'claims.date': ['التاريخ', 'Date'],
   'claims.side': ['الطرف', 'Side'],
@@ -888,7 +889,7 @@ function drawClaimsChart(box, rows) {
     const key = `${c.claimant || '-'}|${c.side || '-'}`;
     if (!series.has(key)) {
       const who = claimantText(c);
-      const side = t('claims.losses', { s: sideText(c) });
+      const side = c.side ? t('claims.losses', { s: sideText(c) }) : t('claims.lossesUnknown');
       series.set(key, { label: `${who} — ${side}`, points: new Map(), named: !!c.claimant });
     }
     const s = series.get(key);
@@ -920,6 +921,7 @@ function drawClaimsChart(box, rows) {
     opts.series.push({ label: s.label, stroke: color, fill: null, width: s.named ? 2 : 0, spanGaps: s.named, points: { show: true, size: 8, fill: color } });
   }
   state.plot = new uPlot(opts, data, box);
+  state.plotBox = box;
   box.dataset.series = String(series.size);
   box.append(el('p', { class: 'note small' }, t('claims.logscale')));
 }
@@ -1252,6 +1254,9 @@ function start() {
     if (q) location.hash = hashFor(['search'], { q });
   });
   window.addEventListener('hashchange', route);
+  window.addEventListener('resize', () => {
+    if (state.plot && state.plotBox) state.plot.setSize({ width: Math.max(280, state.plotBox.clientWidth), height: 260 });
+  });
   route();
 }
 
