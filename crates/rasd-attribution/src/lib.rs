@@ -21,6 +21,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use rasd_model::{Entity, EntityKind, Span};
+use rasd_text::clitics::TokenClitics;
 use rasd_text::phrases::{filter_hash, tsv_rows, PhraseSet};
 use rasd_text::{normalize, split_sentences, tokenize, Normalized, Token, TokenKind};
 
@@ -113,6 +114,19 @@ impl<'a> Doc<'a> {
         sentence_spans: &[[usize; 2]],
         entities: &'a [Entity],
     ) -> Self {
+        let clitics = TokenClitics::new(&view, &tokens);
+        Self::with_analyzed(text, view, tokens, &clitics, sentence_spans, entities)
+    }
+
+    /// As [`Doc::with_parts`], with the tokens' clitic analyses already made.
+    pub fn with_analyzed(
+        text: &'a str,
+        view: Normalized,
+        tokens: Vec<Token>,
+        clitics: &TokenClitics,
+        sentence_spans: &[[usize; 2]],
+        entities: &'a [Entity],
+    ) -> Self {
         let sentences = sentence_spans
             .iter()
             .copied()
@@ -152,7 +166,7 @@ impl<'a> Doc<'a> {
             if doc.is_word(t) {
                 let w = doc.w(t);
                 let end = doc.tokens[t].nend as usize;
-                for &(p, k) in rasd_text::phrases::first_readings(w).iter() {
+                for &(p, k) in rasd_text::phrases::first_readings_of(w, clitics.of(t)).iter() {
                     readings.push((p, (end - k.len()) as u32, filter_hash(k)));
                 }
             }

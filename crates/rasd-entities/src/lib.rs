@@ -30,7 +30,8 @@ use rustc_hash::FxHashMap as HashMap;
 
 use rasd_kb::{keys, Alias, AliasForm, EntityKind, Entry, HeadRef, Kb};
 use rasd_model::{Entity, Span};
-use rasd_text::{clitics, normalize, tokenize, Normalized, Token, TokenKind};
+use rasd_text::clitics::TokenClitics;
+use rasd_text::{normalize, tokenize, Normalized, Token, TokenKind};
 
 /// Words at most this common (Zipf) count as "rare" and may be matched loosely.
 const RARE_ZIPF: f32 = 3.0;
@@ -54,8 +55,19 @@ pub fn recognize(kb: &Kb, text: &str) -> Vec<Entity> {
 
 /// As [`recognize`], reusing a view and tokens the caller already has.
 pub fn recognize_tokens(kb: &Kb, text: &str, view: &Normalized, tokens: &[Token]) -> Vec<Entity> {
+    recognize_analyzed(kb, text, view, tokens, &TokenClitics::new(view, tokens))
+}
+
+/// As [`recognize_tokens`], with the tokens' clitic analyses already made.
+pub fn recognize_analyzed(
+    kb: &Kb,
+    text: &str,
+    view: &Normalized,
+    tokens: &[Token],
+    clitics: &TokenClitics,
+) -> Vec<Entity> {
     let mut r = Recognizer::new(kb, text, view, tokens);
-    r.index();
+    r.index(clitics);
     r.run();
     r.finish()
 }
@@ -125,19 +137,20 @@ impl<'a> Recognizer<'a> {
     }
 
     /// Fills the per-token tables.
-    fn index(&mut self) {
+    fn index(&mut self, clitics: &TokenClitics) {
         let n = self.tokens.len();
         let mut firsts = Vec::with_capacity(n * 2);
         let mut first_at = Vec::with_capacity(n);
         for i in 0..n {
             let from = firsts.len() as u32;
             if self.is_word(i) {
-                for a in clitics::analyses(self.words[i]).iter() {
+                for a in clitics.of(i) {
                     if a.article {
                         continue;
                     }
-                    let k = self.wkey(i, a.prefix_len, a.stem);
-                    let article = k.len() < a.stem.len();
+                    let stem = self.words[i].get(a.prefix_len..).unwrap_or("");
+                    let k = self.wkey(i, a.prefix_len, stem);
+                    let article = k.len() < stem.len();
                     if !firsts[from as usize..].iter().any(|&(_, x, _)| x == k) {
                         firsts.push((a.prefix_len, k, article));
                     }

@@ -17,6 +17,7 @@
 use rasd_clean::Cleaner;
 use rasd_kb::Kb;
 use rasd_model::Document;
+use rasd_text::clitics::TokenClitics;
 use rasd_text::{normalize, split_sentences, tokenize};
 
 /// One article as the ingest stage hands it over.
@@ -83,20 +84,25 @@ impl Pipeline {
         // Number expressions serve both times and casualties; find them once.
         let numbers = rasd_text::numbers::find_numbers(view.as_str());
         let tokens = tokenize(&view);
+        // Times, entities and attribution all read words behind their proclitics.
+        let clitics = TokenClitics::new(&view, &tokens);
         doc.times = rasd_times::extract_times_tokens(
             rasd_times::Lexicon::embedded(),
             &doc.text,
             &view,
             &tokens,
+            &clitics,
             &doc.sentences,
             doc.published.as_deref(),
             &numbers,
         );
-        doc.entities = rasd_entities::recognize_tokens(self.kb(), &doc.text, &view, &tokens);
-        let ctx = rasd_attribution::Doc::with_parts(
+        doc.entities =
+            rasd_entities::recognize_analyzed(self.kb(), &doc.text, &view, &tokens, &clitics);
+        let ctx = rasd_attribution::Doc::with_analyzed(
             &doc.text,
             view,
             tokens,
+            &clitics,
             &doc.sentences,
             &doc.entities,
         );

@@ -23,6 +23,9 @@ pub struct Analysis<'a> {
     pub article: bool,
 }
 
+use crate::normalize::Normalized;
+use crate::tokens::Token;
+
 const MIN_STEM_CHARS: usize = 2;
 
 fn long_enough(s: &str) -> bool {
@@ -123,6 +126,58 @@ pub fn analyses(word: &str) -> Analyses<'_> {
         }
     }
     out
+}
+
+/// One reading of a token: an [`Analysis`] without its stem, which is the token's text
+/// from `prefix_len` on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Split {
+    /// Byte length of the stripped prefixes.
+    pub prefix_len: usize,
+    /// A conjunction و or ف was stripped.
+    pub conj: bool,
+    /// A preposition ب، ل or ك was stripped.
+    pub prep: bool,
+    /// The article ال (or the ل of لل) was stripped.
+    pub article: bool,
+}
+
+/// The analyses of every word token of a document, computed once for the stages that
+/// all read words behind their proclitics (times, entities, attribution).
+#[derive(Debug, Clone, Default)]
+pub struct TokenClitics {
+    splits: Vec<Split>,
+    /// Per token, its range in `splits` (empty for punctuation and numbers).
+    at: Vec<(u32, u32)>,
+}
+
+impl TokenClitics {
+    /// Analyses every Arabic or Latin token of `view`.
+    pub fn new(view: &Normalized, tokens: &[Token]) -> Self {
+        let mut splits = Vec::with_capacity(tokens.len() * 2);
+        let mut at = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            let from = splits.len() as u32;
+            if t.is_word() {
+                for a in analyses(t.text(view)).iter() {
+                    splits.push(Split {
+                        prefix_len: a.prefix_len,
+                        conj: a.conj,
+                        prep: a.prep,
+                        article: a.article,
+                    });
+                }
+            }
+            at.push((from, splits.len() as u32));
+        }
+        TokenClitics { splits, at }
+    }
+
+    /// The readings of token `i`, the unanalyzed word first, as [`analyses`] gives them
+    /// (none for a token that is not a word, or past the end).
+    pub fn of(&self, i: usize) -> &[Split] {
+        self.at.get(i).map_or(&[], |&(a, b)| &self.splits[a as usize..b as usize])
+    }
 }
 
 /// Candidate stems of `word`, longest first, without duplicates.

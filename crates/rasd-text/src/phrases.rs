@@ -243,16 +243,32 @@ pub fn first_readings(word: &str) -> FirstReadings<'_> {
     let mut v = FirstReadings { items: [(0, ""); 12], len: 0 };
     // By reference: moving the inline readings out would copy them whole.
     for a in clitics::analyses(word).iter() {
-        if a.article {
-            continue;
-        }
-        let k = strip_article(a.stem);
-        if !v.iter().any(|&(_, x)| x == k) && v.len < v.items.len() {
-            v.items[v.len] = (a.prefix_len, k);
-            v.len += 1;
-        }
+        v.add(a.prefix_len, a.stem, a.article);
     }
     v
+}
+
+/// As [`first_readings`], from the token's analyses already made
+/// ([`clitics::TokenClitics`]).
+pub fn first_readings_of<'w>(word: &'w str, splits: &[clitics::Split]) -> FirstReadings<'w> {
+    let mut v = FirstReadings { items: [(0, ""); 12], len: 0 };
+    for a in splits {
+        v.add(a.prefix_len, word.get(a.prefix_len..).unwrap_or(""), a.article);
+    }
+    v
+}
+
+impl<'a> FirstReadings<'a> {
+    fn add(&mut self, prefix_len: usize, stem: &'a str, article: bool) {
+        if article {
+            return;
+        }
+        let k = strip_article(stem);
+        if !self.iter().any(|&(_, x)| x == k) && self.len < self.items.len() {
+            self.items[self.len] = (prefix_len, k);
+            self.len += 1;
+        }
+    }
 }
 
 /// The readings [`first_readings`] gives, as a slice.

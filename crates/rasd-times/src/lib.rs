@@ -99,22 +99,25 @@ pub fn extract_times_numbered(
     numbers: &[rasd_text::numbers::NumberMatch],
 ) -> Vec<Time> {
     let tokens = rasd_text::tokenize(view);
-    extract_times_tokens(lexicon, text, view, &tokens, sentences, published, numbers)
+    let clitics = rasd_text::clitics::TokenClitics::new(view, &tokens);
+    extract_times_tokens(lexicon, text, view, &tokens, &clitics, sentences, published, numbers)
 }
 
-/// [`extract_times_numbered`] given also the tokens of `view` (`rasd_text::tokenize`),
-/// which the pipeline computes once for every stage.
+/// [`extract_times_numbered`] given also the tokens of `view` (`rasd_text::tokenize`)
+/// and their clitic analyses, which the pipeline computes once for every stage.
+#[allow(clippy::too_many_arguments)]
 pub fn extract_times_tokens(
     lexicon: &Lexicon,
     text: &str,
     view: &Normalized,
     tokens: &[rasd_text::Token],
+    clitics: &rasd_text::clitics::TokenClitics,
     sentences: &[[usize; 2]],
     published: Option<&str>,
     numbers: &[rasd_text::numbers::NumberMatch],
 ) -> Vec<Time> {
     let published = published.and_then(Date::parse);
-    let sc = scan::Scanner::new(lexicon, view, tokens, sentences, numbers);
+    let sc = scan::Scanner::new(lexicon, view, tokens, clitics, sentences, numbers);
     let cands = sc.scan();
     if cands.is_empty() {
         return Vec::new();

@@ -10,7 +10,7 @@
 
 use std::cmp::Reverse;
 
-use rasd_text::clitics::analyses;
+use rasd_text::clitics::{Split, TokenClitics};
 use rasd_text::{Normalized, Token, TokenKind};
 
 use crate::calendar::Date;
@@ -165,6 +165,7 @@ impl<'a> Scanner<'a> {
         lex: &'a Lexicon,
         view: &'a Normalized,
         tokens: &[Token],
+        clitics: &TokenClitics,
         sentences: &[[usize; 2]],
         numbers: &[rasd_text::numbers::NumberMatch],
     ) -> Scanner<'a> {
@@ -188,7 +189,9 @@ impl<'a> Scanner<'a> {
             })
             .collect();
         let mut scratch = String::with_capacity(64);
-        let hits = (0..toks.len()).map(|i| lexicon_hits(lex, &toks, i, &mut scratch)).collect();
+        let hits = (0..toks.len())
+            .map(|i| lexicon_hits(lex, &toks, clitics.of(i), i, &mut scratch))
+            .collect();
         let counts = count_table(numbers, &toks);
         let quote_open = quote_table(&toks);
         Scanner { lex, toks, hits, counts, quote_open }
@@ -1030,13 +1033,20 @@ struct Tail {
 }
 
 /// Lexicon phrases starting at token `i`, longest first.
-fn lexicon_hits(lex: &Lexicon, toks: &[Tok<'_>], i: usize, scratch: &mut String) -> Vec<Hit> {
+fn lexicon_hits(
+    lex: &Lexicon,
+    toks: &[Tok<'_>],
+    splits: &[Split],
+    i: usize,
+    scratch: &mut String,
+) -> Vec<Hit> {
     let t = &toks[i];
     if t.kind != TokenKind::Arabic {
         return Vec::new();
     }
     let mut out: Vec<Hit> = Vec::new();
-    for a in analyses(t.text).iter() {
+    for a in splits {
+        let stem = t.text.get(a.prefix_len..).unwrap_or("");
         // Forms keep their article ("الجمعة"), so an analysis that strips it is looked up
         // with it put back; "لل" is ل + ال with the alef elided. The scratch buffer keeps
         // this from allocating at every token.
@@ -1045,11 +1055,11 @@ fn lexicon_hits(lex: &Lexicon, toks: &[Tok<'_>], i: usize, scratch: &mut String)
             let cut = if pre.ends_with("ال") { "ال".len() } else { "ل".len() };
             scratch.clear();
             scratch.push_str("ال");
-            scratch.push_str(a.stem);
+            scratch.push_str(stem);
             a.prefix_len - cut
         } else {
             scratch.clear();
-            scratch.push_str(a.stem);
+            scratch.push_str(stem);
             a.prefix_len
         };
         for p in lex.phrases(scratch.as_str()) {
