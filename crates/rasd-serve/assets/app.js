@@ -846,8 +846,8 @@ function figureText(c) {
 
 function claimsPanelEl(claims) {
   for (const c of claims) {
-    if (c.claimant && c.claimant_name && !state.entities.has(c.claimant)) state.entities.set(c.claimant, { id: c.claimant, name: c.claimant_name });
-    if (c.side && c.side_name && !state.entities.has(c.side)) state.entities.set(c.side, { id: c.side, name: c.side_name, kind: 'country' });
+    if (c.claimant && !state.entities.has(c.claimant)) state.entities.set(c.claimant, { id: c.claimant, name: c.claimant_name, name_ar: c.claimant_name_ar });
+    if (c.side && !state.entities.has(c.side)) state.entities.set(c.side, { id: c.side, name: c.side_name, name_ar: c.side_name_ar, kind: 'country' });
   }
   const kinds = Object.keys(KINDS).filter((k) => claims.some((c) => c.kind === k));
   let kind = kinds.includes('killed') ? 'killed' : kinds[0] || 'killed';

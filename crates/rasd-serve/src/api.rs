@@ -148,8 +148,19 @@ pub async fn incident(State(st): Shared, Path(id): Path<String>) -> ApiResult<Js
     json(found.ok_or_else(|| ApiError::NotFound(format!("no incident `{shown}`")))?)
 }
 
+/// A ledger row with the Arabic names of its claimant and side, so the page can show
+/// both languages without fetching every entity.
+#[derive(Serialize)]
+struct ClaimOut {
+    #[serde(flatten)]
+    row: rasd_store::ClaimRow,
+    claimant_name_ar: Option<String>,
+    side_name_ar: Option<String>,
+}
+
 pub async fn claims(State(st): Shared, p: Params_) -> ApiResult<Json<Value>> {
     let q = checked(p)?;
+    let names = Arc::clone(&st);
     let page = with_store(&st, move |s| {
         listed(
             &q,
@@ -160,8 +171,18 @@ pub async fn claims(State(st): Shared, p: Params_) -> ApiResult<Json<Value>> {
                 m.matches(own.into_iter().flatten())
             },
         )
-    });
-    json(page.await?)
+    })
+    .await?;
+    let items = page
+        .items
+        .into_iter()
+        .map(|row| ClaimOut {
+            claimant_name_ar: row.claimant.as_deref().and_then(|id| names.name_ar(id)),
+            side_name_ar: row.side.as_deref().and_then(|id| names.name_ar(id)),
+            row,
+        })
+        .collect();
+    json(Page { items, offset: page.offset, limit: page.limit, next_offset: page.next_offset })
 }
 
 /// `POST /api/analyze` as JSON.

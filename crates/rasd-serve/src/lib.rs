@@ -81,6 +81,17 @@ impl AppState {
         Arc::new(AppState { store: Mutex::new(store), pipeline, token, limits })
     }
 
+    /// The Arabic name of an entity: the knowledge base's, else the one a `new:` id
+    /// carries (`new:person:<normalized Arabic>`).
+    fn name_ar(&self, id: &str) -> Option<String> {
+        match self.pipeline.kb().by_id(id) {
+            Some(e) => Some(e.name_ar.clone()),
+            None => {
+                id.strip_prefix("new:").and_then(|r| r.split_once(':')).map(|(_, n)| n.to_string())
+            }
+        }
+    }
+
     fn analyze(&self, a: &rasd_ingest::RawArticle) -> Document {
         self.pipeline.analyze(&Input {
             id: &a.id,

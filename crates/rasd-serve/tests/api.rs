@@ -175,6 +175,8 @@ async fn filters_narrow_the_lists() {
     let killed = killed["items"].as_array().unwrap();
     assert!(!killed.is_empty());
     assert!(killed.iter().all(|c| c["kind"] == "killed"));
+    // Claimants named in the knowledge base come with their Arabic name.
+    assert!(killed.iter().any(|c| c["claimant_name_ar"].as_str().is_some_and(|n| !n.is_empty())));
 
     let (_, late) = s.get("/api/documents?from=2030-01-01").await;
     assert!(late["items"].as_array().unwrap().is_empty());
