@@ -109,24 +109,36 @@ impl<const BITS: u32> WordFilter<BITS> {
 }
 
 /// A fast hash of a short string, for [`WordFilter`]s of any size (they take its top
-/// bits).
+/// bits). It reads the first and last eight bytes (four for shorter words) and the
+/// length, so it costs the same for any word; words longer than sixteen bytes that differ
+/// only in the middle share a hash, which a filter may afford.
 #[inline]
 pub fn filter_hash(word: &str) -> u64 {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    let mut h: u64 = word.len() as u64;
-    let mut chunks = word.as_bytes().chunks_exact(8);
-    for c in &mut chunks {
-        let mut b = [0u8; 8];
-        b.copy_from_slice(c);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        // Byte by byte: a copy of a variable length would call memcpy.
-        let v = rest.iter().rev().fold(0u64, |v, &b| (v << 8) | u64::from(b));
-        h = (h.rotate_left(5) ^ v).wrapping_mul(K);
-    }
-    h
+    let b = word.as_bytes();
+    let n = b.len();
+    let load8 = |at: usize| {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(&b[at..at + 8]);
+        u64::from_le_bytes(x)
+    };
+    let load4 = |at: usize| {
+        let mut x = [0u8; 4];
+        x.copy_from_slice(&b[at..at + 4]);
+        u64::from(u32::from_le_bytes(x))
+    };
+    let (x, y) = if n >= 8 {
+        (load8(0), load8(n - 8))
+    } else if n >= 4 {
+        (load4(0), load4(n - 4))
+    } else if n > 0 {
+        (u64::from(b[0]) | (u64::from(b[n / 2]) << 8) | (u64::from(b[n - 1]) << 16), 0)
+    } else {
+        (0, 0)
+    };
+    // A folded 128-bit multiply mixes every input bit into the top bits.
+    let m =
+        u128::from(x ^ 0x243f_6a88_85a3_08d3 ^ n as u64) * u128::from(y ^ 0x1319_8a2e_0370_7344);
+    (m as u64) ^ ((m >> 64) as u64)
 }
 
 impl<T> PhraseSet<T> {

@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 use rasd_model::Bound;
 
 use crate::normalize::normalize_str;
+use crate::phrases::WordFilter;
 
 const WORDS_TSV: &str = include_str!("../../../../data/lexicon/number_words.tsv");
 const QUALIFIERS_TSV: &str = include_str!("../../../../data/lexicon/number_qualifiers.tsv");
@@ -186,6 +187,10 @@ pub struct NumberLexicon {
     pub(crate) words: HashMap<String, Entry>,
     /// Keyed by the phrase's first word; each list is longest phrase first.
     pub(crate) qualifiers: HashMap<String, Vec<Qualifier>>,
+    /// The keys of `words` and `qualifiers`: the parser asks about every reading of
+    /// every word, and nearly all are neither.
+    word_filter: WordFilter,
+    qualifier_filter: WordFilter,
 }
 
 /// Non-comment, non-blank lines with their 1-based numbers and tab-separated fields.
@@ -315,12 +320,29 @@ impl NumberLexicon {
         for list in lex.qualifiers.values_mut() {
             list.sort_by_key(|q| std::cmp::Reverse(q.rest.len()));
         }
+        for w in lex.words.keys() {
+            lex.word_filter.insert(w);
+        }
+        for w in lex.qualifiers.keys() {
+            lex.qualifier_filter.insert(w);
+        }
         Ok(lex)
     }
 
     /// The number word `form` (already normalized), if the lexicon has it.
     pub(crate) fn word(&self, form: &str) -> Option<Entry> {
+        if !self.word_filter.may_contain(form) {
+            return None;
+        }
         self.words.get(form).copied()
+    }
+
+    /// The qualifiers whose first word is `word` (normalized), longest first.
+    pub(crate) fn qualifiers(&self, word: &str) -> Option<&[Qualifier]> {
+        if !self.qualifier_filter.may_contain(word) {
+            return None;
+        }
+        self.qualifiers.get(word).map(Vec::as_slice)
     }
 }
 

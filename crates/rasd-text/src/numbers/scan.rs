@@ -648,7 +648,7 @@ impl<'a> Scanner<'a> {
     fn qualifier(&self, i: usize, after: bool) -> Option<(Bound, usize, usize, usize)> {
         let start = self.toks[i].start;
         let try_stem = |plen: usize, stem: &str| {
-            let list = self.lex.qualifiers.get(stem)?;
+            let list = self.lex.qualifiers(stem)?;
             list.iter().filter(|q| q.position.allows(after)).find_map(|q| {
                 let mut j = i;
                 for w in &q.rest {
