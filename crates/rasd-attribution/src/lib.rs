@@ -228,7 +228,7 @@ impl<'a> Doc<'a> {
     /// The original text and code-point span of tokens `[i, j)`.
     pub fn span(&self, i: usize, j: usize) -> Span {
         let (s, e) = (self.tokens[i].start as usize, self.tokens[j - 1].end as usize);
-        Span { start: s, end: e, text: self.chars[s..e].iter().collect() }
+        Span { start: s, end: e, text: rasd_text::chars_to_string(&self.chars[s..e]) }
     }
 
     /// Whether an entity may make claims (states, their bodies and people; a capital

@@ -175,7 +175,7 @@ impl<'a> Recognizer<'a> {
         let a = self.tokens[i].nstart as usize + prefix;
         let b = self.tokens[j - 1].nend as usize;
         let (s, e) = self.view.to_original(a, b);
-        Span { start: s, end: e, text: self.chars[s..e].iter().collect() }
+        Span { start: s, end: e, text: rasd_text::chars_to_string(&self.chars[s..e]) }
     }
 
     /// The key of word `i` read from byte `prefix` on: its article is dropped unless
@@ -230,7 +230,9 @@ impl<'a> Recognizer<'a> {
             if !kb.is_alias_prefix(first) {
                 continue;
             }
-            let mut key = first.to_string();
+            // Sized once: growing it word by word reallocated at every name prefix.
+            let mut key = String::with_capacity(first.len() + 64);
+            key.push_str(first);
             let mut j = i + 1;
             // Later words may be digits: "حركة 23 مارس".
             while j - i < kb.max_words()
@@ -264,7 +266,8 @@ impl<'a> Recognizer<'a> {
             if !kb.is_head_prefix(first) {
                 continue;
             }
-            let mut key = first.to_string();
+            let mut key = String::with_capacity(first.len() + 64);
+            key.push_str(first);
             let mut j = i + 1;
             while j - i < kb.max_head_words() && self.is_word(j) {
                 key.push(' ');

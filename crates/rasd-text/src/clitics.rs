@@ -29,7 +29,25 @@ use crate::tokens::Token;
 const MIN_STEM_CHARS: usize = 2;
 
 fn long_enough(s: &str) -> bool {
-    s.chars().nth(MIN_STEM_CHARS - 1).is_some()
+    has_chars(s, MIN_STEM_CHARS)
+}
+
+/// Whether `s` holds at least `n` (1 or 2) code points, read off the first byte's
+/// length instead of decoding: this runs for every reading of every word.
+#[inline]
+pub(crate) fn has_chars(s: &str, n: usize) -> bool {
+    let Some(&b0) = s.as_bytes().first() else { return false };
+    if n <= 1 {
+        return true;
+    }
+    let first = match b0 {
+        0..=0x7f => 1,
+        0x80..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
+    };
+    debug_assert!(n == 2, "has_chars counts one or two code points");
+    s.len() > first
 }
 
 /// The analyses of one word, held inline: a word has at most a dozen readings, and

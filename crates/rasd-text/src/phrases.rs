@@ -16,7 +16,7 @@ use crate::tokens::{Token, TokenKind};
 pub fn strip_article(word: &str) -> &str {
     for p in ["وال", "ال", "لل"] {
         if let Some(rest) = word.strip_prefix(p) {
-            if rest.chars().nth(1).is_some() {
+            if clitics::has_chars(rest, 2) {
                 return rest;
             }
         }
@@ -212,7 +212,9 @@ impl<T> PhraseSet<T> {
             if !self.prefixes.contains(k1) {
                 continue;
             }
-            let mut key = k1.to_string();
+            // Sized once: growing it word by word reallocated at every phrase prefix.
+            let mut key = String::with_capacity(k1.len() + 64);
+            key.push_str(k1);
             let mut j = i + 1;
             while j - i < self.max_words {
                 let Some(w) = word(j) else { break };

@@ -160,10 +160,16 @@ impl<'a> CharCursor<'a> {
             self.cp = 0;
             self.byte = 0;
         }
-        let mut chars = self.text[self.byte..].char_indices();
+        // Count code points by their lead bytes rather than decoding them.
+        let bytes = self.text.as_bytes();
         while self.cp < cp {
-            let (_, c) = chars.next()?;
-            self.byte += c.len_utf8();
+            if self.byte >= bytes.len() {
+                return None;
+            }
+            self.byte += 1;
+            while bytes.get(self.byte).is_some_and(|b| b & 0xc0 == 0x80) {
+                self.byte += 1;
+            }
             self.cp += 1;
         }
         Some(self.byte)
