@@ -191,6 +191,8 @@ pub struct NumberLexicon {
     /// every word, and nearly all are neither.
     word_filter: WordFilter,
     qualifier_filter: WordFilter,
+    /// Both, for [`NumberLexicon::may_start`].
+    any_filter: WordFilter,
 }
 
 /// Non-comment, non-blank lines with their 1-based numbers and tab-separated fields.
@@ -322,9 +324,11 @@ impl NumberLexicon {
         }
         for w in lex.words.keys() {
             lex.word_filter.insert(w);
+            lex.any_filter.insert(w);
         }
         for w in lex.qualifiers.keys() {
             lex.qualifier_filter.insert(w);
+            lex.any_filter.insert(w);
         }
         Ok(lex)
     }
@@ -335,6 +339,34 @@ impl NumberLexicon {
             return None;
         }
         self.words.get(form).copied()
+    }
+
+    /// False only when no reading of the Arabic word `word` is a number word, an
+    /// ordinal or a qualifier's first word, so that the parser can pass it by. Every
+    /// key it is looked up by is the word from one of its first five code points on
+    /// (behind و ف, ب ل ك, لل and ال), or ال + what follows a لل.
+    pub(crate) fn may_start(&self, word: &str) -> bool {
+        let near = |at: usize| word.get(at..).is_some_and(|w| w.starts_with("لل"));
+        if near(0) || near('و'.len_utf8()) {
+            return true;
+        }
+        let b = word.as_bytes();
+        let mut at = 0;
+        for _ in 0..6 {
+            if at >= b.len() {
+                return false;
+            }
+            if self.any_filter.may_contain(word.get(at..).unwrap_or("")) {
+                return true;
+            }
+            at += match b[at] {
+                0..=0x7f => 1,
+                0x80..=0xdf => 2,
+                0xe0..=0xef => 3,
+                _ => 4,
+            };
+        }
+        false
     }
 
     /// The qualifiers whose first word is `word` (normalized), longest first.
