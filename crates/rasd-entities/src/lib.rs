@@ -27,6 +27,7 @@
 mod boundaries;
 
 use rustc_hash::FxHashMap as HashMap;
+use std::cell::Cell;
 
 use rasd_kb::{keys, Alias, AliasForm, EntityKind, Entry, HeadRef, Kb};
 use rasd_model::{Entity, Span};
@@ -101,6 +102,8 @@ struct Recognizer<'a> {
     /// and the knowledge base, and every step of recognition asks for them.
     names: Vec<Option<NameMatch<'a>>>,
     heads: Vec<Option<(usize, usize, &'a [HeadRef])>>,
+    /// Per token, whether it announces a place, once asked.
+    place_cues: Vec<Cell<Option<bool>>>,
 }
 
 /// The result of matching a name at a token.
@@ -133,6 +136,7 @@ impl<'a> Recognizer<'a> {
             first_at: Vec::new(),
             names: Vec::new(),
             heads: Vec::new(),
+            place_cues: vec![Cell::new(None); tokens.len()],
         }
     }
 
@@ -162,6 +166,20 @@ impl<'a> Recognizer<'a> {
         self.first_at = first_at;
         self.names = (0..n).map(|i| self.compute_name(i)).collect();
         self.heads = (0..n).map(|i| self.compute_head(i)).collect();
+    }
+
+    /// Whether token `i` announces a place ([`boundaries::is_place_cue`]), worked out
+    /// once per token: resolution asks again for every candidate name after it.
+    fn place_cue(&self, i: usize) -> bool {
+        let Some(cell) = self.place_cues.get(i) else { return false };
+        match cell.get() {
+            Some(v) => v,
+            None => {
+                let v = boundaries::is_place_cue(self.words[i]);
+                cell.set(Some(v));
+                v
+            }
+        }
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -295,7 +313,7 @@ impl<'a> Recognizer<'a> {
         let whole = self.kb.zipf(self.words[i]);
         let whole_common = m.prefix > 0 && whole >= RARE_ZIPF && whole > self.kb.zipf(last);
         let prev = if i > 0 { self.words[i - 1] } else { "" };
-        let cue = boundaries::is_place_cue(prev);
+        let cue = i > 0 && self.place_cue(i - 1);
         let locative = cue || boundaries::is_locative(prev);
         let last_short = last.chars().nth(2).is_none();
         let mut best: Option<(f64, u32, AliasForm)> = None;
@@ -836,6 +854,8 @@ impl<'a> Recognizer<'a> {
         }
         let names = std::mem::take(&mut self.doc_names);
         let max = names.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
+        // One buffer for every token's candidate keys.
+        let mut key = String::with_capacity(64);
         let mut i = 0;
         while i < self.tokens.len() {
             if self.covered[i] || !self.is_word(i) {
@@ -844,7 +864,8 @@ impl<'a> Recognizer<'a> {
             }
             let mut found = None;
             for &(prefix, first, _) in self.first_keys(i) {
-                let mut key = first.to_string();
+                key.clear();
+                key.push_str(first);
                 let mut j = i + 1;
                 loop {
                     if let Some(id) = names.get(&key) {

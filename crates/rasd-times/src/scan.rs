@@ -1048,21 +1048,23 @@ fn lexicon_hits(
     for a in splits {
         let stem = t.text.get(a.prefix_len..).unwrap_or("");
         // Forms keep their article ("الجمعة"), so an analysis that strips it is looked up
-        // with it put back; "لل" is ل + ال with the alef elided. The scratch buffer keeps
-        // this from allocating at every token.
-        let prefix = if a.article {
+        // with it put back: the token's own letters when it wrote ال, the scratch
+        // buffer for "لل" (ل + ال with the alef elided).
+        let (key, prefix) = if a.article {
             let pre = &t.text[..a.prefix_len];
-            let cut = if pre.ends_with("ال") { "ال".len() } else { "ل".len() };
-            scratch.clear();
-            scratch.push_str("ال");
-            scratch.push_str(stem);
-            a.prefix_len - cut
+            if pre.ends_with("ال") {
+                let at = a.prefix_len - "ال".len();
+                (t.text.get(at..).unwrap_or(""), at)
+            } else {
+                scratch.clear();
+                scratch.push_str("ال");
+                scratch.push_str(stem);
+                (scratch.as_str(), a.prefix_len - "ل".len())
+            }
         } else {
-            scratch.clear();
-            scratch.push_str(stem);
-            a.prefix_len
+            (stem, a.prefix_len)
         };
-        for p in lex.phrases(scratch.as_str()) {
+        for p in lex.phrases(key) {
             let n = p.rest.len();
             let rest_ok = p.rest.iter().enumerate().all(|(k, r)| {
                 toks.get(i + 1 + k).is_some_and(|x| x.kind == TokenKind::Arabic && x.text == r)
