@@ -115,12 +115,15 @@ impl<'a> Doc<'a> {
         entities: &'a [Entity],
     ) -> Self {
         let clitics = TokenClitics::new(&view, &tokens);
-        Self::with_analyzed(text, view, tokens, &clitics, sentence_spans, entities)
+        let chars = text.chars().collect();
+        Self::with_analyzed(text, chars, view, tokens, &clitics, sentence_spans, entities)
     }
 
-    /// As [`Doc::with_parts`], with the tokens' clitic analyses already made.
+    /// As [`Doc::with_parts`], with the text's code points (`text.chars()`) and the
+    /// tokens' clitic analyses already made.
     pub fn with_analyzed(
         text: &'a str,
+        chars: Vec<char>,
         view: Normalized,
         tokens: Vec<Token>,
         clitics: &TokenClitics,
@@ -149,7 +152,7 @@ impl<'a> Doc<'a> {
         }
         let mut doc = Doc {
             text,
-            chars: text.chars().collect(),
+            chars,
             view,
             tokens,
             sentences,
@@ -179,20 +182,29 @@ impl<'a> Doc<'a> {
     }
 
     /// The longest phrase of `set` at token `i`, reading each word once per document.
+    #[inline]
     pub fn phrase_at<'s, T>(
         &self,
         set: &'s PhraseSet<T>,
         i: usize,
     ) -> Option<rasd_text::phrases::PhraseMatch<'s, T>> {
-        let (a, b) = *self.readings_at.get(i)?;
-        if a == b {
-            return None;
-        }
-        let readings = &self.readings[a as usize..b as usize];
-        // Most words start no phrase of a set; say so before gathering the readings.
+        let &(a, b) = self.readings_at.get(i)?;
+        let readings = self.readings.get(a as usize..b as usize)?;
+        // Most words start no phrase of a set: say so here, inlined at every caller,
+        // before the matching proper.
         if !readings.iter().any(|&(_, _, h)| set.may_start(h)) {
             return None;
         }
+        self.match_phrase(set, i, readings)
+    }
+
+    #[inline(never)]
+    fn match_phrase<'s, T>(
+        &self,
+        set: &'s PhraseSet<T>,
+        i: usize,
+        readings: &[(usize, u32, u64)],
+    ) -> Option<rasd_text::phrases::PhraseMatch<'s, T>> {
         let end = self.tokens[i].nend as usize;
         let mut buf: [(usize, &str); 8] = [(0, ""); 8];
         let mut n = 0;

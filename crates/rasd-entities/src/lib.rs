@@ -56,18 +56,20 @@ pub fn recognize(kb: &Kb, text: &str) -> Vec<Entity> {
 
 /// As [`recognize`], reusing a view and tokens the caller already has.
 pub fn recognize_tokens(kb: &Kb, text: &str, view: &Normalized, tokens: &[Token]) -> Vec<Entity> {
-    recognize_analyzed(kb, text, view, tokens, &TokenClitics::new(view, tokens))
+    let chars: Vec<char> = text.chars().collect();
+    recognize_analyzed(kb, &chars, view, tokens, &TokenClitics::new(view, tokens))
 }
 
-/// As [`recognize_tokens`], with the tokens' clitic analyses already made.
+/// As [`recognize_tokens`], with the text as code points and the tokens' clitic
+/// analyses already made.
 pub fn recognize_analyzed(
     kb: &Kb,
-    text: &str,
+    chars: &[char],
     view: &Normalized,
     tokens: &[Token],
     clitics: &TokenClitics,
 ) -> Vec<Entity> {
-    let mut r = Recognizer::new(kb, text, view, tokens);
+    let mut r = Recognizer::new(kb, chars, view, tokens);
     r.index(clitics);
     r.run();
     r.finish()
@@ -82,7 +84,8 @@ enum Target {
 
 struct Recognizer<'a> {
     kb: &'a Kb,
-    chars: Vec<char>,
+    /// The text's code points, for span texts and the letter under a folded alef.
+    chars: &'a [char],
     view: &'a Normalized,
     tokens: &'a [Token],
     words: Vec<&'a str>,
@@ -119,10 +122,10 @@ struct NameMatch<'k> {
 }
 
 impl<'a> Recognizer<'a> {
-    fn new(kb: &'a Kb, text: &str, view: &'a Normalized, tokens: &'a [Token]) -> Self {
+    fn new(kb: &'a Kb, chars: &'a [char], view: &'a Normalized, tokens: &'a [Token]) -> Self {
         Recognizer {
             kb,
-            chars: text.chars().collect(),
+            chars,
             view,
             tokens,
             words: tokens.iter().map(|t| t.text(view)).collect(),

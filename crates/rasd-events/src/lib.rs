@@ -366,19 +366,25 @@ fn skipped(
 
 /// The participant code of an entity (its state, or INT), if it can take part.
 fn code(doc: &Doc<'_>, k: usize) -> Option<String> {
-    let e = &doc.entities[k];
+    code_str(doc, k).map(str::to_string)
+}
+
+/// As [`code`], borrowed: for the many checks that only compare codes.
+fn code_str<'e>(doc: &Doc<'e>, k: usize) -> Option<&'e str> {
+    let entities: &'e [rasd_model::Entity] = doc.entities;
+    let e = &entities[k];
     let kb = rasd_kb::Kb::embedded();
     match e.kind {
         // States that no longer exist (ISO 3166-3) appear in history, not as parties.
         EntityKind::Country if matches!(e.id.as_str(), "SUN" | "YUG" | "CSK" | "DDR" | "YMD") => {
             None
         }
-        EntityKind::Country => Some(e.id.clone()),
+        EntityKind::Country => Some(e.id.as_str()),
         // News outlets report events; they do not take part in them.
         EntityKind::Org if kb.by_id(&e.id).is_some_and(|x| x.media) => None,
-        EntityKind::Org => Some(e.country.clone().unwrap_or_else(|| "INT".to_string())),
-        EntityKind::Group | EntityKind::Person => e.country.clone(),
-        EntityKind::Place => capital_state(&e.id),
+        EntityKind::Org => Some(e.country.as_deref().unwrap_or("INT")),
+        EntityKind::Group | EntityKind::Person => e.country.as_deref(),
+        EntityKind::Place => kb.capital_state(&e.id),
     }
 }
 
@@ -492,7 +498,7 @@ fn participant_tokens(
             || (prev == "مع" && matches!(prev2, "حدود" | "الحدود" | "حدودها" | "حدوده"));
         // "المدعومة من إيران", "الموالية لروسيا".
         let described = (t.saturating_sub(2)..t).any(|p| cue_at(p) == Some(Cue::Description));
-        if !located && !described && code(doc, k).is_some() {
+        if !located && !described && code_str(doc, k).is_some() {
             for slot in &mut out[t..end] {
                 *slot = Some(k);
             }
@@ -589,7 +595,7 @@ fn coordinated(doc: &Doc<'_>, left: &[(usize, usize)]) -> Vec<usize> {
             });
             let and = and_before(doc, nt, nk)
                 || gap.clone().any(|x| doc.w(x) == "و" || doc.w(x).starts_with("وال"));
-            let same_state = code(doc, k).is_some() && code(doc, k) == code(doc, nk);
+            let same_state = code_str(doc, k).is_some() && code_str(doc, k) == code_str(doc, nk);
             let joined = (gap.is_empty() && (and || same_state))
                 || (plain && gap.len() <= 3 && (and || gap.clone().any(comma)));
             if !joined {
@@ -951,8 +957,9 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
                 let reported =
                     speech && report_before.is_some() && left.is_empty() && !back_reference;
                 let after_is_object = reported
-                    && subject_after
-                        .is_some_and(|&(_, k)| claim_code.is_some() && code(doc, k) != claim_code);
+                    && subject_after.is_some_and(|&(_, k)| {
+                        claim_code.is_some() && code_str(doc, k) != claim_code.as_deref()
+                    });
                 let mut rest = right.as_slice();
                 let adjacent_left =
                     left.last().filter(|&&(t, _)| t + 1 == h.start).map(|&(_, k)| k);
@@ -1347,12 +1354,12 @@ fn split(
 ) {
     let Shape { frame, separately, dual_verb } = shape;
     let distinct =
-        |v: &[usize]| v.iter().filter_map(|&k| code(doc, k)).collect::<BTreeSet<_>>().len();
+        |v: &[usize]| v.iter().filter_map(|&k| code_str(doc, k)).collect::<BTreeSet<_>>().len();
     // A state does not act on itself ("اتهم باشينيان أذربيجان باستهداف سيادة أرمينيا").
-    let actor_codes: BTreeSet<String> = actors.iter().filter_map(|&k| code(doc, k)).collect();
+    let actor_codes: BTreeSet<&str> = actors.iter().filter_map(|&k| code_str(doc, k)).collect();
     let targets: Vec<usize> = targets
         .into_iter()
-        .filter(|&k| code(doc, k).is_none_or(|c| !actor_codes.contains(&c)))
+        .filter(|&k| code_str(doc, k).is_none_or(|c| !actor_codes.contains(c)))
         .collect();
     // A joint statement is one event per signatory.
     if frame == Frame::Speech && actors.len() > 1 && !dual_verb {

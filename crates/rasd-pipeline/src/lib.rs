@@ -96,10 +96,13 @@ impl Pipeline {
             doc.published.as_deref(),
             &numbers,
         );
+        // Entities and attribution both cut span texts out of the text's code points.
+        let chars: Vec<char> = doc.text.chars().collect();
         doc.entities =
-            rasd_entities::recognize_analyzed(self.kb(), &doc.text, &view, &tokens, &clitics);
+            rasd_entities::recognize_analyzed(self.kb(), &chars, &view, &tokens, &clitics);
         let ctx = rasd_attribution::Doc::with_analyzed(
             &doc.text,
+            chars,
             view,
             tokens,
             &clitics,
