@@ -177,14 +177,7 @@ impl TokenClitics {
         for t in tokens {
             let from = splits.len() as u32;
             if t.is_word() {
-                for a in analyses(t.text(view)).iter() {
-                    splits.push(Split {
-                        prefix_len: a.prefix_len,
-                        conj: a.conj,
-                        prep: a.prep,
-                        article: a.article,
-                    });
-                }
+                push_splits(t.text(view), &mut splits);
             }
             at.push((from, splits.len() as u32));
         }
@@ -195,6 +188,47 @@ impl TokenClitics {
     /// (none for a token that is not a word, or past the end).
     pub fn of(&self, i: usize) -> &[Split] {
         self.at.get(i).map_or(&[], |&(a, b)| &self.splits[a as usize..b as usize])
+    }
+}
+
+/// The readings [`analyses`] gives for `word`, in its order, as [`Split`]s: the same
+/// rules read off the word's bytes (every proclitic is a two-byte letter), with no
+/// stems to slice and no inline array to fill, since this runs at every word.
+fn push_splits(word: &str, out: &mut Vec<Split>) {
+    const WAW: &[u8] = "و".as_bytes();
+    const FA: &[u8] = "ف".as_bytes();
+    const LAM_LAM: &[u8] = "لل".as_bytes();
+    const ARTICLE: &[u8] = "ال".as_bytes();
+    let b = word.as_bytes();
+    let long_enough = |at: usize| word.get(at..).is_some_and(long_enough);
+    let base = Split { prefix_len: 0, conj: false, prep: false, article: false };
+    out.push(base);
+    let mut heads = [base; 4];
+    let mut nheads = 1;
+    if (b.starts_with(WAW) || b.starts_with(FA)) && long_enough(2) {
+        let a = Split { prefix_len: 2, conj: true, ..base };
+        out.push(a);
+        heads[nheads] = a;
+        nheads += 1;
+    }
+    for k in 0..nheads {
+        let h = heads[k];
+        let w = &b[h.prefix_len..];
+        if w.starts_with(LAM_LAM) && long_enough(h.prefix_len + 4) {
+            out.push(Split { prefix_len: h.prefix_len + 4, prep: true, article: true, ..h });
+        }
+        let prep = ["ب", "ل", "ك"].iter().any(|p| w.starts_with(p.as_bytes()));
+        if prep && long_enough(h.prefix_len + 2) && nheads < heads.len() {
+            let a = Split { prefix_len: h.prefix_len + 2, prep: true, ..h };
+            out.push(a);
+            heads[nheads] = a;
+            nheads += 1;
+        }
+    }
+    for h in &heads[..nheads] {
+        if b[h.prefix_len..].starts_with(ARTICLE) && long_enough(h.prefix_len + 4) {
+            out.push(Split { prefix_len: h.prefix_len + 4, article: true, ..*h });
+        }
     }
 }
 
@@ -245,6 +279,50 @@ mod tests {
         let s = stems("وزير");
         assert_eq!(s[0], "وزير");
         assert!(s.contains(&"زير"));
+    }
+
+    #[test]
+    fn token_splits_are_the_analyses() {
+        for w in [
+            "وبالقوات",
+            "للجيش",
+            "الخارجيه",
+            "بك",
+            "ول",
+            "وزير",
+            "وللمدنيين",
+            "فكالعاده",
+            "ولل",
+            "والل",
+            "بال",
+            "كال",
+            "فبال",
+            "وكللا",
+            "لل",
+            "ال",
+            "و",
+            "ب",
+            "cnn",
+            "وبلل",
+            "فلل",
+            "ولبنان",
+            "بلبنان",
+            "والبيت",
+            "بالبيت",
+        ] {
+            let mut got = Vec::new();
+            push_splits(w, &mut got);
+            let want: Vec<Split> = analyses(w)
+                .iter()
+                .map(|a| Split {
+                    prefix_len: a.prefix_len,
+                    conj: a.conj,
+                    prep: a.prep,
+                    article: a.article,
+                })
+                .collect();
+            assert_eq!(got, want, "{w}");
+        }
     }
 
     #[test]
