@@ -51,6 +51,8 @@ struct Lexicon {
     cues: PhraseSet<Cue>,
     /// Dual forms of the singular person nouns ("جنديين", "طفلان") with their group.
     duals: rustc_hash::FxHashMap<String, Group>,
+    /// The keys of `duals`, asked about at every word.
+    dual_filter: rasd_text::phrases::WordFilter,
 }
 
 const TERMS: &str =
@@ -127,7 +129,11 @@ fn lexicon() -> &'static Lexicon {
             };
             Some((*r.first()?, c))
         }));
-        Lexicon { terms, persons, cues, duals }
+        let mut dual_filter = rasd_text::phrases::WordFilter::default();
+        for d in duals.keys() {
+            dual_filter.insert(d);
+        }
+        Lexicon { terms, persons, cues, duals, dual_filter }
     })
 }
 
@@ -235,8 +241,10 @@ pub fn extract_numbered(
     // Dual nouns count two ("قُتل جنديان").
     for t in &doc.tokens {
         let (a, b) = (t.nstart as usize, t.nend as usize);
+        let word = &doc.view.as_str()[a..b];
         if t.kind == TokenKind::Arabic
-            && lex.duals.contains_key(&doc.view.as_str()[a..b])
+            && lex.dual_filter.may_contain(word)
+            && lex.duals.contains_key(word)
             && !numbers.iter().any(|n| n.start < b && a < n.end)
         {
             numbers.push(rasd_text::numbers::NumberMatch {

@@ -6,11 +6,14 @@ use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use rasd_kb::keys::{key, word_key};
+use rasd_text::phrases::WordFilter;
 
 struct Lists {
     boundary: HashSet<String>,
     given: HashSet<String>,
     cue: HashSet<String>,
+    /// The keys of `cue`: nearly every word before a name is none of them.
+    cue_filter: WordFilter,
     anaphor: HashSet<String>,
 }
 
@@ -34,6 +37,7 @@ fn lists() -> &'static Lists {
             boundary: HashSet::default(),
             given: HashSet::default(),
             cue: HashSet::default(),
+            cue_filter: WordFilter::default(),
             anaphor: HashSet::default(),
         };
         for (w, _) in rows(GIVEN_NAMES) {
@@ -54,6 +58,9 @@ fn lists() -> &'static Lists {
                 _ => l.cue.insert(k),
             };
         }
+        for k in &l.cue {
+            l.cue_filter.insert(k);
+        }
         l
     })
 }
@@ -73,8 +80,9 @@ pub fn is_given_name(word: &str) -> bool {
 /// A normalized word announcing a place name.
 pub fn is_place_cue(word: &str) -> bool {
     let l = lists();
-    l.cue.contains(word_key(word))
-        || rasd_text::clitics::analyses(word).iter().any(|a| l.cue.contains(word_key(a.stem)))
+    let is_cue = |k: &str| l.cue_filter.may_contain(k) && l.cue.contains(k);
+    is_cue(word_key(word))
+        || rasd_text::clitics::analyses(word).iter().any(|a| is_cue(word_key(a.stem)))
 }
 
 /// A preposition that often introduces a place ("في جنيف", "قرب حلب").

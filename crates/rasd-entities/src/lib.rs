@@ -167,8 +167,10 @@ impl<'a> Recognizer<'a> {
         }
         self.firsts = firsts;
         self.first_at = first_at;
-        self.names = (0..n).map(|i| self.compute_name(i)).collect();
-        self.heads = (0..n).map(|i| self.compute_head(i)).collect();
+        // One buffer for every multi-word key tried.
+        let mut key = String::with_capacity(128);
+        self.names = (0..n).map(|i| self.compute_name(i, &mut key)).collect();
+        self.heads = (0..n).map(|i| self.compute_head(i, &mut key)).collect();
     }
 
     /// Whether token `i` announces a place ([`boundaries::is_place_cue`]), worked out
@@ -228,7 +230,7 @@ impl<'a> Recognizer<'a> {
         self.heads.get(i).copied().flatten()
     }
 
-    fn compute_name(&self, i: usize) -> Option<NameMatch<'a>> {
+    fn compute_name(&self, i: usize, key: &mut String) -> Option<NameMatch<'a>> {
         let kb = self.kb;
         let mut best: Option<NameMatch<'a>> = None;
         for &(prefix, first, article) in self.first_keys(i) {
@@ -251,8 +253,7 @@ impl<'a> Recognizer<'a> {
             if !kb.is_alias_prefix(first) {
                 continue;
             }
-            // Sized once: growing it word by word reallocated at every name prefix.
-            let mut key = String::with_capacity(first.len() + 64);
+            key.clear();
             key.push_str(first);
             let mut j = i + 1;
             // Later words may be digits: "حركة 23 مارس".
@@ -276,7 +277,7 @@ impl<'a> Recognizer<'a> {
         best
     }
 
-    fn compute_head(&self, i: usize) -> Option<(usize, usize, &'a [HeadRef])> {
+    fn compute_head(&self, i: usize, key: &mut String) -> Option<(usize, usize, &'a [HeadRef])> {
         let kb = self.kb;
         let mut best: Option<(usize, usize, &'a [HeadRef])> = None;
         for &(prefix, first, _) in self.first_keys(i) {
@@ -287,7 +288,7 @@ impl<'a> Recognizer<'a> {
             if !kb.is_head_prefix(first) {
                 continue;
             }
-            let mut key = String::with_capacity(first.len() + 64);
+            key.clear();
             key.push_str(first);
             let mut j = i + 1;
             while j - i < kb.max_head_words() && self.is_word(j) {
