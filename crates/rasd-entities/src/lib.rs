@@ -265,11 +265,11 @@ impl<'a> Recognizer<'a> {
                 key.push(' ');
                 key.push_str(last);
                 j += 1;
-                let hits = kb.lookup(&key);
+                let hits = kb.lookup(key);
                 if !hits.is_empty() && best.as_ref().is_none_or(|b| j > b.end) {
                     best = Some(NameMatch { end: j, prefix, aliases: hits, last, article });
                 }
-                if !kb.is_alias_prefix(&key) {
+                if !kb.is_alias_prefix(key) {
                     break;
                 }
             }
@@ -295,11 +295,11 @@ impl<'a> Recognizer<'a> {
                 key.push(' ');
                 key.push_str(keys::word_key(self.words[j]));
                 j += 1;
-                let hits = kb.lookup_head(&key);
+                let hits = kb.lookup_head(key);
                 if !hits.is_empty() && best.is_none_or(|b| j > b.0) {
                     best = Some((j, prefix, hits));
                 }
-                if !kb.is_head_prefix(&key) {
+                if !kb.is_head_prefix(key) {
                     break;
                 }
             }

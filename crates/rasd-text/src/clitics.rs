@@ -211,7 +211,10 @@ fn push_splits(word: &str, out: &mut Vec<Split>) {
         heads[nheads] = a;
         nheads += 1;
     }
-    for k in 0..nheads {
+    // Prepositions attach to the word and to its conjunction-less reading only: the
+    // readings added in this loop are not revisited.
+    let readings_so_far = nheads;
+    for k in 0..readings_so_far {
         let h = heads[k];
         let w = &b[h.prefix_len..];
         if w.starts_with(LAM_LAM) && long_enough(h.prefix_len + 4) {
