@@ -22,7 +22,7 @@ use std::sync::OnceLock;
 
 use rasd_model::{Entity, EntityKind, Span};
 use rasd_text::clitics::TokenClitics;
-use rasd_text::phrases::{filter_hash, tsv_rows, PhraseSet};
+use rasd_text::phrases::{filter_hash, strip_article, tsv_rows, PhraseSet};
 use rasd_text::{normalize, split_sentences, tokenize, Normalized, Token, TokenKind};
 
 /// What a reporting word does.
@@ -169,8 +169,17 @@ impl<'a> Doc<'a> {
             if doc.is_word(t) {
                 let w = doc.w(t);
                 let end = doc.tokens[t].nend as usize;
-                for &(p, k) in rasd_text::phrases::first_readings_of(w, clitics.of(t)).iter() {
-                    readings.push((p, (end - k.len()) as u32, filter_hash(k)));
+                // The first-word readings (see `rasd_text::phrases::first_readings`): each
+                // key is a suffix of the word, so two are equal when they start together.
+                for a in clitics.of(t) {
+                    if a.article {
+                        continue;
+                    }
+                    let k = strip_article(w.get(a.prefix_len..).unwrap_or(""));
+                    let at = (end - k.len()) as u32;
+                    if !readings[from as usize..].iter().any(|&(_, x, _)| x == at) {
+                        readings.push((a.prefix_len, at, filter_hash(k)));
+                    }
                 }
             }
             readings_at.push((from, readings.len() as u32));

@@ -262,16 +262,6 @@ pub fn first_readings(word: &str) -> FirstReadings<'_> {
     v
 }
 
-/// As [`first_readings`], from the token's analyses already made
-/// ([`clitics::TokenClitics`]).
-pub fn first_readings_of<'w>(word: &'w str, splits: &[clitics::Split]) -> FirstReadings<'w> {
-    let mut v = FirstReadings { items: [(0, ""); 12], len: 0 };
-    for a in splits {
-        v.add(a.prefix_len, word.get(a.prefix_len..).unwrap_or(""), a.article);
-    }
-    v
-}
-
 impl<'a> FirstReadings<'a> {
     fn add(&mut self, prefix_len: usize, stem: &'a str, article: bool) {
         if article {
