@@ -153,7 +153,9 @@ impl Walk {
 pub(crate) struct Scanner<'a> {
     lex: &'a Lexicon,
     pub toks: Vec<Tok<'a>>,
-    hits: Vec<Vec<Hit>>,
+    /// Every token's lexicon hits, flattened, and per token its range in them.
+    hits: Vec<Hit>,
+    hit_at: Vec<(u32, u32)>,
     /// A count starting in token k: (value, first token after it, proclitic bytes).
     counts: Vec<Option<(u32, usize, usize)>>,
     /// For a token inside quotes, the token of the opening quote.
@@ -189,12 +191,16 @@ impl<'a> Scanner<'a> {
             })
             .collect();
         let mut scratch = String::with_capacity(64);
-        let hits = (0..toks.len())
-            .map(|i| lexicon_hits(lex, &toks, clitics.of(i), i, &mut scratch))
-            .collect();
+        let mut hits = Vec::new();
+        let mut hit_at = Vec::with_capacity(toks.len());
+        for i in 0..toks.len() {
+            let from = hits.len() as u32;
+            lexicon_hits(lex, &toks, clitics.of(i), i, &mut scratch, &mut hits);
+            hit_at.push((from, hits.len() as u32));
+        }
         let counts = count_table(numbers, &toks);
         let quote_open = quote_table(&toks);
-        Scanner { lex, toks, hits, counts, quote_open }
+        Scanner { lex, toks, hits, hit_at, counts, quote_open }
     }
 
     /// Every expression, left to right, non-overlapping.
@@ -247,7 +253,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn hits_at(&self, i: usize) -> &[Hit] {
-        self.hits.get(i).map_or(&[], Vec::as_slice)
+        self.hit_at.get(i).map_or(&[], |&(a, b)| &self.hits[a as usize..b as usize])
     }
 
     /// Consumes an optional word of `class` where the walk stands.
@@ -1039,12 +1045,13 @@ fn lexicon_hits(
     splits: &[Split],
     i: usize,
     scratch: &mut String,
-) -> Vec<Hit> {
+    out: &mut Vec<Hit>,
+) {
     let t = &toks[i];
     if t.kind != TokenKind::Arabic {
-        return Vec::new();
+        return;
     }
-    let mut out: Vec<Hit> = Vec::new();
+    let from = out.len();
     for a in splits {
         let stem = t.text.get(a.prefix_len..).unwrap_or("");
         // Forms keep their article ("الجمعة"), so an analysis that strips it is looked up
@@ -1070,13 +1077,12 @@ fn lexicon_hits(
                 toks.get(i + 1 + k).is_some_and(|x| x.kind == TokenKind::Arabic && x.text == r)
             });
             let hit = Hit { item: p.item, len: n + 1, prefix };
-            if rest_ok && !out.contains(&hit) {
+            if rest_ok && !out[from..].contains(&hit) {
                 out.push(hit);
             }
         }
     }
-    out.sort_by_key(|h| (Reverse(h.len), h.prefix));
-    out
+    out[from..].sort_by_key(|h| (Reverse(h.len), h.prefix));
 }
 
 /// Which quote each token is inside, if any. Quotes pair up within a sentence (the
