@@ -569,7 +569,9 @@ impl<'a> Recognizer<'a> {
             id: format!("{kind_prefix}:{slug}-{}", inst.key),
             kind: inst.kind,
             name: Some(inst.name_en_pattern.replace("{country}", &owner_name)),
-            name_ar: Some(span.text.clone()),
+            // Canonical, not the mention: the first mention may be a dual or a construct
+            // that names other owners too ("وزارتي دفاع البلدين").
+            name_ar: Some(format!("{} في {}", inst.head_ar, owner.name_ar)),
             country: state,
             role: None,
             lat: None,
