@@ -86,6 +86,9 @@ say "ingesting $corpus"
 # 4. The server, on a free loopback port.
 port="$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
 url="http://127.0.0.1:$port"
+# A throwaway token, so that a test can store an article of its own over the API.
+RASD_TOKEN="$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+export RASD_TOKEN
 "$rasd" serve --db "$db" --addr "127.0.0.1:$port" >"$tmp/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 1 150); do

@@ -302,4 +302,42 @@ describe('rasd web page', { timeout: TIMEOUT * 4 }, () => {
       await close();
     }
   });
+
+  // Runs last: it adds an article to the record the other tests count.
+  test('markup inside an article is shown as text, never run', { timeout: TIMEOUT }, async (t) => {
+    if (!process.env.RASD_TOKEN) {
+      t.skip('RASD_TOKEN not set: the server takes no writes');
+      return;
+    }
+    const hostile = {
+      id: 'markup-test',
+      published: '2024-03-05',
+      title: 'قصف <img src=x onerror="window.__owned=1"> على المدينة',
+      text: 'قصف <img src=x onerror="window.__owned=1"> على المدينة\n\n'
+        + 'قالت وزارة الدفاع السودانية إن قوات الدعم السريع قصفت مدينة الفاشر أمس <b onmouseover="window.__owned=2">بالمدفعية</b> ما أسفر عن مقتل خمسة مدنيين.',
+    };
+    const res = await fetch(`${BASE}/api/ingest`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${process.env.RASD_TOKEN}` },
+      body: JSON.stringify(hostile) + '\n',
+    });
+    assert.equal(res.status, 200, await res.text());
+    const doc = await getJson('/api/documents/markup-test');
+    assert.ok(doc.text.includes('<img'), 'the markup is kept in the text as published');
+    const { page, problems, close } = await open('#/article/markup-test');
+    try {
+      await page.hover('text=بالمدفعية').catch(() => {});
+      assert.equal(await page.evaluate(() => window.__owned), undefined);
+      assert.equal(await page.locator('img[src="x"], b[onmouseover]').count(), 0);
+      assert.ok((await page.locator('body').innerText()).includes('<img src=x'));
+      await page.evaluate(() => { location.hash = '#/search?q=' + encodeURIComponent('بالمدفعية'); });
+      await ready(page);
+      await page.waitForTimeout(300);
+      assert.equal(await page.evaluate(() => window.__owned), undefined);
+      assert.equal(await page.locator('img[src="x"], b[onmouseover]').count(), 0);
+      assert.deepEqual(problems, []);
+    } finally {
+      await close();
+    }
+  });
 });
