@@ -20,6 +20,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+// The pipeline makes many small, short-lived allocations (token texts, keys, spans);
+// mimalloc serves them faster than the system allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "rasd",
