@@ -232,11 +232,13 @@ impl<'a> Doc<'a> {
     }
 
     /// The normalized text of token `i` ("" past the end).
+    #[inline]
     pub fn w(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", |t| t.text(&self.view))
     }
 
     /// True when token `i` is a word.
+    #[inline]
     pub fn is_word(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| matches!(t.kind, TokenKind::Arabic | TokenKind::Latin))
     }

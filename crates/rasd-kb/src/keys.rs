@@ -15,6 +15,7 @@ use rasd_text::normalize::normalize_str;
 use rasd_text::tokens::is_word_char;
 
 /// Strips one word's article: `ال`, `لل` (ل + ال) or `وال`, keeping at least two letters.
+#[inline]
 pub fn word_key(word: &str) -> &str {
     rasd_text::phrases::strip_article(word)
 }

@@ -683,6 +683,9 @@ impl Kb {
     }
 
     /// Entries named by a key.
+    // These lookups are inlined into the recognizers (another crate): they run for every
+    // reading of every word, and the filter in front answers most of them.
+    #[inline]
     pub fn lookup(&self, key: &str) -> &[Alias] {
         if !self.alias_filter.may_contain(key) {
             return &[];
@@ -691,11 +694,13 @@ impl Kb {
     }
 
     /// Whether some multi-word alias starts with these words.
+    #[inline]
     pub fn is_alias_prefix(&self, key: &str) -> bool {
         self.alias_filter.may_contain(key) && self.alias_prefixes.contains(key)
     }
 
     /// Whether some multi-word institution or title head starts with these words.
+    #[inline]
     pub fn is_head_prefix(&self, key: &str) -> bool {
         self.head_filter.may_contain(key) && self.head_prefixes.contains(key)
     }
@@ -706,6 +711,7 @@ impl Kb {
     }
 
     /// Institutions and titles whose head has this key.
+    #[inline]
     pub fn lookup_head(&self, key: &str) -> &[HeadRef] {
         if !self.head_filter.may_contain(key) {
             return &[];
@@ -765,6 +771,7 @@ impl Kb {
     }
 
     /// Zipf frequency of a normalized word in general Arabic text (0 when rare).
+    #[inline]
     pub fn zipf(&self, word: &str) -> f32 {
         self.freq.get(word).copied().unwrap_or(0.0)
     }

@@ -186,6 +186,7 @@ impl TokenClitics {
 
     /// The readings of token `i`, the unanalyzed word first, as [`analyses`] gives them
     /// (none for a token that is not a word, or past the end).
+    #[inline]
     pub fn of(&self, i: usize) -> &[Split] {
         self.at.get(i).map_or(&[], |&(a, b)| &self.splits[a as usize..b as usize])
     }

@@ -219,17 +219,50 @@ pub fn normalize(text: &str) -> Normalized {
         extended: Vec::new(),
     };
     let table = table();
+    let bytes = text.as_bytes();
     let mut orig: u32 = 0;
-    for c in text.chars() {
-        let u = c as u32;
-        if u < TABLE_END {
-            match table[u as usize] {
-                KEEP => n.push(c, orig),
+    let mut i = 0;
+    while i < bytes.len() {
+        let b0 = bytes[i];
+        // ASCII and the two-byte block (all of Arabic) are nearly every character of
+        // news text: decode them by hand and copy a kept character's bytes as they are,
+        // instead of decoding to `char` and encoding it again.
+        if b0 < 0x80 {
+            match table[usize::from(b0)] {
+                KEEP => {
+                    n.text.push(char::from(b0));
+                    n.start_of.push(orig);
+                }
                 DROP_EXTEND => n.extend_last(orig),
                 DROP => {}
-                r => n.push(char::from_u32(r).unwrap_or(c), orig),
+                r => n.push(char::from_u32(r).unwrap_or(char::from(b0)), orig),
             }
+            i += 1;
+        } else if (0xC2..0xE0).contains(&b0) && i + 1 < bytes.len() {
+            // A lead byte of a two-byte sequence in valid UTF-8 is always followed by its
+            // continuation byte; the code point is below U+0800.
+            let u = (u32::from(b0 & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
+            let r = if u < TABLE_END { table[u as usize] } else { KEEP };
+            match r {
+                KEEP if u < TABLE_END => {
+                    let c = char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER);
+                    n.text.push(c);
+                    n.start_of.extend_from_slice(&[orig, orig]);
+                }
+                KEEP => {
+                    n.push_folded(char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER), orig)
+                }
+                DROP_EXTEND => n.extend_last(orig),
+                DROP => {}
+                r => {
+                    let c = char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER);
+                    n.push(char::from_u32(r).unwrap_or(c), orig);
+                }
+            }
+            i += 2;
         } else {
+            let Some(c) = text[i..].chars().next() else { break };
+            i += c.len_utf8();
             n.push_folded(c, orig);
         }
         orig += 1;

@@ -13,6 +13,7 @@ use crate::normalize::{normalize_str, Normalized};
 use crate::tokens::{Token, TokenKind};
 
 /// Strips one word's article: `ال`, `لل` (ل + ال) or `وال`, keeping at least two letters.
+#[inline]
 pub fn strip_article(word: &str) -> &str {
     for p in ["وال", "ال", "لل"] {
         if let Some(rest) = word.strip_prefix(p) {
