@@ -160,18 +160,41 @@ impl<'a> CharCursor<'a> {
             self.cp = 0;
             self.byte = 0;
         }
-        // Count code points by their lead bytes rather than decoding them.
+        // Count code points by their lead bytes rather than decoding them, a block at a
+        // time: the next `need` code points take at least `need` bytes, so the lead bytes
+        // among the next `need` bytes all start code points before the target (a count
+        // the compiler vectorizes); then step to the next boundary and repeat.
         let bytes = self.text.as_bytes();
         while self.cp < cp {
             if self.byte >= bytes.len() {
                 return None;
             }
-            self.byte += 1;
+            let end = (self.byte + (cp - self.cp)).min(bytes.len());
+            let leads = bytes[self.byte..end].iter().filter(|&&b| b & 0xc0 != 0x80).count();
+            self.cp += leads;
+            self.byte = end;
             while bytes.get(self.byte).is_some_and(|b| b & 0xc0 == 0x80) {
                 self.byte += 1;
             }
-            self.cp += 1;
         }
         Some(self.byte)
+    }
+}
+
+#[cfg(test)]
+mod cursor_tests {
+    use super::CharCursor;
+
+    #[test]
+    fn byte_of_matches_char_indices_forward_and_back() {
+        let text = "قُتل 3 في 9 أكتوبر — “هدنة” a😀b";
+        let mut bounds: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        bounds.push(text.len());
+        let mut cursor = CharCursor::new(text);
+        // Forward in steps of every size, then a step back, then past the end.
+        for cp in [0, 1, 2, 5, 6, 13, 14, 28, 29, 30, bounds.len() - 1, 3, 7] {
+            assert_eq!(cursor.byte_of(cp), Some(bounds[cp]), "code point {cp}");
+        }
+        assert_eq!(cursor.byte_of(bounds.len()), None);
     }
 }
