@@ -130,7 +130,9 @@ pub fn tokenize(n: &Normalized) -> Vec<Token> {
     let s = n.as_str();
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(s.len() / 6);
-    let emit = |out: &mut Vec<Token>, a: usize, b: usize, cl: Class| {
+    // Inlined: once per token; out of line, the call cost as much as the work.
+    #[inline(always)]
+    fn emit(n: &Normalized, out: &mut Vec<Token>, a: usize, b: usize, cl: Class) {
         let (start, end) = n.to_original(a, b);
         let kind = match cl {
             Class::Arabic => TokenKind::Arabic,
@@ -145,14 +147,14 @@ pub fn tokenize(n: &Normalized) -> Vec<Token> {
             end: end as u32,
             kind,
         });
-    };
+    }
     let mut i = 0;
     while i < bytes.len() {
         let (cl, len) = class_at(s, i);
         match cl {
             Class::Space => i += len,
             Class::Punct => {
-                emit(&mut out, i, i + len, cl);
+                emit(n, &mut out, i, i + len, cl);
                 i += len;
             }
             _ => {
@@ -182,7 +184,7 @@ pub fn tokenize(n: &Normalized) -> Vec<Token> {
                         break;
                     }
                 }
-                emit(&mut out, start, i, cl);
+                emit(n, &mut out, start, i, cl);
             }
         }
     }
