@@ -59,8 +59,11 @@ pub(crate) fn tokenize(s: &str) -> Vec<Tok> {
     // Spaces are tokens too: about one token per four bytes of news text.
     let mut out = Vec::with_capacity(s.len() / 4 + 1);
     let mut i = 0;
+    // The class of the character at `i` when the run before it has already read it: a
+    // run ends at the first character of another class, which starts the next token.
+    let mut next_class: Option<(TokKind, usize)> = None;
     while i < b.len() {
-        let (k, len) = class_at(s, i);
+        let (k, len) = next_class.take().unwrap_or_else(|| class_at(s, i));
         let start = i;
         i += len;
         if k != TokKind::Punct {
@@ -80,6 +83,7 @@ pub(crate) fn tokenize(s: &str) -> Vec<Tok> {
                 }
                 let (next, l) = class_at(s, i);
                 if next != k {
+                    next_class = Some((next, l));
                     break;
                 }
                 i += l;
