@@ -50,7 +50,14 @@ pub fn split_sentences(n: &Normalized) -> Vec<[usize; 2]> {
         let c = b[i];
         // Most bytes are letters and spaces: skip them without entering the match.
         if !INTERESTING[c as usize] {
-            i += 1;
+            // Step over the whole character: continuation bytes are never of interest,
+            // and most of the text is two-byte Arabic letters.
+            i += match c {
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                0xF0..=0xF7 => 4,
+                _ => 1,
+            };
             continue;
         }
         match c {
