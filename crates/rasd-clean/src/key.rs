@@ -134,17 +134,38 @@ pub(crate) fn append_key(line: &str, out: &mut String) -> Script {
 /// End of the run of two-byte Arabic letters starting at `i` that the key keeps as
 /// they are (`i` itself when there is none).
 fn plain_letter_run(bytes: &[u8], mut i: usize) -> usize {
-    while i + 1 < bytes.len() && matches!(bytes[i], 0xD8 | 0xD9) {
-        let cp = (u32::from(bytes[i] & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
-        let plain = matches!(cp, 0x0621..=0x064A)
-            && !matches!(cp, 0x0622 | 0x0623 | 0x0625 | 0x0629 | 0x0640 | 0x0649);
-        if !plain {
+    while i + 1 < bytes.len() {
+        let Some(slot) = arabic_slot(bytes[i], bytes[i + 1]) else {
+            break;
+        };
+        if !KEPT_LETTERS[slot] {
             break;
         }
         i += 2;
     }
     i
 }
+
+/// Index of the code point U+0600..U+067F encoded by a two-byte sequence with lead
+/// byte 0xD8 or 0xD9, or None for any other lead byte. A table indexed by it decides
+/// in one load what would otherwise take a decode and several range tests, and this
+/// runs on every letter of every article.
+#[inline]
+pub(crate) fn arabic_slot(lead: u8, cont: u8) -> Option<usize> {
+    matches!(lead, 0xD8 | 0xD9).then(|| (usize::from(lead & 1) << 6) | usize::from(cont & 0x3F))
+}
+
+/// Letters of U+0600..U+067F the key copies unchanged: hamza to yeh, except the
+/// variants it folds (alef with madda or hamza, teh marbuta, alef maksura) and tatweel.
+static KEPT_LETTERS: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut cp = 0x0621;
+    while cp <= 0x064A {
+        t[cp - 0x0600] = !matches!(cp, 0x0622 | 0x0623 | 0x0625 | 0x0629 | 0x0640 | 0x0649);
+        cp += 1;
+    }
+    t
+};
 
 /// The key of `line` as a new string; for the places where one allocation is no cost.
 pub(crate) fn key(line: &str) -> String {
@@ -194,6 +215,24 @@ mod tests {
     #[test]
     fn invisible_controls_do_not_split_words() {
         assert_eq!(key("شا\u{200C}رك\u{200F}"), "شارك");
+    }
+
+    #[test]
+    fn letter_table_matches_the_ranges() {
+        for cp in 0x0600u32..0x0680 {
+            let c = char::from_u32(cp).expect("valid");
+            let mut buf = [0u8; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            let slot = arabic_slot(b[0], b[1]).expect("two-byte Arabic");
+            let kept = KEPT_LETTERS[slot];
+            // The fast path may leave a letter to the slow one, never the reverse.
+            let unchanged = is_arabic_letter(c) && fold(c) == c && !is_ignorable(c);
+            assert!(!kept || unchanged, "{cp:X}");
+            if (0x0621..=0x064A).contains(&cp) {
+                assert_eq!(kept, unchanged, "{cp:X}");
+            }
+        }
+        assert_eq!(arabic_slot(b'a', b'b'), None);
     }
 
     #[test]

@@ -207,41 +207,51 @@ fn is_plain_nfc(s: &str) -> bool {
             i += 1;
             continue;
         }
-        // Decode the two-byte Arabic block by hand: the general decoder costs more
-        // than the check itself.
-        let c = if matches!(b, 0xD8 | 0xD9) && i + 1 < bytes.len() {
-            let cp = (u32::from(b & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
-            i += 2;
-            char::from_u32(cp).unwrap_or('\u{FFFD}')
-        } else {
-            let Some(c) = s[i..].chars().next() else {
-                return false;
-            };
-            i += c.len_utf8();
-            c
+        let class = match bytes.get(i + 1).and_then(|&c| key::arabic_slot(b, c)) {
+            Some(slot) => {
+                i += 2;
+                ARABIC_NFC_CLASS[slot]
+            }
+            None => {
+                let Some(c) = s[i..].chars().next() else {
+                    return false;
+                };
+                i += c.len_utf8();
+                match c {
+                    '\u{00A0}' | '\u{00AB}' | '\u{00BB}' => 0,
+                    // Not U+2000 and U+2001: NFC maps them to U+2002 and U+2003.
+                    '\u{2002}'..='\u{206F}' => 0,
+                    _ => return false,
+                }
+            }
         };
-        let class = match c {
-            '\u{0621}'..='\u{064A}'
-            | '\u{0660}'..='\u{066D}'
-            | '\u{060C}'
-            | '\u{061B}'
-            | '\u{061F}'
-            | '\u{00A0}'
-            | '\u{00AB}'
-            | '\u{00BB}'
-            // Not U+2000 and U+2001: NFC maps them to U+2002 and U+2003.
-            | '\u{2002}'..='\u{206F}' => 0,
-            // Tanwin, short vowels, shadda and sukun: combining classes 27 to 34.
-            '\u{064B}'..='\u{0652}' => c as u32 - 0x064B + 27,
-            _ => return false,
-        };
-        if class != 0 && class < last_class {
+        if class == NOT_PLAIN || (class != 0 && class < last_class) {
             return false;
         }
         last_class = class;
     }
     true
 }
+
+/// Marks a code point [`is_plain_nfc`] leaves to the general check.
+const NOT_PLAIN: u8 = u8::MAX;
+
+/// For U+0600..U+067F (by [`key::arabic_slot`]): 0 for a character NFC leaves alone
+/// wherever it stands, the canonical combining class (27 to 34) for tanwin, short
+/// vowels, shadda and sukun, whose order NFC fixes, and [`NOT_PLAIN`] for the rest.
+static ARABIC_NFC_CLASS: [u8; 128] = {
+    let mut t = [NOT_PLAIN; 128];
+    let mut cp = 0x0600;
+    while cp < 0x0680 {
+        t[cp - 0x0600] = match cp {
+            0x0621..=0x064A | 0x0660..=0x066D | 0x060C | 0x061B | 0x061F => 0,
+            0x064B..=0x0652 => (cp - 0x064B + 27) as u8,
+            _ => NOT_PLAIN,
+        };
+        cp += 1;
+    }
+    t
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Reason {
@@ -672,5 +682,36 @@ mod tests {
         assert_eq!(nfc("\u{0634}\u{0651}\u{064E}"), "\u{0634}\u{064E}\u{0651}");
         assert_eq!(nfc("\u{0627}\u{0654}"), "\u{0623}");
         assert_eq!(nfc("a\u{2000}b"), "a\u{2002}b");
+    }
+
+    #[test]
+    fn plain_check_agrees_with_the_unicode_tables() {
+        // Every character of the Arabic block alone, after a letter and before a
+        // haraka, and each haraka pair in both orders: the fast check may send text to
+        // the general one, but must never call text NFC that is not.
+        let mut samples: Vec<String> = Vec::new();
+        for cp in (0x0600u32..0x0700).chain(0x2000..0x2070).chain([0xA0, 0xAB, 0xBB, 0x41]) {
+            let Some(c) = char::from_u32(cp) else { continue };
+            samples.push(c.to_string());
+            samples.push(format!("\u{0628}{c}"));
+            samples.push(format!("{c}\u{064E}"));
+        }
+        for a in 0x064Bu32..=0x0652 {
+            for b in 0x064Bu32..=0x0652 {
+                let (a, b) = (char::from_u32(a).expect("valid"), char::from_u32(b).expect("valid"));
+                samples.push(format!("\u{0628}{a}{b}"));
+            }
+        }
+        for s in &samples {
+            if is_plain_nfc(s) {
+                assert_eq!(
+                    s.nfc().collect::<String>(),
+                    *s,
+                    "{:X?}",
+                    s.chars().map(u32::from).collect::<Vec<_>>()
+                );
+            }
+        }
+        assert!(is_plain_nfc("قال \u{0645}\u{064E}\u{0651}ن «نعم»، 12"));
     }
 }

@@ -177,7 +177,7 @@ pub(crate) fn parse(tsv: &str) -> Result<Vec<Row>, CleanError> {
 
 /// All rows compiled for matching: whole-line and prefix rows in a hash map (a line
 /// has only a few word-boundary prefixes to look up), `contains` rows in one
-/// Aho-Corasick automaton, regex rows in one set.
+/// Aho-Corasick automaton, regex rows in two sets (see [`RegexGroup`]).
 #[derive(Debug, Clone)]
 pub(crate) struct Compiled {
     pub rows: Vec<Row>,
@@ -193,9 +193,22 @@ pub(crate) struct Compiled {
     /// Automaton pattern index to row index.
     contains_rows: Vec<usize>,
     contains_reach: usize,
-    regex: Option<RegexSet>,
-    regex_rows: Vec<usize>,
+    regex: Vec<RegexGroup>,
     regex_reach: usize,
+}
+
+/// Regex rows compiled into one set.
+///
+/// Rows anchored at the start of the line and the others go into separate sets: a set
+/// of anchored patterns gives up after the first few characters of a line that starts
+/// no pattern, and a set of unanchored ones can skip to the literals they need, while
+/// one set mixing both has to run its automaton over every line to the end. Which set
+/// a row is in changes the speed, never the answer.
+#[derive(Debug, Clone)]
+struct RegexGroup {
+    set: RegexSet,
+    /// Set pattern index to row index, ascending.
+    rows: Vec<usize>,
 }
 
 fn reach(limit: usize) -> usize {
@@ -261,14 +274,17 @@ impl Compiled {
                     .map_err(|e| CleanError::Build(e.to_string()))?,
             )
         };
-        let regex = if regex_rows.is_empty() {
-            None
-        } else {
-            Some(
-                RegexSet::new(regex_rows.iter().map(|&i| rows[i].pattern.as_str()))
-                    .map_err(|e| CleanError::Build(e.to_string()))?,
-            )
-        };
+        let (anchored, floating): (Vec<usize>, Vec<usize>) =
+            regex_rows.into_iter().partition(|&i| rows[i].pattern.starts_with('^'));
+        let mut regex = Vec::new();
+        for group in [anchored, floating] {
+            if group.is_empty() {
+                continue;
+            }
+            let set = RegexSet::new(group.iter().map(|&i| rows[i].pattern.as_str()))
+                .map_err(|e| CleanError::Build(e.to_string()))?;
+            regex.push(RegexGroup { set, rows: group });
+        }
         Ok(Compiled {
             rows,
             exact,
@@ -279,7 +295,6 @@ impl Compiled {
             contains_rows,
             contains_reach,
             regex,
-            regex_rows,
             regex_reach,
         })
     }
@@ -338,18 +353,22 @@ impl Compiled {
         }
 
         if words <= self.regex_reach {
-            if let Some(set) = &self.regex {
+            for group in &self.regex {
                 // `is_match` does not allocate; `matches` does, so it only runs on a hit.
-                if set.is_match(line) {
-                    return set
+                if group.set.is_match(line) {
+                    let first = group
+                        .set
                         .matches(line)
                         .iter()
-                        .map(|i| self.regex_rows[i])
+                        .map(|i| group.rows[i])
                         .find(|&r| self.allows(r, words));
+                    if first.is_some_and(|r| best.is_none_or(|b| r < b)) {
+                        best = first;
+                    }
                 }
             }
         }
-        None
+        best
     }
 }
 
