@@ -18,8 +18,12 @@
 //! that it happened (`planned_by`); unmatched ones become `planned` incidents.
 //!
 //! Casualty figures are attached to the violent event stated in the same sentence (or
-//! the one before), and the incident's `fatalities` follow ACLED's convention: each
-//! claimant's own total (never added to another claimant's), then the lowest of them.
+//! the one before); failing that, a figure dated to a day is attached to a violent event
+//! of that same day within [`MergeOptions::figure_window`] sentences of it, because
+//! articles often give the toll a few sentences after naming the clash. An undated
+//! figure farther away is left unattached: it may be a war's toll recalled for context.
+//! The incident's `fatalities` follow ACLED's convention: each claimant's own total
+//! (never added to another claimant's), then the lowest of them.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -46,6 +50,9 @@ pub struct MergeOptions {
     pub planned_window_days: i64,
     /// Most kilometres between two places of one happening.
     pub max_km: f64,
+    /// Most sentences between a dated casualty figure and the same-day event it is
+    /// attached to, when they are not in the same or adjacent sentences.
+    pub figure_window: usize,
 }
 
 impl Default for MergeOptions {
@@ -55,6 +62,7 @@ impl Default for MergeOptions {
             report_window_days: 7,
             planned_window_days: 14,
             max_km: 50.0,
+            figure_window: 6,
         }
     }
 }
@@ -534,11 +542,7 @@ pub fn merge(events: &[EventRow], claims: &[ClaimRow], o: &MergeOptions) -> Vec<
     let mut figures: HashMap<usize, Vec<IncidentFigure>> = HashMap::new();
     for c in claims.iter().filter(|c| !c.cumulative && c.doc.copy_of.is_none()) {
         let Some(cands) = doc_events.get(c.doc.id.as_str()) else { continue };
-        let best = cands
-            .iter()
-            .filter(|e| c.sentence >= e.sentence && c.sentence - e.sentence <= 1)
-            .min_by_key(|e| (c.sentence - e.sentence, e.stance == "denied", e.idx));
-        let Some(e) = best else { continue };
+        let Some(e) = figure_event(c, cands, o.figure_window) else { continue };
         let Some(&ci) = event_cluster.get(&(e.doc.id.as_str(), e.idx)) else { continue };
         figures.entry(ci).or_default().push(IncidentFigure {
             doc_id: c.doc.id.clone(),
@@ -572,6 +576,30 @@ pub fn merge(events: &[EventRow], claims: &[ClaimRow], o: &MergeOptions) -> Vec<
         (a.date.is_none(), &a.date).cmp(&(b.date.is_none(), &b.date)).then_with(|| a.id.cmp(&b.id))
     });
     incidents
+}
+
+/// The violent event of its article a casualty figure is about: one stated in the same
+/// sentence or the one before, else the nearest one dated to the figure's own day within
+/// `window` sentences (an earlier one before a later one at the same distance).
+fn figure_event<'a>(c: &ClaimRow, cands: &[&'a EventRow], window: usize) -> Option<&'a EventRow> {
+    let adjacent = cands
+        .iter()
+        .filter(|e| c.sentence >= e.sentence && c.sentence - e.sentence <= 1)
+        .min_by_key(|e| (c.sentence - e.sentence, e.stance == "denied", e.idx));
+    if let Some(e) = adjacent {
+        return Some(e);
+    }
+    let day = c.date.as_deref().and_then(dates::range).filter(|r| r.2 == Precision::Day)?;
+    cands
+        .iter()
+        .filter(|e| {
+            c.sentence.abs_diff(e.sentence) <= window
+                && e.date.as_deref().and_then(dates::range) == Some(day)
+        })
+        .min_by_key(|e| {
+            (c.sentence.abs_diff(e.sentence), e.sentence > c.sentence, e.stance == "denied", e.idx)
+        })
+        .copied()
 }
 
 /// An entity the articles named without resolving it (e.g. a bare `ARM`), from the
@@ -688,4 +716,97 @@ pub fn rebuild(store: &mut dyn Store) -> Result<usize> {
     let incidents = merge(&events, &claims, &MergeOptions::default());
     store.replace_incidents(&incidents)?;
     Ok(incidents.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rasd_store::DocRef;
+
+    fn doc() -> DocRef {
+        DocRef {
+            id: "d".into(),
+            url: None,
+            title: None,
+            published: Some("2024-05-03".into()),
+            copy_of: None,
+            ingested_at: 0,
+        }
+    }
+
+    fn event(idx: usize, sentence: usize, date: Option<&str>) -> EventRow {
+        EventRow {
+            doc: doc(),
+            idx,
+            event_type: "ASSAULT".into(),
+            mode: None,
+            actors: vec![],
+            targets: vec![],
+            locations: vec![],
+            participants: vec![],
+            countries: vec![],
+            date: date.map(str::to_string),
+            claimant: None,
+            stance: "asserted".into(),
+            sentence,
+            trigger_start: 0,
+            trigger_end: 0,
+            trigger: String::new(),
+            evidence: String::new(),
+            confidence: 0.8,
+            refs: vec![],
+        }
+    }
+
+    fn figure(sentence: usize, date: Option<&str>) -> ClaimRow {
+        ClaimRow {
+            doc: doc(),
+            idx: 0,
+            count: 4,
+            bound: "exact".into(),
+            kind: "killed".into(),
+            group: "civilian".into(),
+            side: None,
+            side_name: None,
+            cumulative: false,
+            claimant: None,
+            claimant_name: None,
+            date: date.map(str::to_string),
+            sentence,
+            start: 0,
+            end: 0,
+            evidence: String::new(),
+        }
+    }
+
+    fn attached(c: &ClaimRow, evs: &[EventRow]) -> Option<usize> {
+        let refs: Vec<&EventRow> = evs.iter().collect();
+        figure_event(c, &refs, MergeOptions::default().figure_window).map(|e| e.idx)
+    }
+
+    #[test]
+    fn a_figure_in_the_same_or_next_sentence_belongs_to_that_event() {
+        let evs = [event(0, 2, Some("2024-05-01")), event(1, 5, None)];
+        assert_eq!(attached(&figure(5, None), &evs), Some(1));
+        assert_eq!(attached(&figure(6, Some("2024-05-01")), &evs), Some(1));
+        assert_eq!(attached(&figure(3, None), &evs), Some(0));
+    }
+
+    #[test]
+    fn a_dated_figure_reaches_the_event_of_its_day_a_few_sentences_away() {
+        let evs = [event(0, 1, Some("2024-05-01")), event(1, 3, Some("2024-04-20"))];
+        assert_eq!(attached(&figure(6, Some("2024-05-01")), &evs), Some(0));
+        // Before the event too (a toll in the headline), but not beyond the window.
+        assert_eq!(attached(&figure(0, Some("2024-04-20")), &evs), Some(1));
+        assert_eq!(attached(&figure(12, Some("2024-05-01")), &evs), None);
+    }
+
+    #[test]
+    fn an_undated_or_other_day_figure_far_from_any_event_stays_unattached() {
+        let evs = [event(0, 1, Some("2024-05-01"))];
+        assert_eq!(attached(&figure(5, None), &evs), None);
+        assert_eq!(attached(&figure(5, Some("2024-04-28")), &evs), None);
+        // A month is not a day: a figure for "May" is not this clash's toll.
+        assert_eq!(attached(&figure(4, Some("2024-05")), &evs), None);
+    }
 }
