@@ -69,8 +69,8 @@ pub fn recognize_analyzed(
     tokens: &[Token],
     clitics: &TokenClitics,
 ) -> Vec<Entity> {
-    let mut r = Recognizer::new(kb, chars, view, tokens);
-    r.index(clitics);
+    let mut r = Recognizer::new(kb, chars, view, tokens, clitics);
+    r.index();
     r.run();
     r.finish()
 }
@@ -88,9 +88,14 @@ struct Recognizer<'a> {
     chars: &'a [char],
     view: &'a Normalized,
     tokens: &'a [Token],
+    clitics: &'a TokenClitics,
     words: Vec<&'a str>,
     out: Vec<Entity>,
     by_id: HashMap<String, usize>,
+    /// `by_id` for the knowledge-base entries among the ids: (entry index → position in
+    /// `out`) for every entry whose id is in `by_id`. Resolution asks it for every
+    /// candidate entry, and a number hashes cheaper than an id.
+    kb_out: HashMap<u32, usize>,
     covered: Vec<bool>,
     /// Countries named so far, to resolve ambiguous place names.
     countries: Vec<String>,
@@ -99,7 +104,7 @@ struct Recognizer<'a> {
     /// The state of the institution matched last ("الناطقة باسم" + that institution).
     last_state: Option<String>,
     /// Per token, its first-word readings (see [`Recognizer::first_keys`]), flattened.
-    firsts: Vec<(usize, &'a str, bool)>,
+    firsts: Vec<First<'a>>,
     first_at: Vec<(u32, u32)>,
     /// Per token, the longest name and head starting there: they depend only on the text
     /// and the knowledge base, and every step of recognition asks for them.
@@ -107,6 +112,34 @@ struct Recognizer<'a> {
     heads: Vec<Option<(usize, usize, &'a [HeadRef])>>,
     /// Per token, whether it announces a place, once asked.
     place_cues: Vec<Cell<Option<bool>>>,
+}
+
+/// A first-word reading of a token: the word behind some of its proclitics.
+#[derive(Clone, Copy)]
+struct First<'a> {
+    /// Bytes of proclitics skipped.
+    prefix: usize,
+    /// The key of the rest.
+    key: &'a str,
+    /// The rest is written with the article.
+    article: bool,
+    /// `keys::key_hash(key)`, which every table's filter reads.
+    hash: u64,
+}
+
+/// What resolution weighs for a gazetteer place named at a token.
+#[derive(Clone, Copy)]
+struct PlaceContext {
+    /// Frequency of the name as a word (a one-word name; 0 otherwise).
+    zipf: f32,
+    /// The name was read behind a proclitic of a word that is itself common.
+    whole_common: bool,
+    /// The name's last word has at most two letters.
+    last_short: bool,
+    /// The word before announces a place ("مدينة").
+    cue: bool,
+    /// The word before is a cue or a locative preposition ("في").
+    locative: bool,
 }
 
 /// The result of matching a name at a token.
@@ -122,15 +155,23 @@ struct NameMatch<'k> {
 }
 
 impl<'a> Recognizer<'a> {
-    fn new(kb: &'a Kb, chars: &'a [char], view: &'a Normalized, tokens: &'a [Token]) -> Self {
+    fn new(
+        kb: &'a Kb,
+        chars: &'a [char],
+        view: &'a Normalized,
+        tokens: &'a [Token],
+        clitics: &'a TokenClitics,
+    ) -> Self {
         Recognizer {
             kb,
             chars,
             view,
             tokens,
+            clitics,
             words: tokens.iter().map(|t| t.text(view)).collect(),
             out: Vec::new(),
             by_id: HashMap::default(),
+            kb_out: HashMap::default(),
             covered: vec![false; tokens.len()],
             countries: Vec::new(),
             doc_names: HashMap::default(),
@@ -144,22 +185,27 @@ impl<'a> Recognizer<'a> {
     }
 
     /// Fills the per-token tables.
-    fn index(&mut self, clitics: &TokenClitics) {
+    fn index(&mut self) {
         let n = self.tokens.len();
-        let mut firsts = Vec::with_capacity(n * 2);
+        let mut firsts: Vec<First<'a>> = Vec::with_capacity(n * 2);
         let mut first_at = Vec::with_capacity(n);
         for i in 0..n {
             let from = firsts.len() as u32;
             if self.is_word(i) {
-                for a in clitics.of(i) {
+                for a in self.clitics.of(i) {
                     if a.article {
                         continue;
                     }
                     let stem = self.words[i].get(a.prefix_len..).unwrap_or("");
                     let k = self.wkey(i, a.prefix_len, stem);
-                    let article = k.len() < stem.len();
-                    if !firsts[from as usize..].iter().any(|&(_, x, _)| x == k) {
-                        firsts.push((a.prefix_len, k, article));
+                    // Each key is a suffix of the word: two are equal when equally long.
+                    if !firsts[from as usize..].iter().any(|f| f.key.len() == k.len()) {
+                        firsts.push(First {
+                            prefix: a.prefix_len,
+                            key: k,
+                            article: k.len() < stem.len(),
+                            hash: keys::key_hash(k),
+                        });
                     }
                 }
             }
@@ -169,8 +215,28 @@ impl<'a> Recognizer<'a> {
         self.first_at = first_at;
         // One buffer for every multi-word key tried.
         let mut key = String::with_capacity(128);
-        self.names = (0..n).map(|i| self.compute_name(i, &mut key)).collect();
-        self.heads = (0..n).map(|i| self.compute_head(i, &mut key)).collect();
+        let kb = self.kb;
+        let mut names = Vec::with_capacity(n);
+        let mut heads = Vec::with_capacity(n);
+        for i in 0..n {
+            // Nearly every word starts no name and no head: the filters say so for all
+            // its readings before any table is asked.
+            let readings = self.first_keys(i);
+            let name = if readings.iter().any(|f| kb.may_start_alias(f.hash)) {
+                self.compute_name(i, &mut key)
+            } else {
+                None
+            };
+            let head = if readings.iter().any(|f| kb.may_start_head(f.hash)) {
+                self.compute_head(i, &mut key)
+            } else {
+                None
+            };
+            names.push(name);
+            heads.push(head);
+        }
+        self.names = names;
+        self.heads = heads;
     }
 
     /// Whether token `i` announces a place ([`boundaries::is_place_cue`]), worked out
@@ -180,7 +246,10 @@ impl<'a> Recognizer<'a> {
         match cell.get() {
             Some(v) => v,
             None => {
-                let v = boundaries::is_place_cue(self.words[i]);
+                let w = self.words[i];
+                let v = boundaries::is_place_cue_stems(
+                    self.clitics.of(i).iter().map(|a| w.get(a.prefix_len..).unwrap_or("")),
+                );
                 cell.set(Some(v));
                 v
             }
@@ -204,18 +273,31 @@ impl<'a> Recognizer<'a> {
     /// The key of word `i` read from byte `prefix` on: its article is dropped unless
     /// the original spells a hamza-bearing alef there (ألبانيا), a root letter.
     fn wkey(&self, i: usize, prefix: usize, stem: &'a str) -> &'a str {
+        let k = keys::word_key(stem);
+        // Only a word that starts like the article needs its original letter read.
+        if k.len() == stem.len() {
+            return k;
+        }
         let at = self.view.original_offset(self.tokens[i].nstart as usize + prefix);
         if matches!(self.chars.get(at), Some('أ' | 'إ' | 'آ')) {
             stem
         } else {
-            keys::word_key(stem)
+            k
+        }
+    }
+
+    /// The key of the whole word `i` (`wkey` with no proclitic): its first reading.
+    fn whole_key(&self, i: usize) -> &'a str {
+        match self.first_keys(i).first() {
+            Some(f) if f.prefix == 0 => f.key,
+            _ => self.wkey(i, 0, self.words[i]),
         }
     }
 
     /// First-word readings: the word itself, without a conjunction, without a
     /// conjunction and a preposition. The article is folded by the key itself.
     /// Each reading: (prefix bytes, key, written with the article).
-    fn first_keys(&self, i: usize) -> &[(usize, &'a str, bool)] {
+    fn first_keys(&self, i: usize) -> &[First<'a>] {
         let (a, b) = self.first_at.get(i).copied().unwrap_or((0, 0));
         &self.firsts[a as usize..b as usize]
     }
@@ -233,8 +315,8 @@ impl<'a> Recognizer<'a> {
     fn compute_name(&self, i: usize, key: &mut String) -> Option<NameMatch<'a>> {
         let kb = self.kb;
         let mut best: Option<NameMatch<'a>> = None;
-        for &(prefix, first, article) in self.first_keys(i) {
-            let mut hits = kb.lookup(first);
+        for &First { prefix, key: first, article, hash } in self.first_keys(i) {
+            let mut hits = kb.lookup_hashed(first, hash);
             // The indefinite accusative of a nisba ("فلسطينيا") is the adjective with an
             // alef of case: look it up without it.
             if hits.is_empty() {
@@ -250,7 +332,7 @@ impl<'a> Recognizer<'a> {
             if !hits.is_empty() && best.as_ref().is_none_or(|b| i + 1 > b.end) {
                 best = Some(NameMatch { end: i + 1, prefix, aliases: hits, last: first, article });
             }
-            if !kb.is_alias_prefix(first) {
+            if !kb.is_alias_prefix_hashed(first, hash) {
                 continue;
             }
             key.clear();
@@ -261,15 +343,16 @@ impl<'a> Recognizer<'a> {
                 && (self.is_word(j)
                     || self.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Number))
             {
-                let last = self.wkey(j, 0, self.words[j]);
+                let last = self.whole_key(j);
                 key.push(' ');
                 key.push_str(last);
                 j += 1;
-                let hits = kb.lookup(key);
+                let h = keys::key_hash(key);
+                let hits = kb.lookup_hashed(key, h);
                 if !hits.is_empty() && best.as_ref().is_none_or(|b| j > b.end) {
                     best = Some(NameMatch { end: j, prefix, aliases: hits, last, article });
                 }
-                if !kb.is_alias_prefix(key) {
+                if !kb.is_alias_prefix_hashed(key, h) {
                     break;
                 }
             }
@@ -280,12 +363,12 @@ impl<'a> Recognizer<'a> {
     fn compute_head(&self, i: usize, key: &mut String) -> Option<(usize, usize, &'a [HeadRef])> {
         let kb = self.kb;
         let mut best: Option<(usize, usize, &'a [HeadRef])> = None;
-        for &(prefix, first, _) in self.first_keys(i) {
-            let hits = kb.lookup_head(first);
+        for &First { prefix, key: first, hash, .. } in self.first_keys(i) {
+            let hits = kb.lookup_head_hashed(first, hash);
             if !hits.is_empty() && best.is_none_or(|b| i + 1 > b.0) {
                 best = Some((i + 1, prefix, hits));
             }
-            if !kb.is_head_prefix(first) {
+            if !kb.is_head_prefix_hashed(first, hash) {
                 continue;
             }
             key.clear();
@@ -295,11 +378,12 @@ impl<'a> Recognizer<'a> {
                 key.push(' ');
                 key.push_str(keys::word_key(self.words[j]));
                 j += 1;
-                let hits = kb.lookup_head(key);
+                let h = keys::key_hash(key);
+                let hits = kb.lookup_head_hashed(key, h);
                 if !hits.is_empty() && best.is_none_or(|b| j > b.0) {
                     best = Some((j, prefix, hits));
                 }
-                if !kb.is_head_prefix(key) {
+                if !kb.is_head_prefix_hashed(key, h) {
                     break;
                 }
             }
@@ -310,16 +394,9 @@ impl<'a> Recognizer<'a> {
     /// Chooses among the entries a name may denote; `None` when none is acceptable here.
     fn resolve(&self, i: usize, m: &NameMatch<'_>) -> Option<(u32, AliasForm)> {
         let single = m.end - i == 1;
-        let last = m.last;
-        let zipf = if single { self.kb.zipf(last) } else { 0.0 };
-        // A reading that strips a clitic off a word that is itself common ("كبيرا" is not
-        // ك + "بيرا") is only trusted for names that are not places from the gazetteer.
-        let whole = self.kb.zipf(self.words[i]);
-        let whole_common = m.prefix > 0 && whole >= RARE_ZIPF && whole > self.kb.zipf(last);
-        let prev = if i > 0 { self.words[i - 1] } else { "" };
-        let cue = i > 0 && self.place_cue(i - 1);
-        let locative = cue || boundaries::is_locative(prev);
-        let last_short = last.chars().nth(2).is_none();
+        // Worked out at the first gazetteer place among the candidates: most names
+        // have none, and these are word-frequency lookups.
+        let mut place: Option<PlaceContext> = None;
         let mut best: Option<(f64, u32, AliasForm)> = None;
         for a in m.aliases {
             let e = self.kb.entry(a.entry);
@@ -338,6 +415,8 @@ impl<'a> Recognizer<'a> {
                 }
             }
             if e.kind == EntityKind::Place && !e.curated {
+                let PlaceContext { zipf, whole_common, last_short, cue, locative } =
+                    *place.get_or_insert_with(|| self.place_context(i, m));
                 if whole_common || last_short {
                     continue;
                 }
@@ -360,7 +439,7 @@ impl<'a> Recognizer<'a> {
                     score += 50.0;
                 }
             }
-            if self.by_id.contains_key(&e.id) {
+            if self.kb_out.contains_key(&a.entry) {
                 score += 20.0;
             }
             if best.is_none_or(|b| score > b.0) {
@@ -370,6 +449,22 @@ impl<'a> Recognizer<'a> {
         best.map(|(_, e, f)| (e, f))
     }
 
+    /// The words around name `m` at token `i`, as they bear on a gazetteer place.
+    fn place_context(&self, i: usize, m: &NameMatch<'_>) -> PlaceContext {
+        let single = m.end - i == 1;
+        let last = m.last;
+        let zipf = if single { self.kb.zipf(last) } else { 0.0 };
+        // A reading that strips a clitic off a word that is itself common ("كبيرا" is not
+        // ك + "بيرا") is only trusted for names that are not places from the gazetteer.
+        let whole = self.kb.zipf(self.words[i]);
+        let whole_common = m.prefix > 0 && whole >= RARE_ZIPF && whole > self.kb.zipf(last);
+        let prev = if i > 0 { self.words[i - 1] } else { "" };
+        let cue = i > 0 && self.place_cue(i - 1);
+        let locative = cue || boundaries::is_locative(prev);
+        let last_short = last.chars().nth(2).is_none();
+        PlaceContext { zipf, whole_common, last_short, cue, locative }
+    }
+
     fn add_entry_mention(&mut self, entry: u32, span: Span) -> usize {
         let e: &Entry = self.kb.entry(entry);
         if e.kind == EntityKind::Country && !self.countries.contains(&e.id) {
@@ -377,7 +472,7 @@ impl<'a> Recognizer<'a> {
         }
         // A known entity is usually named again and again: add the mention without
         // building the entity anew.
-        if let Some(&idx) = self.by_id.get(&e.id) {
+        if let Some(&idx) = self.kb_out.get(&entry) {
             self.push_mention(idx, span);
             return idx;
         }
@@ -403,9 +498,13 @@ impl<'a> Recognizer<'a> {
         let idx = match self.by_id.get(&ent.id) {
             Some(&k) => k,
             None => {
-                self.by_id.insert(ent.id.clone(), self.out.len());
+                let k = self.out.len();
+                if let Some(entry) = self.kb.index_of(&ent.id) {
+                    self.kb_out.insert(entry, k);
+                }
+                self.by_id.insert(ent.id.clone(), k);
                 self.out.push(ent);
-                self.out.len() - 1
+                k
             }
         };
         self.push_mention(idx, span);
@@ -428,6 +527,8 @@ impl<'a> Recognizer<'a> {
     fn run(&mut self) {
         // Countries first, so that ambiguous places resolve toward them wherever they are.
         self.prime_countries();
+        // One buffer for the skeletons of loose names.
+        let mut key = String::with_capacity(64);
         let mut i = 0;
         while i < self.tokens.len() {
             if !self.is_word(i) {
@@ -450,7 +551,7 @@ impl<'a> Recognizer<'a> {
                     continue;
                 }
             }
-            if let Some(j) = self.try_loose(i) {
+            if let Some(j) = self.try_loose(i, &mut key) {
                 i = j;
                 continue;
             }
@@ -460,31 +561,35 @@ impl<'a> Recognizer<'a> {
     }
 
     fn prime_countries(&mut self) {
-        for i in 0..self.tokens.len() {
-            if let Some(m) = self.match_name(i) {
-                for a in m.aliases {
-                    let e = self.kb.entry(a.entry);
-                    if e.kind == EntityKind::Country && !self.countries.contains(&e.id) {
-                        self.countries.push(e.id.clone());
-                    }
+        for m in self.names.iter().flatten() {
+            for a in m.aliases {
+                let e = self.kb.entry(a.entry);
+                if e.kind == EntityKind::Country && !self.countries.contains(&e.id) {
+                    self.countries.push(e.id.clone());
                 }
             }
         }
     }
 
     /// A transliterated name spelled differently from the knowledge base.
-    fn try_loose(&mut self, i: usize) -> Option<usize> {
+    fn try_loose(&mut self, i: usize, key: &mut String) -> Option<usize> {
         let kb = self.kb;
         let mut best = None;
-        for &(prefix, first, article) in self.first_keys(i) {
+        for &First { prefix, key: first, article, .. } in self.first_keys(i) {
             // Transliterated names do not take the article; "البلدين" is a noun.
-            if article || first.chars().count() < 5 || kb.zipf(first) > RARE_ZIPF {
+            if article || first.chars().count() < 5 {
                 continue;
             }
-            let mut key = keys::word_skeleton(first);
+            key.clear();
+            keys::push_word_skeleton(first, key);
+            // No loose name starts so: none can match (a cheaper test than the
+            // word's frequency).
+            if !kb.may_start_fuzzy(key) || kb.zipf(first) > RARE_ZIPF {
+                continue;
+            }
             let mut j = i + 1;
             loop {
-                let hits = kb.lookup_fuzzy(&key);
+                let hits = kb.lookup_fuzzy(key);
                 if let Some(a) = hits.iter().find(|a| kb.entry(a.entry).curated) {
                     best = Some((j, prefix, a.entry));
                 }
@@ -495,7 +600,7 @@ impl<'a> Recognizer<'a> {
                     break;
                 }
                 key.push(' ');
-                key.push_str(&keys::word_skeleton(keys::word_key(self.words[j])));
+                keys::push_word_skeleton(keys::word_key(self.words[j]), key);
                 j += 1;
             }
             if best.is_some() {
@@ -548,9 +653,10 @@ impl<'a> Recognizer<'a> {
 
     /// Adds the institution `index` of owner `o` with a mention `span`.
     fn emit_institution(&mut self, index: u32, o: u32, span: Span) {
-        let inst = self.kb.institution(index).clone();
-        let owner = self.capital_to_country(o);
-        let owner = self.kb.entry(owner).clone();
+        // Borrowed from the knowledge base, not from `self`.
+        let kb = self.kb;
+        let inst = kb.institution(index);
+        let owner = kb.entry(self.capital_to_country(o));
         let state = if owner.kind == EntityKind::Country {
             Some(owner.id.clone())
         } else {
@@ -563,12 +669,12 @@ impl<'a> Recognizer<'a> {
             return;
         }
         let slug = owner.id.trim_start_matches("place:").trim_start_matches("org:").to_lowercase();
-        let owner_name = owner.name.clone().unwrap_or_else(|| owner.name_ar.clone());
+        let owner_name = owner.name.as_deref().unwrap_or(&owner.name_ar);
         let kind_prefix = if inst.kind == EntityKind::Group { "group" } else { "org" };
         let ent = Entity {
             id: format!("{kind_prefix}:{slug}-{}", inst.key),
             kind: inst.kind,
-            name: Some(inst.name_en_pattern.replace("{country}", &owner_name)),
+            name: Some(inst.name_en_pattern.replace("{country}", owner_name)),
             // Canonical, not the mention: the first mention may be a dual or a construct
             // that names other owners too ("وزارتي دفاع البلدين").
             name_ar: Some(format!("{} في {}", inst.head_ar, owner.name_ar)),
@@ -584,7 +690,7 @@ impl<'a> Recognizer<'a> {
     /// Country adjectives inside a named body ("الجيش السوداني") also name the country.
     fn inner_countries(&mut self, from: usize, to: usize) {
         for t in from..to {
-            let k = self.wkey(t, 0, self.words[t]);
+            let k = self.whole_key(t);
             let hit = self.kb.lookup(k).iter().find(|a| {
                 a.form == AliasForm::Adjective && self.kb.entry(a.entry).kind == EntityKind::Country
             });
@@ -664,7 +770,8 @@ impl<'a> Recognizer<'a> {
         index: u32,
         dual: bool,
     ) -> Option<usize> {
-        let inst = self.kb.institution(index).clone();
+        let kb = self.kb;
+        let inst = kb.institution(index);
         let (owners, k) = self.owners(j, dual);
         if owners.is_empty() {
             // An institution named without its state refers back to the one named before;
@@ -692,7 +799,8 @@ impl<'a> Recognizer<'a> {
     }
 
     fn title(&mut self, i: usize, j: usize, index: u32, dual: bool) -> usize {
-        let title = self.kb.title(index).clone();
+        let kb = self.kb;
+        let title = kb.title(index);
         let mut k = j;
         let mut state: Option<String> = None;
         // "الناطقة باسم وزارة الخارجية الروسية", "الأمين العام لمجلس الأمن الأرمني": the
@@ -733,16 +841,21 @@ impl<'a> Recognizer<'a> {
         }
         // "رئيس البرلمان التركي": a title built on an institution names it too.
         if let Some(c) = state.as_deref().and_then(|c| self.kb.index_of(c)) {
+            let mut key = String::with_capacity(64);
             for s in i + 1..j {
-                let key =
-                    (s..j).map(|t| self.wkey(t, 0, self.words[t])).collect::<Vec<_>>().join(" ");
-                let Some(HeadRef::Institution { index, .. }) = self.kb.lookup_head(&key).first()
-                else {
+                key.clear();
+                for t in s..j {
+                    if t > s {
+                        key.push(' ');
+                    }
+                    key.push_str(self.whole_key(t));
+                }
+                let Some(HeadRef::Institution { index, .. }) = kb.lookup_head(&key).first() else {
                     continue;
                 };
                 // Only the institution's own head ("البرلمان"), not a shorthand that
                 // titles reuse ("وزير الخارجية" is a minister, not a ministry).
-                if keys::key(&self.kb.institution(*index).head_ar) == key {
+                if kb.institution_head_key(*index) == key {
                     let span = self.span(s, k, 0);
                     self.emit_institution(*index, c, span);
                     break;
@@ -860,6 +973,20 @@ impl<'a> Recognizer<'a> {
         }
         let names = std::mem::take(&mut self.doc_names);
         let max = names.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
+        // Every name and every word-prefix of one, each asked once per key tried: a key
+        // that starts no name ends the run.
+        let mut keys_of: HashMap<&str, (Option<&str>, bool)> = HashMap::default();
+        for (k, id) in &names {
+            keys_of.entry(k.as_str()).or_default().0 = Some(id.as_str());
+            for (at, _) in k.match_indices(' ') {
+                keys_of.entry(&k[..at]).or_default().1 = true;
+            }
+        }
+        // The hashes of the names' first words: most words start none.
+        let mut first_hashes: Vec<u64> =
+            keys_of.keys().map(|k| keys::key_hash(k.split(' ').next().unwrap_or(""))).collect();
+        first_hashes.sort_unstable();
+        first_hashes.dedup();
         // One buffer for every token's candidate keys.
         let mut key = String::with_capacity(64);
         let mut i = 0;
@@ -869,17 +996,20 @@ impl<'a> Recognizer<'a> {
                 continue;
             }
             let mut found = None;
-            for &(prefix, first, _) in self.first_keys(i) {
+            for &First { prefix, key: first, hash, .. } in self.first_keys(i) {
+                if !first_hashes.contains(&hash) {
+                    continue;
+                }
                 key.clear();
                 key.push_str(first);
                 let mut j = i + 1;
-                loop {
-                    if let Some(id) = names.get(&key) {
+                while let Some(&(id, more)) = keys_of.get(key.as_str()) {
+                    if let Some(id) = id {
                         if found.as_ref().is_none_or(|(e, _, _)| j > *e) {
-                            found = Some((j, prefix, id.clone()));
+                            found = Some((j, prefix, id.to_string()));
                         }
                     }
-                    if j - i >= max || !self.is_word(j) || self.covered[j] {
+                    if !more || j - i >= max || !self.is_word(j) || self.covered[j] {
                         break;
                     }
                     key.push(' ');

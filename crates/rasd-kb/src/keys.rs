@@ -20,6 +20,13 @@ pub fn word_key(word: &str) -> &str {
     rasd_text::phrases::strip_article(word)
 }
 
+/// The hash of a key that the knowledge base's lookup filters read, for its `*_hashed`
+/// lookups: a matcher that asks one key of several tables hashes it once.
+#[inline]
+pub fn key_hash(key: &str) -> u64 {
+    rasd_text::phrases::filter_hash(key)
+}
+
 /// Whether a name as written begins with the article ال. A hamza on the alef (ألبانيا،
 /// إلهام) marks a root letter, not the article, and the fold to ا happens after this look.
 pub fn has_article(name: &str) -> bool {
@@ -55,6 +62,13 @@ fn is_mark(c: char) -> bool {
 /// The skeleton of one normalized word (see the module doc).
 pub fn word_skeleton(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
+    push_word_skeleton(word, &mut out);
+    out
+}
+
+/// Appends the skeleton of one normalized word to `out`: the matcher builds the
+/// skeletons of a run of words in one buffer.
+pub fn push_word_skeleton(word: &str, out: &mut String) {
     let mut prev: Option<char> = None;
     for (i, c) in word.chars().enumerate() {
         let c = match c {
@@ -70,7 +84,6 @@ pub fn word_skeleton(word: &str) -> String {
         out.push(c);
         prev = Some(c);
     }
-    out
 }
 
 /// The skeleton of a key (words already article-free).

@@ -21,6 +21,7 @@ mod tsv;
 
 use std::collections::HashMap;
 
+use keys::key_hash;
 use rasd_text::phrases::WordFilter;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::Path;
@@ -169,11 +170,16 @@ pub struct Kb {
     /// says so without a hash-map lookup.
     alias_filter: WordFilter<20>,
     fuzzy: FxHashMap<String, Vec<Alias>>,
+    /// The first word of every skeleton in `fuzzy`: nearly every rare word of an article
+    /// starts none, and this says so before the word's frequency is looked up.
+    fuzzy_firsts: WordFilter,
     heads: FxHashMap<String, Vec<HeadRef>>,
     head_prefixes: FxHashSet<String>,
     /// Every head key and prefix, as `alias_filter` for names.
     head_filter: WordFilter,
     institutions: Vec<Institution>,
+    /// The key of each institution's head, as [`Kb::institution_head_key`] gives it.
+    institution_keys: Vec<String>,
     titles: Vec<Title>,
     /// Named institutions ("الخارجية الأميركية" = org:us-state-department) by
     /// (state, institution index), so a composed mention links to the named entry.
@@ -433,6 +439,7 @@ impl Kb {
         if fuzzy {
             let s = keys::skeleton(&k);
             if s.chars().filter(|c| *c != ' ').count() >= MIN_SKELETON_CHARS {
+                self.fuzzy_firsts.insert(s.split(' ').next().unwrap_or(""));
                 let v = self.fuzzy.entry(s).or_default();
                 if !v.contains(&a) {
                     v.push(a);
@@ -635,6 +642,7 @@ impl Kb {
         for (inst, aliases) in rows {
             let index = self.institutions.len() as u32;
             let head = inst.head_ar.clone();
+            self.institution_keys.push(keys::key(&head));
             self.institutions.push(inst);
             let make = |dual| HeadRef::Institution { index, dual };
             self.head_with_dual(&head, make);
@@ -687,7 +695,14 @@ impl Kb {
     // reading of every word, and the filter in front answers most of them.
     #[inline]
     pub fn lookup(&self, key: &str) -> &[Alias] {
-        if !self.alias_filter.may_contain(key) {
+        self.lookup_hashed(key, key_hash(key))
+    }
+
+    /// As [`Kb::lookup`], given the key's [`keys::key_hash`]: a matcher asks the same key of
+    /// names, heads and their prefixes, and hashes it once.
+    #[inline]
+    pub fn lookup_hashed(&self, key: &str, hash: u64) -> &[Alias] {
+        if !self.alias_filter.may_contain_hash(hash) {
             return &[];
         }
         self.aliases.get(key).map_or(&[], Vec::as_slice)
@@ -696,13 +711,39 @@ impl Kb {
     /// Whether some multi-word alias starts with these words.
     #[inline]
     pub fn is_alias_prefix(&self, key: &str) -> bool {
-        self.alias_filter.may_contain(key) && self.alias_prefixes.contains(key)
+        self.is_alias_prefix_hashed(key, key_hash(key))
+    }
+
+    /// As [`Kb::is_alias_prefix`], given the key's [`keys::key_hash`].
+    #[inline]
+    pub fn is_alias_prefix_hashed(&self, key: &str, hash: u64) -> bool {
+        self.alias_filter.may_contain_hash(hash) && self.alias_prefixes.contains(key)
+    }
+
+    /// Whether some alias is this key or starts with it, as far as a filter can tell:
+    /// false means neither [`Kb::lookup_hashed`] nor [`Kb::is_alias_prefix_hashed`] can
+    /// find it, so a word that is no name's start costs no hash-map lookup.
+    #[inline]
+    pub fn may_start_alias(&self, hash: u64) -> bool {
+        self.alias_filter.may_contain_hash(hash)
     }
 
     /// Whether some multi-word institution or title head starts with these words.
     #[inline]
     pub fn is_head_prefix(&self, key: &str) -> bool {
-        self.head_filter.may_contain(key) && self.head_prefixes.contains(key)
+        self.is_head_prefix_hashed(key, key_hash(key))
+    }
+
+    /// As [`Kb::is_head_prefix`], given the key's [`keys::key_hash`].
+    #[inline]
+    pub fn is_head_prefix_hashed(&self, key: &str, hash: u64) -> bool {
+        self.head_filter.may_contain_hash(hash) && self.head_prefixes.contains(key)
+    }
+
+    /// As [`Kb::may_start_alias`], for institution and title heads.
+    #[inline]
+    pub fn may_start_head(&self, hash: u64) -> bool {
+        self.head_filter.may_contain_hash(hash)
     }
 
     /// Entries whose name has this skeleton (curated names only).
@@ -710,10 +751,23 @@ impl Kb {
         self.fuzzy.get(skeleton).map_or(&[], Vec::as_slice)
     }
 
+    /// Whether some skeleton of [`Kb::lookup_fuzzy`] may start with this word skeleton;
+    /// false means none does.
+    #[inline]
+    pub fn may_start_fuzzy(&self, word_skeleton: &str) -> bool {
+        self.fuzzy_firsts.may_contain(word_skeleton)
+    }
+
     /// Institutions and titles whose head has this key.
     #[inline]
     pub fn lookup_head(&self, key: &str) -> &[HeadRef] {
-        if !self.head_filter.may_contain(key) {
+        self.lookup_head_hashed(key, key_hash(key))
+    }
+
+    /// As [`Kb::lookup_head`], given the key's [`keys::key_hash`].
+    #[inline]
+    pub fn lookup_head_hashed(&self, key: &str, hash: u64) -> &[HeadRef] {
+        if !self.head_filter.may_contain_hash(hash) {
             return &[];
         }
         self.heads.get(key).map_or(&[], Vec::as_slice)
@@ -748,6 +802,11 @@ impl Kb {
     /// An institution by index.
     pub fn institution(&self, i: u32) -> &Institution {
         &self.institutions[i as usize]
+    }
+
+    /// The key of institution `i`'s head ("وزارة الدفاع" → `وزاره دفاع`).
+    pub fn institution_head_key(&self, i: u32) -> &str {
+        &self.institution_keys[i as usize]
     }
 
     /// A title by index.
