@@ -29,7 +29,7 @@ mod boundaries;
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::Cell;
 
-use rasd_kb::{keys, Alias, AliasForm, EntityKind, Entry, HeadRef, Kb};
+use rasd_kb::{keys, Alias, AliasForm, EntityKind, Entry, HeadRef, Kb, KeyEntry};
 use rasd_model::{Entity, Span};
 use rasd_text::clitics::TokenClitics;
 use rasd_text::{normalize, tokenize, Normalized, Token, TokenKind};
@@ -123,8 +123,10 @@ struct First<'a> {
     key: &'a str,
     /// The rest is written with the article.
     article: bool,
-    /// `keys::key_hash(key)`, which every table's filter reads.
+    /// `keys::key_hash(key)`.
     hash: u64,
+    /// What the knowledge base holds under the key: names, heads, frequency.
+    entry: Option<&'a KeyEntry>,
 }
 
 /// What resolution weighs for a gazetteer place named at a token.
@@ -200,11 +202,13 @@ impl<'a> Recognizer<'a> {
                     let k = self.wkey(i, a.prefix_len, stem);
                     // Each key is a suffix of the word: two are equal when equally long.
                     if !firsts[from as usize..].iter().any(|f| f.key.len() == k.len()) {
+                        let hash = keys::key_hash(k);
                         firsts.push(First {
                             prefix: a.prefix_len,
                             key: k,
                             article: k.len() < stem.len(),
-                            hash: keys::key_hash(k),
+                            hash,
+                            entry: self.kb.key_entry(k, hash),
                         });
                     }
                 }
@@ -215,19 +219,24 @@ impl<'a> Recognizer<'a> {
         self.first_at = first_at;
         // One buffer for every multi-word key tried.
         let mut key = String::with_capacity(128);
-        let kb = self.kb;
         let mut names = Vec::with_capacity(n);
         let mut heads = Vec::with_capacity(n);
         for i in 0..n {
-            // Nearly every word starts no name and no head: the filters say so for all
-            // its readings before any table is asked.
+            // Most words start no name and no head, which their readings' entries tell
+            // (a word ending in alef may still be an adjective's accusative).
             let readings = self.first_keys(i);
-            let name = if readings.iter().any(|f| kb.may_start_alias(f.hash)) {
+            let name = if readings.iter().any(|f| {
+                f.entry.is_some_and(|e| !e.aliases.is_empty() || e.alias_prefix)
+                    || f.key.ends_with('ا')
+            }) {
                 self.compute_name(i, &mut key)
             } else {
                 None
             };
-            let head = if readings.iter().any(|f| kb.may_start_head(f.hash)) {
+            let head = if readings
+                .iter()
+                .any(|f| f.entry.is_some_and(|e| !e.heads.is_empty() || e.head_prefix))
+            {
                 self.compute_head(i, &mut key)
             } else {
                 None
@@ -315,8 +324,8 @@ impl<'a> Recognizer<'a> {
     fn compute_name(&self, i: usize, key: &mut String) -> Option<NameMatch<'a>> {
         let kb = self.kb;
         let mut best: Option<NameMatch<'a>> = None;
-        for &First { prefix, key: first, article, hash } in self.first_keys(i) {
-            let mut hits = kb.lookup_hashed(first, hash);
+        for &First { prefix, key: first, article, entry, .. } in self.first_keys(i) {
+            let mut hits = entry.map_or(&[][..], |e| e.aliases.as_slice());
             // The indefinite accusative of a nisba ("فلسطينيا") is the adjective with an
             // alef of case: look it up without it.
             if hits.is_empty() {
@@ -332,7 +341,7 @@ impl<'a> Recognizer<'a> {
             if !hits.is_empty() && best.as_ref().is_none_or(|b| i + 1 > b.end) {
                 best = Some(NameMatch { end: i + 1, prefix, aliases: hits, last: first, article });
             }
-            if !kb.is_alias_prefix_hashed(first, hash) {
+            if !entry.is_some_and(|e| e.alias_prefix) {
                 continue;
             }
             key.clear();
@@ -363,12 +372,12 @@ impl<'a> Recognizer<'a> {
     fn compute_head(&self, i: usize, key: &mut String) -> Option<(usize, usize, &'a [HeadRef])> {
         let kb = self.kb;
         let mut best: Option<(usize, usize, &'a [HeadRef])> = None;
-        for &First { prefix, key: first, hash, .. } in self.first_keys(i) {
-            let hits = kb.lookup_head_hashed(first, hash);
+        for &First { prefix, key: first, entry, .. } in self.first_keys(i) {
+            let hits = entry.map_or(&[][..], |e| e.heads.as_slice());
             if !hits.is_empty() && best.is_none_or(|b| i + 1 > b.0) {
                 best = Some((i + 1, prefix, hits));
             }
-            if !kb.is_head_prefix_hashed(first, hash) {
+            if !entry.is_some_and(|e| e.head_prefix) {
                 continue;
             }
             key.clear();
@@ -575,16 +584,15 @@ impl<'a> Recognizer<'a> {
     fn try_loose(&mut self, i: usize, key: &mut String) -> Option<usize> {
         let kb = self.kb;
         let mut best = None;
-        for &First { prefix, key: first, article, .. } in self.first_keys(i) {
+        for &First { prefix, key: first, article, entry, .. } in self.first_keys(i) {
             // Transliterated names do not take the article; "البلدين" is a noun.
-            if article || first.chars().count() < 5 {
+            if article || first.chars().count() < 5 || entry.map_or(0.0, |e| e.zipf) > RARE_ZIPF {
                 continue;
             }
             key.clear();
             keys::push_word_skeleton(first, key);
-            // No loose name starts so: none can match (a cheaper test than the
-            // word's frequency).
-            if !kb.may_start_fuzzy(key) || kb.zipf(first) > RARE_ZIPF {
+            // No loose name starts so: none can match.
+            if !kb.may_start_fuzzy(key) {
                 continue;
             }
             let mut j = i + 1;

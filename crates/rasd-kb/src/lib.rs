@@ -17,13 +17,17 @@
 #![deny(missing_docs)]
 
 pub mod keys;
+mod table;
 mod tsv;
+
+pub use table::KeyEntry;
+use table::KeyTable;
 
 use std::collections::HashMap;
 
 use keys::key_hash;
 use rasd_text::phrases::WordFilter;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -162,19 +166,18 @@ pub enum HeadRef {
 pub struct Kb {
     entries: Vec<Entry>,
     by_id: FxHashMap<String, u32>,
+    /// Alias keys, for the derived tables built by walking them (lookups read `table`).
     aliases: FxHashMap<String, Vec<Alias>>,
-    /// Proper word-prefixes of multi-word alias keys, so the matcher extends a name only
-    /// while it can still become one.
-    alias_prefixes: FxHashSet<String>,
+    /// Aliases, heads, the proper word-prefixes of multi-word ones (so the matcher
+    /// extends a name only while it can still become one) and word frequencies, by key.
+    table: KeyTable,
     /// Every alias key and prefix: most words of an article start no name, and this
-    /// says so without a hash-map lookup.
+    /// says so without a table lookup.
     alias_filter: WordFilter<20>,
     fuzzy: FxHashMap<String, Vec<Alias>>,
     /// The first word of every skeleton in `fuzzy`: nearly every rare word of an article
     /// starts none, and this says so before the word's frequency is looked up.
     fuzzy_firsts: WordFilter,
-    heads: FxHashMap<String, Vec<HeadRef>>,
-    head_prefixes: FxHashSet<String>,
     /// Every head key and prefix, as `alias_filter` for names.
     head_filter: WordFilter,
     institutions: Vec<Institution>,
@@ -186,7 +189,6 @@ pub struct Kb {
     named_institutions: FxHashMap<(String, u32), u32>,
     /// (country id, capital in Arabic, capital in English) from countries.tsv.
     capitals: Vec<(String, String, String)>,
-    freq: FxHashMap<String, f32>,
     max_words: usize,
     max_head_words: usize,
 }
@@ -428,11 +430,16 @@ impl Kb {
         self.max_words = self.max_words.max(k.split(' ').count());
         for (at, _) in k.match_indices(' ') {
             self.alias_filter.insert(&k[..at]);
-            self.alias_prefixes.insert(k[..at].to_string());
+            self.table.entry(&k[..at]).alias_prefix = true;
         }
         self.alias_filter.insert(&k);
         let a = Alias { entry, form, article: keys::has_article(name) };
         let v = self.aliases.entry(k.clone()).or_default();
+        if !v.contains(&a) {
+            v.push(a);
+        }
+        // The same list, where lookups find it.
+        let v = &mut self.table.entry(&k).aliases;
         if !v.contains(&a) {
             v.push(a);
         }
@@ -593,10 +600,10 @@ impl Kb {
         self.max_head_words = self.max_head_words.max(k.split(' ').count());
         for (at, _) in k.match_indices(' ') {
             self.head_filter.insert(&k[..at]);
-            self.head_prefixes.insert(k[..at].to_string());
+            self.table.entry(&k[..at]).head_prefix = true;
         }
         self.head_filter.insert(&k);
-        let v = self.heads.entry(k).or_default();
+        let v = &mut self.table.entry(&k).heads;
         if !v.contains(&r) {
             v.push(r);
         }
@@ -684,7 +691,7 @@ impl Kb {
     fn load_freq(&mut self, text: &str) {
         let _ = tsv::parse("ar_word_freq.tsv", text, &["word", "zipf"], |r| {
             if let Ok(Some(z)) = r.num::<f32>("zipf", "ar_word_freq.tsv") {
-                self.freq.insert(r.get("word").to_string(), z);
+                self.table.entry(r.get("word")).zipf = z;
             }
             Ok(())
         });
@@ -705,7 +712,15 @@ impl Kb {
         if !self.alias_filter.may_contain_hash(hash) {
             return &[];
         }
-        self.aliases.get(key).map_or(&[], Vec::as_slice)
+        self.table.get(key, hash).map_or(&[], |e| e.aliases.as_slice())
+    }
+
+    /// Everything the knowledge base holds under a key of this [`keys::key_hash`]: its
+    /// aliases, heads, whether longer ones start with it, its frequency. A matcher that
+    /// asks all of these of a word makes one lookup.
+    #[inline]
+    pub fn key_entry(&self, key: &str, hash: u64) -> Option<&KeyEntry> {
+        self.table.get(key, hash)
     }
 
     /// Whether some multi-word alias starts with these words.
@@ -717,15 +732,8 @@ impl Kb {
     /// As [`Kb::is_alias_prefix`], given the key's [`keys::key_hash`].
     #[inline]
     pub fn is_alias_prefix_hashed(&self, key: &str, hash: u64) -> bool {
-        self.alias_filter.may_contain_hash(hash) && self.alias_prefixes.contains(key)
-    }
-
-    /// Whether some alias is this key or starts with it, as far as a filter can tell:
-    /// false means neither [`Kb::lookup_hashed`] nor [`Kb::is_alias_prefix_hashed`] can
-    /// find it, so a word that is no name's start costs no hash-map lookup.
-    #[inline]
-    pub fn may_start_alias(&self, hash: u64) -> bool {
         self.alias_filter.may_contain_hash(hash)
+            && self.table.get(key, hash).is_some_and(|e| e.alias_prefix)
     }
 
     /// Whether some multi-word institution or title head starts with these words.
@@ -737,13 +745,8 @@ impl Kb {
     /// As [`Kb::is_head_prefix`], given the key's [`keys::key_hash`].
     #[inline]
     pub fn is_head_prefix_hashed(&self, key: &str, hash: u64) -> bool {
-        self.head_filter.may_contain_hash(hash) && self.head_prefixes.contains(key)
-    }
-
-    /// As [`Kb::may_start_alias`], for institution and title heads.
-    #[inline]
-    pub fn may_start_head(&self, hash: u64) -> bool {
         self.head_filter.may_contain_hash(hash)
+            && self.table.get(key, hash).is_some_and(|e| e.head_prefix)
     }
 
     /// Entries whose name has this skeleton (curated names only).
@@ -770,7 +773,7 @@ impl Kb {
         if !self.head_filter.may_contain_hash(hash) {
             return &[];
         }
-        self.heads.get(key).map_or(&[], Vec::as_slice)
+        self.table.get(key, hash).map_or(&[], |e| e.heads.as_slice())
     }
 
     /// An entry by index.
@@ -832,7 +835,7 @@ impl Kb {
     /// Zipf frequency of a normalized word in general Arabic text (0 when rare).
     #[inline]
     pub fn zipf(&self, word: &str) -> f32 {
-        self.freq.get(word).copied().unwrap_or(0.0)
+        self.table.get(word, key_hash(word)).map_or(0.0, |e| e.zipf)
     }
 
     /// Entry counts per kind.
