@@ -79,10 +79,9 @@ pub struct Doc<'a> {
     pub entity_at: Vec<Option<usize>>,
     /// Per sentence, its reporting words (computed once; every figure and event asks).
     reports: Vec<Vec<(usize, usize, Report)>>,
-    /// First-word readings for phrase lookup, flattened: (proclitic bytes, view byte
-    /// where the article-free key starts; it runs to the token's end, the key's
-    /// `filter_hash`), and per token the range of its readings.
-    readings: Vec<(usize, u32, u64)>,
+    /// First-word readings for phrase lookup, flattened, and per token the range of its
+    /// readings.
+    readings: Vec<Reading>,
     readings_at: Vec<(u32, u32)>,
 }
 
@@ -139,17 +138,8 @@ impl<'a> Doc<'a> {
                 s..e
             })
             .collect();
-        let mut entity_at = vec![None; tokens.len()];
-        for (k, e) in entities.iter().enumerate() {
-            for m in &e.mentions {
-                let s = tokens.partition_point(|t| (t.end as usize) <= m.start);
-                let mut t = s;
-                while t < tokens.len() && (tokens[t].start as usize) < m.end {
-                    entity_at[t] = Some(k);
-                    t += 1;
-                }
-            }
-        }
+        let entity_at = token_entities(&tokens, entities);
+        let (readings, readings_at) = first_readings(&view, &tokens, clitics);
         let mut doc = Doc {
             text,
             chars,
@@ -159,33 +149,9 @@ impl<'a> Doc<'a> {
             entities,
             entity_at,
             reports: Vec::new(),
-            readings: Vec::new(),
-            readings_at: Vec::new(),
+            readings,
+            readings_at,
         };
-        let mut readings = Vec::with_capacity(doc.tokens.len() * 2);
-        let mut readings_at = Vec::with_capacity(doc.tokens.len());
-        for t in 0..doc.tokens.len() {
-            let from = readings.len() as u32;
-            if doc.is_word(t) {
-                let w = doc.w(t);
-                let end = doc.tokens[t].nend as usize;
-                // The first-word readings (see `rasd_text::phrases::first_readings`): each
-                // key is a suffix of the word, so two are equal when they start together.
-                for a in clitics.of(t) {
-                    if a.article {
-                        continue;
-                    }
-                    let k = strip_article(w.get(a.prefix_len..).unwrap_or(""));
-                    let at = (end - k.len()) as u32;
-                    if !readings[from as usize..].iter().any(|&(_, x, _)| x == at) {
-                        readings.push((a.prefix_len, at, filter_hash(k)));
-                    }
-                }
-            }
-            readings_at.push((from, readings.len() as u32));
-        }
-        doc.readings = readings;
-        doc.readings_at = readings_at;
         doc.reports = (0..doc.sentences.len()).map(|s| doc.find_reports(s)).collect();
         doc
     }
@@ -212,7 +178,7 @@ impl<'a> Doc<'a> {
         &self,
         set: &'s PhraseSet<T>,
         i: usize,
-        readings: &[(usize, u32, u64)],
+        readings: &[Reading],
     ) -> Option<rasd_text::phrases::PhraseMatch<'s, T>> {
         let end = self.tokens[i].nend as usize;
         let mut buf: [(usize, &str); 8] = [(0, ""); 8];
@@ -286,12 +252,17 @@ impl<'a> Doc<'a> {
         let mut out = Vec::new();
         let mut i = r.start;
         while i < r.end {
+            // A word inside an entity's name reports nothing: no need to match there.
+            if self.entity_at[i].is_some() {
+                i += 1;
+                continue;
+            }
             match self.phrase_at(set, i) {
-                Some(m) if self.entity_at[i].is_none() => {
+                Some(m) => {
                     out.push((i, m.end, *m.value));
                     i = m.end;
                 }
-                _ => i += 1,
+                None => i += 1,
             }
         }
         out
@@ -358,6 +329,58 @@ impl<'a> Doc<'a> {
         };
         after.or_else(before).or(carried).map(|k| Claim { entity: k, report: kind, at: i })
     }
+}
+
+/// For each token, the index of the entity one of whose mentions covers it.
+fn token_entities(tokens: &[Token], entities: &[Entity]) -> Vec<Option<usize>> {
+    let mut entity_at = vec![None; tokens.len()];
+    for (k, e) in entities.iter().enumerate() {
+        for m in &e.mentions {
+            let s = tokens.partition_point(|t| (t.end as usize) <= m.start);
+            let mut t = s;
+            while t < tokens.len() && (tokens[t].start as usize) < m.end {
+                entity_at[t] = Some(k);
+                t += 1;
+            }
+        }
+    }
+    entity_at
+}
+
+/// A first-word reading of a token for phrase lookup: (proclitic bytes, view byte where
+/// the article-free key starts; it runs to the token's end, the key's `filter_hash`).
+type Reading = (usize, u32, u64);
+
+/// The first-word readings of every token, flattened, and per token the range of its
+/// own.
+fn first_readings(
+    view: &Normalized,
+    tokens: &[Token],
+    clitics: &TokenClitics,
+) -> (Vec<Reading>, Vec<(u32, u32)>) {
+    let mut readings = Vec::with_capacity(tokens.len() * 2);
+    let mut readings_at = Vec::with_capacity(tokens.len());
+    for (t, tok) in tokens.iter().enumerate() {
+        let from = readings.len() as u32;
+        if tok.is_word() {
+            let w = tok.text(view);
+            let end = tok.nend as usize;
+            // The first-word readings (see `rasd_text::phrases::first_readings`): each
+            // key is a suffix of the word, so two are equal when they start together.
+            for a in clitics.of(t) {
+                if a.article {
+                    continue;
+                }
+                let k = strip_article(w.get(a.prefix_len..).unwrap_or(""));
+                let at = (end - k.len()) as u32;
+                if !readings[from as usize..].iter().any(|&(_, x, _)| x == at) {
+                    readings.push((a.prefix_len, at, filter_hash(k)));
+                }
+            }
+        }
+        readings_at.push((from, readings.len() as u32));
+    }
+    (readings, readings_at)
 }
 
 /// The first token index at or after code point `c`.

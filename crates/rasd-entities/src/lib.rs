@@ -188,64 +188,86 @@ impl<'a> Recognizer<'a> {
 
     /// Fills the per-token tables.
     fn index(&mut self) {
+        let starts = self.index_readings();
+        self.index_matches(&starts);
+    }
+
+    /// Fills `firsts` and `first_at`; returns the tokens where a name or a head may
+    /// start, which their readings' entries tell: most words start neither.
+    fn index_readings(&mut self) -> Vec<u32> {
         let n = self.tokens.len();
         let mut firsts: Vec<First<'a>> = Vec::with_capacity(n * 2);
         let mut first_at = Vec::with_capacity(n);
-        for i in 0..n {
+        let mut starts = Vec::new();
+        for (i, t) in self.tokens.iter().enumerate() {
             let from = firsts.len() as u32;
-            if self.is_word(i) {
+            if t.is_word() {
+                let w = self.words[i];
+                let mut start = false;
                 for a in self.clitics.of(i) {
                     if a.article {
                         continue;
                     }
-                    let stem = self.words[i].get(a.prefix_len..).unwrap_or("");
+                    let stem = w.get(a.prefix_len..).unwrap_or("");
                     let k = self.wkey(i, a.prefix_len, stem);
                     // Each key is a suffix of the word: two are equal when equally long.
-                    if !firsts[from as usize..].iter().any(|f| f.key.len() == k.len()) {
-                        let hash = keys::key_hash(k);
-                        firsts.push(First {
-                            prefix: a.prefix_len,
-                            key: k,
-                            article: k.len() < stem.len(),
-                            hash,
-                            entry: self.kb.key_entry(k, hash),
-                        });
+                    if firsts[from as usize..].iter().any(|f| f.key.len() == k.len()) {
+                        continue;
                     }
+                    let hash = keys::key_hash(k);
+                    let entry = self.kb.key_entry(k, hash);
+                    // A word ending in alef may still be an adjective's accusative.
+                    start |= k.ends_with('ا')
+                        || entry.is_some_and(|e| {
+                            !e.aliases.is_empty()
+                                || e.alias_prefix
+                                || !e.heads.is_empty()
+                                || e.head_prefix
+                        });
+                    firsts.push(First {
+                        prefix: a.prefix_len,
+                        key: k,
+                        article: k.len() < stem.len(),
+                        hash,
+                        entry,
+                    });
+                }
+                if start {
+                    starts.push(i as u32);
                 }
             }
             first_at.push((from, firsts.len() as u32));
         }
         self.firsts = firsts;
         self.first_at = first_at;
+        starts
+    }
+
+    /// Fills `names` and `heads` at the tokens `starts`, and notes every country that
+    /// some name may denote.
+    fn index_matches(&mut self, starts: &[u32]) {
+        let n = self.tokens.len();
+        let mut names = vec![None; n];
+        let mut heads = vec![None; n];
         // One buffer for every multi-word key tried.
         let mut key = String::with_capacity(128);
-        let mut names = Vec::with_capacity(n);
-        let mut heads = Vec::with_capacity(n);
-        for i in 0..n {
-            // Most words start no name and no head, which their readings' entries tell
-            // (a word ending in alef may still be an adjective's accusative).
-            let readings = self.first_keys(i);
-            let name = if readings.iter().any(|f| {
-                f.entry.is_some_and(|e| !e.aliases.is_empty() || e.alias_prefix)
-                    || f.key.ends_with('ا')
-            }) {
-                self.compute_name(i, &mut key)
-            } else {
-                None
-            };
-            let head = if readings
-                .iter()
-                .any(|f| f.entry.is_some_and(|e| !e.heads.is_empty() || e.head_prefix))
-            {
-                self.compute_head(i, &mut key)
-            } else {
-                None
-            };
-            names.push(name);
-            heads.push(head);
+        for &i in starts {
+            let i = i as usize;
+            names[i] = self.compute_name(i, &mut key);
+            heads[i] = self.compute_head(i, &mut key);
         }
         self.names = names;
         self.heads = heads;
+        // Countries first, so that ambiguous places resolve toward them wherever they are.
+        for &i in starts {
+            let Some(m) = self.names[i as usize] else { continue };
+            for a in m.aliases {
+                let e = self.kb.entry(a.entry);
+                if e.kind == EntityKind::Country && !self.countries.contains(&e.id) {
+                    self.countries.push(e.id.clone());
+                }
+            }
+        }
     }
 
     /// Whether token `i` announces a place ([`boundaries::is_place_cue`]), worked out
@@ -496,7 +518,13 @@ impl<'a> Recognizer<'a> {
             lon: e.lon,
             mentions: Vec::new(),
         };
-        self.add(Target::Made(made), span)
+        // Not in `kb_out`, so its id is not in `by_id` either.
+        let idx = self.out.len();
+        self.kb_out.insert(entry, idx);
+        self.by_id.insert(made.id.clone(), idx);
+        self.out.push(made);
+        self.push_mention(idx, span);
+        idx
     }
 
     fn add(&mut self, target: Target, span: Span) -> usize {
@@ -534,8 +562,6 @@ impl<'a> Recognizer<'a> {
     }
 
     fn run(&mut self) {
-        // Countries first, so that ambiguous places resolve toward them wherever they are.
-        self.prime_countries();
         // One buffer for the skeletons of loose names.
         let mut key = String::with_capacity(64);
         let mut i = 0;
@@ -569,24 +595,13 @@ impl<'a> Recognizer<'a> {
         self.link_short_mentions();
     }
 
-    fn prime_countries(&mut self) {
-        for m in self.names.iter().flatten() {
-            for a in m.aliases {
-                let e = self.kb.entry(a.entry);
-                if e.kind == EntityKind::Country && !self.countries.contains(&e.id) {
-                    self.countries.push(e.id.clone());
-                }
-            }
-        }
-    }
-
     /// A transliterated name spelled differently from the knowledge base.
     fn try_loose(&mut self, i: usize, key: &mut String) -> Option<usize> {
         let kb = self.kb;
         let mut best = None;
         for &First { prefix, key: first, article, entry, .. } in self.first_keys(i) {
             // Transliterated names do not take the article; "البلدين" is a noun.
-            if article || first.chars().count() < 5 || entry.map_or(0.0, |e| e.zipf) > RARE_ZIPF {
+            if article || entry.map_or(0.0, |e| e.zipf) > RARE_ZIPF || first.chars().count() < 5 {
                 continue;
             }
             key.clear();
