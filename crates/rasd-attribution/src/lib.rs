@@ -217,7 +217,7 @@ impl<'a> Doc<'a> {
     /// The original text and code-point span of tokens `[i, j)`.
     pub fn span(&self, i: usize, j: usize) -> Span {
         let (s, e) = (self.tokens[i].start as usize, self.tokens[j - 1].end as usize);
-        Span { start: s, end: e, text: rasd_text::chars_to_string(&self.chars[s..e]) }
+        Span { start: s, end: e, text: span_text(&self.chars[s..e]) }
     }
 
     /// Whether an entity may make claims (states, their bodies and people; a capital
@@ -381,6 +381,17 @@ fn first_readings(
         readings_at.push((from, readings.len() as u32));
     }
     (readings, readings_at)
+}
+
+/// The text of a span of code points. Pushed one by one into a string sized for
+/// Arabic (two bytes a letter): the generic `chars_to_string` costs about twice as
+/// much, and a span is cut for every mention.
+fn span_text(chars: &[char]) -> String {
+    let mut s = String::with_capacity(chars.len() * 2);
+    for &c in chars {
+        s.push(c);
+    }
+    s
 }
 
 /// The first token index at or after code point `c`.

@@ -75,6 +75,17 @@ pub fn recognize_analyzed(
     r.finish()
 }
 
+/// The text of a span of code points. Pushed one by one into a string sized for
+/// Arabic (two bytes a letter): the generic `chars_to_string` costs about twice as
+/// much, and a span is cut for every mention.
+fn span_text(chars: &[char]) -> String {
+    let mut s = String::with_capacity(chars.len() * 2);
+    for &c in chars {
+        s.push(c);
+    }
+    s
+}
+
 /// What a mention refers to before it becomes an output entity.
 #[derive(Debug, Clone)]
 enum Target {
@@ -298,7 +309,7 @@ impl<'a> Recognizer<'a> {
         let a = self.tokens[i].nstart as usize + prefix;
         let b = self.tokens[j - 1].nend as usize;
         let (s, e) = self.view.to_original(a, b);
-        Span { start: s, end: e, text: rasd_text::chars_to_string(&self.chars[s..e]) }
+        Span { start: s, end: e, text: span_text(&self.chars[s..e]) }
     }
 
     /// The key of word `i` read from byte `prefix` on: its article is dropped unless
@@ -378,12 +389,12 @@ impl<'a> Recognizer<'a> {
                 key.push(' ');
                 key.push_str(last);
                 j += 1;
-                let h = keys::key_hash(key);
-                let hits = kb.lookup_hashed(key, h);
-                if !hits.is_empty() && best.as_ref().is_none_or(|b| j > b.end) {
-                    best = Some(NameMatch { end: j, prefix, aliases: hits, last, article });
+                // One probe answers both: a name here, and a longer one ahead.
+                let Some(e) = kb.key_entry(key, keys::key_hash(key)) else { break };
+                if !e.aliases.is_empty() && best.as_ref().is_none_or(|b| j > b.end) {
+                    best = Some(NameMatch { end: j, prefix, aliases: &e.aliases, last, article });
                 }
-                if !kb.is_alias_prefix_hashed(key, h) {
+                if !e.alias_prefix {
                     break;
                 }
             }
@@ -409,12 +420,11 @@ impl<'a> Recognizer<'a> {
                 key.push(' ');
                 key.push_str(keys::word_key(self.words[j]));
                 j += 1;
-                let h = keys::key_hash(key);
-                let hits = kb.lookup_head_hashed(key, h);
-                if !hits.is_empty() && best.is_none_or(|b| j > b.0) {
-                    best = Some((j, prefix, hits));
+                let Some(e) = kb.key_entry(key, keys::key_hash(key)) else { break };
+                if !e.heads.is_empty() && best.is_none_or(|b| j > b.0) {
+                    best = Some((j, prefix, e.heads.as_slice()));
                 }
-                if !kb.is_head_prefix_hashed(key, h) {
+                if !e.head_prefix {
                     break;
                 }
             }

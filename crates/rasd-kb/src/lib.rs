@@ -186,7 +186,8 @@ pub struct Kb {
     titles: Vec<Title>,
     /// Named institutions ("الخارجية الأميركية" = org:us-state-department) by
     /// (state, institution index), so a composed mention links to the named entry.
-    named_institutions: FxHashMap<(String, u32), u32>,
+    /// Keyed by institution index, then by state: a lookup allocates no key.
+    named_institutions: FxHashMap<u32, Vec<(String, u32)>>,
     /// (country id, capital in Arabic, capital in English) from countries.tsv.
     capitals: Vec<(String, String, String)>,
     max_words: usize,
@@ -286,12 +287,17 @@ impl Kb {
                 }
             }
         }
-        self.named_institutions = found;
+        let mut named: FxHashMap<u32, Vec<(String, u32)>> = FxHashMap::default();
+        for ((c, index), entry) in found {
+            named.entry(index).or_default().push((c, entry));
+        }
+        self.named_institutions = named;
     }
 
     /// The named entry for institution `index` of state `country`, if the data has one.
     pub fn named_institution(&self, country: &str, index: u32) -> Option<u32> {
-        self.named_institutions.get(&(country.to_string(), index)).copied()
+        let states = self.named_institutions.get(&index)?;
+        states.iter().find(|(c, _)| c == country).map(|&(_, e)| e)
     }
 
     /// Marks each country's capital among the places (adding it when the gazetteer
