@@ -20,9 +20,10 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use rasd_kb::keys::WordReadings;
 use rasd_model::{Entity, EntityKind, Span};
 use rasd_text::clitics::TokenClitics;
-use rasd_text::phrases::{filter_hash, strip_article, tsv_rows, PhraseSet};
+use rasd_text::phrases::{tsv_rows, PhraseSet};
 use rasd_text::{normalize, split_sentences, tokenize, Normalized, Token, TokenKind};
 
 /// What a reporting word does.
@@ -129,6 +130,21 @@ impl<'a> Doc<'a> {
         sentence_spans: &[[usize; 2]],
         entities: &'a [Entity],
     ) -> Self {
+        let readings = WordReadings::new(&view, &tokens, clitics);
+        Self::with_readings(text, chars, view, tokens, readings, sentence_spans, entities)
+    }
+
+    /// As [`Doc::with_analyzed`], with the words' first-word readings already made
+    /// (`rasd_entities::recognize_with_readings` hands them over).
+    pub fn with_readings(
+        text: &'a str,
+        chars: Vec<char>,
+        view: Normalized,
+        tokens: Vec<Token>,
+        readings: WordReadings,
+        sentence_spans: &[[usize; 2]],
+        entities: &'a [Entity],
+    ) -> Self {
         let sentences = sentence_spans
             .iter()
             .copied()
@@ -139,7 +155,7 @@ impl<'a> Doc<'a> {
             })
             .collect();
         let entity_at = token_entities(&tokens, entities);
-        let (readings, readings_at) = first_readings(&view, &tokens, clitics);
+        let WordReadings { readings, at: readings_at } = readings;
         let mut doc = Doc {
             text,
             chars,
@@ -350,38 +366,6 @@ fn token_entities(tokens: &[Token], entities: &[Entity]) -> Vec<Option<usize>> {
 /// A first-word reading of a token for phrase lookup: (proclitic bytes, view byte where
 /// the article-free key starts; it runs to the token's end, the key's `filter_hash`).
 type Reading = (usize, u32, u64);
-
-/// The first-word readings of every token, flattened, and per token the range of its
-/// own.
-fn first_readings(
-    view: &Normalized,
-    tokens: &[Token],
-    clitics: &TokenClitics,
-) -> (Vec<Reading>, Vec<(u32, u32)>) {
-    let mut readings = Vec::with_capacity(tokens.len() * 2);
-    let mut readings_at = Vec::with_capacity(tokens.len());
-    for (t, tok) in tokens.iter().enumerate() {
-        let from = readings.len() as u32;
-        if tok.is_word() {
-            let w = tok.text(view);
-            let end = tok.nend as usize;
-            // The first-word readings (see `rasd_text::phrases::first_readings`): each
-            // key is a suffix of the word, so two are equal when they start together.
-            for a in clitics.of(t) {
-                if a.article {
-                    continue;
-                }
-                let k = strip_article(w.get(a.prefix_len..).unwrap_or(""));
-                let at = (end - k.len()) as u32;
-                if !readings[from as usize..].iter().any(|&(_, x, _)| x == at) {
-                    readings.push((a.prefix_len, at, filter_hash(k)));
-                }
-            }
-        }
-        readings_at.push((from, readings.len() as u32));
-    }
-    (readings, readings_at)
-}
 
 /// The text of a span of code points. Pushed one by one into a string sized for
 /// Arabic (two bytes a letter): the generic `chars_to_string` costs about twice as

@@ -69,10 +69,24 @@ pub fn recognize_analyzed(
     tokens: &[Token],
     clitics: &TokenClitics,
 ) -> Vec<Entity> {
+    recognize_with_readings(kb, chars, view, tokens, clitics).0
+}
+
+/// As [`recognize_analyzed`], also handing over the words' first-word readings
+/// ([`keys::WordReadings`]), which recognition reads anyway: the same as
+/// `WordReadings::new(view, tokens, clitics)`, without reading every word again.
+pub fn recognize_with_readings(
+    kb: &Kb,
+    chars: &[char],
+    view: &Normalized,
+    tokens: &[Token],
+    clitics: &TokenClitics,
+) -> (Vec<Entity>, keys::WordReadings) {
     let mut r = Recognizer::new(kb, chars, view, tokens, clitics);
     r.index();
     r.run();
-    r.finish()
+    let readings = std::mem::take(&mut r.phrase_readings);
+    (r.finish(), readings)
 }
 
 /// The text of a span of code points. Pushed one by one into a string sized for
@@ -116,6 +130,9 @@ struct Recognizer<'a> {
     last_state: Option<String>,
     /// Per token, its first-word readings (see [`Recognizer::first_keys`]), flattened.
     firsts: Vec<First<'a>>,
+    /// The same readings as phrase lexicons read them (no hamza exception), for the
+    /// caller.
+    phrase_readings: keys::WordReadings,
     first_at: Vec<(u32, u32)>,
     /// Per token, the longest name and head starting there: they depend only on the text
     /// and the knowledge base, and every step of recognition asks for them.
@@ -190,6 +207,7 @@ impl<'a> Recognizer<'a> {
             doc_names: HashMap::default(),
             last_state: None,
             firsts: Vec::new(),
+            phrase_readings: keys::WordReadings::default(),
             first_at: Vec::new(),
             names: Vec::new(),
             heads: Vec::new(),
@@ -209,9 +227,12 @@ impl<'a> Recognizer<'a> {
         let n = self.tokens.len();
         let mut firsts: Vec<First<'a>> = Vec::with_capacity(n * 2);
         let mut first_at = Vec::with_capacity(n);
+        let mut phrase = Vec::with_capacity(n * 2);
+        let mut phrase_at = Vec::with_capacity(n);
         let mut starts = Vec::new();
         for (i, t) in self.tokens.iter().enumerate() {
             let from = firsts.len() as u32;
+            let phrase_from = phrase.len() as u32;
             if t.is_word() {
                 let w = self.words[i];
                 let mut start = false;
@@ -220,12 +241,30 @@ impl<'a> Recognizer<'a> {
                         continue;
                     }
                     let stem = w.get(a.prefix_len..).unwrap_or("");
-                    let k = self.wkey(i, a.prefix_len, stem);
-                    // Each key is a suffix of the word: two are equal when equally long.
+                    // The phrase reading (`keys::WordReadings`) first: each key is a
+                    // suffix of the word, so two are equal when they start together.
+                    let bare = keys::word_key(stem);
+                    let at = (t.nend as usize - bare.len()) as u32;
+                    let mut bare_hash = None;
+                    if !phrase[phrase_from as usize..].iter().any(|&(_, x, _)| x == at) {
+                        let h = keys::key_hash(bare);
+                        phrase.push((a.prefix_len, at, h));
+                        bare_hash = Some(h);
+                    }
+                    // The recognizer's key: as `wkey`, the article stays on when its alef
+                    // carries a hamza in the original.
+                    let k = if bare.len() < stem.len() && self.hamza_at(i, a.prefix_len) {
+                        stem
+                    } else {
+                        bare
+                    };
                     if firsts[from as usize..].iter().any(|f| f.key.len() == k.len()) {
                         continue;
                     }
-                    let hash = keys::key_hash(k);
+                    let hash = match bare_hash {
+                        Some(h) if k.len() == bare.len() => h,
+                        _ => keys::key_hash(k),
+                    };
                     let entry = self.kb.key_entry(k, hash);
                     // A word ending in alef may still be an adjective's accusative.
                     start |= k.ends_with('ا')
@@ -248,9 +287,11 @@ impl<'a> Recognizer<'a> {
                 }
             }
             first_at.push((from, firsts.len() as u32));
+            phrase_at.push((phrase_from, phrase.len() as u32));
         }
         self.firsts = firsts;
         self.first_at = first_at;
+        self.phrase_readings = keys::WordReadings { readings: phrase, at: phrase_at };
         starts
     }
 
@@ -317,15 +358,17 @@ impl<'a> Recognizer<'a> {
     fn wkey(&self, i: usize, prefix: usize, stem: &'a str) -> &'a str {
         let k = keys::word_key(stem);
         // Only a word that starts like the article needs its original letter read.
-        if k.len() == stem.len() {
-            return k;
-        }
-        let at = self.view.original_offset(self.tokens[i].nstart as usize + prefix);
-        if matches!(self.chars.get(at), Some('أ' | 'إ' | 'آ')) {
+        if k.len() < stem.len() && self.hamza_at(i, prefix) {
             stem
         } else {
             k
         }
+    }
+
+    /// Whether the original spells a hamza-bearing alef at byte `prefix` of word `i`.
+    fn hamza_at(&self, i: usize, prefix: usize) -> bool {
+        let at = self.view.original_offset(self.tokens[i].nstart as usize + prefix);
+        matches!(self.chars.get(at), Some('أ' | 'إ' | 'آ'))
     }
 
     /// The key of the whole word `i` (`wkey` with no proclitic): its first reading.
