@@ -100,6 +100,11 @@ fn span_text(chars: &[char]) -> String {
     s
 }
 
+/// Whether a word (by its key's entry) is too common to be a loose name.
+fn too_common(entry: Option<&KeyEntry>) -> bool {
+    entry.map_or(0.0, |e| e.zipf) > RARE_ZIPF
+}
+
 /// What a mention refers to before it becomes an output entity.
 #[derive(Debug, Clone)]
 enum Target {
@@ -138,6 +143,9 @@ struct Recognizer<'a> {
     /// and the knowledge base, and every step of recognition asks for them.
     names: Vec<Option<NameMatch<'a>>>,
     heads: Vec<Option<(usize, usize, &'a [HeadRef])>>,
+    /// Per token, whether some reading may start a loose name ([`Recognizer::try_loose`]
+    /// reads only those): rare, long enough, without the article.
+    loose: Vec<bool>,
     /// Per token, whether it announces a place, once asked.
     place_cues: Vec<Cell<Option<bool>>>,
 }
@@ -211,6 +219,7 @@ impl<'a> Recognizer<'a> {
             first_at: Vec::new(),
             names: Vec::new(),
             heads: Vec::new(),
+            loose: Vec::new(),
             place_cues: vec![Cell::new(None); tokens.len()],
         }
     }
@@ -230,6 +239,7 @@ impl<'a> Recognizer<'a> {
         let mut phrase = Vec::with_capacity(n * 2);
         let mut phrase_at = Vec::with_capacity(n);
         let mut starts = Vec::new();
+        let mut loose = vec![false; n];
         for (i, t) in self.tokens.iter().enumerate() {
             let from = firsts.len() as u32;
             let phrase_from = phrase.len() as u32;
@@ -274,13 +284,10 @@ impl<'a> Recognizer<'a> {
                                 || !e.heads.is_empty()
                                 || e.head_prefix
                         });
-                    firsts.push(First {
-                        prefix: a.prefix_len,
-                        key: k,
-                        article: k.len() < stem.len(),
-                        hash,
-                        entry,
-                    });
+                    let article = k.len() < stem.len();
+                    // As `try_loose` tests, but by bytes: five letters take five or more.
+                    loose[i] |= !article && !too_common(entry) && k.len() >= 5;
+                    firsts.push(First { prefix: a.prefix_len, key: k, article, hash, entry });
                 }
                 if start {
                     starts.push(i as u32);
@@ -291,6 +298,7 @@ impl<'a> Recognizer<'a> {
         }
         self.firsts = firsts;
         self.first_at = first_at;
+        self.loose = loose;
         self.phrase_readings = keys::WordReadings { readings: phrase, at: phrase_at };
         starts
     }
@@ -650,11 +658,14 @@ impl<'a> Recognizer<'a> {
 
     /// A transliterated name spelled differently from the knowledge base.
     fn try_loose(&mut self, i: usize, key: &mut String) -> Option<usize> {
+        if !self.loose.get(i).copied().unwrap_or(false) {
+            return None;
+        }
         let kb = self.kb;
         let mut best = None;
         for &First { prefix, key: first, article, entry, .. } in self.first_keys(i) {
             // Transliterated names do not take the article; "البلدين" is a noun.
-            if article || entry.map_or(0.0, |e| e.zipf) > RARE_ZIPF || first.chars().count() < 5 {
+            if article || too_common(entry) || first.chars().count() < 5 {
                 continue;
             }
             key.clear();
