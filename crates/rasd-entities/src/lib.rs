@@ -231,8 +231,9 @@ impl<'a> Recognizer<'a> {
     }
 
     /// Fills `firsts` and `first_at`; returns the tokens where a name or a head may
-    /// start, which their readings' entries tell: most words start neither.
-    fn index_readings(&mut self) -> Vec<u32> {
+    /// start (which their readings' entries tell: most words start neither) as
+    /// (token, a name may start, a head may start).
+    fn index_readings(&mut self) -> Vec<(u32, bool, bool)> {
         let n = self.tokens.len();
         let mut firsts: Vec<First<'a>> = Vec::with_capacity(n * 2);
         let mut first_at = Vec::with_capacity(n);
@@ -245,7 +246,7 @@ impl<'a> Recognizer<'a> {
             let phrase_from = phrase.len() as u32;
             if t.is_word() {
                 let w = self.words[i];
-                let mut start = false;
+                let (mut name, mut head) = (false, false);
                 for a in self.clitics.of(i) {
                     if a.article {
                         continue;
@@ -276,21 +277,17 @@ impl<'a> Recognizer<'a> {
                         _ => keys::key_hash(k),
                     };
                     let entry = self.kb.key_entry(k, hash);
-                    // A word ending in alef may still be an adjective's accusative.
-                    start |= k.ends_with('ا')
-                        || entry.is_some_and(|e| {
-                            !e.aliases.is_empty()
-                                || e.alias_prefix
-                                || !e.heads.is_empty()
-                                || e.head_prefix
-                        });
+                    // A word ending in يا may still be a nisba's accusative ("فلسطينيا").
+                    name |= k.ends_with("يا")
+                        || entry.is_some_and(|e| !e.aliases.is_empty() || e.alias_prefix);
+                    head |= entry.is_some_and(|e| !e.heads.is_empty() || e.head_prefix);
                     let article = k.len() < stem.len();
                     // As `try_loose` tests, but by bytes: five letters take five or more.
                     loose[i] |= !article && !too_common(entry) && k.len() >= 5;
                     firsts.push(First { prefix: a.prefix_len, key: k, article, hash, entry });
                 }
-                if start {
-                    starts.push(i as u32);
+                if name || head {
+                    starts.push((i as u32, name, head));
                 }
             }
             first_at.push((from, firsts.len() as u32));
@@ -305,21 +302,25 @@ impl<'a> Recognizer<'a> {
 
     /// Fills `names` and `heads` at the tokens `starts`, and notes every country that
     /// some name may denote.
-    fn index_matches(&mut self, starts: &[u32]) {
+    fn index_matches(&mut self, starts: &[(u32, bool, bool)]) {
         let n = self.tokens.len();
         let mut names = vec![None; n];
         let mut heads = vec![None; n];
         // One buffer for every multi-word key tried.
         let mut key = String::with_capacity(128);
-        for &i in starts {
+        for &(i, name, head) in starts {
             let i = i as usize;
-            names[i] = self.compute_name(i, &mut key);
-            heads[i] = self.compute_head(i, &mut key);
+            if name {
+                names[i] = self.compute_name(i, &mut key);
+            }
+            if head {
+                heads[i] = self.compute_head(i, &mut key);
+            }
         }
         self.names = names;
         self.heads = heads;
         // Countries first, so that ambiguous places resolve toward them wherever they are.
-        for &i in starts {
+        for &(i, _, _) in starts {
             let Some(m) = self.names[i as usize] else { continue };
             for a in m.aliases {
                 let e = self.kb.entry(a.entry);
