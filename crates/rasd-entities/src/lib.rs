@@ -757,10 +757,16 @@ impl<'a> Recognizer<'a> {
             return;
         }
         let slug = owner.id.trim_start_matches("place:").trim_start_matches("org:").to_lowercase();
-        let owner_name = owner.name.as_deref().unwrap_or(&owner.name_ar);
         let kind_prefix = if inst.kind == EntityKind::Group { "group" } else { "org" };
+        let id = format!("{kind_prefix}:{slug}-{}", inst.key);
+        // Named again: only the mention is new (the entity is built the first time).
+        if let Some(&idx) = self.by_id.get(&id) {
+            self.push_mention(idx, span);
+            return;
+        }
+        let owner_name = owner.name.as_deref().unwrap_or(&owner.name_ar);
         let ent = Entity {
-            id: format!("{kind_prefix}:{slug}-{}", inst.key),
+            id,
             kind: inst.kind,
             name: Some(inst.name_en_pattern.replace("{country}", owner_name)),
             // Canonical, not the mention: the first mention may be a dual or a construct

@@ -50,7 +50,7 @@ impl KeyTable {
                 return None;
             }
             let (h, text, entry) = self.keys.get(k as usize)?;
-            if *h == hash && text == key {
+            if *h == hash && same_key(text.as_bytes(), key.as_bytes()) {
                 return Some(entry);
             }
             at = (at + 1) & mask;
@@ -108,6 +108,27 @@ impl KeyTable {
     }
 }
 
+/// Whether two keys are equal. Keys are mostly words of four to sixteen bytes: two
+/// overlapping loads from each end compare those whole, cheaper than calling `memcmp`.
+#[inline]
+fn same_key(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let word8 = |s: &[u8], at: usize| {
+        s.get(at..at + 8).and_then(|w| w.try_into().ok()).map(u64::from_le_bytes)
+    };
+    let word4 = |s: &[u8], at: usize| {
+        s.get(at..at + 4).and_then(|w| w.try_into().ok()).map(u32::from_le_bytes)
+    };
+    match n {
+        8..=16 => word8(a, 0) == word8(b, 0) && word8(a, n - 8) == word8(b, n - 8),
+        4..=7 => word4(a, 0) == word4(b, 0) && word4(a, n - 4) == word4(b, n - 4),
+        _ => a == b,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,5 +148,22 @@ mod tests {
             assert_eq!(e.alias_prefix, i == 7);
         }
         assert!(t.get("كلمة5000", key_hash("كلمة5000")).is_none());
+    }
+
+    #[test]
+    fn keys_compare_by_every_byte() {
+        let words = ["", "a", "ab", "abc", "abcd", "abcde", "abcdefg", "abcdefgh", "abcdefghi"];
+        let long = ["abcdefghijklmnop", "abcdefghijklmnopq", "abcdefghijklmnopqrstuvwxyz"];
+        for a in words.iter().chain(&long) {
+            for b in words.iter().chain(&long) {
+                assert_eq!(same_key(a.as_bytes(), b.as_bytes()), a == b, "{a} {b}");
+            }
+            // One byte changed anywhere.
+            for i in 0..a.len() {
+                let mut c = a.as_bytes().to_vec();
+                c[i] ^= 1;
+                assert!(!same_key(a.as_bytes(), &c), "{a} at {i}");
+            }
+        }
     }
 }
