@@ -20,9 +20,10 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use rasd_kb::keys::WordReadings;
 use rasd_model::{Entity, EntityKind, Span};
 use rasd_text::clitics::TokenClitics;
-use rasd_text::phrases::{filter_hash, strip_article, tsv_rows, PhraseSet};
+use rasd_text::phrases::{tsv_rows, PhraseSet};
 use rasd_text::{normalize, split_sentences, tokenize, Normalized, Token, TokenKind};
 
 /// What a reporting word does.
@@ -79,10 +80,9 @@ pub struct Doc<'a> {
     pub entity_at: Vec<Option<usize>>,
     /// Per sentence, its reporting words (computed once; every figure and event asks).
     reports: Vec<Vec<(usize, usize, Report)>>,
-    /// First-word readings for phrase lookup, flattened: (proclitic bytes, view byte
-    /// where the article-free key starts; it runs to the token's end, the key's
-    /// `filter_hash`), and per token the range of its readings.
-    readings: Vec<(usize, u32, u64)>,
+    /// First-word readings for phrase lookup, flattened, and per token the range of its
+    /// readings.
+    readings: Vec<Reading>,
     readings_at: Vec<(u32, u32)>,
 }
 
@@ -130,6 +130,21 @@ impl<'a> Doc<'a> {
         sentence_spans: &[[usize; 2]],
         entities: &'a [Entity],
     ) -> Self {
+        let readings = WordReadings::new(&view, &tokens, clitics);
+        Self::with_readings(text, chars, view, tokens, readings, sentence_spans, entities)
+    }
+
+    /// As [`Doc::with_analyzed`], with the words' first-word readings already made
+    /// (`rasd_entities::recognize_with_readings` hands them over).
+    pub fn with_readings(
+        text: &'a str,
+        chars: Vec<char>,
+        view: Normalized,
+        tokens: Vec<Token>,
+        readings: WordReadings,
+        sentence_spans: &[[usize; 2]],
+        entities: &'a [Entity],
+    ) -> Self {
         let sentences = sentence_spans
             .iter()
             .copied()
@@ -139,17 +154,8 @@ impl<'a> Doc<'a> {
                 s..e
             })
             .collect();
-        let mut entity_at = vec![None; tokens.len()];
-        for (k, e) in entities.iter().enumerate() {
-            for m in &e.mentions {
-                let s = tokens.partition_point(|t| (t.end as usize) <= m.start);
-                let mut t = s;
-                while t < tokens.len() && (tokens[t].start as usize) < m.end {
-                    entity_at[t] = Some(k);
-                    t += 1;
-                }
-            }
-        }
+        let entity_at = token_entities(&tokens, entities);
+        let WordReadings { readings, at: readings_at } = readings;
         let mut doc = Doc {
             text,
             chars,
@@ -159,33 +165,9 @@ impl<'a> Doc<'a> {
             entities,
             entity_at,
             reports: Vec::new(),
-            readings: Vec::new(),
-            readings_at: Vec::new(),
+            readings,
+            readings_at,
         };
-        let mut readings = Vec::with_capacity(doc.tokens.len() * 2);
-        let mut readings_at = Vec::with_capacity(doc.tokens.len());
-        for t in 0..doc.tokens.len() {
-            let from = readings.len() as u32;
-            if doc.is_word(t) {
-                let w = doc.w(t);
-                let end = doc.tokens[t].nend as usize;
-                // The first-word readings (see `rasd_text::phrases::first_readings`): each
-                // key is a suffix of the word, so two are equal when they start together.
-                for a in clitics.of(t) {
-                    if a.article {
-                        continue;
-                    }
-                    let k = strip_article(w.get(a.prefix_len..).unwrap_or(""));
-                    let at = (end - k.len()) as u32;
-                    if !readings[from as usize..].iter().any(|&(_, x, _)| x == at) {
-                        readings.push((a.prefix_len, at, filter_hash(k)));
-                    }
-                }
-            }
-            readings_at.push((from, readings.len() as u32));
-        }
-        doc.readings = readings;
-        doc.readings_at = readings_at;
         doc.reports = (0..doc.sentences.len()).map(|s| doc.find_reports(s)).collect();
         doc
     }
@@ -212,7 +194,7 @@ impl<'a> Doc<'a> {
         &self,
         set: &'s PhraseSet<T>,
         i: usize,
-        readings: &[(usize, u32, u64)],
+        readings: &[Reading],
     ) -> Option<rasd_text::phrases::PhraseMatch<'s, T>> {
         let end = self.tokens[i].nend as usize;
         let mut buf: [(usize, &str); 8] = [(0, ""); 8];
@@ -251,7 +233,7 @@ impl<'a> Doc<'a> {
     /// The original text and code-point span of tokens `[i, j)`.
     pub fn span(&self, i: usize, j: usize) -> Span {
         let (s, e) = (self.tokens[i].start as usize, self.tokens[j - 1].end as usize);
-        Span { start: s, end: e, text: rasd_text::chars_to_string(&self.chars[s..e]) }
+        Span { start: s, end: e, text: span_text(&self.chars[s..e]) }
     }
 
     /// Whether an entity may make claims (states, their bodies and people; a capital
@@ -286,12 +268,17 @@ impl<'a> Doc<'a> {
         let mut out = Vec::new();
         let mut i = r.start;
         while i < r.end {
+            // A word inside an entity's name reports nothing: no need to match there.
+            if self.entity_at[i].is_some() {
+                i += 1;
+                continue;
+            }
             match self.phrase_at(set, i) {
-                Some(m) if self.entity_at[i].is_none() => {
+                Some(m) => {
                     out.push((i, m.end, *m.value));
                     i = m.end;
                 }
-                _ => i += 1,
+                None => i += 1,
             }
         }
         out
@@ -358,6 +345,37 @@ impl<'a> Doc<'a> {
         };
         after.or_else(before).or(carried).map(|k| Claim { entity: k, report: kind, at: i })
     }
+}
+
+/// For each token, the index of the entity one of whose mentions covers it.
+fn token_entities(tokens: &[Token], entities: &[Entity]) -> Vec<Option<usize>> {
+    let mut entity_at = vec![None; tokens.len()];
+    for (k, e) in entities.iter().enumerate() {
+        for m in &e.mentions {
+            let s = tokens.partition_point(|t| (t.end as usize) <= m.start);
+            let mut t = s;
+            while t < tokens.len() && (tokens[t].start as usize) < m.end {
+                entity_at[t] = Some(k);
+                t += 1;
+            }
+        }
+    }
+    entity_at
+}
+
+/// A first-word reading of a token for phrase lookup: (proclitic bytes, view byte where
+/// the article-free key starts; it runs to the token's end, the key's `filter_hash`).
+type Reading = (usize, u32, u64);
+
+/// The text of a span of code points. Pushed one by one into a string sized for
+/// Arabic (two bytes a letter): the generic `chars_to_string` costs about twice as
+/// much, and a span is cut for every mention.
+fn span_text(chars: &[char]) -> String {
+    let mut s = String::with_capacity(chars.len() * 2);
+    for &c in chars {
+        s.push(c);
+    }
+    s
 }
 
 /// The first token index at or after code point `c`.

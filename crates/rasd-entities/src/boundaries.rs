@@ -78,11 +78,20 @@ pub fn is_given_name(word: &str) -> bool {
 }
 
 /// A normalized word announcing a place name.
+#[cfg(test)]
 pub fn is_place_cue(word: &str) -> bool {
+    is_place_cue_stems(rasd_text::clitics::analyses(word).iter().map(|a| a.stem))
+}
+
+/// Whether a word announces a place name, given its candidate stems (the word itself
+/// first, then behind each proclitic split, as `rasd_text::clitics::analyses` reads it):
+/// one of them is a cue.
+pub fn is_place_cue_stems<'w>(stems: impl IntoIterator<Item = &'w str>) -> bool {
     let l = lists();
-    let is_cue = |k: &str| l.cue_filter.may_contain(k) && l.cue.contains(k);
-    is_cue(word_key(word))
-        || rasd_text::clitics::analyses(word).iter().any(|a| is_cue(word_key(a.stem)))
+    stems.into_iter().any(|s| {
+        let k = word_key(s);
+        l.cue_filter.may_contain(k) && l.cue.contains(k)
+    })
 }
 
 /// A preposition that often introduces a place ("في جنيف", "قرب حلب").

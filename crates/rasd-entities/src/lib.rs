@@ -29,7 +29,7 @@ mod boundaries;
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::Cell;
 
-use rasd_kb::{keys, Alias, AliasForm, EntityKind, Entry, HeadRef, Kb};
+use rasd_kb::{keys, Alias, AliasForm, EntityKind, Entry, HeadRef, Kb, KeyEntry};
 use rasd_model::{Entity, Span};
 use rasd_text::clitics::TokenClitics;
 use rasd_text::{normalize, tokenize, Normalized, Token, TokenKind};
@@ -69,10 +69,40 @@ pub fn recognize_analyzed(
     tokens: &[Token],
     clitics: &TokenClitics,
 ) -> Vec<Entity> {
-    let mut r = Recognizer::new(kb, chars, view, tokens);
-    r.index(clitics);
+    recognize_with_readings(kb, chars, view, tokens, clitics).0
+}
+
+/// As [`recognize_analyzed`], also handing over the words' first-word readings
+/// ([`keys::WordReadings`]), which recognition reads anyway: the same as
+/// `WordReadings::new(view, tokens, clitics)`, without reading every word again.
+pub fn recognize_with_readings(
+    kb: &Kb,
+    chars: &[char],
+    view: &Normalized,
+    tokens: &[Token],
+    clitics: &TokenClitics,
+) -> (Vec<Entity>, keys::WordReadings) {
+    let mut r = Recognizer::new(kb, chars, view, tokens, clitics);
+    r.index();
     r.run();
-    r.finish()
+    let readings = std::mem::take(&mut r.phrase_readings);
+    (r.finish(), readings)
+}
+
+/// The text of a span of code points. Pushed one by one into a string sized for
+/// Arabic (two bytes a letter): the generic `chars_to_string` costs about twice as
+/// much, and a span is cut for every mention.
+fn span_text(chars: &[char]) -> String {
+    let mut s = String::with_capacity(chars.len() * 2);
+    for &c in chars {
+        s.push(c);
+    }
+    s
+}
+
+/// Whether a word (by its key's entry) is too common to be a loose name.
+fn too_common(entry: Option<&KeyEntry>) -> bool {
+    entry.map_or(0.0, |e| e.zipf) > RARE_ZIPF
 }
 
 /// What a mention refers to before it becomes an output entity.
@@ -88,9 +118,14 @@ struct Recognizer<'a> {
     chars: &'a [char],
     view: &'a Normalized,
     tokens: &'a [Token],
+    clitics: &'a TokenClitics,
     words: Vec<&'a str>,
     out: Vec<Entity>,
     by_id: HashMap<String, usize>,
+    /// `by_id` for the knowledge-base entries among the ids: (entry index → position in
+    /// `out`) for every entry whose id is in `by_id`. Resolution asks it for every
+    /// candidate entry, and a number hashes cheaper than an id.
+    kb_out: HashMap<u32, usize>,
     covered: Vec<bool>,
     /// Countries named so far, to resolve ambiguous place names.
     countries: Vec<String>,
@@ -99,14 +134,50 @@ struct Recognizer<'a> {
     /// The state of the institution matched last ("الناطقة باسم" + that institution).
     last_state: Option<String>,
     /// Per token, its first-word readings (see [`Recognizer::first_keys`]), flattened.
-    firsts: Vec<(usize, &'a str, bool)>,
+    firsts: Vec<First<'a>>,
+    /// The same readings as phrase lexicons read them (no hamza exception), for the
+    /// caller.
+    phrase_readings: keys::WordReadings,
     first_at: Vec<(u32, u32)>,
     /// Per token, the longest name and head starting there: they depend only on the text
     /// and the knowledge base, and every step of recognition asks for them.
     names: Vec<Option<NameMatch<'a>>>,
     heads: Vec<Option<(usize, usize, &'a [HeadRef])>>,
+    /// Per token, whether some reading may start a loose name ([`Recognizer::try_loose`]
+    /// reads only those): rare, long enough, without the article.
+    loose: Vec<bool>,
     /// Per token, whether it announces a place, once asked.
     place_cues: Vec<Cell<Option<bool>>>,
+}
+
+/// A first-word reading of a token: the word behind some of its proclitics.
+#[derive(Clone, Copy)]
+struct First<'a> {
+    /// Bytes of proclitics skipped.
+    prefix: usize,
+    /// The key of the rest.
+    key: &'a str,
+    /// The rest is written with the article.
+    article: bool,
+    /// `keys::key_hash(key)`.
+    hash: u64,
+    /// What the knowledge base holds under the key: names, heads, frequency.
+    entry: Option<&'a KeyEntry>,
+}
+
+/// What resolution weighs for a gazetteer place named at a token.
+#[derive(Clone, Copy)]
+struct PlaceContext {
+    /// Frequency of the name as a word (a one-word name; 0 otherwise).
+    zipf: f32,
+    /// The name was read behind a proclitic of a word that is itself common.
+    whole_common: bool,
+    /// The name's last word has at most two letters.
+    last_short: bool,
+    /// The word before announces a place ("مدينة").
+    cue: bool,
+    /// The word before is a cue or a locative preposition ("في").
+    locative: bool,
 }
 
 /// The result of matching a name at a token.
@@ -122,55 +193,142 @@ struct NameMatch<'k> {
 }
 
 impl<'a> Recognizer<'a> {
-    fn new(kb: &'a Kb, chars: &'a [char], view: &'a Normalized, tokens: &'a [Token]) -> Self {
+    fn new(
+        kb: &'a Kb,
+        chars: &'a [char],
+        view: &'a Normalized,
+        tokens: &'a [Token],
+        clitics: &'a TokenClitics,
+    ) -> Self {
         Recognizer {
             kb,
             chars,
             view,
             tokens,
+            clitics,
             words: tokens.iter().map(|t| t.text(view)).collect(),
             out: Vec::new(),
             by_id: HashMap::default(),
+            kb_out: HashMap::default(),
             covered: vec![false; tokens.len()],
             countries: Vec::new(),
             doc_names: HashMap::default(),
             last_state: None,
             firsts: Vec::new(),
+            phrase_readings: keys::WordReadings::default(),
             first_at: Vec::new(),
             names: Vec::new(),
             heads: Vec::new(),
+            loose: Vec::new(),
             place_cues: vec![Cell::new(None); tokens.len()],
         }
     }
 
     /// Fills the per-token tables.
-    fn index(&mut self, clitics: &TokenClitics) {
+    fn index(&mut self) {
+        let starts = self.index_readings();
+        self.index_matches(&starts);
+    }
+
+    /// Fills `firsts` and `first_at`; returns the tokens where a name or a head may
+    /// start (which their readings' entries tell: most words start neither) as
+    /// (token, a name may start, a head may start).
+    fn index_readings(&mut self) -> Vec<(u32, bool, bool)> {
         let n = self.tokens.len();
-        let mut firsts = Vec::with_capacity(n * 2);
+        let mut firsts: Vec<First<'a>> = Vec::with_capacity(n * 2);
         let mut first_at = Vec::with_capacity(n);
-        for i in 0..n {
+        let mut phrase = Vec::with_capacity(n * 2);
+        let mut phrase_at = Vec::with_capacity(n);
+        let mut starts = Vec::new();
+        let mut loose = vec![false; n];
+        for (i, t) in self.tokens.iter().enumerate() {
             let from = firsts.len() as u32;
-            if self.is_word(i) {
-                for a in clitics.of(i) {
+            let phrase_from = phrase.len() as u32;
+            if t.is_word() {
+                let w = self.words[i];
+                let (mut name, mut head) = (false, false);
+                for a in self.clitics.of(i) {
                     if a.article {
                         continue;
                     }
-                    let stem = self.words[i].get(a.prefix_len..).unwrap_or("");
-                    let k = self.wkey(i, a.prefix_len, stem);
-                    let article = k.len() < stem.len();
-                    if !firsts[from as usize..].iter().any(|&(_, x, _)| x == k) {
-                        firsts.push((a.prefix_len, k, article));
+                    let stem = w.get(a.prefix_len..).unwrap_or("");
+                    // The phrase reading (`keys::WordReadings`) first: each key is a
+                    // suffix of the word, so two are equal when they start together.
+                    let bare = keys::word_key(stem);
+                    let at = (t.nend as usize - bare.len()) as u32;
+                    let mut bare_hash = None;
+                    if !phrase[phrase_from as usize..].iter().any(|&(_, x, _)| x == at) {
+                        let h = keys::key_hash(bare);
+                        phrase.push((a.prefix_len, at, h));
+                        bare_hash = Some(h);
                     }
+                    // The recognizer's key: as `wkey`, the article stays on when its alef
+                    // carries a hamza in the original.
+                    let k = if bare.len() < stem.len() && self.hamza_at(i, a.prefix_len) {
+                        stem
+                    } else {
+                        bare
+                    };
+                    if firsts[from as usize..].iter().any(|f| f.key.len() == k.len()) {
+                        continue;
+                    }
+                    let hash = match bare_hash {
+                        Some(h) if k.len() == bare.len() => h,
+                        _ => keys::key_hash(k),
+                    };
+                    let entry = self.kb.key_entry(k, hash);
+                    // A word ending in يا may still be a nisba's accusative ("فلسطينيا").
+                    name |= k.ends_with("يا")
+                        || entry.is_some_and(|e| !e.aliases.is_empty() || e.alias_prefix);
+                    head |= entry.is_some_and(|e| !e.heads.is_empty() || e.head_prefix);
+                    let article = k.len() < stem.len();
+                    // As `try_loose` tests, but by bytes: five letters take five or more.
+                    loose[i] |= !article && !too_common(entry) && k.len() >= 5;
+                    firsts.push(First { prefix: a.prefix_len, key: k, article, hash, entry });
+                }
+                if name || head {
+                    starts.push((i as u32, name, head));
                 }
             }
             first_at.push((from, firsts.len() as u32));
+            phrase_at.push((phrase_from, phrase.len() as u32));
         }
         self.firsts = firsts;
         self.first_at = first_at;
+        self.loose = loose;
+        self.phrase_readings = keys::WordReadings { readings: phrase, at: phrase_at };
+        starts
+    }
+
+    /// Fills `names` and `heads` at the tokens `starts`, and notes every country that
+    /// some name may denote.
+    fn index_matches(&mut self, starts: &[(u32, bool, bool)]) {
+        let n = self.tokens.len();
+        let mut names = vec![None; n];
+        let mut heads = vec![None; n];
         // One buffer for every multi-word key tried.
         let mut key = String::with_capacity(128);
-        self.names = (0..n).map(|i| self.compute_name(i, &mut key)).collect();
-        self.heads = (0..n).map(|i| self.compute_head(i, &mut key)).collect();
+        for &(i, name, head) in starts {
+            let i = i as usize;
+            if name {
+                names[i] = self.compute_name(i, &mut key);
+            }
+            if head {
+                heads[i] = self.compute_head(i, &mut key);
+            }
+        }
+        self.names = names;
+        self.heads = heads;
+        // Countries first, so that ambiguous places resolve toward them wherever they are.
+        for &(i, _, _) in starts {
+            let Some(m) = self.names[i as usize] else { continue };
+            for a in m.aliases {
+                let e = self.kb.entry(a.entry);
+                if e.kind == EntityKind::Country && !self.countries.contains(&e.id) {
+                    self.countries.push(e.id.clone());
+                }
+            }
+        }
     }
 
     /// Whether token `i` announces a place ([`boundaries::is_place_cue`]), worked out
@@ -180,7 +338,10 @@ impl<'a> Recognizer<'a> {
         match cell.get() {
             Some(v) => v,
             None => {
-                let v = boundaries::is_place_cue(self.words[i]);
+                let w = self.words[i];
+                let v = boundaries::is_place_cue_stems(
+                    self.clitics.of(i).iter().map(|a| w.get(a.prefix_len..).unwrap_or("")),
+                );
                 cell.set(Some(v));
                 v
             }
@@ -198,24 +359,39 @@ impl<'a> Recognizer<'a> {
         let a = self.tokens[i].nstart as usize + prefix;
         let b = self.tokens[j - 1].nend as usize;
         let (s, e) = self.view.to_original(a, b);
-        Span { start: s, end: e, text: rasd_text::chars_to_string(&self.chars[s..e]) }
+        Span { start: s, end: e, text: span_text(&self.chars[s..e]) }
     }
 
     /// The key of word `i` read from byte `prefix` on: its article is dropped unless
     /// the original spells a hamza-bearing alef there (ألبانيا), a root letter.
     fn wkey(&self, i: usize, prefix: usize, stem: &'a str) -> &'a str {
-        let at = self.view.original_offset(self.tokens[i].nstart as usize + prefix);
-        if matches!(self.chars.get(at), Some('أ' | 'إ' | 'آ')) {
+        let k = keys::word_key(stem);
+        // Only a word that starts like the article needs its original letter read.
+        if k.len() < stem.len() && self.hamza_at(i, prefix) {
             stem
         } else {
-            keys::word_key(stem)
+            k
+        }
+    }
+
+    /// Whether the original spells a hamza-bearing alef at byte `prefix` of word `i`.
+    fn hamza_at(&self, i: usize, prefix: usize) -> bool {
+        let at = self.view.original_offset(self.tokens[i].nstart as usize + prefix);
+        matches!(self.chars.get(at), Some('أ' | 'إ' | 'آ'))
+    }
+
+    /// The key of the whole word `i` (`wkey` with no proclitic): its first reading.
+    fn whole_key(&self, i: usize) -> &'a str {
+        match self.first_keys(i).first() {
+            Some(f) if f.prefix == 0 => f.key,
+            _ => self.wkey(i, 0, self.words[i]),
         }
     }
 
     /// First-word readings: the word itself, without a conjunction, without a
     /// conjunction and a preposition. The article is folded by the key itself.
     /// Each reading: (prefix bytes, key, written with the article).
-    fn first_keys(&self, i: usize) -> &[(usize, &'a str, bool)] {
+    fn first_keys(&self, i: usize) -> &[First<'a>] {
         let (a, b) = self.first_at.get(i).copied().unwrap_or((0, 0));
         &self.firsts[a as usize..b as usize]
     }
@@ -233,8 +409,8 @@ impl<'a> Recognizer<'a> {
     fn compute_name(&self, i: usize, key: &mut String) -> Option<NameMatch<'a>> {
         let kb = self.kb;
         let mut best: Option<NameMatch<'a>> = None;
-        for &(prefix, first, article) in self.first_keys(i) {
-            let mut hits = kb.lookup(first);
+        for &First { prefix, key: first, article, entry, .. } in self.first_keys(i) {
+            let mut hits = entry.map_or(&[][..], |e| e.aliases.as_slice());
             // The indefinite accusative of a nisba ("فلسطينيا") is the adjective with an
             // alef of case: look it up without it.
             if hits.is_empty() {
@@ -250,7 +426,7 @@ impl<'a> Recognizer<'a> {
             if !hits.is_empty() && best.as_ref().is_none_or(|b| i + 1 > b.end) {
                 best = Some(NameMatch { end: i + 1, prefix, aliases: hits, last: first, article });
             }
-            if !kb.is_alias_prefix(first) {
+            if !entry.is_some_and(|e| e.alias_prefix) {
                 continue;
             }
             key.clear();
@@ -261,15 +437,16 @@ impl<'a> Recognizer<'a> {
                 && (self.is_word(j)
                     || self.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Number))
             {
-                let last = self.wkey(j, 0, self.words[j]);
+                let last = self.whole_key(j);
                 key.push(' ');
                 key.push_str(last);
                 j += 1;
-                let hits = kb.lookup(key);
-                if !hits.is_empty() && best.as_ref().is_none_or(|b| j > b.end) {
-                    best = Some(NameMatch { end: j, prefix, aliases: hits, last, article });
+                // One probe answers both: a name here, and a longer one ahead.
+                let Some(e) = kb.key_entry(key, keys::key_hash(key)) else { break };
+                if !e.aliases.is_empty() && best.as_ref().is_none_or(|b| j > b.end) {
+                    best = Some(NameMatch { end: j, prefix, aliases: &e.aliases, last, article });
                 }
-                if !kb.is_alias_prefix(key) {
+                if !e.alias_prefix {
                     break;
                 }
             }
@@ -280,12 +457,12 @@ impl<'a> Recognizer<'a> {
     fn compute_head(&self, i: usize, key: &mut String) -> Option<(usize, usize, &'a [HeadRef])> {
         let kb = self.kb;
         let mut best: Option<(usize, usize, &'a [HeadRef])> = None;
-        for &(prefix, first, _) in self.first_keys(i) {
-            let hits = kb.lookup_head(first);
+        for &First { prefix, key: first, entry, .. } in self.first_keys(i) {
+            let hits = entry.map_or(&[][..], |e| e.heads.as_slice());
             if !hits.is_empty() && best.is_none_or(|b| i + 1 > b.0) {
                 best = Some((i + 1, prefix, hits));
             }
-            if !kb.is_head_prefix(first) {
+            if !entry.is_some_and(|e| e.head_prefix) {
                 continue;
             }
             key.clear();
@@ -295,11 +472,11 @@ impl<'a> Recognizer<'a> {
                 key.push(' ');
                 key.push_str(keys::word_key(self.words[j]));
                 j += 1;
-                let hits = kb.lookup_head(key);
-                if !hits.is_empty() && best.is_none_or(|b| j > b.0) {
-                    best = Some((j, prefix, hits));
+                let Some(e) = kb.key_entry(key, keys::key_hash(key)) else { break };
+                if !e.heads.is_empty() && best.is_none_or(|b| j > b.0) {
+                    best = Some((j, prefix, e.heads.as_slice()));
                 }
-                if !kb.is_head_prefix(key) {
+                if !e.head_prefix {
                     break;
                 }
             }
@@ -310,16 +487,9 @@ impl<'a> Recognizer<'a> {
     /// Chooses among the entries a name may denote; `None` when none is acceptable here.
     fn resolve(&self, i: usize, m: &NameMatch<'_>) -> Option<(u32, AliasForm)> {
         let single = m.end - i == 1;
-        let last = m.last;
-        let zipf = if single { self.kb.zipf(last) } else { 0.0 };
-        // A reading that strips a clitic off a word that is itself common ("كبيرا" is not
-        // ك + "بيرا") is only trusted for names that are not places from the gazetteer.
-        let whole = self.kb.zipf(self.words[i]);
-        let whole_common = m.prefix > 0 && whole >= RARE_ZIPF && whole > self.kb.zipf(last);
-        let prev = if i > 0 { self.words[i - 1] } else { "" };
-        let cue = i > 0 && self.place_cue(i - 1);
-        let locative = cue || boundaries::is_locative(prev);
-        let last_short = last.chars().nth(2).is_none();
+        // Worked out at the first gazetteer place among the candidates: most names
+        // have none, and these are word-frequency lookups.
+        let mut place: Option<PlaceContext> = None;
         let mut best: Option<(f64, u32, AliasForm)> = None;
         for a in m.aliases {
             let e = self.kb.entry(a.entry);
@@ -338,6 +508,8 @@ impl<'a> Recognizer<'a> {
                 }
             }
             if e.kind == EntityKind::Place && !e.curated {
+                let PlaceContext { zipf, whole_common, last_short, cue, locative } =
+                    *place.get_or_insert_with(|| self.place_context(i, m));
                 if whole_common || last_short {
                     continue;
                 }
@@ -360,7 +532,7 @@ impl<'a> Recognizer<'a> {
                     score += 50.0;
                 }
             }
-            if self.by_id.contains_key(&e.id) {
+            if self.kb_out.contains_key(&a.entry) {
                 score += 20.0;
             }
             if best.is_none_or(|b| score > b.0) {
@@ -370,6 +542,22 @@ impl<'a> Recognizer<'a> {
         best.map(|(_, e, f)| (e, f))
     }
 
+    /// The words around name `m` at token `i`, as they bear on a gazetteer place.
+    fn place_context(&self, i: usize, m: &NameMatch<'_>) -> PlaceContext {
+        let single = m.end - i == 1;
+        let last = m.last;
+        let zipf = if single { self.kb.zipf(last) } else { 0.0 };
+        // A reading that strips a clitic off a word that is itself common ("كبيرا" is not
+        // ك + "بيرا") is only trusted for names that are not places from the gazetteer.
+        let whole = self.kb.zipf(self.words[i]);
+        let whole_common = m.prefix > 0 && whole >= RARE_ZIPF && whole > self.kb.zipf(last);
+        let prev = if i > 0 { self.words[i - 1] } else { "" };
+        let cue = i > 0 && self.place_cue(i - 1);
+        let locative = cue || boundaries::is_locative(prev);
+        let last_short = last.chars().nth(2).is_none();
+        PlaceContext { zipf, whole_common, last_short, cue, locative }
+    }
+
     fn add_entry_mention(&mut self, entry: u32, span: Span) -> usize {
         let e: &Entry = self.kb.entry(entry);
         if e.kind == EntityKind::Country && !self.countries.contains(&e.id) {
@@ -377,7 +565,7 @@ impl<'a> Recognizer<'a> {
         }
         // A known entity is usually named again and again: add the mention without
         // building the entity anew.
-        if let Some(&idx) = self.by_id.get(&e.id) {
+        if let Some(&idx) = self.kb_out.get(&entry) {
             self.push_mention(idx, span);
             return idx;
         }
@@ -392,7 +580,13 @@ impl<'a> Recognizer<'a> {
             lon: e.lon,
             mentions: Vec::new(),
         };
-        self.add(Target::Made(made), span)
+        // Not in `kb_out`, so its id is not in `by_id` either.
+        let idx = self.out.len();
+        self.kb_out.insert(entry, idx);
+        self.by_id.insert(made.id.clone(), idx);
+        self.out.push(made);
+        self.push_mention(idx, span);
+        idx
     }
 
     fn add(&mut self, target: Target, span: Span) -> usize {
@@ -403,9 +597,13 @@ impl<'a> Recognizer<'a> {
         let idx = match self.by_id.get(&ent.id) {
             Some(&k) => k,
             None => {
-                self.by_id.insert(ent.id.clone(), self.out.len());
+                let k = self.out.len();
+                if let Some(entry) = self.kb.index_of(&ent.id) {
+                    self.kb_out.insert(entry, k);
+                }
+                self.by_id.insert(ent.id.clone(), k);
                 self.out.push(ent);
-                self.out.len() - 1
+                k
             }
         };
         self.push_mention(idx, span);
@@ -426,8 +624,8 @@ impl<'a> Recognizer<'a> {
     }
 
     fn run(&mut self) {
-        // Countries first, so that ambiguous places resolve toward them wherever they are.
-        self.prime_countries();
+        // One buffer for the skeletons of loose names.
+        let mut key = String::with_capacity(64);
         let mut i = 0;
         while i < self.tokens.len() {
             if !self.is_word(i) {
@@ -450,7 +648,7 @@ impl<'a> Recognizer<'a> {
                     continue;
                 }
             }
-            if let Some(j) = self.try_loose(i) {
+            if let Some(j) = self.try_loose(i, &mut key) {
                 i = j;
                 continue;
             }
@@ -459,32 +657,27 @@ impl<'a> Recognizer<'a> {
         self.link_short_mentions();
     }
 
-    fn prime_countries(&mut self) {
-        for i in 0..self.tokens.len() {
-            if let Some(m) = self.match_name(i) {
-                for a in m.aliases {
-                    let e = self.kb.entry(a.entry);
-                    if e.kind == EntityKind::Country && !self.countries.contains(&e.id) {
-                        self.countries.push(e.id.clone());
-                    }
-                }
-            }
-        }
-    }
-
     /// A transliterated name spelled differently from the knowledge base.
-    fn try_loose(&mut self, i: usize) -> Option<usize> {
+    fn try_loose(&mut self, i: usize, key: &mut String) -> Option<usize> {
+        if !self.loose.get(i).copied().unwrap_or(false) {
+            return None;
+        }
         let kb = self.kb;
         let mut best = None;
-        for &(prefix, first, article) in self.first_keys(i) {
+        for &First { prefix, key: first, article, entry, .. } in self.first_keys(i) {
             // Transliterated names do not take the article; "البلدين" is a noun.
-            if article || first.chars().count() < 5 || kb.zipf(first) > RARE_ZIPF {
+            if article || too_common(entry) || first.chars().count() < 5 {
                 continue;
             }
-            let mut key = keys::word_skeleton(first);
+            key.clear();
+            keys::push_word_skeleton(first, key);
+            // No loose name starts so: none can match.
+            if !kb.may_start_fuzzy(key) {
+                continue;
+            }
             let mut j = i + 1;
             loop {
-                let hits = kb.lookup_fuzzy(&key);
+                let hits = kb.lookup_fuzzy(key);
                 if let Some(a) = hits.iter().find(|a| kb.entry(a.entry).curated) {
                     best = Some((j, prefix, a.entry));
                 }
@@ -495,7 +688,7 @@ impl<'a> Recognizer<'a> {
                     break;
                 }
                 key.push(' ');
-                key.push_str(&keys::word_skeleton(keys::word_key(self.words[j])));
+                keys::push_word_skeleton(keys::word_key(self.words[j]), key);
                 j += 1;
             }
             if best.is_some() {
@@ -548,9 +741,10 @@ impl<'a> Recognizer<'a> {
 
     /// Adds the institution `index` of owner `o` with a mention `span`.
     fn emit_institution(&mut self, index: u32, o: u32, span: Span) {
-        let inst = self.kb.institution(index).clone();
-        let owner = self.capital_to_country(o);
-        let owner = self.kb.entry(owner).clone();
+        // Borrowed from the knowledge base, not from `self`.
+        let kb = self.kb;
+        let inst = kb.institution(index);
+        let owner = kb.entry(self.capital_to_country(o));
         let state = if owner.kind == EntityKind::Country {
             Some(owner.id.clone())
         } else {
@@ -563,12 +757,18 @@ impl<'a> Recognizer<'a> {
             return;
         }
         let slug = owner.id.trim_start_matches("place:").trim_start_matches("org:").to_lowercase();
-        let owner_name = owner.name.clone().unwrap_or_else(|| owner.name_ar.clone());
         let kind_prefix = if inst.kind == EntityKind::Group { "group" } else { "org" };
+        let id = format!("{kind_prefix}:{slug}-{}", inst.key);
+        // Named again: only the mention is new (the entity is built the first time).
+        if let Some(&idx) = self.by_id.get(&id) {
+            self.push_mention(idx, span);
+            return;
+        }
+        let owner_name = owner.name.as_deref().unwrap_or(&owner.name_ar);
         let ent = Entity {
-            id: format!("{kind_prefix}:{slug}-{}", inst.key),
+            id,
             kind: inst.kind,
-            name: Some(inst.name_en_pattern.replace("{country}", &owner_name)),
+            name: Some(inst.name_en_pattern.replace("{country}", owner_name)),
             // Canonical, not the mention: the first mention may be a dual or a construct
             // that names other owners too ("وزارتي دفاع البلدين").
             name_ar: Some(format!("{} في {}", inst.head_ar, owner.name_ar)),
@@ -584,7 +784,7 @@ impl<'a> Recognizer<'a> {
     /// Country adjectives inside a named body ("الجيش السوداني") also name the country.
     fn inner_countries(&mut self, from: usize, to: usize) {
         for t in from..to {
-            let k = self.wkey(t, 0, self.words[t]);
+            let k = self.whole_key(t);
             let hit = self.kb.lookup(k).iter().find(|a| {
                 a.form == AliasForm::Adjective && self.kb.entry(a.entry).kind == EntityKind::Country
             });
@@ -664,7 +864,8 @@ impl<'a> Recognizer<'a> {
         index: u32,
         dual: bool,
     ) -> Option<usize> {
-        let inst = self.kb.institution(index).clone();
+        let kb = self.kb;
+        let inst = kb.institution(index);
         let (owners, k) = self.owners(j, dual);
         if owners.is_empty() {
             // An institution named without its state refers back to the one named before;
@@ -692,7 +893,8 @@ impl<'a> Recognizer<'a> {
     }
 
     fn title(&mut self, i: usize, j: usize, index: u32, dual: bool) -> usize {
-        let title = self.kb.title(index).clone();
+        let kb = self.kb;
+        let title = kb.title(index);
         let mut k = j;
         let mut state: Option<String> = None;
         // "الناطقة باسم وزارة الخارجية الروسية", "الأمين العام لمجلس الأمن الأرمني": the
@@ -733,16 +935,21 @@ impl<'a> Recognizer<'a> {
         }
         // "رئيس البرلمان التركي": a title built on an institution names it too.
         if let Some(c) = state.as_deref().and_then(|c| self.kb.index_of(c)) {
+            let mut key = String::with_capacity(64);
             for s in i + 1..j {
-                let key =
-                    (s..j).map(|t| self.wkey(t, 0, self.words[t])).collect::<Vec<_>>().join(" ");
-                let Some(HeadRef::Institution { index, .. }) = self.kb.lookup_head(&key).first()
-                else {
+                key.clear();
+                for t in s..j {
+                    if t > s {
+                        key.push(' ');
+                    }
+                    key.push_str(self.whole_key(t));
+                }
+                let Some(HeadRef::Institution { index, .. }) = kb.lookup_head(&key).first() else {
                     continue;
                 };
                 // Only the institution's own head ("البرلمان"), not a shorthand that
                 // titles reuse ("وزير الخارجية" is a minister, not a ministry).
-                if keys::key(&self.kb.institution(*index).head_ar) == key {
+                if kb.institution_head_key(*index) == key {
                     let span = self.span(s, k, 0);
                     self.emit_institution(*index, c, span);
                     break;
@@ -860,6 +1067,20 @@ impl<'a> Recognizer<'a> {
         }
         let names = std::mem::take(&mut self.doc_names);
         let max = names.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
+        // Every name and every word-prefix of one, each asked once per key tried: a key
+        // that starts no name ends the run.
+        let mut keys_of: HashMap<&str, (Option<&str>, bool)> = HashMap::default();
+        for (k, id) in &names {
+            keys_of.entry(k.as_str()).or_default().0 = Some(id.as_str());
+            for (at, _) in k.match_indices(' ') {
+                keys_of.entry(&k[..at]).or_default().1 = true;
+            }
+        }
+        // The hashes of the names' first words: most words start none.
+        let mut first_hashes: Vec<u64> =
+            keys_of.keys().map(|k| keys::key_hash(k.split(' ').next().unwrap_or(""))).collect();
+        first_hashes.sort_unstable();
+        first_hashes.dedup();
         // One buffer for every token's candidate keys.
         let mut key = String::with_capacity(64);
         let mut i = 0;
@@ -869,17 +1090,20 @@ impl<'a> Recognizer<'a> {
                 continue;
             }
             let mut found = None;
-            for &(prefix, first, _) in self.first_keys(i) {
+            for &First { prefix, key: first, hash, .. } in self.first_keys(i) {
+                if !first_hashes.contains(&hash) {
+                    continue;
+                }
                 key.clear();
                 key.push_str(first);
                 let mut j = i + 1;
-                loop {
-                    if let Some(id) = names.get(&key) {
+                while let Some(&(id, more)) = keys_of.get(key.as_str()) {
+                    if let Some(id) = id {
                         if found.as_ref().is_none_or(|(e, _, _)| j > *e) {
-                            found = Some((j, prefix, id.clone()));
+                            found = Some((j, prefix, id.to_string()));
                         }
                     }
-                    if j - i >= max || !self.is_word(j) || self.covered[j] {
+                    if !more || j - i >= max || !self.is_word(j) || self.covered[j] {
                         break;
                     }
                     key.push(' ');

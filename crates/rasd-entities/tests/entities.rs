@@ -164,3 +164,16 @@ fn places_with_coordinates() {
     assert!(places.len() >= 2, "{places:?}");
     assert!(places.iter().all(|p| p.lat.is_some() && p.country.as_deref() == Some("SDN")));
 }
+
+#[test]
+fn readings_handed_over_are_the_phrase_readings() {
+    // Hamza-bearing alefs where the article would be, clitics, numbers, Latin.
+    let text = "وألبانيا والألبان وآلاف بالأمس، للجيش 12 CNN ولإيران فالإمارات إلى أن الأمن.";
+    let view = rasd_text::normalize(text);
+    let tokens = rasd_text::tokenize(&view);
+    let clitics = rasd_text::clitics::TokenClitics::new(&view, &tokens);
+    let chars: Vec<char> = text.chars().collect();
+    let (_, got) =
+        rasd_entities::recognize_with_readings(Kb::embedded(), &chars, &view, &tokens, &clitics);
+    assert_eq!(got, rasd_kb::keys::WordReadings::new(&view, &tokens, &clitics));
+}

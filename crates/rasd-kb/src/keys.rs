@@ -11,13 +11,65 @@
 //! long vowels after a word's first letter are dropped, غ and ج become ك, doubled letters
 //! collapse.
 
-use rasd_text::normalize::normalize_str;
-use rasd_text::tokens::is_word_char;
+use rasd_text::clitics::TokenClitics;
+use rasd_text::normalize::{normalize_str, Normalized};
+use rasd_text::tokens::{is_word_char, Token};
 
 /// Strips one word's article: `ال`, `لل` (ل + ال) or `وال`, keeping at least two letters.
 #[inline]
 pub fn word_key(word: &str) -> &str {
     rasd_text::phrases::strip_article(word)
+}
+
+/// The hash of a key that the knowledge base's lookup filters read, for its `*_hashed`
+/// lookups: a matcher that asks one key of several tables hashes it once.
+#[inline]
+pub fn key_hash(key: &str) -> u64 {
+    rasd_text::phrases::filter_hash(key)
+}
+
+/// The first-word readings of every word of a document, as phrase lexicons read them
+/// (`rasd_text::phrases::first_readings`): behind each proclitic split that leaves the
+/// article on, the word's key without it, given by the view byte where the key starts
+/// (it runs to the word's end) and its [`key_hash`]; a key two splits share is kept
+/// once, with the first split's proclitics. The entity recognizer reads the same keys
+/// and hands these over (`rasd_entities::recognize_with_readings`), so that the stages
+/// after it need not read every word again.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WordReadings {
+    /// (proclitic bytes, view byte where the key starts, key hash), flattened.
+    pub readings: Vec<(usize, u32, u64)>,
+    /// Per token, its range in `readings` (empty for punctuation and numbers).
+    pub at: Vec<(u32, u32)>,
+}
+
+impl WordReadings {
+    /// The readings of every word token.
+    pub fn new(view: &Normalized, tokens: &[Token], clitics: &TokenClitics) -> Self {
+        let mut readings = Vec::with_capacity(tokens.len() * 2);
+        let mut at = Vec::with_capacity(tokens.len());
+        for (t, tok) in tokens.iter().enumerate() {
+            let from = readings.len() as u32;
+            if tok.is_word() {
+                let w = tok.text(view);
+                let end = tok.nend as usize;
+                for a in clitics.of(t) {
+                    if a.article {
+                        continue;
+                    }
+                    let k = word_key(w.get(a.prefix_len..).unwrap_or(""));
+                    // Each key is a suffix of the word: two are equal when they start
+                    // together.
+                    let start = (end - k.len()) as u32;
+                    if !readings[from as usize..].iter().any(|&(_, x, _)| x == start) {
+                        readings.push((a.prefix_len, start, key_hash(k)));
+                    }
+                }
+            }
+            at.push((from, readings.len() as u32));
+        }
+        WordReadings { readings, at }
+    }
 }
 
 /// Whether a name as written begins with the article ال. A hamza on the alef (ألبانيا،
@@ -55,6 +107,13 @@ fn is_mark(c: char) -> bool {
 /// The skeleton of one normalized word (see the module doc).
 pub fn word_skeleton(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
+    push_word_skeleton(word, &mut out);
+    out
+}
+
+/// Appends the skeleton of one normalized word to `out`: the matcher builds the
+/// skeletons of a run of words in one buffer.
+pub fn push_word_skeleton(word: &str, out: &mut String) {
     let mut prev: Option<char> = None;
     for (i, c) in word.chars().enumerate() {
         let c = match c {
@@ -70,7 +129,6 @@ pub fn word_skeleton(word: &str) -> String {
         out.push(c);
         prev = Some(c);
     }
-    out
 }
 
 /// The skeleton of a key (words already article-free).

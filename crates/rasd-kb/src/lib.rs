@@ -17,12 +17,17 @@
 #![deny(missing_docs)]
 
 pub mod keys;
+mod table;
 mod tsv;
+
+pub use table::KeyEntry;
+use table::KeyTable;
 
 use std::collections::HashMap;
 
+use keys::key_hash;
 use rasd_text::phrases::WordFilter;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -161,26 +166,30 @@ pub enum HeadRef {
 pub struct Kb {
     entries: Vec<Entry>,
     by_id: FxHashMap<String, u32>,
+    /// Alias keys, for the derived tables built by walking them (lookups read `table`).
     aliases: FxHashMap<String, Vec<Alias>>,
-    /// Proper word-prefixes of multi-word alias keys, so the matcher extends a name only
-    /// while it can still become one.
-    alias_prefixes: FxHashSet<String>,
+    /// Aliases, heads, the proper word-prefixes of multi-word ones (so the matcher
+    /// extends a name only while it can still become one) and word frequencies, by key.
+    table: KeyTable,
     /// Every alias key and prefix: most words of an article start no name, and this
-    /// says so without a hash-map lookup.
+    /// says so without a table lookup.
     alias_filter: WordFilter<20>,
     fuzzy: FxHashMap<String, Vec<Alias>>,
-    heads: FxHashMap<String, Vec<HeadRef>>,
-    head_prefixes: FxHashSet<String>,
+    /// The first word of every skeleton in `fuzzy`: nearly every rare word of an article
+    /// starts none, and this says so before the word's frequency is looked up.
+    fuzzy_firsts: WordFilter,
     /// Every head key and prefix, as `alias_filter` for names.
     head_filter: WordFilter,
     institutions: Vec<Institution>,
+    /// The key of each institution's head, as [`Kb::institution_head_key`] gives it.
+    institution_keys: Vec<String>,
     titles: Vec<Title>,
     /// Named institutions ("الخارجية الأميركية" = org:us-state-department) by
     /// (state, institution index), so a composed mention links to the named entry.
-    named_institutions: FxHashMap<(String, u32), u32>,
+    /// Keyed by institution index, then by state: a lookup allocates no key.
+    named_institutions: FxHashMap<u32, Vec<(String, u32)>>,
     /// (country id, capital in Arabic, capital in English) from countries.tsv.
     capitals: Vec<(String, String, String)>,
-    freq: FxHashMap<String, f32>,
     max_words: usize,
     max_head_words: usize,
 }
@@ -278,12 +287,17 @@ impl Kb {
                 }
             }
         }
-        self.named_institutions = found;
+        let mut named: FxHashMap<u32, Vec<(String, u32)>> = FxHashMap::default();
+        for ((c, index), entry) in found {
+            named.entry(index).or_default().push((c, entry));
+        }
+        self.named_institutions = named;
     }
 
     /// The named entry for institution `index` of state `country`, if the data has one.
     pub fn named_institution(&self, country: &str, index: u32) -> Option<u32> {
-        self.named_institutions.get(&(country.to_string(), index)).copied()
+        let states = self.named_institutions.get(&index)?;
+        states.iter().find(|(c, _)| c == country).map(|&(_, e)| e)
     }
 
     /// Marks each country's capital among the places (adding it when the gazetteer
@@ -422,7 +436,7 @@ impl Kb {
         self.max_words = self.max_words.max(k.split(' ').count());
         for (at, _) in k.match_indices(' ') {
             self.alias_filter.insert(&k[..at]);
-            self.alias_prefixes.insert(k[..at].to_string());
+            self.table.entry(&k[..at]).alias_prefix = true;
         }
         self.alias_filter.insert(&k);
         let a = Alias { entry, form, article: keys::has_article(name) };
@@ -430,9 +444,15 @@ impl Kb {
         if !v.contains(&a) {
             v.push(a);
         }
+        // The same list, where lookups find it.
+        let v = &mut self.table.entry(&k).aliases;
+        if !v.contains(&a) {
+            v.push(a);
+        }
         if fuzzy {
             let s = keys::skeleton(&k);
             if s.chars().filter(|c| *c != ' ').count() >= MIN_SKELETON_CHARS {
+                self.fuzzy_firsts.insert(s.split(' ').next().unwrap_or(""));
                 let v = self.fuzzy.entry(s).or_default();
                 if !v.contains(&a) {
                     v.push(a);
@@ -586,10 +606,10 @@ impl Kb {
         self.max_head_words = self.max_head_words.max(k.split(' ').count());
         for (at, _) in k.match_indices(' ') {
             self.head_filter.insert(&k[..at]);
-            self.head_prefixes.insert(k[..at].to_string());
+            self.table.entry(&k[..at]).head_prefix = true;
         }
         self.head_filter.insert(&k);
-        let v = self.heads.entry(k).or_default();
+        let v = &mut self.table.entry(&k).heads;
         if !v.contains(&r) {
             v.push(r);
         }
@@ -635,6 +655,7 @@ impl Kb {
         for (inst, aliases) in rows {
             let index = self.institutions.len() as u32;
             let head = inst.head_ar.clone();
+            self.institution_keys.push(keys::key(&head));
             self.institutions.push(inst);
             let make = |dual| HeadRef::Institution { index, dual };
             self.head_with_dual(&head, make);
@@ -676,7 +697,7 @@ impl Kb {
     fn load_freq(&mut self, text: &str) {
         let _ = tsv::parse("ar_word_freq.tsv", text, &["word", "zipf"], |r| {
             if let Ok(Some(z)) = r.num::<f32>("zipf", "ar_word_freq.tsv") {
-                self.freq.insert(r.get("word").to_string(), z);
+                self.table.entry(r.get("word")).zipf = z;
             }
             Ok(())
         });
@@ -687,22 +708,51 @@ impl Kb {
     // reading of every word, and the filter in front answers most of them.
     #[inline]
     pub fn lookup(&self, key: &str) -> &[Alias] {
-        if !self.alias_filter.may_contain(key) {
+        self.lookup_hashed(key, key_hash(key))
+    }
+
+    /// As [`Kb::lookup`], given the key's [`keys::key_hash`]: a matcher asks the same key of
+    /// names, heads and their prefixes, and hashes it once.
+    #[inline]
+    pub fn lookup_hashed(&self, key: &str, hash: u64) -> &[Alias] {
+        if !self.alias_filter.may_contain_hash(hash) {
             return &[];
         }
-        self.aliases.get(key).map_or(&[], Vec::as_slice)
+        self.table.get(key, hash).map_or(&[], |e| e.aliases.as_slice())
+    }
+
+    /// Everything the knowledge base holds under a key of this [`keys::key_hash`]: its
+    /// aliases, heads, whether longer ones start with it, its frequency. A matcher that
+    /// asks all of these of a word makes one lookup.
+    #[inline]
+    pub fn key_entry(&self, key: &str, hash: u64) -> Option<&KeyEntry> {
+        self.table.get(key, hash)
     }
 
     /// Whether some multi-word alias starts with these words.
     #[inline]
     pub fn is_alias_prefix(&self, key: &str) -> bool {
-        self.alias_filter.may_contain(key) && self.alias_prefixes.contains(key)
+        self.is_alias_prefix_hashed(key, key_hash(key))
+    }
+
+    /// As [`Kb::is_alias_prefix`], given the key's [`keys::key_hash`].
+    #[inline]
+    pub fn is_alias_prefix_hashed(&self, key: &str, hash: u64) -> bool {
+        self.alias_filter.may_contain_hash(hash)
+            && self.table.get(key, hash).is_some_and(|e| e.alias_prefix)
     }
 
     /// Whether some multi-word institution or title head starts with these words.
     #[inline]
     pub fn is_head_prefix(&self, key: &str) -> bool {
-        self.head_filter.may_contain(key) && self.head_prefixes.contains(key)
+        self.is_head_prefix_hashed(key, key_hash(key))
+    }
+
+    /// As [`Kb::is_head_prefix`], given the key's [`keys::key_hash`].
+    #[inline]
+    pub fn is_head_prefix_hashed(&self, key: &str, hash: u64) -> bool {
+        self.head_filter.may_contain_hash(hash)
+            && self.table.get(key, hash).is_some_and(|e| e.head_prefix)
     }
 
     /// Entries whose name has this skeleton (curated names only).
@@ -710,13 +760,26 @@ impl Kb {
         self.fuzzy.get(skeleton).map_or(&[], Vec::as_slice)
     }
 
+    /// Whether some skeleton of [`Kb::lookup_fuzzy`] may start with this word skeleton;
+    /// false means none does.
+    #[inline]
+    pub fn may_start_fuzzy(&self, word_skeleton: &str) -> bool {
+        self.fuzzy_firsts.may_contain(word_skeleton)
+    }
+
     /// Institutions and titles whose head has this key.
     #[inline]
     pub fn lookup_head(&self, key: &str) -> &[HeadRef] {
-        if !self.head_filter.may_contain(key) {
+        self.lookup_head_hashed(key, key_hash(key))
+    }
+
+    /// As [`Kb::lookup_head`], given the key's [`keys::key_hash`].
+    #[inline]
+    pub fn lookup_head_hashed(&self, key: &str, hash: u64) -> &[HeadRef] {
+        if !self.head_filter.may_contain_hash(hash) {
             return &[];
         }
-        self.heads.get(key).map_or(&[], Vec::as_slice)
+        self.table.get(key, hash).map_or(&[], |e| e.heads.as_slice())
     }
 
     /// An entry by index.
@@ -750,6 +813,11 @@ impl Kb {
         &self.institutions[i as usize]
     }
 
+    /// The key of institution `i`'s head ("وزارة الدفاع" → `وزاره دفاع`).
+    pub fn institution_head_key(&self, i: u32) -> &str {
+        &self.institution_keys[i as usize]
+    }
+
     /// A title by index.
     pub fn title(&self, i: u32) -> &Title {
         &self.titles[i as usize]
@@ -773,7 +841,7 @@ impl Kb {
     /// Zipf frequency of a normalized word in general Arabic text (0 when rare).
     #[inline]
     pub fn zipf(&self, word: &str) -> f32 {
-        self.freq.get(word).copied().unwrap_or(0.0)
+        self.table.get(word, key_hash(word)).map_or(0.0, |e| e.zipf)
     }
 
     /// Entry counts per kind.

@@ -98,14 +98,16 @@ impl Pipeline {
         );
         // Entities and attribution both cut span texts out of the text's code points.
         let chars: Vec<char> = doc.text.chars().collect();
-        doc.entities =
-            rasd_entities::recognize_analyzed(self.kb(), &chars, &view, &tokens, &clitics);
-        let ctx = rasd_attribution::Doc::with_analyzed(
+        // Recognition reads every word's first-word readings; attribution takes them over.
+        let (entities, readings) =
+            rasd_entities::recognize_with_readings(self.kb(), &chars, &view, &tokens, &clitics);
+        doc.entities = entities;
+        let ctx = rasd_attribution::Doc::with_readings(
             &doc.text,
             chars,
             view,
             tokens,
-            &clitics,
+            readings,
             &doc.sentences,
             &doc.entities,
         );
