@@ -26,7 +26,7 @@ use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use rasd_attribution::{Doc, Report};
-use rasd_model::{EntityKind, Event, Stance, Time, TimeKind};
+use rasd_model::{EntityKind, Event, Span, Stance, Time, TimeKind};
 use rasd_text::phrases::{strip_article, tsv_rows, PhraseSet};
 use rasd_text::TokenKind;
 
@@ -364,13 +364,10 @@ fn skipped(
             .any(|p| p.trigger.event_type == "REQUEST")
 }
 
-/// The participant code of an entity (its state, or INT), if it can take part.
-fn code(doc: &Doc<'_>, k: usize) -> Option<String> {
-    code_str(doc, k).map(str::to_string)
-}
-
-/// As [`code`], borrowed: for the many checks that only compare codes.
-fn code_str<'e>(doc: &Doc<'e>, k: usize) -> Option<&'e str> {
+/// The participant code of an entity (its state, or INT), if it can take part. Borrowed
+/// from the document's entities or the embedded knowledge base: codes are compared and
+/// collected many times per event, and only the ones written out are copied.
+fn code<'e>(doc: &Doc<'e>, k: usize) -> Option<&'e str> {
     let entities: &'e [rasd_model::Entity] = doc.entities;
     let e = &entities[k];
     let kb = rasd_kb::Kb::embedded();
@@ -443,6 +440,11 @@ fn introduced(doc: &Doc<'_>, t: usize, k: usize) -> bool {
 /// Whether token `t` opens a clause of its own: a contrast or a "while".
 fn opens_clause(doc: &Doc<'_>, t: usize) -> bool {
     let w = doc.w(t);
+    // Asked of every word between triggers: all the openers below start with one of
+    // these letters, which turns most words away at their first character.
+    if !w.starts_with(['ف', 'ب', 'و', 'ل']) {
+        return false;
+    }
     matches!(w, "فيما" | "بينما" | "وفيما" | "وبينما")
         || w.trim_start_matches('و').starts_with("لكن")
 }
@@ -498,7 +500,7 @@ fn participant_tokens(
             || (prev == "مع" && matches!(prev2, "حدود" | "الحدود" | "حدودها" | "حدوده"));
         // "المدعومة من إيران", "الموالية لروسيا".
         let described = (t.saturating_sub(2)..t).any(|p| cue_at(p) == Some(Cue::Description));
-        if !located && !described && code_str(doc, k).is_some() {
+        if !located && !described && code(doc, k).is_some() {
             for slot in &mut out[t..end] {
                 *slot = Some(k);
             }
@@ -524,9 +526,10 @@ fn sentence_subject(doc: &Doc<'_>, from: usize, to: usize) -> Option<usize> {
 
 /// The states a place belongs to: the one holding it de facto, then the one it lies in.
 /// A strike by the one on it is on the other.
-fn place_states_of(id: &str) -> Vec<String> {
+fn place_states_of(id: &str) -> Vec<&'static str> {
     let Some(p) = rasd_kb::Kb::embedded().by_id(id) else { return Vec::new() };
-    let mut v: Vec<String> = p.backed_by.iter().chain(&p.country).cloned().collect();
+    let mut v: Vec<&'static str> =
+        p.backed_by.iter().chain(&p.country).map(String::as_str).collect();
     v.dedup();
     v
 }
@@ -560,12 +563,12 @@ fn is_hard_stop(doc: &Doc<'_>, t: usize) -> bool {
 }
 
 /// An event before merging: its participants by entity index.
-struct Raw {
+struct Raw<'e> {
     event: Event,
     actors: Vec<usize>,
     targets: Vec<usize>,
     /// Extra participants given as country codes (completed from the article's dyad).
-    extra: Vec<String>,
+    extra: Vec<&'e str>,
     /// The clause names "the two sides": the article's dyad takes part.
     dyad: bool,
     /// How the arguments attach (a directed event pairs its actor with each target).
@@ -595,7 +598,7 @@ fn coordinated(doc: &Doc<'_>, left: &[(usize, usize)]) -> Vec<usize> {
             });
             let and = and_before(doc, nt, nk)
                 || gap.clone().any(|x| doc.w(x) == "و" || doc.w(x).starts_with("وال"));
-            let same_state = code_str(doc, k).is_some() && code_str(doc, k) == code_str(doc, nk);
+            let same_state = code(doc, k).is_some() && code(doc, k) == code(doc, nk);
             let joined = (gap.is_empty() && (and || same_state))
                 || (plain && gap.len() <= 3 && (and || gap.clone().any(comma)));
             if !joined {
@@ -702,7 +705,7 @@ fn keep_hits<'a>(
 }
 
 /// The events of a document.
-pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
+pub fn extract<'e>(doc: &Doc<'e>, times: &[Time]) -> Vec<Event> {
     let set = triggers();
     let hits = find_triggers(doc, set);
     let cue_set = cues();
@@ -715,9 +718,7 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
     let claims = doc.sentence_claims();
     // A source noun ("في بيان مشترك") says where a statement was made; it does not
     // bound the clauses around it the way a reporting verb does.
-    let reports: Vec<Vec<(usize, usize, Report)>> = (0..doc.sentences.len())
-        .map(|s| doc.reports(s).into_iter().filter(|r| r.2 != Report::Source).collect())
-        .collect();
+    let reports = |s: usize| doc.sentence_reports(s).iter().filter(|r| r.2 != Report::Source);
     // Where any trigger of a directed act stands, kept or set aside ("إلى وقف هجماتها"):
     // what follows it inside a speech act's object is that act's business.
     let mut act_at = vec![false; doc.tokens.len()];
@@ -789,8 +790,8 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
         let next_start = hits.get(next).map_or(usize::MAX, |p| p.start);
         let own_report = |r: &&(usize, usize, Report)| r.0 >= h.start && r.0 < h.end;
         let report_before =
-            reports[s].iter().filter(|r| r.1 <= h.start && !own_report(r)).map(|r| r.1).max();
-        let report_after = reports[s].iter().filter(|r| r.0 >= h.end).map(|r| r.0).min();
+            reports(s).filter(|r| r.1 <= h.start && !own_report(r)).map(|r| r.1).max();
+        let report_after = reports(s).filter(|r| r.0 >= h.end).map(|r| r.0).min();
         let mut left_from = h.start.saturating_sub(LEFT_WINDOW).max(range.start).max(prev_end);
         if let Some(r) = report_before {
             left_from = left_from.max(r);
@@ -957,9 +958,8 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
                 let reported =
                     speech && report_before.is_some() && left.is_empty() && !back_reference;
                 let after_is_object = reported
-                    && subject_after.is_some_and(|&(_, k)| {
-                        claim_code.is_some() && code_str(doc, k) != claim_code.as_deref()
-                    });
+                    && subject_after
+                        .is_some_and(|&(_, k)| claim_code.is_some() && code(doc, k) != claim_code);
                 let mut rest = right.as_slice();
                 let adjacent_left =
                     left.last().filter(|&&(t, _)| t + 1 == h.start).map(|&(_, k)| k);
@@ -1024,9 +1024,9 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
         let mut by_claimant = false;
         if frame != Frame::Speech {
             // A state, not an international body, reports what its side suffered.
-            let state_claim = claim
-                .filter(|c| c.at < h.start && claim_code.as_deref().is_some_and(|cc| cc != "INT"));
-            let actor_codes: BTreeSet<String> =
+            let state_claim =
+                claim.filter(|c| c.at < h.start && claim_code.is_some_and(|cc| cc != "INT"));
+            let actor_codes: BTreeSet<&'e str> =
                 actors.iter().filter_map(|&k| code(doc, k)).collect();
             match claim {
                 // "نفى الجيش قصف السوق": who denies an act denies doing it.
@@ -1059,13 +1059,13 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
         let mut locations: Vec<String> = Vec::new();
         // Per place named, nearest after the trigger first: the states it may belong to
         // (the one holding it and the one it lies in).
-        let mut place_states: Vec<(usize, Vec<String>)> = Vec::new();
+        let mut place_states: Vec<(usize, Vec<&'e str>)> = Vec::new();
         let named = doc.entity_at.iter().zip(&located).enumerate();
         let scene = |w: Where| w == Where::In || (w == Where::Border && ty == "MOBILIZE");
         for (t, (&at, _)) in named.take(right_to).skip(left_from).filter(|(_, (_, &l))| scene(l)) {
             let Some(k) = at else { continue };
             let e = &doc.entities[k];
-            let states: Vec<String> = match e.kind {
+            let states: Vec<&'e str> = match e.kind {
                 EntityKind::Place => {
                     if !locations.contains(&e.id) {
                         locations.push(e.id.clone());
@@ -1124,7 +1124,13 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
             claimant: claim.filter(|_| !speech_by_claimant).map(|c| actor_id(doc, c.entity)),
             stance,
             sentence: s,
-            trigger: doc.span(h.start, h.end),
+            // The text is cut in only for the events kept (see `with_trigger_text`): most
+            // are dropped or merged, and they are cloned while their parties are paired.
+            trigger: Span {
+                start: doc.tokens[h.start].start as usize,
+                end: doc.tokens[h.end - 1].end as usize,
+                text: String::new(),
+            },
             confidence: confidence.min(0.95),
         };
         // Protesters stand for the country they march in.
@@ -1134,7 +1140,7 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
                     event,
                     actors: Vec::new(),
                     targets: Vec::new(),
-                    extra: vec![c.clone()],
+                    extra: vec![*c],
                     dyad: false,
                     frame,
                     by_claimant: false,
@@ -1172,19 +1178,20 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
             // the party acted on — when someone is named acting ("تأثير الهجمات على قناة
             // السويس" names no one).
             if place_target && !r.actors.is_empty() && r.targets.is_empty() && r.extra.is_empty() {
-                let own: BTreeSet<String> = r.actors.iter().filter_map(|&k| code(doc, k)).collect();
+                let own: BTreeSet<&'e str> =
+                    r.actors.iter().filter_map(|&k| code(doc, k)).collect();
                 let other = place_states
                     .iter()
                     .take(1)
                     .find_map(|(_, states)| states.iter().find(|c| !own.contains(*c)));
-                r.extra.extend(other.cloned());
+                r.extra.extend(other.copied());
             }
         }
     }
     pair_mediators(doc, &mut raws, &mediating);
     denials_face_the_denied(doc, &mut raws);
     complete_with_dyad(doc, &mut raws);
-    let mut merged: Vec<(BTreeSet<String>, Event)> = Vec::new();
+    let mut merged: Vec<(BTreeSet<&'e str>, Event)> = Vec::new();
     for mut r in raws {
         let codes = raw_codes(doc, &r);
         if codes.is_empty() && r.event.event_type != "PROTEST" {
@@ -1194,25 +1201,38 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
             continue;
         }
         r.event.actors = dedup(r.actors.iter().map(|&k| actor_id(doc, k)));
-        r.event.targets =
-            dedup(r.targets.iter().map(|&k| actor_id(doc, k)).chain(r.extra.iter().cloned()));
+        r.event.targets = dedup(
+            r.targets
+                .iter()
+                .map(|&k| actor_id(doc, k))
+                .chain(r.extra.iter().map(|c| c.to_string())),
+        );
         merge(&mut merged, codes, r.event);
     }
-    merged.into_iter().map(|(_, e)| e).collect()
+    merged.into_iter().map(|(_, e)| with_trigger_text(doc, e)).collect()
+}
+
+/// The event with its trigger's text, cut from the tokens its span covers: the span runs
+/// from the start of one token to the end of another.
+fn with_trigger_text(doc: &Doc<'_>, mut e: Event) -> Event {
+    let i = doc.tokens.partition_point(|t| (t.start as usize) < e.trigger.start);
+    let j = doc.tokens.partition_point(|t| (t.end as usize) <= e.trigger.end);
+    e.trigger = doc.span(i, j.max(i + 1));
+    e
 }
 
 /// The participant codes of a raw event.
-fn raw_codes(doc: &Doc<'_>, r: &Raw) -> BTreeSet<String> {
-    let mut codes: BTreeSet<String> =
+fn raw_codes<'e>(doc: &Doc<'e>, r: &Raw<'e>) -> BTreeSet<&'e str> {
+    let mut codes: BTreeSet<&'e str> =
         r.actors.iter().chain(&r.targets).filter_map(|&k| code(doc, k)).collect();
-    codes.extend(r.extra.iter().cloned());
+    codes.extend(r.extra.iter().copied());
     codes
 }
 
 /// "بوساطة مصرية قطرية", "برعاية تركيا والأمم المتحدة": each mediator consults with each
 /// party of the meeting or accord the sentence names beside it (the one before, else the
 /// one after); the mediation raw itself gives way to those pairs.
-fn pair_mediators(doc: &Doc<'_>, raws: &mut Vec<Raw>, mediating: &BTreeSet<usize>) {
+fn pair_mediators<'e>(doc: &Doc<'e>, raws: &mut Vec<Raw<'e>>, mediating: &BTreeSet<usize>) {
     let starts: BTreeSet<(usize, usize)> = raws
         .iter()
         .filter(|r| r.event.mode.as_deref() == Some("mediation"))
@@ -1240,25 +1260,25 @@ fn pair_mediators(doc: &Doc<'_>, raws: &mut Vec<Raw>, mediating: &BTreeSet<usize
                 }
             }
         }
-        let mediator_codes: BTreeSet<String> =
+        let mediator_codes: BTreeSet<&'e str> =
             mediators.iter().filter_map(|&k| code(doc, k)).collect();
         let template = match raws.iter().find(|r| mine(r)) {
             Some(r) => r.event.clone(),
             None => continue,
         };
         // The parties of the brokered event, one entity per state.
-        let mut party_codes: BTreeSet<String> = BTreeSet::new();
-        let mut parties: Vec<(Option<usize>, String)> = Vec::new();
+        let mut party_codes: BTreeSet<&'e str> = BTreeSet::new();
+        let mut parties: Vec<(Option<usize>, &'e str)> = Vec::new();
         for &k in raws[j].actors.iter().chain(&raws[j].targets) {
             if let Some(c) = code(doc, k).filter(|c| !mediator_codes.contains(c)) {
-                if party_codes.insert(c.clone()) {
+                if party_codes.insert(c) {
                     parties.push((Some(k), c));
                 }
             }
         }
-        for c in &raws[j].extra {
-            if !mediator_codes.contains(c) && party_codes.insert(c.clone()) {
-                parties.push((None, c.clone()));
+        for &c in &raws[j].extra {
+            if !mediator_codes.contains(c) && party_codes.insert(c) {
+                parties.push((None, c));
             }
         }
         if parties.is_empty() {
@@ -1267,7 +1287,7 @@ fn pair_mediators(doc: &Doc<'_>, raws: &mut Vec<Raw>, mediating: &BTreeSet<usize
         let brokered_event = &mut raws[j];
         brokered_event.actors.retain(|k| !mediators.contains(k));
         brokered_event.targets.retain(|k| !mediators.contains(k));
-        let mut seen: BTreeSet<String> = BTreeSet::new();
+        let mut seen: BTreeSet<&'e str> = BTreeSet::new();
         let mut pairs: Vec<Raw> = Vec::new();
         for &m in &mediators {
             let Some(mc) = code(doc, m) else { continue };
@@ -1279,7 +1299,7 @@ fn pair_mediators(doc: &Doc<'_>, raws: &mut Vec<Raw>, mediating: &BTreeSet<usize
                     event: template.clone(),
                     actors: vec![m],
                     targets: k.iter().copied().collect(),
-                    extra: if k.is_some() { Vec::new() } else { vec![c.clone()] },
+                    extra: if k.is_some() { Vec::new() } else { vec![*c] },
                     dyad: false,
                     frame: Frame::Act,
                     by_claimant: false,
@@ -1294,7 +1314,7 @@ fn pair_mediators(doc: &Doc<'_>, raws: &mut Vec<Raw>, mediating: &BTreeSet<usize
 /// A denial with no one it answers ("نفت روسيا أن تكون قد قصفت مستشفى في كييف",
 /// "... الأمر الذي نفته موسكو") faces the other parties of what it denies: the event the
 /// sentence goes on to deny, else the one it has just reported.
-fn denials_face_the_denied(doc: &Doc<'_>, raws: &mut [Raw]) {
+fn denials_face_the_denied<'e>(doc: &Doc<'e>, raws: &mut [Raw<'e>]) {
     for i in 0..raws.len() {
         let r = &raws[i];
         let denial = r.event.event_type == "REJECT" && r.event.mode.as_deref() == Some("deny");
@@ -1309,7 +1329,7 @@ fn denials_face_the_denied(doc: &Doc<'_>, raws: &mut [Raw]) {
             .filter(|q| q.event.event_type != "REJECT")
             .min_by_key(|q| (q.event.trigger.start < at, q.event.trigger.start.abs_diff(at)));
         let Some(q) = denied else { continue };
-        let others: Vec<String> =
+        let others: Vec<&'e str> =
             raw_codes(doc, q).into_iter().filter(|c| !denier.contains(c)).collect();
         raws[i].extra.extend(others);
     }
@@ -1325,9 +1345,9 @@ fn dedup(ids: impl Iterator<Item = String>) -> Vec<String> {
     v
 }
 
-impl Raw {
+impl Raw<'_> {
     /// An event with these parties, before any dyad completion.
-    fn new(event: Event, actors: Vec<usize>, targets: Vec<usize>, frame: Frame) -> Raw {
+    fn new(event: Event, actors: Vec<usize>, targets: Vec<usize>, frame: Frame) -> Self {
         Raw { event, actors, targets, extra: Vec::new(), dyad: false, frame, by_claimant: false }
     }
 }
@@ -1344,9 +1364,9 @@ struct Shape {
 
 /// One event per actor–target pair for directed frames (an accusation of two states is
 /// two accusations); a meeting held "separately" is one meeting per guest.
-fn split(
-    doc: &Doc<'_>,
-    raws: &mut Vec<Raw>,
+fn split<'e>(
+    doc: &Doc<'e>,
+    raws: &mut Vec<Raw<'e>>,
     event: Event,
     actors: Vec<usize>,
     targets: Vec<usize>,
@@ -1354,12 +1374,12 @@ fn split(
 ) {
     let Shape { frame, separately, dual_verb } = shape;
     let distinct =
-        |v: &[usize]| v.iter().filter_map(|&k| code_str(doc, k)).collect::<BTreeSet<_>>().len();
+        |v: &[usize]| v.iter().filter_map(|&k| code(doc, k)).collect::<BTreeSet<_>>().len();
     // A state does not act on itself ("اتهم باشينيان أذربيجان باستهداف سيادة أرمينيا").
-    let actor_codes: BTreeSet<&str> = actors.iter().filter_map(|&k| code_str(doc, k)).collect();
+    let actor_codes: BTreeSet<&str> = actors.iter().filter_map(|&k| code(doc, k)).collect();
     let targets: Vec<usize> = targets
         .into_iter()
-        .filter(|&k| code_str(doc, k).is_none_or(|c| !actor_codes.contains(c)))
+        .filter(|&k| code(doc, k).is_none_or(|c| !actor_codes.contains(c)))
         .collect();
     // A joint statement is one event per signatory.
     if frame == Frame::Speech && actors.len() > 1 && !dual_verb {
@@ -1398,15 +1418,15 @@ fn split(
 }
 
 /// The pair of states the article's fighting is between, if one pair dominates.
-fn dyad(doc: &Doc<'_>, raws: &[Raw]) -> Option<(String, String)> {
-    let mut counts: Vec<((String, String), usize)> = Vec::new();
+fn dyad<'e>(doc: &Doc<'e>, raws: &[Raw<'e>]) -> Option<(&'e str, &'e str)> {
+    let mut counts: Vec<((&'e str, &'e str), usize)> = Vec::new();
     for r in raws.iter().filter(|r| r.event.event_type == "ASSAULT") {
-        let codes: BTreeSet<String> = r
+        let codes: BTreeSet<&'e str> = r
             .actors
             .iter()
             .chain(&r.targets)
             .filter_map(|&k| code(doc, k))
-            .filter(|c| c != "INT")
+            .filter(|c| *c != "INT")
             .collect();
         if codes.len() == 2 {
             let mut it = codes.into_iter();
@@ -1425,7 +1445,7 @@ fn dyad(doc: &Doc<'_>, raws: &[Raw]) -> Option<(String, String)> {
 /// strike reported by one belligerent is against the other; a mediator's ceasefire is
 /// between the two; mediation is with each of them. A meeting with one known party and
 /// no dyad to lean on is dropped.
-fn complete_with_dyad(doc: &Doc<'_>, raws: &mut Vec<Raw>) {
+fn complete_with_dyad<'e>(doc: &Doc<'e>, raws: &mut Vec<Raw<'e>>) {
     let pair = dyad(doc, raws);
     let mut extra_raws = Vec::new();
     raws.retain_mut(|r| {
@@ -1434,13 +1454,13 @@ fn complete_with_dyad(doc: &Doc<'_>, raws: &mut Vec<Raw>) {
                 if r.frame == Frame::Joint {
                     for c in [a, b] {
                         if !r.extra.contains(c) {
-                            r.extra.push(c.clone());
+                            r.extra.push(c);
                         }
                     }
                 } else {
                     // "حض X الطرفين", "تكثف مصر وقطر الوساطة بين الجانبين": each actor
                     // with each side, not the sides with each other.
-                    let mut seen: BTreeSet<String> = BTreeSet::new();
+                    let mut seen: BTreeSet<&'e str> = BTreeSet::new();
                     let distinct: Vec<usize> = r
                         .actors
                         .iter()
@@ -1452,10 +1472,8 @@ fn complete_with_dyad(doc: &Doc<'_>, raws: &mut Vec<Raw>) {
                     } else {
                         vec![r.actors.clone()]
                     };
-                    let pairs: Vec<(Vec<usize>, String)> = groups
-                        .into_iter()
-                        .flat_map(|g| [(g.clone(), a.clone()), (g, b.clone())])
-                        .collect();
+                    let pairs: Vec<(Vec<usize>, &'e str)> =
+                        groups.into_iter().flat_map(|g| [(g.clone(), *a), (g, *b)]).collect();
                     let mut pairs = pairs.into_iter();
                     if let Some((acts, side)) = pairs.next() {
                         r.actors = acts;
@@ -1477,14 +1495,14 @@ fn complete_with_dyad(doc: &Doc<'_>, raws: &mut Vec<Raw>) {
                 }
             }
         }
-        let mut codes: BTreeSet<String> =
+        let mut codes: BTreeSet<&'e str> =
             r.actors.iter().chain(&r.targets).filter_map(|&k| code(doc, k)).collect();
-        codes.extend(r.extra.iter().cloned());
+        codes.extend(r.extra.iter().copied());
         // A truce with no one named ("بعد فشل محاولات الوصول لهدنة") is the fighting
         // sides' truce.
         if codes.is_empty() && r.event.mode.as_deref() == Some("ceasefire") {
             if let Some((a, b)) = &pair {
-                r.extra = vec![a.clone(), b.clone()];
+                r.extra = vec![*a, *b];
             }
             return true;
         }
@@ -1494,7 +1512,7 @@ fn complete_with_dyad(doc: &Doc<'_>, raws: &mut Vec<Raw>) {
             if let Some((a, b)) =
                 pair.as_ref().filter(|(a, b)| !codes.contains(a) && !codes.contains(b))
             {
-                let mut seen: BTreeSet<String> = BTreeSet::new();
+                let mut seen: BTreeSet<&'e str> = BTreeSet::new();
                 for &m in r.actors.iter().chain(&r.targets) {
                     if !code(doc, m).is_some_and(|c| seen.insert(c)) {
                         continue;
@@ -1504,7 +1522,7 @@ fn complete_with_dyad(doc: &Doc<'_>, raws: &mut Vec<Raw>) {
                             event: r.event.clone(),
                             actors: vec![m],
                             targets: Vec::new(),
-                            extra: vec![side.clone()],
+                            extra: vec![*side],
                             dyad: false,
                             frame: r.frame,
                             by_claimant: false,
@@ -1524,7 +1542,7 @@ fn complete_with_dyad(doc: &Doc<'_>, raws: &mut Vec<Raw>) {
         match &pair {
             Some((a, b)) => {
                 let in_pair = only == *a || only == *b;
-                let other = if only == *a { b.clone() } else { a.clone() };
+                let other = if only == *a { *b } else { *a };
                 if ty == "ASSAULT" && r.by_claimant && !in_pair {
                     // A claimant outside the fighting did not suffer it.
                     return false;
@@ -1535,20 +1553,20 @@ fn complete_with_dyad(doc: &Doc<'_>, raws: &mut Vec<Raw>) {
                     // The mediator is not a party to the ceasefire.
                     r.actors.clear();
                     r.targets.clear();
-                    r.extra = vec![a.clone(), b.clone()];
+                    r.extra = vec![*a, *b];
                 } else if mediation && !in_pair {
                     let mut second = Raw {
                         event: r.event.clone(),
                         actors: r.actors.clone(),
                         targets: r.targets.clone(),
-                        extra: vec![b.clone()],
+                        extra: vec![*b],
                         dyad: false,
                         frame: r.frame,
                         by_claimant: false,
                     };
                     second.event.confidence *= 0.8;
                     extra_raws.push(second);
-                    r.extra.push(a.clone());
+                    r.extra.push(*a);
                 } else if ty == "CONSULT" {
                     return false;
                 }
@@ -1562,7 +1580,7 @@ fn complete_with_dyad(doc: &Doc<'_>, raws: &mut Vec<Raw>) {
 
 /// Adds an event unless one of the same type and participants is there; then the first
 /// keeps the place and date it lacked.
-fn merge(events: &mut Vec<(BTreeSet<String>, Event)>, codes: BTreeSet<String>, e: Event) {
+fn merge<'e>(events: &mut Vec<(BTreeSet<&'e str>, Event)>, codes: BTreeSet<&'e str>, e: Event) {
     if let Some((_, old)) =
         events.iter_mut().find(|(c, o)| *c == codes && o.event_type == e.event_type)
     {
