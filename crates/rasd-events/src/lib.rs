@@ -22,6 +22,7 @@
 //! modes and their ACLED mapping.
 #![deny(missing_docs)]
 
+use std::cell::Cell;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
@@ -337,14 +338,14 @@ fn skipped(
     }
     // "مقترح هدنة", "المقترح ينص على هدنة": a truce proposed is not one agreed; "جهود
     // للتوصل إلى اتفاق": nor is one sought.
-    let sought = {
+    let sought = || {
         let from = units_back(doc, range.start, h.start, 6);
         (from..h.start)
             .rev()
             .take_while(|&t| doc.tokens[t].kind != TokenKind::Punct)
             .any(|t| matches!(doc.w(t), "للتوصل" | "للوصول"))
     };
-    if ty == "AGREE" && (clause_cue(4, Cue::Proposal) || sought) {
+    if ty == "AGREE" && (clause_cue(4, Cue::Proposal) || sought()) {
         return true;
     }
     if ty == "REQUEST" {
@@ -362,6 +363,62 @@ fn skipped(
             .rev()
             .take_while(|p| p.end + 4 >= h.start && p.start >= range.start)
             .any(|p| p.trigger.event_type == "REQUEST")
+}
+
+/// A set of participant codes, kept sorted and without repeats: it iterates, compares
+/// and counts as a `BTreeSet` would, without building tree nodes for the handful of codes
+/// each event has.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Codes<'e>(Vec<&'e str>);
+
+impl<'e> Codes<'e> {
+    /// Adds a code; false when it was there.
+    fn insert(&mut self, c: &'e str) -> bool {
+        match self.0.binary_search(&c) {
+            Ok(_) => false,
+            Err(at) => {
+                self.0.insert(at, c);
+                true
+            }
+        }
+    }
+
+    fn contains(&self, c: &str) -> bool {
+        self.0.contains(&c)
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<'e> FromIterator<&'e str> for Codes<'e> {
+    fn from_iter<I: IntoIterator<Item = &'e str>>(iter: I) -> Self {
+        let mut v: Vec<&'e str> = iter.into_iter().collect();
+        v.sort_unstable();
+        v.dedup();
+        Codes(v)
+    }
+}
+
+impl<'e> Extend<&'e str> for Codes<'e> {
+    fn extend<I: IntoIterator<Item = &'e str>>(&mut self, iter: I) {
+        for c in iter {
+            self.insert(c);
+        }
+    }
+}
+
+impl<'e> IntoIterator for Codes<'e> {
+    type Item = &'e str;
+    type IntoIter = std::vec::IntoIter<&'e str>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
 }
 
 /// The participant code of an entity (its state, or INT), if it can take part. Borrowed
@@ -414,6 +471,10 @@ fn glued(doc: &Doc<'_>, t: usize, k: usize) -> String {
         .iter()
         .find(|m| m.start >= tok_start && m.start < doc.tokens[t].end as usize)
         .map_or(tok_start, |m| m.start);
+    // Most mentions start their token: nothing glued, nothing to cut out.
+    if mention_start == tok_start {
+        return String::new();
+    }
     doc.span(t, t + 1).text.chars().take(mention_start - tok_start).collect()
 }
 
@@ -439,14 +500,17 @@ fn introduced(doc: &Doc<'_>, t: usize, k: usize) -> bool {
 
 /// Whether token `t` opens a clause of its own: a contrast or a "while".
 fn opens_clause(doc: &Doc<'_>, t: usize) -> bool {
-    let w = doc.w(t);
-    // Asked of every word between triggers: all the openers below start with one of
-    // these letters, which turns most words away at their first character.
-    if !w.starts_with(['ف', 'ب', 'و', 'ل']) {
-        return false;
+    // Asked of every word between triggers, so read as bytes: "فيما" or "بينما" with at
+    // most one و before it, or "لكن" after any number of them.
+    let w = doc.w(t).as_bytes();
+    let waw = "و".as_bytes();
+    let mut rest = w;
+    while let Some(r) = rest.strip_prefix(waw) {
+        rest = r;
     }
-    matches!(w, "فيما" | "بينما" | "وفيما" | "وبينما")
-        || w.trim_start_matches('و').starts_with("لكن")
+    let waws = (w.len() - rest.len()) / waw.len();
+    (waws <= 1 && (rest == "فيما".as_bytes() || rest == "بينما".as_bytes()))
+        || rest.starts_with("لكن".as_bytes())
 }
 
 /// Whether token `t` opens a prepositional phrase ("على", "باتجاه", "للمبادرة").
@@ -709,11 +773,18 @@ pub fn extract<'e>(doc: &Doc<'e>, times: &[Time]) -> Vec<Event> {
     let set = triggers();
     let hits = find_triggers(doc, set);
     let cue_set = cues();
-    // Cues are asked about again and again for the tokens around every trigger: look
-    // each token up once.
-    let cue_table: Vec<Option<Cue>> =
-        (0..doc.tokens.len()).map(|t| doc.phrase_at(cue_set, t).map(|m| *m.value)).collect();
-    let cue_at = |t: usize| cue_table.get(t).copied().flatten();
+    // Cues are asked about again and again for the tokens around triggers and names, and
+    // never for most other tokens: look each token up once, the first time it is asked.
+    let cue_table: Vec<Cell<Option<Option<Cue>>>> = vec![Cell::new(None); doc.tokens.len()];
+    let cue_at = |t: usize| {
+        let slot = cue_table.get(t)?;
+        if let Some(known) = slot.get() {
+            return known;
+        }
+        let found = doc.phrase_at(cue_set, t).map(|m| *m.value);
+        slot.set(Some(found));
+        found
+    };
     let (part, located) = participant_tokens(doc, &cue_at);
     let claims = doc.sentence_claims();
     // A source noun ("في بيان مشترك") says where a statement was made; it does not
@@ -1026,8 +1097,7 @@ pub fn extract<'e>(doc: &Doc<'e>, times: &[Time]) -> Vec<Event> {
             // A state, not an international body, reports what its side suffered.
             let state_claim =
                 claim.filter(|c| c.at < h.start && claim_code.is_some_and(|cc| cc != "INT"));
-            let actor_codes: BTreeSet<&'e str> =
-                actors.iter().filter_map(|&k| code(doc, k)).collect();
+            let actor_codes: Codes<'e> = actors.iter().filter_map(|&k| code(doc, k)).collect();
             match claim {
                 // "نفى الجيش قصف السوق": who denies an act denies doing it.
                 Some(c) if c.report == Report::Deny && actors.is_empty() => actors.push(c.entity),
@@ -1178,12 +1248,11 @@ pub fn extract<'e>(doc: &Doc<'e>, times: &[Time]) -> Vec<Event> {
             // the party acted on — when someone is named acting ("تأثير الهجمات على قناة
             // السويس" names no one).
             if place_target && !r.actors.is_empty() && r.targets.is_empty() && r.extra.is_empty() {
-                let own: BTreeSet<&'e str> =
-                    r.actors.iter().filter_map(|&k| code(doc, k)).collect();
+                let own: Codes<'e> = r.actors.iter().filter_map(|&k| code(doc, k)).collect();
                 let other = place_states
                     .iter()
                     .take(1)
-                    .find_map(|(_, states)| states.iter().find(|c| !own.contains(*c)));
+                    .find_map(|(_, states)| states.iter().find(|c| !own.contains(c)));
                 r.extra.extend(other.copied());
             }
         }
@@ -1191,7 +1260,7 @@ pub fn extract<'e>(doc: &Doc<'e>, times: &[Time]) -> Vec<Event> {
     pair_mediators(doc, &mut raws, &mediating);
     denials_face_the_denied(doc, &mut raws);
     complete_with_dyad(doc, &mut raws);
-    let mut merged: Vec<(BTreeSet<&'e str>, Event)> = Vec::new();
+    let mut merged: Vec<(Codes<'e>, Event)> = Vec::new();
     for mut r in raws {
         let codes = raw_codes(doc, &r);
         if codes.is_empty() && r.event.event_type != "PROTEST" {
@@ -1222,8 +1291,8 @@ fn with_trigger_text(doc: &Doc<'_>, mut e: Event) -> Event {
 }
 
 /// The participant codes of a raw event.
-fn raw_codes<'e>(doc: &Doc<'e>, r: &Raw<'e>) -> BTreeSet<&'e str> {
-    let mut codes: BTreeSet<&'e str> =
+fn raw_codes<'e>(doc: &Doc<'e>, r: &Raw<'e>) -> Codes<'e> {
+    let mut codes: Codes<'e> =
         r.actors.iter().chain(&r.targets).filter_map(|&k| code(doc, k)).collect();
     codes.extend(r.extra.iter().copied());
     codes
@@ -1260,14 +1329,13 @@ fn pair_mediators<'e>(doc: &Doc<'e>, raws: &mut Vec<Raw<'e>>, mediating: &BTreeS
                 }
             }
         }
-        let mediator_codes: BTreeSet<&'e str> =
-            mediators.iter().filter_map(|&k| code(doc, k)).collect();
+        let mediator_codes: Codes<'e> = mediators.iter().filter_map(|&k| code(doc, k)).collect();
         let template = match raws.iter().find(|r| mine(r)) {
             Some(r) => r.event.clone(),
             None => continue,
         };
         // The parties of the brokered event, one entity per state.
-        let mut party_codes: BTreeSet<&'e str> = BTreeSet::new();
+        let mut party_codes: Codes<'e> = Codes::default();
         let mut parties: Vec<(Option<usize>, &'e str)> = Vec::new();
         for &k in raws[j].actors.iter().chain(&raws[j].targets) {
             if let Some(c) = code(doc, k).filter(|c| !mediator_codes.contains(c)) {
@@ -1287,7 +1355,7 @@ fn pair_mediators<'e>(doc: &Doc<'e>, raws: &mut Vec<Raw<'e>>, mediating: &BTreeS
         let brokered_event = &mut raws[j];
         brokered_event.actors.retain(|k| !mediators.contains(k));
         brokered_event.targets.retain(|k| !mediators.contains(k));
-        let mut seen: BTreeSet<&'e str> = BTreeSet::new();
+        let mut seen: Codes<'e> = Codes::default();
         let mut pairs: Vec<Raw> = Vec::new();
         for &m in &mediators {
             let Some(mc) = code(doc, m) else { continue };
@@ -1374,9 +1442,9 @@ fn split<'e>(
 ) {
     let Shape { frame, separately, dual_verb } = shape;
     let distinct =
-        |v: &[usize]| v.iter().filter_map(|&k| code(doc, k)).collect::<BTreeSet<_>>().len();
+        |v: &[usize]| v.iter().filter_map(|&k| code(doc, k)).collect::<Codes<'_>>().len();
     // A state does not act on itself ("اتهم باشينيان أذربيجان باستهداف سيادة أرمينيا").
-    let actor_codes: BTreeSet<&str> = actors.iter().filter_map(|&k| code(doc, k)).collect();
+    let actor_codes: Codes<'_> = actors.iter().filter_map(|&k| code(doc, k)).collect();
     let targets: Vec<usize> = targets
         .into_iter()
         .filter(|&k| code(doc, k).is_none_or(|c| !actor_codes.contains(c)))
@@ -1421,7 +1489,7 @@ fn split<'e>(
 fn dyad<'e>(doc: &Doc<'e>, raws: &[Raw<'e>]) -> Option<(&'e str, &'e str)> {
     let mut counts: Vec<((&'e str, &'e str), usize)> = Vec::new();
     for r in raws.iter().filter(|r| r.event.event_type == "ASSAULT") {
-        let codes: BTreeSet<&'e str> = r
+        let codes: Codes<'e> = r
             .actors
             .iter()
             .chain(&r.targets)
@@ -1460,7 +1528,7 @@ fn complete_with_dyad<'e>(doc: &Doc<'e>, raws: &mut Vec<Raw<'e>>) {
                 } else {
                     // "حض X الطرفين", "تكثف مصر وقطر الوساطة بين الجانبين": each actor
                     // with each side, not the sides with each other.
-                    let mut seen: BTreeSet<&'e str> = BTreeSet::new();
+                    let mut seen: Codes<'e> = Codes::default();
                     let distinct: Vec<usize> = r
                         .actors
                         .iter()
@@ -1495,7 +1563,7 @@ fn complete_with_dyad<'e>(doc: &Doc<'e>, raws: &mut Vec<Raw<'e>>) {
                 }
             }
         }
-        let mut codes: BTreeSet<&'e str> =
+        let mut codes: Codes<'e> =
             r.actors.iter().chain(&r.targets).filter_map(|&k| code(doc, k)).collect();
         codes.extend(r.extra.iter().copied());
         // A truce with no one named ("بعد فشل محاولات الوصول لهدنة") is the fighting
@@ -1512,7 +1580,7 @@ fn complete_with_dyad<'e>(doc: &Doc<'e>, raws: &mut Vec<Raw<'e>>) {
             if let Some((a, b)) =
                 pair.as_ref().filter(|(a, b)| !codes.contains(a) && !codes.contains(b))
             {
-                let mut seen: BTreeSet<&'e str> = BTreeSet::new();
+                let mut seen: Codes<'e> = Codes::default();
                 for &m in r.actors.iter().chain(&r.targets) {
                     if !code(doc, m).is_some_and(|c| seen.insert(c)) {
                         continue;
@@ -1580,7 +1648,7 @@ fn complete_with_dyad<'e>(doc: &Doc<'e>, raws: &mut Vec<Raw<'e>>) {
 
 /// Adds an event unless one of the same type and participants is there; then the first
 /// keeps the place and date it lacked.
-fn merge<'e>(events: &mut Vec<(BTreeSet<&'e str>, Event)>, codes: BTreeSet<&'e str>, e: Event) {
+fn merge<'e>(events: &mut Vec<(Codes<'e>, Event)>, codes: Codes<'e>, e: Event) {
     if let Some((_, old)) =
         events.iter_mut().find(|(c, o)| *c == codes && o.event_type == e.event_type)
     {
