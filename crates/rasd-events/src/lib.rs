@@ -175,7 +175,7 @@ fn is_preposition(w: &str) -> bool {
 
 /// The token `k` units before `at` (not before `from`), a multi-word name counting as one
 /// unit: cues reach over "قوات الدعم السريع" as over one word.
-fn units_back(doc: &Doc<'_>, from: usize, at: usize, k: usize) -> usize {
+fn units_back(doc: &Article<'_, '_>, from: usize, at: usize, k: usize) -> usize {
     let mut t = at;
     let mut n = 0;
     while t > from && n < k {
@@ -191,7 +191,7 @@ fn units_back(doc: &Doc<'_>, from: usize, at: usize, k: usize) -> usize {
 }
 
 /// Units between tokens `a` and `b`, a multi-word name counting as one.
-fn units_between(doc: &Doc<'_>, a: usize, b: usize) -> usize {
+fn units_between(doc: &Article<'_, '_>, a: usize, b: usize) -> usize {
     let mut n = 0;
     let mut t = a;
     while t < b {
@@ -208,7 +208,12 @@ fn units_between(doc: &Doc<'_>, a: usize, b: usize) -> usize {
 /// Whether a negation governs the trigger at `at`: right before it ("لم تقصف"), or
 /// before the one verb whose object it is, with only names and "أي" between ("لم توقع
 /// إسرائيل وحماس أي اتفاق"). "لا تزال", "لم تتوقف" are not negations of what follows.
-fn negated(doc: &Doc<'_>, from: usize, at: usize, cue_at: &dyn Fn(usize) -> Option<Cue>) -> bool {
+fn negated(
+    doc: &Article<'_, '_>,
+    from: usize,
+    at: usize,
+    cue_at: &dyn Fn(usize) -> Option<Cue>,
+) -> bool {
     let mut words = 0;
     let mut t = at;
     while t > from {
@@ -255,7 +260,7 @@ struct Hit<'a> {
     reach: usize,
 }
 
-fn find_triggers<'a>(doc: &Doc<'_>, set: &'a PhraseSet<Trigger>) -> Vec<Hit<'a>> {
+fn find_triggers<'a>(doc: &Article<'_, '_>, set: &'a PhraseSet<Trigger>) -> Vec<Hit<'a>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < doc.tokens.len() {
@@ -304,7 +309,7 @@ fn find_triggers<'a>(doc: &Doc<'_>, set: &'a PhraseSet<Trigger>) -> Vec<Hit<'a>>
 /// readiness, a fighting to be stopped, a cited agreement, an invitation, a purpose,
 /// or a ceasefire being called for.
 fn skipped(
-    doc: &Doc<'_>,
+    doc: &Article<'_, '_>,
     hits: &[Hit<'_>],
     n: usize,
     cue_at: &dyn Fn(usize) -> Option<Cue>,
@@ -421,10 +426,37 @@ impl<'e> IntoIterator for Codes<'e> {
     }
 }
 
+/// The document as this stage reads it: with what it asks of every entity again and
+/// again, worked out once per article.
+struct Article<'d, 'e> {
+    doc: &'d Doc<'e>,
+    /// Per entity, its participant code (see [`entity_code`]).
+    codes: Vec<Option<&'e str>>,
+}
+
+impl<'d, 'e> Article<'d, 'e> {
+    fn new(doc: &'d Doc<'e>) -> Self {
+        let codes = (0..doc.entities.len()).map(|k| entity_code(doc, k)).collect();
+        Article { doc, codes }
+    }
+}
+
+impl<'e> std::ops::Deref for Article<'_, 'e> {
+    type Target = Doc<'e>;
+    fn deref(&self) -> &Doc<'e> {
+        self.doc
+    }
+}
+
+/// The participant code of entity `k` (its state, or INT), if it can take part.
+fn code<'e>(doc: &Article<'_, 'e>, k: usize) -> Option<&'e str> {
+    doc.codes[k]
+}
+
 /// The participant code of an entity (its state, or INT), if it can take part. Borrowed
 /// from the document's entities or the embedded knowledge base: codes are compared and
 /// collected many times per event, and only the ones written out are copied.
-fn code<'e>(doc: &Doc<'e>, k: usize) -> Option<&'e str> {
+fn entity_code<'e>(doc: &Doc<'e>, k: usize) -> Option<&'e str> {
     let entities: &'e [rasd_model::Entity] = doc.entities;
     let e = &entities[k];
     let kb = rasd_kb::Kb::embedded();
@@ -464,7 +496,7 @@ fn is_locative(w: &str) -> bool {
 }
 
 /// The proclitics written before an entity's mention inside token `t` ("لأوكرانيا").
-fn glued(doc: &Doc<'_>, t: usize, k: usize) -> String {
+fn glued(doc: &Article<'_, '_>, t: usize, k: usize) -> String {
     let tok_start = doc.tokens[t].start as usize;
     let mention_start = doc.entities[k]
         .mentions
@@ -481,7 +513,7 @@ fn glued(doc: &Doc<'_>, t: usize, k: usize) -> String {
 /// Whether the entity at token `t` is introduced by a preposition, written apart
 /// ("على روسيا") or glued on ("لأوكرانيا", "للحوثيين", "بإسرائيل") — but not a name that
 /// itself begins with ل or ب ("لبنان", "بوتين").
-fn introduced(doc: &Doc<'_>, t: usize, k: usize) -> bool {
+fn introduced(doc: &Article<'_, '_>, t: usize, k: usize) -> bool {
     let prev = t.checked_sub(1).map_or("", |p| doc.w(p));
     if is_preposition(prev) || glued(doc, t, k).contains(['ل', 'ب']) {
         return true;
@@ -499,7 +531,7 @@ fn introduced(doc: &Doc<'_>, t: usize, k: usize) -> bool {
 }
 
 /// Whether token `t` opens a clause of its own: a contrast or a "while".
-fn opens_clause(doc: &Doc<'_>, t: usize) -> bool {
+fn opens_clause(doc: &Article<'_, '_>, t: usize) -> bool {
     // Asked of every word between triggers, so read as bytes: "فيما" or "بينما" with at
     // most one و before it, or "لكن" after any number of them.
     let w = doc.w(t).as_bytes();
@@ -514,7 +546,7 @@ fn opens_clause(doc: &Doc<'_>, t: usize) -> bool {
 }
 
 /// Whether token `t` opens a prepositional phrase ("على", "باتجاه", "للمبادرة").
-fn opens_phrase(doc: &Doc<'_>, t: usize) -> bool {
+fn opens_phrase(doc: &Article<'_, '_>, t: usize) -> bool {
     let w = doc.w(t);
     doc.entity_at[t].is_none() && (is_preposition(w) || w.starts_with("لل") || w.starts_with("بال"))
 }
@@ -534,7 +566,7 @@ enum Where {
 /// backer named in a description: "الحوثيون المدعومون من إيران"), and whether the token
 /// names a place or a state where something happens.
 fn participant_tokens(
-    doc: &Doc<'_>,
+    doc: &Article<'_, '_>,
     cue_at: &dyn Fn(usize) -> Option<Cue>,
 ) -> (Vec<Option<usize>>, Vec<Where>) {
     let mut out = vec![None; doc.tokens.len()];
@@ -581,7 +613,7 @@ fn participant_tokens(
 
 /// The first person or body named earlier in the sentence: the subject that
 /// circumstantial clauses ("معربا عن تضامن بلاده") go on speaking for.
-fn sentence_subject(doc: &Doc<'_>, from: usize, to: usize) -> Option<usize> {
+fn sentence_subject(doc: &Article<'_, '_>, from: usize, to: usize) -> Option<usize> {
     (from..to).find_map(|t| {
         doc.entity_at[t]
             .filter(|&k| matches!(doc.entities[k].kind, EntityKind::Person | EntityKind::Org))
@@ -599,7 +631,7 @@ fn place_states_of(id: &str) -> Vec<&'static str> {
 }
 
 /// The entity id an actor list carries: a capital is replaced by its state.
-fn actor_id(doc: &Doc<'_>, k: usize) -> String {
+fn actor_id(doc: &Article<'_, '_>, k: usize) -> String {
     let e = &doc.entities[k];
     if e.kind == EntityKind::Place {
         if let Some(c) = capital_state(&e.id) {
@@ -622,7 +654,7 @@ fn parties(part: &[Option<usize>], from: usize, to: usize) -> Vec<(usize, usize)
     out
 }
 
-fn is_hard_stop(doc: &Doc<'_>, t: usize) -> bool {
+fn is_hard_stop(doc: &Article<'_, '_>, t: usize) -> bool {
     doc.tokens[t].kind == TokenKind::Punct && matches!(doc.w(t), "." | ";" | ":" | "?" | "!")
 }
 
@@ -646,7 +678,7 @@ struct Raw<'e> {
 /// each one before it that is joined to the next by و or a comma (with at most a title
 /// between) or written right against it as one party (a name after its country's
 /// adjective) — "أرمينيا وأذربيجان روسيا" is two subjects and an object.
-fn coordinated(doc: &Doc<'_>, left: &[(usize, usize)]) -> Vec<usize> {
+fn coordinated(doc: &Article<'_, '_>, left: &[(usize, usize)]) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
     let mut next: Option<(usize, usize)> = None;
     for &(t, k) in left.iter().rev() {
@@ -677,7 +709,7 @@ fn coordinated(doc: &Doc<'_>, left: &[(usize, usize)]) -> Vec<usize> {
 
 /// Whether the mention of entity `k` at token `t` carries the conjunction و
 /// ("والسعودية", "وقوات الدعم السريع"), as opposed to a name that starts with و.
-fn and_before(doc: &Doc<'_>, t: usize, k: usize) -> bool {
+fn and_before(doc: &Article<'_, '_>, t: usize, k: usize) -> bool {
     if glued(doc, t, k).contains('و') {
         return true;
     }
@@ -693,7 +725,7 @@ fn and_before(doc: &Doc<'_>, t: usize, k: usize) -> bool {
 /// Triggers that do not report a happening of their own are set aside, and those read
 /// differently in context are rewritten, before clauses are cut between them.
 fn keep_hits<'a>(
-    doc: &Doc<'_>,
+    doc: &Article<'_, '_>,
     hits: &[Hit<'a>],
     cue_at: &dyn Fn(usize) -> Option<Cue>,
 ) -> Vec<Hit<'a>> {
@@ -770,6 +802,7 @@ fn keep_hits<'a>(
 
 /// The events of a document.
 pub fn extract<'e>(doc: &Doc<'e>, times: &[Time]) -> Vec<Event> {
+    let doc = &Article::new(doc);
     let set = triggers();
     let hits = find_triggers(doc, set);
     let cue_set = cues();
@@ -1283,7 +1316,7 @@ pub fn extract<'e>(doc: &Doc<'e>, times: &[Time]) -> Vec<Event> {
 
 /// The event with its trigger's text, cut from the tokens its span covers: the span runs
 /// from the start of one token to the end of another.
-fn with_trigger_text(doc: &Doc<'_>, mut e: Event) -> Event {
+fn with_trigger_text(doc: &Article<'_, '_>, mut e: Event) -> Event {
     let i = doc.tokens.partition_point(|t| (t.start as usize) < e.trigger.start);
     let j = doc.tokens.partition_point(|t| (t.end as usize) <= e.trigger.end);
     e.trigger = doc.span(i, j.max(i + 1));
@@ -1291,7 +1324,7 @@ fn with_trigger_text(doc: &Doc<'_>, mut e: Event) -> Event {
 }
 
 /// The participant codes of a raw event.
-fn raw_codes<'e>(doc: &Doc<'e>, r: &Raw<'e>) -> Codes<'e> {
+fn raw_codes<'e>(doc: &Article<'_, 'e>, r: &Raw<'e>) -> Codes<'e> {
     let mut codes: Codes<'e> =
         r.actors.iter().chain(&r.targets).filter_map(|&k| code(doc, k)).collect();
     codes.extend(r.extra.iter().copied());
@@ -1301,7 +1334,7 @@ fn raw_codes<'e>(doc: &Doc<'e>, r: &Raw<'e>) -> Codes<'e> {
 /// "بوساطة مصرية قطرية", "برعاية تركيا والأمم المتحدة": each mediator consults with each
 /// party of the meeting or accord the sentence names beside it (the one before, else the
 /// one after); the mediation raw itself gives way to those pairs.
-fn pair_mediators<'e>(doc: &Doc<'e>, raws: &mut Vec<Raw<'e>>, mediating: &BTreeSet<usize>) {
+fn pair_mediators<'e>(doc: &Article<'_, 'e>, raws: &mut Vec<Raw<'e>>, mediating: &BTreeSet<usize>) {
     let starts: BTreeSet<(usize, usize)> = raws
         .iter()
         .filter(|r| r.event.mode.as_deref() == Some("mediation"))
@@ -1382,7 +1415,7 @@ fn pair_mediators<'e>(doc: &Doc<'e>, raws: &mut Vec<Raw<'e>>, mediating: &BTreeS
 /// A denial with no one it answers ("نفت روسيا أن تكون قد قصفت مستشفى في كييف",
 /// "... الأمر الذي نفته موسكو") faces the other parties of what it denies: the event the
 /// sentence goes on to deny, else the one it has just reported.
-fn denials_face_the_denied<'e>(doc: &Doc<'e>, raws: &mut [Raw<'e>]) {
+fn denials_face_the_denied<'e>(doc: &Article<'_, 'e>, raws: &mut [Raw<'e>]) {
     for i in 0..raws.len() {
         let r = &raws[i];
         let denial = r.event.event_type == "REJECT" && r.event.mode.as_deref() == Some("deny");
@@ -1433,7 +1466,7 @@ struct Shape {
 /// One event per actor–target pair for directed frames (an accusation of two states is
 /// two accusations); a meeting held "separately" is one meeting per guest.
 fn split<'e>(
-    doc: &Doc<'e>,
+    doc: &Article<'_, 'e>,
     raws: &mut Vec<Raw<'e>>,
     event: Event,
     actors: Vec<usize>,
@@ -1486,7 +1519,7 @@ fn split<'e>(
 }
 
 /// The pair of states the article's fighting is between, if one pair dominates.
-fn dyad<'e>(doc: &Doc<'e>, raws: &[Raw<'e>]) -> Option<(&'e str, &'e str)> {
+fn dyad<'e>(doc: &Article<'_, 'e>, raws: &[Raw<'e>]) -> Option<(&'e str, &'e str)> {
     let mut counts: Vec<((&'e str, &'e str), usize)> = Vec::new();
     for r in raws.iter().filter(|r| r.event.event_type == "ASSAULT") {
         let codes: Codes<'e> = r
@@ -1513,7 +1546,7 @@ fn dyad<'e>(doc: &Doc<'e>, raws: &[Raw<'e>]) -> Option<(&'e str, &'e str)> {
 /// strike reported by one belligerent is against the other; a mediator's ceasefire is
 /// between the two; mediation is with each of them. A meeting with one known party and
 /// no dyad to lean on is dropped.
-fn complete_with_dyad<'e>(doc: &Doc<'e>, raws: &mut Vec<Raw<'e>>) {
+fn complete_with_dyad<'e>(doc: &Article<'_, 'e>, raws: &mut Vec<Raw<'e>>) {
     let pair = dyad(doc, raws);
     let mut extra_raws = Vec::new();
     raws.retain_mut(|r| {
@@ -1667,7 +1700,7 @@ fn merge<'e>(events: &mut Vec<(Codes<'e>, Event)>, codes: Codes<'e>, e: Event) {
 }
 
 /// The day-level time of the sentence nearest to the trigger.
-fn sentence_date(doc: &Doc<'_>, times: &[Time], s: usize, at: usize) -> Option<String> {
+fn sentence_date(doc: &Article<'_, '_>, times: &[Time], s: usize, at: usize) -> Option<String> {
     let r = &doc.sentences[s];
     let (a, b) = (doc.tokens[r.start].start as usize, doc.tokens[r.end - 1].end as usize);
     let pos = doc.tokens[at].start as usize;
