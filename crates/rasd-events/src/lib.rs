@@ -432,12 +432,34 @@ struct Article<'d, 'e> {
     doc: &'d Doc<'e>,
     /// Per entity, its participant code (see [`entity_code`]).
     codes: Vec<Option<&'e str>>,
+    /// Per token, its sentence (as [`Doc::sentence_of`] finds it).
+    sentence_at: Vec<usize>,
 }
 
 impl<'d, 'e> Article<'d, 'e> {
     fn new(doc: &'d Doc<'e>) -> Self {
         let codes = (0..doc.entities.len()).map(|k| entity_code(doc, k)).collect();
-        Article { doc, codes }
+        // The sentences run in order: one sweep gives every token the first sentence
+        // that ends after it (the last one for tokens past them all).
+        let last = doc.sentences.len().saturating_sub(1);
+        let mut s = 0;
+        let sentence_at = (0..doc.tokens.len())
+            .map(|t| {
+                while s < doc.sentences.len() && doc.sentences[s].end <= t {
+                    s += 1;
+                }
+                s.min(last)
+            })
+            .collect();
+        Article { doc, codes, sentence_at }
+    }
+
+    /// The sentence holding token `t`: asked for every trigger and its neighbours.
+    fn sentence_of(&self, t: usize) -> usize {
+        match self.sentence_at.get(t) {
+            Some(&s) => s,
+            None => self.doc.sentence_of(t),
+        }
     }
 }
 
@@ -772,19 +794,24 @@ fn keep_hits<'a>(
         // A date set off by commas ("شنت، في 19 أيلول، عملية عسكرية") does not part them;
         // a party does — except after a light verb, whose subject and time come before
         // its object ("شنت الولايات المتحدة وبريطانيا فجر الجمعة (...) ضربات جوية").
+        // The words between are read only for a trigger near enough to be the same act:
+        // most pairs differ in type or sentence, and the gap may be long.
         let same = kept.last().is_some_and(|p| {
+            if p.trigger.event_type != h.trigger.event_type
+                || mediation(p) != mediation(&h)
+                || doc.sentence_of(p.start) != s
+            {
+                return false;
+            }
             let between = p.end..h.start;
-            let plain = between.clone().all(|t| doc.tokens[t].kind != TokenKind::Punct);
+            let plain = || between.clone().all(|t| doc.tokens[t].kind != TokenKind::Punct);
             let opener = |t: usize| doc.w(t) == "و" || doc.w(t) == "ثم" || opens_clause(doc, t);
             let open = |t: usize| !is_hard_stop(doc, t) && !opener(t);
-            let aside = between.clone().all(|t| open(t) && doc.entity_at[t].is_none());
-            let light = cue_at(p.start) == Some(Cue::Light) && between.clone().all(open);
-            p.trigger.event_type == h.trigger.event_type
-                && mediation(p) == mediation(&h)
-                && doc.sentence_of(p.start) == s
-                && ((plain && h.start <= p.end + if purpose { 12 } else { 6 })
-                    || (aside && h.start <= p.end + 10)
-                    || (light && h.start <= p.end + 14))
+            let aside = || between.clone().all(|t| open(t) && doc.entity_at[t].is_none());
+            let light = || cue_at(p.start) == Some(Cue::Light) && between.clone().all(open);
+            (h.start <= p.end + if purpose { 12 } else { 6 } && plain())
+                || (h.start <= p.end + 10 && aside())
+                || (h.start <= p.end + 14 && light())
         });
         match kept.last_mut() {
             // The object says how: "شنت ... ضربات جوية" is an air strike.
@@ -1474,14 +1501,15 @@ fn split<'e>(
     shape: Shape,
 ) {
     let Shape { frame, separately, dual_verb } = shape;
-    let distinct =
-        |v: &[usize]| v.iter().filter_map(|&k| code(doc, k)).collect::<Codes<'_>>().len();
+    // Parties are few: count their distinct codes in place.
+    let distinct = |v: &[usize]| {
+        let codes = || v.iter().filter_map(|&k| code(doc, k));
+        codes().enumerate().filter(|&(i, c)| !codes().take(i).any(|x| x == c)).count()
+    };
     // A state does not act on itself ("اتهم باشينيان أذربيجان باستهداف سيادة أرمينيا").
-    let actor_codes: Codes<'_> = actors.iter().filter_map(|&k| code(doc, k)).collect();
-    let targets: Vec<usize> = targets
-        .into_iter()
-        .filter(|&k| code(doc, k).is_none_or(|c| !actor_codes.contains(c)))
-        .collect();
+    let actor_code = |c: &str| actors.iter().any(|&a| code(doc, a) == Some(c));
+    let targets: Vec<usize> =
+        targets.into_iter().filter(|&k| code(doc, k).is_none_or(|c| !actor_code(c))).collect();
     // A joint statement is one event per signatory.
     if frame == Frame::Speech && actors.len() > 1 && !dual_verb {
         for a in actors {
