@@ -329,10 +329,19 @@ fn skipped(
             .take_while(|&t| doc.tokens[t].kind != TokenKind::Punct)
             .any(|t| cue_at(t) == Some(c))
     };
-    if negated(doc, range.start, h.start, cue_at)
-        || clause_cue(4, Cue::Intention)
-        || clause_cue(6, Cue::Hypothetical)
-    {
+    // A readiness within four units or a condition within six: one walk back for both.
+    let readiness_or_condition = || {
+        let near = units_back(doc, range.start, h.start, 4);
+        let from = units_back(doc, range.start, h.start, 6);
+        (from..h.start).rev().take_while(|&t| doc.tokens[t].kind != TokenKind::Punct).any(|t| {
+            match cue_at(t) {
+                Some(Cue::Intention) => t >= near,
+                Some(Cue::Hypothetical) => true,
+                _ => false,
+            }
+        })
+    };
+    if negated(doc, range.start, h.start, cue_at) || readiness_or_condition() {
         return true;
     }
     if ty == "ASSAULT" && cue_before(3, Cue::Halt) {
@@ -863,7 +872,8 @@ pub fn extract<'e>(doc: &Doc<'e>, times: &[Time]) -> Vec<Event> {
             *slot = true;
         }
     }
-    let mut raws: Vec<Raw> = Vec::new();
+    // About one event per trigger: sized once, as events are large to move.
+    let mut raws: Vec<Raw> = Vec::with_capacity(hits.len() + 8);
     // Trigger offsets of "بوساطة X": mediators of the meeting or accord beside them.
     let mut mediating: BTreeSet<usize> = BTreeSet::new();
     let mut absorbed = vec![false; hits.len()];
