@@ -672,9 +672,10 @@ fn actor_id(doc: &Article<'_, '_>, k: usize) -> String {
     e.id.clone()
 }
 
-/// Participant entities in tokens `[from, to)`, in order, without repeats.
-fn parties(part: &[Option<usize>], from: usize, to: usize) -> Vec<(usize, usize)> {
-    let mut out: Vec<(usize, usize)> = Vec::new();
+/// Participant entities in tokens `[from, to)`, in order, without repeats, into `out`
+/// (cleared first: one buffer serves every trigger).
+fn parties(part: &[Option<usize>], from: usize, to: usize, out: &mut Vec<(usize, usize)>) {
+    out.clear();
     for (t, slot) in part.iter().enumerate().take(to.min(part.len())).skip(from) {
         if let Some(k) = *slot {
             if !out.iter().any(|&(_, x)| x == k) {
@@ -682,7 +683,6 @@ fn parties(part: &[Option<usize>], from: usize, to: usize) -> Vec<(usize, usize)
             }
         }
     }
-    out
 }
 
 fn is_hard_stop(doc: &Article<'_, '_>, t: usize) -> bool {
@@ -877,6 +877,12 @@ pub fn extract<'e>(doc: &Doc<'e>, times: &[Time]) -> Vec<Event> {
     // Trigger offsets of "بوساطة X": mediators of the meeting or accord beside them.
     let mut mediating: BTreeSet<usize> = BTreeSet::new();
     let mut absorbed = vec![false; hits.len()];
+    // The parties before and after each trigger, as (token, entity).
+    let mut left: Vec<(usize, usize)> = Vec::new();
+    let mut right: Vec<(usize, usize)> = Vec::new();
+    // The day-level times, in order: each event takes the nearest in its sentence.
+    let dates: Vec<&Time> =
+        times.iter().filter(|t| t.kind == TimeKind::Date && t.value.is_some()).collect();
     for (n, h) in hits.iter().enumerate() {
         if absorbed[n] {
             continue;
@@ -948,7 +954,7 @@ pub fn extract<'e>(doc: &Doc<'e>, times: &[Time]) -> Vec<Event> {
         {
             left_from = stop + 1;
         }
-        let left = parties(&part, left_from, h.start);
+        parties(&part, left_from, h.start, &mut left);
         // "وافق على المشاركة في محادثات مع X": agreeing to talks is agreeing with X.
         let next_start = match hits.get(next) {
             Some(p)
@@ -993,10 +999,8 @@ pub fn extract<'e>(doc: &Doc<'e>, times: &[Time]) -> Vec<Event> {
                 t > c && (introduced(doc, t, k) || (c + 1..t).any(|x| opens_phrase(doc, x)))
             })
         };
-        let right: Vec<(usize, usize)> = parties(&part, h.end, right_to)
-            .into_iter()
-            .filter(|&(t, k)| !aimed_in_content(t, k))
-            .collect();
+        parties(&part, h.end, right_to, &mut right);
+        right.retain(|&(t, k)| !aimed_in_content(t, k));
         let reciprocal = before(3).any(|t| cue_at(t) == Some(Cue::Reciprocal));
         let participle = before(3).any(|t| cue_at(t) == Some(Cue::Participle));
         let frame = if reciprocal { Frame::Joint } else { h.trigger.frame };
@@ -1249,7 +1253,7 @@ pub fn extract<'e>(doc: &Doc<'e>, times: &[Time]) -> Vec<Event> {
         } else {
             Stance::Asserted
         };
-        let date = sentence_date(doc, times, s, h.start);
+        let date = sentence_date(doc, &dates, s, h.start);
         let confidence: f64 = 0.5
             + if actors.is_empty() { 0.0 } else { 0.2 }
             + if targets.is_empty() { 0.0 } else { 0.1 }
@@ -1737,16 +1741,15 @@ fn merge<'e>(events: &mut Vec<(Codes<'e>, Event)>, codes: Codes<'e>, e: Event) {
     events.push((codes, e));
 }
 
-/// The day-level time of the sentence nearest to the trigger.
-fn sentence_date(doc: &Article<'_, '_>, times: &[Time], s: usize, at: usize) -> Option<String> {
+/// The day-level time of the sentence nearest to the trigger, of the article's `dates`
+/// (its times of kind date, with a value).
+fn sentence_date(doc: &Article<'_, '_>, dates: &[&Time], s: usize, at: usize) -> Option<String> {
     let r = &doc.sentences[s];
     let (a, b) = (doc.tokens[r.start].start as usize, doc.tokens[r.end - 1].end as usize);
     let pos = doc.tokens[at].start as usize;
-    times
+    dates
         .iter()
-        .filter(|t| {
-            t.kind == TimeKind::Date && t.value.is_some() && t.span.start >= a && t.span.end <= b
-        })
+        .filter(|t| t.span.start >= a && t.span.end <= b)
         .min_by_key(|t| t.span.start.abs_diff(pos))
         .and_then(|t| t.value.clone())
 }
