@@ -1478,7 +1478,7 @@ fn denials_face_the_denied<'e>(doc: &Article<'_, 'e>, raws: &mut [Raw<'e>]) {
 }
 
 fn dedup(ids: impl Iterator<Item = String>) -> Vec<String> {
-    let mut v: Vec<String> = Vec::new();
+    let mut v: Vec<String> = Vec::with_capacity(ids.size_hint().0);
     for id in ids {
         if !v.contains(&id) {
             v.push(id);
