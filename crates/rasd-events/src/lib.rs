@@ -212,7 +212,7 @@ fn negated(
     doc: &Article<'_, '_>,
     from: usize,
     at: usize,
-    cue_at: &dyn Fn(usize) -> Option<Cue>,
+    cue_at: &impl Fn(usize) -> Option<Cue>,
 ) -> bool {
     let mut words = 0;
     let mut t = at;
@@ -312,7 +312,7 @@ fn skipped(
     doc: &Article<'_, '_>,
     hits: &[Hit<'_>],
     n: usize,
-    cue_at: &dyn Fn(usize) -> Option<Cue>,
+    cue_at: &impl Fn(usize) -> Option<Cue>,
 ) -> bool {
     let h = &hits[n];
     let s = doc.sentence_of(h.start);
@@ -598,7 +598,7 @@ enum Where {
 /// names a place or a state where something happens.
 fn participant_tokens(
     doc: &Article<'_, '_>,
-    cue_at: &dyn Fn(usize) -> Option<Cue>,
+    cue_at: &impl Fn(usize) -> Option<Cue>,
 ) -> (Vec<Option<usize>>, Vec<Where>) {
     let mut out = vec![None; doc.tokens.len()];
     let mut places = vec![Where::No; doc.tokens.len()];
@@ -758,7 +758,7 @@ fn and_before(doc: &Article<'_, '_>, t: usize, k: usize) -> bool {
 fn keep_hits<'a>(
     doc: &Article<'_, '_>,
     hits: &[Hit<'a>],
-    cue_at: &dyn Fn(usize) -> Option<Cue>,
+    cue_at: &impl Fn(usize) -> Option<Cue>,
 ) -> Vec<Hit<'a>> {
     let mut kept: Vec<Hit<'a>> = Vec::new();
     let mut dropped = vec![false; hits.len()];
