@@ -21,6 +21,7 @@
 //! Vague amounts (عشرات، مئات) are not figures. One figure per (count, kind) per article.
 #![deny(missing_docs)]
 
+use std::cell::Cell;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -174,23 +175,65 @@ fn is_clause_edge_word(w: &str) -> bool {
     )
 }
 
-/// Per-token lexicon matches.
-struct Marks {
+/// Per token, a lookup made when first asked for: `None` until then.
+type Memo<T> = Vec<Cell<Option<Option<T>>>>;
+
+/// Per-token lexicon matches. Casualty terms are read at every word (every one may
+/// start an implicit figure); person nouns and cues are asked about only next to figures
+/// and terms, so each token is looked up the first time it is asked about.
+struct Marks<'d, 'a> {
+    doc: &'d Doc<'a>,
     term: Vec<Option<(usize, CasualtyKind, Role)>>,
     /// The term's first word carries a conjunction or preposition ("وجُرح").
     term_prefixed: Vec<bool>,
-    person: Vec<Option<(usize, Group, bool)>>,
-    cue: Vec<Option<(usize, Cue)>>,
+    /// Per token: `None` until asked about, then the person noun starting there, if any.
+    person: Memo<(usize, Group, bool)>,
+    /// As `person`, for the cues.
+    cue: Memo<(usize, Cue)>,
 }
 
-fn marks(doc: &Doc<'_>) -> Marks {
+impl Marks<'_, '_> {
+    /// The person noun starting at token `t` (none past the end): its end, group and
+    /// whether it is singular.
+    fn person(&self, t: usize) -> Option<(usize, Group, bool)> {
+        let slot = self.person.get(t)?;
+        if let Some(known) = slot.get() {
+            return known;
+        }
+        let found = if self.doc.is_word(t) {
+            self.doc.phrase_at(&lexicon().persons, t).map(|x| (x.end, x.value.0, x.value.1))
+        } else {
+            None
+        };
+        slot.set(Some(found));
+        found
+    }
+
+    /// The cue starting at token `t` (none past the end), with its end.
+    fn cue(&self, t: usize) -> Option<(usize, Cue)> {
+        let slot = self.cue.get(t)?;
+        if let Some(known) = slot.get() {
+            return known;
+        }
+        let found = if self.doc.is_word(t) {
+            self.doc.phrase_at(&lexicon().cues, t).map(|x| (x.end, *x.value))
+        } else {
+            None
+        };
+        slot.set(Some(found));
+        found
+    }
+}
+
+fn marks<'d, 'a>(doc: &'d Doc<'a>) -> Marks<'d, 'a> {
     let lex = lexicon();
     let n = doc.tokens.len();
     let mut m = Marks {
+        doc,
         term: vec![None; n],
         term_prefixed: vec![false; n],
-        person: vec![None; n],
-        cue: vec![None; n],
+        person: vec![Cell::new(None); n],
+        cue: vec![Cell::new(None); n],
     };
     for i in 0..n {
         if !doc.is_word(i) {
@@ -199,12 +242,6 @@ fn marks(doc: &Doc<'_>) -> Marks {
         if let Some(x) = doc.phrase_at(&lex.terms, i) {
             m.term[i] = Some((x.end, x.value.0, x.value.1));
             m.term_prefixed[i] = x.prefix > 0;
-        }
-        if let Some(x) = doc.phrase_at(&lex.persons, i) {
-            m.person[i] = Some((x.end, x.value.0, x.value.1));
-        }
-        if let Some(x) = doc.phrase_at(&lex.cues, i) {
-            m.cue[i] = Some((x.end, *x.value));
         }
     }
     m
@@ -240,10 +277,12 @@ pub fn extract_numbered(
     let mk = marks(doc);
     // Dual nouns count two ("قُتل جنديان").
     for t in &doc.tokens {
+        if t.kind != TokenKind::Arabic {
+            continue;
+        }
         let (a, b) = (t.nstart as usize, t.nend as usize);
         let word = &doc.view.as_str()[a..b];
-        if t.kind == TokenKind::Arabic
-            && lex.dual_filter.may_contain(word)
+        if lex.dual_filter.may_contain(word)
             && lex.duals.contains_key(word)
             && !numbers.iter().any(|n| n.start < b && a < n.end)
         {
@@ -288,7 +327,7 @@ pub fn extract_numbered(
         let range = doc.sentences[sentence].clone();
         // A dual noun is its own counted noun ("جنديين", "طفلان").
         let dual_group = if num.dual && doc.tokens[ts].kind == TokenKind::Arabic {
-            lex.duals.get(doc.w(ts)).copied().or(mk.person[ts].map(|p| p.1))
+            lex.duals.get(doc.w(ts)).copied().or(mk.person(ts).map(|p| p.1))
         } else {
             None
         };
@@ -339,7 +378,7 @@ pub fn extract_numbered(
         }
         let Some(kind) = kind else { continue };
         let group = dual_group
-            .or_else(|| noun.and_then(|(a, _)| mk.person[a].map(|p| p.1)))
+            .or_else(|| noun.and_then(|(a, _)| mk.person(a).map(|p| p.1)))
             .unwrap_or(Group::Unspecified);
         found.push(Found { count, bound: num.bound, kind, group, noun, first, last, sentence });
     }
@@ -349,7 +388,7 @@ pub fn extract_numbered(
         if used_terms.contains(&i) {
             continue;
         }
-        let Some((pend, group, true)) = mk.person.get(end).copied().flatten() else { continue };
+        let Some((pend, group, true)) = mk.person(end) else { continue };
         if found.iter().any(|f| f.first <= end && end < f.last.max(f.first + 1)) {
             continue;
         }
@@ -370,12 +409,12 @@ pub fn extract_numbered(
 
 /// The person noun a figure ending at token `te` counts, with "من" before it allowed
 /// ("36 من مقاتليها"), and the token after the noun.
-fn counted_noun(doc: &Doc<'_>, mk: &Marks, te: usize) -> (Option<(usize, usize)>, usize) {
+fn counted_noun(doc: &Doc<'_>, mk: &Marks<'_, '_>, te: usize) -> (Option<(usize, usize)>, usize) {
     for t in [te, te + 1] {
         if t == te + 1 && doc.w(te) != "من" {
             break;
         }
-        if let Some((end, _, _)) = mk.person.get(t).copied().flatten() {
+        if let Some((end, _, _)) = mk.person(t) {
             return (Some((t, end)), end);
         }
     }
@@ -391,7 +430,7 @@ fn figure_may_end_here(doc: &Doc<'_>, te: usize, end: usize) -> bool {
 /// The nearest casualty expression before a figure in its clause.
 fn trigger_before(
     doc: &Doc<'_>,
-    mk: &Marks,
+    mk: &Marks<'_, '_>,
     figure: &[bool],
     ts: usize,
     start: usize,
@@ -416,7 +455,7 @@ fn trigger_before(
 /// A casualty verb after the counted noun ("سبعة جنود أذريين قُتلوا").
 fn trigger_after(
     doc: &Doc<'_>,
-    mk: &Marks,
+    mk: &Marks<'_, '_>,
     figure: &[bool],
     after: usize,
     end: usize,
@@ -439,7 +478,7 @@ fn trigger_after(
 
 /// "... عدد القتلى إلى 376": a counting noun earlier in the clause for a total.
 fn total_before(
-    mk: &Marks,
+    mk: &Marks<'_, '_>,
     figure: &[bool],
     ts: usize,
     start: usize,
@@ -464,7 +503,7 @@ fn state_of(doc: &Doc<'_>, k: usize) -> Option<String> {
     }
 }
 
-fn finish(doc: &Doc<'_>, mk: &Marks, found: Vec<Found>, times: &[Time]) -> Vec<Casualty> {
+fn finish(doc: &Doc<'_>, mk: &Marks<'_, '_>, found: Vec<Found>, times: &[Time]) -> Vec<Casualty> {
     let claims = doc.sentence_claims();
     let mut out: Vec<Casualty> = Vec::new();
     let mut prev: Option<(usize, Group, Option<String>)> = None;
@@ -510,9 +549,8 @@ fn finish(doc: &Doc<'_>, mk: &Marks, found: Vec<Found>, times: &[Time]) -> Vec<C
         }
         // "في صفوف القوات الأرمينية": whose forces.
         for t in window.clone() {
-            let Some((end, Cue::Ranks)) = mk.cue[t] else { continue };
-            let forces =
-                mk.person.get(end).copied().flatten().is_some_and(|p| p.1 == Group::Military);
+            let Some((end, Cue::Ranks)) = mk.cue(t) else { continue };
+            let forces = mk.person(end).is_some_and(|p| p.1 == Group::Military);
             if forces && group == Group::Unspecified {
                 group = Group::Military;
             }
@@ -537,7 +575,7 @@ fn finish(doc: &Doc<'_>, mk: &Marks, found: Vec<Found>, times: &[Time]) -> Vec<C
         {
             side = claimant_state.clone();
         }
-        let cumulative = window.clone().any(|t| matches!(mk.cue[t], Some((_, Cue::Cumulative))));
+        let cumulative = window.clone().any(|t| matches!(mk.cue(t), Some((_, Cue::Cumulative))));
         let date = times
             .iter()
             .filter(|t| t.kind == TimeKind::Date && t.value.is_some())

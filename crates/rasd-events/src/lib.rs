@@ -22,11 +22,12 @@
 //! modes and their ACLED mapping.
 #![deny(missing_docs)]
 
+use std::cell::Cell;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use rasd_attribution::{Doc, Report};
-use rasd_model::{EntityKind, Event, Stance, Time, TimeKind};
+use rasd_model::{EntityKind, Event, Span, Stance, Time, TimeKind};
 use rasd_text::phrases::{strip_article, tsv_rows, PhraseSet};
 use rasd_text::TokenKind;
 
@@ -174,7 +175,7 @@ fn is_preposition(w: &str) -> bool {
 
 /// The token `k` units before `at` (not before `from`), a multi-word name counting as one
 /// unit: cues reach over "قوات الدعم السريع" as over one word.
-fn units_back(doc: &Doc<'_>, from: usize, at: usize, k: usize) -> usize {
+fn units_back(doc: &Article<'_, '_>, from: usize, at: usize, k: usize) -> usize {
     let mut t = at;
     let mut n = 0;
     while t > from && n < k {
@@ -190,7 +191,7 @@ fn units_back(doc: &Doc<'_>, from: usize, at: usize, k: usize) -> usize {
 }
 
 /// Units between tokens `a` and `b`, a multi-word name counting as one.
-fn units_between(doc: &Doc<'_>, a: usize, b: usize) -> usize {
+fn units_between(doc: &Article<'_, '_>, a: usize, b: usize) -> usize {
     let mut n = 0;
     let mut t = a;
     while t < b {
@@ -207,7 +208,12 @@ fn units_between(doc: &Doc<'_>, a: usize, b: usize) -> usize {
 /// Whether a negation governs the trigger at `at`: right before it ("لم تقصف"), or
 /// before the one verb whose object it is, with only names and "أي" between ("لم توقع
 /// إسرائيل وحماس أي اتفاق"). "لا تزال", "لم تتوقف" are not negations of what follows.
-fn negated(doc: &Doc<'_>, from: usize, at: usize, cue_at: &dyn Fn(usize) -> Option<Cue>) -> bool {
+fn negated(
+    doc: &Article<'_, '_>,
+    from: usize,
+    at: usize,
+    cue_at: &impl Fn(usize) -> Option<Cue>,
+) -> bool {
     let mut words = 0;
     let mut t = at;
     while t > from {
@@ -254,7 +260,7 @@ struct Hit<'a> {
     reach: usize,
 }
 
-fn find_triggers<'a>(doc: &Doc<'_>, set: &'a PhraseSet<Trigger>) -> Vec<Hit<'a>> {
+fn find_triggers<'a>(doc: &Article<'_, '_>, set: &'a PhraseSet<Trigger>) -> Vec<Hit<'a>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < doc.tokens.len() {
@@ -303,10 +309,10 @@ fn find_triggers<'a>(doc: &Doc<'_>, set: &'a PhraseSet<Trigger>) -> Vec<Hit<'a>>
 /// readiness, a fighting to be stopped, a cited agreement, an invitation, a purpose,
 /// or a ceasefire being called for.
 fn skipped(
-    doc: &Doc<'_>,
+    doc: &Article<'_, '_>,
     hits: &[Hit<'_>],
     n: usize,
-    cue_at: &dyn Fn(usize) -> Option<Cue>,
+    cue_at: &impl Fn(usize) -> Option<Cue>,
 ) -> bool {
     let h = &hits[n];
     let s = doc.sentence_of(h.start);
@@ -323,10 +329,19 @@ fn skipped(
             .take_while(|&t| doc.tokens[t].kind != TokenKind::Punct)
             .any(|t| cue_at(t) == Some(c))
     };
-    if negated(doc, range.start, h.start, cue_at)
-        || clause_cue(4, Cue::Intention)
-        || clause_cue(6, Cue::Hypothetical)
-    {
+    // A readiness within four units or a condition within six: one walk back for both.
+    let readiness_or_condition = || {
+        let near = units_back(doc, range.start, h.start, 4);
+        let from = units_back(doc, range.start, h.start, 6);
+        (from..h.start).rev().take_while(|&t| doc.tokens[t].kind != TokenKind::Punct).any(|t| {
+            match cue_at(t) {
+                Some(Cue::Intention) => t >= near,
+                Some(Cue::Hypothetical) => true,
+                _ => false,
+            }
+        })
+    };
+    if negated(doc, range.start, h.start, cue_at) || readiness_or_condition() {
         return true;
     }
     if ty == "ASSAULT" && cue_before(3, Cue::Halt) {
@@ -337,14 +352,14 @@ fn skipped(
     }
     // "مقترح هدنة", "المقترح ينص على هدنة": a truce proposed is not one agreed; "جهود
     // للتوصل إلى اتفاق": nor is one sought.
-    let sought = {
+    let sought = || {
         let from = units_back(doc, range.start, h.start, 6);
         (from..h.start)
             .rev()
             .take_while(|&t| doc.tokens[t].kind != TokenKind::Punct)
             .any(|t| matches!(doc.w(t), "للتوصل" | "للوصول"))
     };
-    if ty == "AGREE" && (clause_cue(4, Cue::Proposal) || sought) {
+    if ty == "AGREE" && (clause_cue(4, Cue::Proposal) || sought()) {
         return true;
     }
     if ty == "REQUEST" {
@@ -364,13 +379,115 @@ fn skipped(
             .any(|p| p.trigger.event_type == "REQUEST")
 }
 
-/// The participant code of an entity (its state, or INT), if it can take part.
-fn code(doc: &Doc<'_>, k: usize) -> Option<String> {
-    code_str(doc, k).map(str::to_string)
+/// A set of participant codes, kept sorted and without repeats: it iterates, compares
+/// and counts as a `BTreeSet` would, without building tree nodes for the handful of codes
+/// each event has.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Codes<'e>(Vec<&'e str>);
+
+impl<'e> Codes<'e> {
+    /// Adds a code; false when it was there.
+    fn insert(&mut self, c: &'e str) -> bool {
+        match self.0.binary_search(&c) {
+            Ok(_) => false,
+            Err(at) => {
+                self.0.insert(at, c);
+                true
+            }
+        }
+    }
+
+    fn contains(&self, c: &str) -> bool {
+        self.0.contains(&c)
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }
 
-/// As [`code`], borrowed: for the many checks that only compare codes.
-fn code_str<'e>(doc: &Doc<'e>, k: usize) -> Option<&'e str> {
+impl<'e> FromIterator<&'e str> for Codes<'e> {
+    fn from_iter<I: IntoIterator<Item = &'e str>>(iter: I) -> Self {
+        let mut v: Vec<&'e str> = iter.into_iter().collect();
+        v.sort_unstable();
+        v.dedup();
+        Codes(v)
+    }
+}
+
+impl<'e> Extend<&'e str> for Codes<'e> {
+    fn extend<I: IntoIterator<Item = &'e str>>(&mut self, iter: I) {
+        for c in iter {
+            self.insert(c);
+        }
+    }
+}
+
+impl<'e> IntoIterator for Codes<'e> {
+    type Item = &'e str;
+    type IntoIter = std::vec::IntoIter<&'e str>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+/// The document as this stage reads it: with what it asks of every entity again and
+/// again, worked out once per article.
+struct Article<'d, 'e> {
+    doc: &'d Doc<'e>,
+    /// Per entity, its participant code (see [`entity_code`]).
+    codes: Vec<Option<&'e str>>,
+    /// Per token, its sentence (as [`Doc::sentence_of`] finds it).
+    sentence_at: Vec<usize>,
+}
+
+impl<'d, 'e> Article<'d, 'e> {
+    fn new(doc: &'d Doc<'e>) -> Self {
+        let codes = (0..doc.entities.len()).map(|k| entity_code(doc, k)).collect();
+        // The sentences run in order: one sweep gives every token the first sentence
+        // that ends after it (the last one for tokens past them all).
+        let last = doc.sentences.len().saturating_sub(1);
+        let mut s = 0;
+        let sentence_at = (0..doc.tokens.len())
+            .map(|t| {
+                while s < doc.sentences.len() && doc.sentences[s].end <= t {
+                    s += 1;
+                }
+                s.min(last)
+            })
+            .collect();
+        Article { doc, codes, sentence_at }
+    }
+
+    /// The sentence holding token `t`: asked for every trigger and its neighbours.
+    fn sentence_of(&self, t: usize) -> usize {
+        match self.sentence_at.get(t) {
+            Some(&s) => s,
+            None => self.doc.sentence_of(t),
+        }
+    }
+}
+
+impl<'e> std::ops::Deref for Article<'_, 'e> {
+    type Target = Doc<'e>;
+    fn deref(&self) -> &Doc<'e> {
+        self.doc
+    }
+}
+
+/// The participant code of entity `k` (its state, or INT), if it can take part.
+fn code<'e>(doc: &Article<'_, 'e>, k: usize) -> Option<&'e str> {
+    doc.codes[k]
+}
+
+/// The participant code of an entity (its state, or INT), if it can take part. Borrowed
+/// from the document's entities or the embedded knowledge base: codes are compared and
+/// collected many times per event, and only the ones written out are copied.
+fn entity_code<'e>(doc: &Doc<'e>, k: usize) -> Option<&'e str> {
     let entities: &'e [rasd_model::Entity] = doc.entities;
     let e = &entities[k];
     let kb = rasd_kb::Kb::embedded();
@@ -410,20 +527,24 @@ fn is_locative(w: &str) -> bool {
 }
 
 /// The proclitics written before an entity's mention inside token `t` ("لأوكرانيا").
-fn glued(doc: &Doc<'_>, t: usize, k: usize) -> String {
+fn glued(doc: &Article<'_, '_>, t: usize, k: usize) -> String {
     let tok_start = doc.tokens[t].start as usize;
     let mention_start = doc.entities[k]
         .mentions
         .iter()
         .find(|m| m.start >= tok_start && m.start < doc.tokens[t].end as usize)
         .map_or(tok_start, |m| m.start);
+    // Most mentions start their token: nothing glued, nothing to cut out.
+    if mention_start == tok_start {
+        return String::new();
+    }
     doc.span(t, t + 1).text.chars().take(mention_start - tok_start).collect()
 }
 
 /// Whether the entity at token `t` is introduced by a preposition, written apart
 /// ("على روسيا") or glued on ("لأوكرانيا", "للحوثيين", "بإسرائيل") — but not a name that
 /// itself begins with ل or ب ("لبنان", "بوتين").
-fn introduced(doc: &Doc<'_>, t: usize, k: usize) -> bool {
+fn introduced(doc: &Article<'_, '_>, t: usize, k: usize) -> bool {
     let prev = t.checked_sub(1).map_or("", |p| doc.w(p));
     if is_preposition(prev) || glued(doc, t, k).contains(['ل', 'ب']) {
         return true;
@@ -441,14 +562,22 @@ fn introduced(doc: &Doc<'_>, t: usize, k: usize) -> bool {
 }
 
 /// Whether token `t` opens a clause of its own: a contrast or a "while".
-fn opens_clause(doc: &Doc<'_>, t: usize) -> bool {
-    let w = doc.w(t);
-    matches!(w, "فيما" | "بينما" | "وفيما" | "وبينما")
-        || w.trim_start_matches('و').starts_with("لكن")
+fn opens_clause(doc: &Article<'_, '_>, t: usize) -> bool {
+    // Asked of every word between triggers, so read as bytes: "فيما" or "بينما" with at
+    // most one و before it, or "لكن" after any number of them.
+    let w = doc.w(t).as_bytes();
+    let waw = "و".as_bytes();
+    let mut rest = w;
+    while let Some(r) = rest.strip_prefix(waw) {
+        rest = r;
+    }
+    let waws = (w.len() - rest.len()) / waw.len();
+    (waws <= 1 && (rest == "فيما".as_bytes() || rest == "بينما".as_bytes()))
+        || rest.starts_with("لكن".as_bytes())
 }
 
 /// Whether token `t` opens a prepositional phrase ("على", "باتجاه", "للمبادرة").
-fn opens_phrase(doc: &Doc<'_>, t: usize) -> bool {
+fn opens_phrase(doc: &Article<'_, '_>, t: usize) -> bool {
     let w = doc.w(t);
     doc.entity_at[t].is_none() && (is_preposition(w) || w.starts_with("لل") || w.starts_with("بال"))
 }
@@ -468,8 +597,8 @@ enum Where {
 /// backer named in a description: "الحوثيون المدعومون من إيران"), and whether the token
 /// names a place or a state where something happens.
 fn participant_tokens(
-    doc: &Doc<'_>,
-    cue_at: &dyn Fn(usize) -> Option<Cue>,
+    doc: &Article<'_, '_>,
+    cue_at: &impl Fn(usize) -> Option<Cue>,
 ) -> (Vec<Option<usize>>, Vec<Where>) {
     let mut out = vec![None; doc.tokens.len()];
     let mut places = vec![Where::No; doc.tokens.len()];
@@ -498,7 +627,7 @@ fn participant_tokens(
             || (prev == "مع" && matches!(prev2, "حدود" | "الحدود" | "حدودها" | "حدوده"));
         // "المدعومة من إيران", "الموالية لروسيا".
         let described = (t.saturating_sub(2)..t).any(|p| cue_at(p) == Some(Cue::Description));
-        if !located && !described && code_str(doc, k).is_some() {
+        if !located && !described && code(doc, k).is_some() {
             for slot in &mut out[t..end] {
                 *slot = Some(k);
             }
@@ -515,7 +644,7 @@ fn participant_tokens(
 
 /// The first person or body named earlier in the sentence: the subject that
 /// circumstantial clauses ("معربا عن تضامن بلاده") go on speaking for.
-fn sentence_subject(doc: &Doc<'_>, from: usize, to: usize) -> Option<usize> {
+fn sentence_subject(doc: &Article<'_, '_>, from: usize, to: usize) -> Option<usize> {
     (from..to).find_map(|t| {
         doc.entity_at[t]
             .filter(|&k| matches!(doc.entities[k].kind, EntityKind::Person | EntityKind::Org))
@@ -524,15 +653,16 @@ fn sentence_subject(doc: &Doc<'_>, from: usize, to: usize) -> Option<usize> {
 
 /// The states a place belongs to: the one holding it de facto, then the one it lies in.
 /// A strike by the one on it is on the other.
-fn place_states_of(id: &str) -> Vec<String> {
+fn place_states_of(id: &str) -> Vec<&'static str> {
     let Some(p) = rasd_kb::Kb::embedded().by_id(id) else { return Vec::new() };
-    let mut v: Vec<String> = p.backed_by.iter().chain(&p.country).cloned().collect();
+    let mut v: Vec<&'static str> =
+        p.backed_by.iter().chain(&p.country).map(String::as_str).collect();
     v.dedup();
     v
 }
 
 /// The entity id an actor list carries: a capital is replaced by its state.
-fn actor_id(doc: &Doc<'_>, k: usize) -> String {
+fn actor_id(doc: &Article<'_, '_>, k: usize) -> String {
     let e = &doc.entities[k];
     if e.kind == EntityKind::Place {
         if let Some(c) = capital_state(&e.id) {
@@ -542,9 +672,10 @@ fn actor_id(doc: &Doc<'_>, k: usize) -> String {
     e.id.clone()
 }
 
-/// Participant entities in tokens `[from, to)`, in order, without repeats.
-fn parties(part: &[Option<usize>], from: usize, to: usize) -> Vec<(usize, usize)> {
-    let mut out: Vec<(usize, usize)> = Vec::new();
+/// Participant entities in tokens `[from, to)`, in order, without repeats, into `out`
+/// (cleared first: one buffer serves every trigger).
+fn parties(part: &[Option<usize>], from: usize, to: usize, out: &mut Vec<(usize, usize)>) {
+    out.clear();
     for (t, slot) in part.iter().enumerate().take(to.min(part.len())).skip(from) {
         if let Some(k) = *slot {
             if !out.iter().any(|&(_, x)| x == k) {
@@ -552,20 +683,19 @@ fn parties(part: &[Option<usize>], from: usize, to: usize) -> Vec<(usize, usize)
             }
         }
     }
-    out
 }
 
-fn is_hard_stop(doc: &Doc<'_>, t: usize) -> bool {
+fn is_hard_stop(doc: &Article<'_, '_>, t: usize) -> bool {
     doc.tokens[t].kind == TokenKind::Punct && matches!(doc.w(t), "." | ";" | ":" | "?" | "!")
 }
 
 /// An event before merging: its participants by entity index.
-struct Raw {
+struct Raw<'e> {
     event: Event,
     actors: Vec<usize>,
     targets: Vec<usize>,
     /// Extra participants given as country codes (completed from the article's dyad).
-    extra: Vec<String>,
+    extra: Vec<&'e str>,
     /// The clause names "the two sides": the article's dyad takes part.
     dyad: bool,
     /// How the arguments attach (a directed event pairs its actor with each target).
@@ -579,7 +709,7 @@ struct Raw {
 /// each one before it that is joined to the next by و or a comma (with at most a title
 /// between) or written right against it as one party (a name after its country's
 /// adjective) — "أرمينيا وأذربيجان روسيا" is two subjects and an object.
-fn coordinated(doc: &Doc<'_>, left: &[(usize, usize)]) -> Vec<usize> {
+fn coordinated(doc: &Article<'_, '_>, left: &[(usize, usize)]) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
     let mut next: Option<(usize, usize)> = None;
     for &(t, k) in left.iter().rev() {
@@ -595,7 +725,7 @@ fn coordinated(doc: &Doc<'_>, left: &[(usize, usize)]) -> Vec<usize> {
             });
             let and = and_before(doc, nt, nk)
                 || gap.clone().any(|x| doc.w(x) == "و" || doc.w(x).starts_with("وال"));
-            let same_state = code_str(doc, k).is_some() && code_str(doc, k) == code_str(doc, nk);
+            let same_state = code(doc, k).is_some() && code(doc, k) == code(doc, nk);
             let joined = (gap.is_empty() && (and || same_state))
                 || (plain && gap.len() <= 3 && (and || gap.clone().any(comma)));
             if !joined {
@@ -610,7 +740,7 @@ fn coordinated(doc: &Doc<'_>, left: &[(usize, usize)]) -> Vec<usize> {
 
 /// Whether the mention of entity `k` at token `t` carries the conjunction و
 /// ("والسعودية", "وقوات الدعم السريع"), as opposed to a name that starts with و.
-fn and_before(doc: &Doc<'_>, t: usize, k: usize) -> bool {
+fn and_before(doc: &Article<'_, '_>, t: usize, k: usize) -> bool {
     if glued(doc, t, k).contains('و') {
         return true;
     }
@@ -626,9 +756,9 @@ fn and_before(doc: &Doc<'_>, t: usize, k: usize) -> bool {
 /// Triggers that do not report a happening of their own are set aside, and those read
 /// differently in context are rewritten, before clauses are cut between them.
 fn keep_hits<'a>(
-    doc: &Doc<'_>,
+    doc: &Article<'_, '_>,
     hits: &[Hit<'a>],
-    cue_at: &dyn Fn(usize) -> Option<Cue>,
+    cue_at: &impl Fn(usize) -> Option<Cue>,
 ) -> Vec<Hit<'a>> {
     let mut kept: Vec<Hit<'a>> = Vec::new();
     let mut dropped = vec![false; hits.len()];
@@ -673,19 +803,24 @@ fn keep_hits<'a>(
         // A date set off by commas ("شنت، في 19 أيلول، عملية عسكرية") does not part them;
         // a party does — except after a light verb, whose subject and time come before
         // its object ("شنت الولايات المتحدة وبريطانيا فجر الجمعة (...) ضربات جوية").
+        // The words between are read only for a trigger near enough to be the same act:
+        // most pairs differ in type or sentence, and the gap may be long.
         let same = kept.last().is_some_and(|p| {
+            if p.trigger.event_type != h.trigger.event_type
+                || mediation(p) != mediation(&h)
+                || doc.sentence_of(p.start) != s
+            {
+                return false;
+            }
             let between = p.end..h.start;
-            let plain = between.clone().all(|t| doc.tokens[t].kind != TokenKind::Punct);
+            let plain = || between.clone().all(|t| doc.tokens[t].kind != TokenKind::Punct);
             let opener = |t: usize| doc.w(t) == "و" || doc.w(t) == "ثم" || opens_clause(doc, t);
             let open = |t: usize| !is_hard_stop(doc, t) && !opener(t);
-            let aside = between.clone().all(|t| open(t) && doc.entity_at[t].is_none());
-            let light = cue_at(p.start) == Some(Cue::Light) && between.clone().all(open);
-            p.trigger.event_type == h.trigger.event_type
-                && mediation(p) == mediation(&h)
-                && doc.sentence_of(p.start) == s
-                && ((plain && h.start <= p.end + if purpose { 12 } else { 6 })
-                    || (aside && h.start <= p.end + 10)
-                    || (light && h.start <= p.end + 14))
+            let aside = || between.clone().all(|t| open(t) && doc.entity_at[t].is_none());
+            let light = || cue_at(p.start) == Some(Cue::Light) && between.clone().all(open);
+            (h.start <= p.end + if purpose { 12 } else { 6 } && plain())
+                || (h.start <= p.end + 10 && aside())
+                || (h.start <= p.end + 14 && light())
         });
         match kept.last_mut() {
             // The object says how: "شنت ... ضربات جوية" is an air strike.
@@ -702,22 +837,28 @@ fn keep_hits<'a>(
 }
 
 /// The events of a document.
-pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
+pub fn extract<'e>(doc: &Doc<'e>, times: &[Time]) -> Vec<Event> {
+    let doc = &Article::new(doc);
     let set = triggers();
     let hits = find_triggers(doc, set);
     let cue_set = cues();
-    // Cues are asked about again and again for the tokens around every trigger: look
-    // each token up once.
-    let cue_table: Vec<Option<Cue>> =
-        (0..doc.tokens.len()).map(|t| doc.phrase_at(cue_set, t).map(|m| *m.value)).collect();
-    let cue_at = |t: usize| cue_table.get(t).copied().flatten();
+    // Cues are asked about again and again for the tokens around triggers and names, and
+    // never for most other tokens: look each token up once, the first time it is asked.
+    let cue_table: Vec<Cell<Option<Option<Cue>>>> = vec![Cell::new(None); doc.tokens.len()];
+    let cue_at = |t: usize| {
+        let slot = cue_table.get(t)?;
+        if let Some(known) = slot.get() {
+            return known;
+        }
+        let found = doc.phrase_at(cue_set, t).map(|m| *m.value);
+        slot.set(Some(found));
+        found
+    };
     let (part, located) = participant_tokens(doc, &cue_at);
     let claims = doc.sentence_claims();
     // A source noun ("في بيان مشترك") says where a statement was made; it does not
     // bound the clauses around it the way a reporting verb does.
-    let reports: Vec<Vec<(usize, usize, Report)>> = (0..doc.sentences.len())
-        .map(|s| doc.reports(s).into_iter().filter(|r| r.2 != Report::Source).collect())
-        .collect();
+    let reports = |s: usize| doc.sentence_reports(s).iter().filter(|r| r.2 != Report::Source);
     // Where any trigger of a directed act stands, kept or set aside ("إلى وقف هجماتها"):
     // what follows it inside a speech act's object is that act's business.
     let mut act_at = vec![false; doc.tokens.len()];
@@ -731,10 +872,17 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
             *slot = true;
         }
     }
-    let mut raws: Vec<Raw> = Vec::new();
+    // About one event per trigger: sized once, as events are large to move.
+    let mut raws: Vec<Raw> = Vec::with_capacity(hits.len() + 8);
     // Trigger offsets of "بوساطة X": mediators of the meeting or accord beside them.
     let mut mediating: BTreeSet<usize> = BTreeSet::new();
     let mut absorbed = vec![false; hits.len()];
+    // The parties before and after each trigger, as (token, entity).
+    let mut left: Vec<(usize, usize)> = Vec::new();
+    let mut right: Vec<(usize, usize)> = Vec::new();
+    // The day-level times, in order: each event takes the nearest in its sentence.
+    let dates: Vec<&Time> =
+        times.iter().filter(|t| t.kind == TimeKind::Date && t.value.is_some()).collect();
     for (n, h) in hits.iter().enumerate() {
         if absorbed[n] {
             continue;
@@ -789,8 +937,8 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
         let next_start = hits.get(next).map_or(usize::MAX, |p| p.start);
         let own_report = |r: &&(usize, usize, Report)| r.0 >= h.start && r.0 < h.end;
         let report_before =
-            reports[s].iter().filter(|r| r.1 <= h.start && !own_report(r)).map(|r| r.1).max();
-        let report_after = reports[s].iter().filter(|r| r.0 >= h.end).map(|r| r.0).min();
+            reports(s).filter(|r| r.1 <= h.start && !own_report(r)).map(|r| r.1).max();
+        let report_after = reports(s).filter(|r| r.0 >= h.end).map(|r| r.0).min();
         let mut left_from = h.start.saturating_sub(LEFT_WINDOW).max(range.start).max(prev_end);
         if let Some(r) = report_before {
             left_from = left_from.max(r);
@@ -806,7 +954,7 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
         {
             left_from = stop + 1;
         }
-        let left = parties(&part, left_from, h.start);
+        parties(&part, left_from, h.start, &mut left);
         // "وافق على المشاركة في محادثات مع X": agreeing to talks is agreeing with X.
         let next_start = match hits.get(next) {
             Some(p)
@@ -851,10 +999,8 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
                 t > c && (introduced(doc, t, k) || (c + 1..t).any(|x| opens_phrase(doc, x)))
             })
         };
-        let right: Vec<(usize, usize)> = parties(&part, h.end, right_to)
-            .into_iter()
-            .filter(|&(t, k)| !aimed_in_content(t, k))
-            .collect();
+        parties(&part, h.end, right_to, &mut right);
+        right.retain(|&(t, k)| !aimed_in_content(t, k));
         let reciprocal = before(3).any(|t| cue_at(t) == Some(Cue::Reciprocal));
         let participle = before(3).any(|t| cue_at(t) == Some(Cue::Participle));
         let frame = if reciprocal { Frame::Joint } else { h.trigger.frame };
@@ -957,9 +1103,8 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
                 let reported =
                     speech && report_before.is_some() && left.is_empty() && !back_reference;
                 let after_is_object = reported
-                    && subject_after.is_some_and(|&(_, k)| {
-                        claim_code.is_some() && code_str(doc, k) != claim_code.as_deref()
-                    });
+                    && subject_after
+                        .is_some_and(|&(_, k)| claim_code.is_some() && code(doc, k) != claim_code);
                 let mut rest = right.as_slice();
                 let adjacent_left =
                     left.last().filter(|&&(t, _)| t + 1 == h.start).map(|&(_, k)| k);
@@ -1024,10 +1169,9 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
         let mut by_claimant = false;
         if frame != Frame::Speech {
             // A state, not an international body, reports what its side suffered.
-            let state_claim = claim
-                .filter(|c| c.at < h.start && claim_code.as_deref().is_some_and(|cc| cc != "INT"));
-            let actor_codes: BTreeSet<String> =
-                actors.iter().filter_map(|&k| code(doc, k)).collect();
+            let state_claim =
+                claim.filter(|c| c.at < h.start && claim_code.is_some_and(|cc| cc != "INT"));
+            let actor_codes: Codes<'e> = actors.iter().filter_map(|&k| code(doc, k)).collect();
             match claim {
                 // "نفى الجيش قصف السوق": who denies an act denies doing it.
                 Some(c) if c.report == Report::Deny && actors.is_empty() => actors.push(c.entity),
@@ -1059,13 +1203,13 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
         let mut locations: Vec<String> = Vec::new();
         // Per place named, nearest after the trigger first: the states it may belong to
         // (the one holding it and the one it lies in).
-        let mut place_states: Vec<(usize, Vec<String>)> = Vec::new();
+        let mut place_states: Vec<(usize, Vec<&'e str>)> = Vec::new();
         let named = doc.entity_at.iter().zip(&located).enumerate();
         let scene = |w: Where| w == Where::In || (w == Where::Border && ty == "MOBILIZE");
         for (t, (&at, _)) in named.take(right_to).skip(left_from).filter(|(_, (_, &l))| scene(l)) {
             let Some(k) = at else { continue };
             let e = &doc.entities[k];
-            let states: Vec<String> = match e.kind {
+            let states: Vec<&'e str> = match e.kind {
                 EntityKind::Place => {
                     if !locations.contains(&e.id) {
                         locations.push(e.id.clone());
@@ -1109,7 +1253,7 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
         } else {
             Stance::Asserted
         };
-        let date = sentence_date(doc, times, s, h.start);
+        let date = sentence_date(doc, &dates, s, h.start);
         let confidence: f64 = 0.5
             + if actors.is_empty() { 0.0 } else { 0.2 }
             + if targets.is_empty() { 0.0 } else { 0.1 }
@@ -1124,7 +1268,13 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
             claimant: claim.filter(|_| !speech_by_claimant).map(|c| actor_id(doc, c.entity)),
             stance,
             sentence: s,
-            trigger: doc.span(h.start, h.end),
+            // The text is cut in only for the events kept (see `with_trigger_text`): most
+            // are dropped or merged, and they are cloned while their parties are paired.
+            trigger: Span {
+                start: doc.tokens[h.start].start as usize,
+                end: doc.tokens[h.end - 1].end as usize,
+                text: String::new(),
+            },
             confidence: confidence.min(0.95),
         };
         // Protesters stand for the country they march in.
@@ -1134,7 +1284,7 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
                     event,
                     actors: Vec::new(),
                     targets: Vec::new(),
-                    extra: vec![c.clone()],
+                    extra: vec![*c],
                     dyad: false,
                     frame,
                     by_claimant: false,
@@ -1172,19 +1322,19 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
             // the party acted on — when someone is named acting ("تأثير الهجمات على قناة
             // السويس" names no one).
             if place_target && !r.actors.is_empty() && r.targets.is_empty() && r.extra.is_empty() {
-                let own: BTreeSet<String> = r.actors.iter().filter_map(|&k| code(doc, k)).collect();
+                let own: Codes<'e> = r.actors.iter().filter_map(|&k| code(doc, k)).collect();
                 let other = place_states
                     .iter()
                     .take(1)
-                    .find_map(|(_, states)| states.iter().find(|c| !own.contains(*c)));
-                r.extra.extend(other.cloned());
+                    .find_map(|(_, states)| states.iter().find(|c| !own.contains(c)));
+                r.extra.extend(other.copied());
             }
         }
     }
     pair_mediators(doc, &mut raws, &mediating);
     denials_face_the_denied(doc, &mut raws);
     complete_with_dyad(doc, &mut raws);
-    let mut merged: Vec<(BTreeSet<String>, Event)> = Vec::new();
+    let mut merged: Vec<(Codes<'e>, Event)> = Vec::new();
     for mut r in raws {
         let codes = raw_codes(doc, &r);
         if codes.is_empty() && r.event.event_type != "PROTEST" {
@@ -1194,25 +1344,38 @@ pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Event> {
             continue;
         }
         r.event.actors = dedup(r.actors.iter().map(|&k| actor_id(doc, k)));
-        r.event.targets =
-            dedup(r.targets.iter().map(|&k| actor_id(doc, k)).chain(r.extra.iter().cloned()));
+        r.event.targets = dedup(
+            r.targets
+                .iter()
+                .map(|&k| actor_id(doc, k))
+                .chain(r.extra.iter().map(|c| c.to_string())),
+        );
         merge(&mut merged, codes, r.event);
     }
-    merged.into_iter().map(|(_, e)| e).collect()
+    merged.into_iter().map(|(_, e)| with_trigger_text(doc, e)).collect()
+}
+
+/// The event with its trigger's text, cut from the tokens its span covers: the span runs
+/// from the start of one token to the end of another.
+fn with_trigger_text(doc: &Article<'_, '_>, mut e: Event) -> Event {
+    let i = doc.tokens.partition_point(|t| (t.start as usize) < e.trigger.start);
+    let j = doc.tokens.partition_point(|t| (t.end as usize) <= e.trigger.end);
+    e.trigger = doc.span(i, j.max(i + 1));
+    e
 }
 
 /// The participant codes of a raw event.
-fn raw_codes(doc: &Doc<'_>, r: &Raw) -> BTreeSet<String> {
-    let mut codes: BTreeSet<String> =
+fn raw_codes<'e>(doc: &Article<'_, 'e>, r: &Raw<'e>) -> Codes<'e> {
+    let mut codes: Codes<'e> =
         r.actors.iter().chain(&r.targets).filter_map(|&k| code(doc, k)).collect();
-    codes.extend(r.extra.iter().cloned());
+    codes.extend(r.extra.iter().copied());
     codes
 }
 
 /// "بوساطة مصرية قطرية", "برعاية تركيا والأمم المتحدة": each mediator consults with each
 /// party of the meeting or accord the sentence names beside it (the one before, else the
 /// one after); the mediation raw itself gives way to those pairs.
-fn pair_mediators(doc: &Doc<'_>, raws: &mut Vec<Raw>, mediating: &BTreeSet<usize>) {
+fn pair_mediators<'e>(doc: &Article<'_, 'e>, raws: &mut Vec<Raw<'e>>, mediating: &BTreeSet<usize>) {
     let starts: BTreeSet<(usize, usize)> = raws
         .iter()
         .filter(|r| r.event.mode.as_deref() == Some("mediation"))
@@ -1240,25 +1403,24 @@ fn pair_mediators(doc: &Doc<'_>, raws: &mut Vec<Raw>, mediating: &BTreeSet<usize
                 }
             }
         }
-        let mediator_codes: BTreeSet<String> =
-            mediators.iter().filter_map(|&k| code(doc, k)).collect();
+        let mediator_codes: Codes<'e> = mediators.iter().filter_map(|&k| code(doc, k)).collect();
         let template = match raws.iter().find(|r| mine(r)) {
             Some(r) => r.event.clone(),
             None => continue,
         };
         // The parties of the brokered event, one entity per state.
-        let mut party_codes: BTreeSet<String> = BTreeSet::new();
-        let mut parties: Vec<(Option<usize>, String)> = Vec::new();
+        let mut party_codes: Codes<'e> = Codes::default();
+        let mut parties: Vec<(Option<usize>, &'e str)> = Vec::new();
         for &k in raws[j].actors.iter().chain(&raws[j].targets) {
             if let Some(c) = code(doc, k).filter(|c| !mediator_codes.contains(c)) {
-                if party_codes.insert(c.clone()) {
+                if party_codes.insert(c) {
                     parties.push((Some(k), c));
                 }
             }
         }
-        for c in &raws[j].extra {
-            if !mediator_codes.contains(c) && party_codes.insert(c.clone()) {
-                parties.push((None, c.clone()));
+        for &c in &raws[j].extra {
+            if !mediator_codes.contains(c) && party_codes.insert(c) {
+                parties.push((None, c));
             }
         }
         if parties.is_empty() {
@@ -1267,7 +1429,7 @@ fn pair_mediators(doc: &Doc<'_>, raws: &mut Vec<Raw>, mediating: &BTreeSet<usize
         let brokered_event = &mut raws[j];
         brokered_event.actors.retain(|k| !mediators.contains(k));
         brokered_event.targets.retain(|k| !mediators.contains(k));
-        let mut seen: BTreeSet<String> = BTreeSet::new();
+        let mut seen: Codes<'e> = Codes::default();
         let mut pairs: Vec<Raw> = Vec::new();
         for &m in &mediators {
             let Some(mc) = code(doc, m) else { continue };
@@ -1279,7 +1441,7 @@ fn pair_mediators(doc: &Doc<'_>, raws: &mut Vec<Raw>, mediating: &BTreeSet<usize
                     event: template.clone(),
                     actors: vec![m],
                     targets: k.iter().copied().collect(),
-                    extra: if k.is_some() { Vec::new() } else { vec![c.clone()] },
+                    extra: if k.is_some() { Vec::new() } else { vec![*c] },
                     dyad: false,
                     frame: Frame::Act,
                     by_claimant: false,
@@ -1294,7 +1456,7 @@ fn pair_mediators(doc: &Doc<'_>, raws: &mut Vec<Raw>, mediating: &BTreeSet<usize
 /// A denial with no one it answers ("نفت روسيا أن تكون قد قصفت مستشفى في كييف",
 /// "... الأمر الذي نفته موسكو") faces the other parties of what it denies: the event the
 /// sentence goes on to deny, else the one it has just reported.
-fn denials_face_the_denied(doc: &Doc<'_>, raws: &mut [Raw]) {
+fn denials_face_the_denied<'e>(doc: &Article<'_, 'e>, raws: &mut [Raw<'e>]) {
     for i in 0..raws.len() {
         let r = &raws[i];
         let denial = r.event.event_type == "REJECT" && r.event.mode.as_deref() == Some("deny");
@@ -1309,14 +1471,14 @@ fn denials_face_the_denied(doc: &Doc<'_>, raws: &mut [Raw]) {
             .filter(|q| q.event.event_type != "REJECT")
             .min_by_key(|q| (q.event.trigger.start < at, q.event.trigger.start.abs_diff(at)));
         let Some(q) = denied else { continue };
-        let others: Vec<String> =
+        let others: Vec<&'e str> =
             raw_codes(doc, q).into_iter().filter(|c| !denier.contains(c)).collect();
         raws[i].extra.extend(others);
     }
 }
 
 fn dedup(ids: impl Iterator<Item = String>) -> Vec<String> {
-    let mut v: Vec<String> = Vec::new();
+    let mut v: Vec<String> = Vec::with_capacity(ids.size_hint().0);
     for id in ids {
         if !v.contains(&id) {
             v.push(id);
@@ -1325,9 +1487,9 @@ fn dedup(ids: impl Iterator<Item = String>) -> Vec<String> {
     v
 }
 
-impl Raw {
+impl Raw<'_> {
     /// An event with these parties, before any dyad completion.
-    fn new(event: Event, actors: Vec<usize>, targets: Vec<usize>, frame: Frame) -> Raw {
+    fn new(event: Event, actors: Vec<usize>, targets: Vec<usize>, frame: Frame) -> Self {
         Raw { event, actors, targets, extra: Vec::new(), dyad: false, frame, by_claimant: false }
     }
 }
@@ -1344,23 +1506,24 @@ struct Shape {
 
 /// One event per actor–target pair for directed frames (an accusation of two states is
 /// two accusations); a meeting held "separately" is one meeting per guest.
-fn split(
-    doc: &Doc<'_>,
-    raws: &mut Vec<Raw>,
+fn split<'e>(
+    doc: &Article<'_, 'e>,
+    raws: &mut Vec<Raw<'e>>,
     event: Event,
     actors: Vec<usize>,
     targets: Vec<usize>,
     shape: Shape,
 ) {
     let Shape { frame, separately, dual_verb } = shape;
-    let distinct =
-        |v: &[usize]| v.iter().filter_map(|&k| code_str(doc, k)).collect::<BTreeSet<_>>().len();
+    // Parties are few: count their distinct codes in place.
+    let distinct = |v: &[usize]| {
+        let codes = || v.iter().filter_map(|&k| code(doc, k));
+        codes().enumerate().filter(|&(i, c)| !codes().take(i).any(|x| x == c)).count()
+    };
     // A state does not act on itself ("اتهم باشينيان أذربيجان باستهداف سيادة أرمينيا").
-    let actor_codes: BTreeSet<&str> = actors.iter().filter_map(|&k| code_str(doc, k)).collect();
-    let targets: Vec<usize> = targets
-        .into_iter()
-        .filter(|&k| code_str(doc, k).is_none_or(|c| !actor_codes.contains(c)))
-        .collect();
+    let actor_code = |c: &str| actors.iter().any(|&a| code(doc, a) == Some(c));
+    let targets: Vec<usize> =
+        targets.into_iter().filter(|&k| code(doc, k).is_none_or(|c| !actor_code(c))).collect();
     // A joint statement is one event per signatory.
     if frame == Frame::Speech && actors.len() > 1 && !dual_verb {
         for a in actors {
@@ -1398,15 +1561,15 @@ fn split(
 }
 
 /// The pair of states the article's fighting is between, if one pair dominates.
-fn dyad(doc: &Doc<'_>, raws: &[Raw]) -> Option<(String, String)> {
-    let mut counts: Vec<((String, String), usize)> = Vec::new();
+fn dyad<'e>(doc: &Article<'_, 'e>, raws: &[Raw<'e>]) -> Option<(&'e str, &'e str)> {
+    let mut counts: Vec<((&'e str, &'e str), usize)> = Vec::new();
     for r in raws.iter().filter(|r| r.event.event_type == "ASSAULT") {
-        let codes: BTreeSet<String> = r
+        let codes: Codes<'e> = r
             .actors
             .iter()
             .chain(&r.targets)
             .filter_map(|&k| code(doc, k))
-            .filter(|c| c != "INT")
+            .filter(|c| *c != "INT")
             .collect();
         if codes.len() == 2 {
             let mut it = codes.into_iter();
@@ -1425,7 +1588,7 @@ fn dyad(doc: &Doc<'_>, raws: &[Raw]) -> Option<(String, String)> {
 /// strike reported by one belligerent is against the other; a mediator's ceasefire is
 /// between the two; mediation is with each of them. A meeting with one known party and
 /// no dyad to lean on is dropped.
-fn complete_with_dyad(doc: &Doc<'_>, raws: &mut Vec<Raw>) {
+fn complete_with_dyad<'e>(doc: &Article<'_, 'e>, raws: &mut Vec<Raw<'e>>) {
     let pair = dyad(doc, raws);
     let mut extra_raws = Vec::new();
     raws.retain_mut(|r| {
@@ -1434,13 +1597,13 @@ fn complete_with_dyad(doc: &Doc<'_>, raws: &mut Vec<Raw>) {
                 if r.frame == Frame::Joint {
                     for c in [a, b] {
                         if !r.extra.contains(c) {
-                            r.extra.push(c.clone());
+                            r.extra.push(c);
                         }
                     }
                 } else {
                     // "حض X الطرفين", "تكثف مصر وقطر الوساطة بين الجانبين": each actor
                     // with each side, not the sides with each other.
-                    let mut seen: BTreeSet<String> = BTreeSet::new();
+                    let mut seen: Codes<'e> = Codes::default();
                     let distinct: Vec<usize> = r
                         .actors
                         .iter()
@@ -1452,10 +1615,8 @@ fn complete_with_dyad(doc: &Doc<'_>, raws: &mut Vec<Raw>) {
                     } else {
                         vec![r.actors.clone()]
                     };
-                    let pairs: Vec<(Vec<usize>, String)> = groups
-                        .into_iter()
-                        .flat_map(|g| [(g.clone(), a.clone()), (g, b.clone())])
-                        .collect();
+                    let pairs: Vec<(Vec<usize>, &'e str)> =
+                        groups.into_iter().flat_map(|g| [(g.clone(), *a), (g, *b)]).collect();
                     let mut pairs = pairs.into_iter();
                     if let Some((acts, side)) = pairs.next() {
                         r.actors = acts;
@@ -1477,14 +1638,14 @@ fn complete_with_dyad(doc: &Doc<'_>, raws: &mut Vec<Raw>) {
                 }
             }
         }
-        let mut codes: BTreeSet<String> =
+        let mut codes: Codes<'e> =
             r.actors.iter().chain(&r.targets).filter_map(|&k| code(doc, k)).collect();
-        codes.extend(r.extra.iter().cloned());
+        codes.extend(r.extra.iter().copied());
         // A truce with no one named ("بعد فشل محاولات الوصول لهدنة") is the fighting
         // sides' truce.
         if codes.is_empty() && r.event.mode.as_deref() == Some("ceasefire") {
             if let Some((a, b)) = &pair {
-                r.extra = vec![a.clone(), b.clone()];
+                r.extra = vec![*a, *b];
             }
             return true;
         }
@@ -1494,7 +1655,7 @@ fn complete_with_dyad(doc: &Doc<'_>, raws: &mut Vec<Raw>) {
             if let Some((a, b)) =
                 pair.as_ref().filter(|(a, b)| !codes.contains(a) && !codes.contains(b))
             {
-                let mut seen: BTreeSet<String> = BTreeSet::new();
+                let mut seen: Codes<'e> = Codes::default();
                 for &m in r.actors.iter().chain(&r.targets) {
                     if !code(doc, m).is_some_and(|c| seen.insert(c)) {
                         continue;
@@ -1504,7 +1665,7 @@ fn complete_with_dyad(doc: &Doc<'_>, raws: &mut Vec<Raw>) {
                             event: r.event.clone(),
                             actors: vec![m],
                             targets: Vec::new(),
-                            extra: vec![side.clone()],
+                            extra: vec![*side],
                             dyad: false,
                             frame: r.frame,
                             by_claimant: false,
@@ -1524,7 +1685,7 @@ fn complete_with_dyad(doc: &Doc<'_>, raws: &mut Vec<Raw>) {
         match &pair {
             Some((a, b)) => {
                 let in_pair = only == *a || only == *b;
-                let other = if only == *a { b.clone() } else { a.clone() };
+                let other = if only == *a { *b } else { *a };
                 if ty == "ASSAULT" && r.by_claimant && !in_pair {
                     // A claimant outside the fighting did not suffer it.
                     return false;
@@ -1535,20 +1696,20 @@ fn complete_with_dyad(doc: &Doc<'_>, raws: &mut Vec<Raw>) {
                     // The mediator is not a party to the ceasefire.
                     r.actors.clear();
                     r.targets.clear();
-                    r.extra = vec![a.clone(), b.clone()];
+                    r.extra = vec![*a, *b];
                 } else if mediation && !in_pair {
                     let mut second = Raw {
                         event: r.event.clone(),
                         actors: r.actors.clone(),
                         targets: r.targets.clone(),
-                        extra: vec![b.clone()],
+                        extra: vec![*b],
                         dyad: false,
                         frame: r.frame,
                         by_claimant: false,
                     };
                     second.event.confidence *= 0.8;
                     extra_raws.push(second);
-                    r.extra.push(a.clone());
+                    r.extra.push(*a);
                 } else if ty == "CONSULT" {
                     return false;
                 }
@@ -1562,7 +1723,7 @@ fn complete_with_dyad(doc: &Doc<'_>, raws: &mut Vec<Raw>) {
 
 /// Adds an event unless one of the same type and participants is there; then the first
 /// keeps the place and date it lacked.
-fn merge(events: &mut Vec<(BTreeSet<String>, Event)>, codes: BTreeSet<String>, e: Event) {
+fn merge<'e>(events: &mut Vec<(Codes<'e>, Event)>, codes: Codes<'e>, e: Event) {
     if let Some((_, old)) =
         events.iter_mut().find(|(c, o)| *c == codes && o.event_type == e.event_type)
     {
@@ -1580,16 +1741,15 @@ fn merge(events: &mut Vec<(BTreeSet<String>, Event)>, codes: BTreeSet<String>, e
     events.push((codes, e));
 }
 
-/// The day-level time of the sentence nearest to the trigger.
-fn sentence_date(doc: &Doc<'_>, times: &[Time], s: usize, at: usize) -> Option<String> {
+/// The day-level time of the sentence nearest to the trigger, of the article's `dates`
+/// (its times of kind date, with a value).
+fn sentence_date(doc: &Article<'_, '_>, dates: &[&Time], s: usize, at: usize) -> Option<String> {
     let r = &doc.sentences[s];
     let (a, b) = (doc.tokens[r.start].start as usize, doc.tokens[r.end - 1].end as usize);
     let pos = doc.tokens[at].start as usize;
-    times
+    dates
         .iter()
-        .filter(|t| {
-            t.kind == TimeKind::Date && t.value.is_some() && t.span.start >= a && t.span.end <= b
-        })
+        .filter(|t| t.span.start >= a && t.span.end <= b)
         .min_by_key(|t| t.span.start.abs_diff(pos))
         .and_then(|t| t.value.clone())
 }
