@@ -115,6 +115,31 @@ impl Normalized {
         (s, e.max(s))
     }
 
+    /// [`Normalized::to_original`] for ranges asked with `end` never decreasing, as a
+    /// tokenizer asks them: `k` is the caller's place in the list of extended ends (start
+    /// it at 0), stepped forward instead of searched for at every range.
+    #[inline]
+    pub(crate) fn to_original_in_order(
+        &self,
+        start: usize,
+        end: usize,
+        k: &mut usize,
+    ) -> (usize, usize) {
+        let s = self.start_of[start] as usize;
+        let e = if end == 0 {
+            0
+        } else {
+            while self.extended.get(*k).is_some_and(|&(at, _)| (at as usize) < end) {
+                *k += 1;
+            }
+            match self.extended.get(*k) {
+                Some(&(at, orig)) if at as usize == end => orig as usize,
+                _ => self.start_of[end - 1] as usize + 1,
+            }
+        };
+        (s, e.max(s))
+    }
+
     /// Original code-point offset of the view's byte `b`.
     #[inline]
     pub fn original_offset(&self, b: usize) -> usize {
@@ -344,6 +369,25 @@ mod tests {
         let n = normalize(text);
         assert_eq!(n.to_original(0, "لا".len()), (0, 1));
         assert_eq!(n.to_original("لا ".len(), n.len()), (2, 4));
+    }
+
+    #[test]
+    fn in_order_mapping_matches_the_searched_one() {
+        let text = "قُتِلَ ثلاثةٌ\u{200F} ﻻ بد، وأُصيبَ ـــ آخرون";
+        let n = normalize(text);
+        let bounds: Vec<usize> =
+            (0..=n.len()).filter(|&b| n.as_str().is_char_boundary(b)).collect();
+        for (k, &end) in bounds.iter().enumerate() {
+            // The place after asking every end before this one, in order.
+            let mut ext = 0;
+            for &prev in &bounds[..k] {
+                n.to_original_in_order(0, prev, &mut ext);
+            }
+            for &start in &bounds[..=k] {
+                let mut e = ext;
+                assert_eq!(n.to_original_in_order(start, end, &mut e), n.to_original(start, end));
+            }
+        }
     }
 
     #[test]

@@ -130,10 +130,13 @@ pub fn tokenize(n: &Normalized) -> Vec<Token> {
     let s = n.as_str();
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(s.len() / 6);
+    // Token ends only grow, so their original offsets are found by stepping through the
+    // view's map rather than by a search per token.
+    let mut ext = 0;
     // Inlined: once per token; out of line, the call cost as much as the work.
     #[inline(always)]
-    fn emit(n: &Normalized, out: &mut Vec<Token>, a: usize, b: usize, cl: Class) {
-        let (start, end) = n.to_original(a, b);
+    fn emit(n: &Normalized, ext: &mut usize, out: &mut Vec<Token>, a: usize, b: usize, cl: Class) {
+        let (start, end) = n.to_original_in_order(a, b, ext);
         let kind = match cl {
             Class::Arabic => TokenKind::Arabic,
             Class::Latin => TokenKind::Latin,
@@ -154,7 +157,7 @@ pub fn tokenize(n: &Normalized) -> Vec<Token> {
         match cl {
             Class::Space => i += len,
             Class::Punct => {
-                emit(n, &mut out, i, i + len, cl);
+                emit(n, &mut ext, &mut out, i, i + len, cl);
                 i += len;
             }
             _ => {
@@ -184,7 +187,7 @@ pub fn tokenize(n: &Normalized) -> Vec<Token> {
                         break;
                     }
                 }
-                emit(n, &mut out, start, i, cl);
+                emit(n, &mut ext, &mut out, start, i, cl);
             }
         }
     }

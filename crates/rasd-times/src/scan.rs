@@ -11,6 +11,7 @@
 use std::cmp::Reverse;
 
 use rasd_text::clitics::{Split, TokenClitics};
+use rasd_text::phrases::EndFilter;
 use rasd_text::{Normalized, Token, TokenKind};
 
 use crate::calendar::Date;
@@ -1051,6 +1052,13 @@ fn lexicon_hits(
     if t.kind != TokenKind::Arabic {
         return;
     }
+    // Every key below ends as the token does (a stem keeps two letters or more), so most
+    // tokens are ruled out by their ending before their readings are walked, and most
+    // readings of the rest by their length.
+    let lengths = lex.first_word_lengths(t.text);
+    if lengths == 0 {
+        return;
+    }
     let from = out.len();
     for a in splits {
         let stem = t.text.get(a.prefix_len..).unwrap_or("");
@@ -1071,6 +1079,9 @@ fn lexicon_hits(
         } else {
             (stem, a.prefix_len)
         };
+        if lengths & EndFilter::length_bit(key.len()) == 0 {
+            continue;
+        }
         for p in lex.phrases(key) {
             let n = p.rest.len();
             let rest_ok = p.rest.iter().enumerate().all(|(k, r)| {
