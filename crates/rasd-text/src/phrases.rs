@@ -118,17 +118,19 @@ impl<const BITS: u32> WordFilter<BITS> {
 ///
 /// Words of four bytes or more are kept as a mask of lengths per hash bucket of their
 /// last four bytes (two Arabic letters, one multiply to hash); shorter ones in a list
-/// tried with `ends_with`, which then rules nothing out.
+/// tried with `ends_with`, only for words whose last byte one of them ends with.
 #[derive(Debug, Clone)]
 pub struct EndFilter {
     /// Per bucket, bit `n` for a recorded word of `n` bytes (bit 63: 63 or more).
     lengths: Vec<u64>,
     short: Vec<String>,
+    /// The last bytes of the words in `short`.
+    short_last: [bool; 256],
 }
 
 impl Default for EndFilter {
     fn default() -> Self {
-        EndFilter { lengths: vec![0; 1 << Self::BITS], short: Vec::new() }
+        EndFilter { lengths: vec![0; 1 << Self::BITS], short: Vec::new(), short_last: [false; 256] }
     }
 }
 
@@ -156,18 +158,27 @@ impl EndFilter {
                 if !self.short.iter().any(|s| s == word) {
                     self.short.push(word.to_string());
                 }
+                // The empty word is a suffix of every word: it is found by any last byte.
+                match word.as_bytes().last() {
+                    Some(&b) => self.short_last[usize::from(b)] = true,
+                    None => self.short_last = [true; 256],
+                }
             }
         }
     }
 
     /// The lengths a recorded suffix of `word` may have, as a mask of
-    /// [`EndFilter::length_bit`]s: 0 when no recorded word is a suffix of `word`, and all
-    /// bits when a recorded word shorter than four bytes is one.
+    /// [`EndFilter::length_bit`]s: 0 when no recorded word is a suffix of `word`.
     #[inline]
     pub fn lengths(&self, word: &str) -> u64 {
-        let mut m = Self::bucket(word.as_bytes()).map_or(0, |h| self.lengths[h]);
-        if !self.short.is_empty() && self.short.iter().any(|s| word.ends_with(s.as_str())) {
-            m = u64::MAX;
+        let b = word.as_bytes();
+        let mut m = Self::bucket(b).map_or(0, |h| self.lengths[h]);
+        if self.short_last[usize::from(b.last().copied().unwrap_or(0))] || b.is_empty() {
+            for s in &self.short {
+                if word.ends_with(s.as_str()) {
+                    m |= Self::length_bit(s.len());
+                }
+            }
         }
         m
     }
@@ -374,10 +385,14 @@ mod tests {
         assert_ne!(f.lengths("والجمعه") & EndFilter::length_bit("الجمعه".len()), 0);
         assert_eq!(f.lengths("والجمعه") & EndFilter::length_bit("والجمعه".len()), 0);
         assert_ne!(f.lengths("بشهر") & EndFilter::length_bit("شهر".len()), 0);
-        // A word shorter than four bytes rules nothing out.
+        // A word shorter than four bytes is looked for by its last byte.
         f.insert("ه");
-        assert_eq!(f.lengths("مدرسه"), u64::MAX);
+        assert_eq!(f.lengths("مدرسه"), EndFilter::length_bit("ه".len()));
+        assert_eq!(f.lengths("ه"), EndFilter::length_bit("ه".len()));
         assert_eq!(f.lengths("قتل"), 0);
+        f.insert("");
+        assert_eq!(f.lengths("قتل"), EndFilter::length_bit(0));
+        assert_eq!(f.lengths(""), EndFilter::length_bit(0));
     }
 
     use super::*;

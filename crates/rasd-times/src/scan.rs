@@ -210,11 +210,8 @@ impl<'a> Scanner<'a> {
         let mut i = 0;
         while i < self.toks.len() {
             // Every rule starts at a lexicon word, a number or a count; most tokens are
-            // none of these.
-            if self.hits_at(i).is_empty()
-                && self.toks[i].kind != TokenKind::Number
-                && self.count(i).is_none()
-            {
+            // none of these, and many lexicon words can only follow another.
+            if !self.may_lead(i) {
                 i += 1;
                 continue;
             }
@@ -245,6 +242,21 @@ impl<'a> Scanner<'a> {
             }
         }
         out
+    }
+
+    /// Whether some rule may read an expression starting at token `i`: a number or a
+    /// count, a word a rule reads first ([`Lead::Head`]), or a word that only opens one
+    /// ([`Lead::Opener`]: في، خلال، منذ) when a time word, number or count comes after it.
+    fn may_lead(&self, i: usize) -> bool {
+        let starts = |k: usize| {
+            self.tok(k).is_some_and(|t| t.kind == TokenKind::Number) || self.count(k).is_some()
+        };
+        starts(i)
+            || self.hits_at(i).iter().any(|h| match lead(&h.item) {
+                Lead::Head => true,
+                Lead::Opener => !self.hits_at(i + h.len).is_empty() || starts(i + h.len),
+                Lead::Never => false,
+            })
     }
 
     // ----- token and hit queries -----
@@ -1028,6 +1040,34 @@ impl<'a> Scanner<'a> {
                 let w = t.text.strip_prefix(['و', 'ف']).unwrap_or(t.text);
                 w == "منذ"
             })
+    }
+}
+
+/// What the rules make of a lexicon word at the token they start at.
+enum Lead {
+    /// Some rule may read an expression from it.
+    Head,
+    /// Rules only pass over it to what follows.
+    Opener,
+    /// No rule reads it first; it qualifies or rules out what is around it.
+    Never,
+}
+
+/// How a lexicon item may begin an expression. Kept in step with the rules: each
+/// reads at its first token only the items marked `Head` or `Opener` here (the match is
+/// exhaustive so that a new class must be placed).
+fn lead(item: &Item) -> Lead {
+    use Class::*;
+    match item {
+        Item::Month { .. } | Item::Unit { .. } | Item::Period(_) => Lead::Head,
+        Item::Word { class, .. } => match class {
+            Weekday | Today | RelDay | DayPeriod | This | Period | SamePre | That | Ghadat
+            | Eve | Part | Half | Season | Ordinal | OrdinalTeen => Lead::Head,
+            Within | Prep | DurCue => Lead::Opener,
+            Past | Current | Future | Next | TitleAdj | Same | AgeCue | AgeAfter | NameCue
+            | Prayer | TwoBefore | TwoAfter | Equiv | HijriMarker | TeenSuffix | NotTodayAfter
+            | FutureCue => Lead::Never,
+        },
     }
 }
 
