@@ -168,6 +168,15 @@ impl Normalized {
         }
     }
 
+    /// Appends the text of characters kept as they are (their map entries are already in
+    /// place).
+    #[inline]
+    fn push_kept(&mut self, piece: &str) {
+        if !piece.is_empty() {
+            self.text.push_str(piece);
+        }
+    }
+
     /// A dropped mark at `orig` belongs to the character before it.
     #[inline]
     fn extend_last(&mut self, orig: u32) {
@@ -247,20 +256,26 @@ pub fn normalize(text: &str) -> Normalized {
     let bytes = text.as_bytes();
     let mut orig: u32 = 0;
     let mut i = 0;
+    // Most characters are kept as they are: their map entries are written as they are
+    // passed, and their bytes are copied at once, as the run `[run, i)`, when a character
+    // that folds (or the end) closes it.
+    let mut run = 0;
     while i < bytes.len() {
         let b0 = bytes[i];
         // ASCII and the two-byte block (all of Arabic) are nearly every character of
-        // news text: decode them by hand and copy a kept character's bytes as they are,
-        // instead of decoding to `char` and encoding it again.
+        // news text: decode them by hand, looking up how they fold.
         if b0 < 0x80 {
-            match table[usize::from(b0)] {
-                KEEP => {
-                    n.text.push(char::from(b0));
-                    n.start_of.push(orig);
+            let r = table[usize::from(b0)];
+            if r == KEEP {
+                n.start_of.push(orig);
+            } else {
+                n.push_kept(&text[run..i]);
+                match r {
+                    DROP_EXTEND => n.extend_last(orig),
+                    DROP => {}
+                    r => n.push(char::from_u32(r).unwrap_or(char::from(b0)), orig),
                 }
-                DROP_EXTEND => n.extend_last(orig),
-                DROP => {}
-                r => n.push(char::from_u32(r).unwrap_or(char::from(b0)), orig),
+                run = i + 1;
             }
             i += 1;
         } else if (0xC2..0xE0).contains(&b0) && i + 1 < bytes.len() {
@@ -268,30 +283,31 @@ pub fn normalize(text: &str) -> Normalized {
             // continuation byte; the code point is below U+0800.
             let u = (u32::from(b0 & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
             let r = if u < TABLE_END { table[u as usize] } else { KEEP };
-            match r {
-                KEEP if u < TABLE_END => {
-                    let c = char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER);
-                    n.text.push(c);
-                    n.start_of.extend_from_slice(&[orig, orig]);
+            if r == KEEP && u < TABLE_END {
+                n.start_of.extend_from_slice(&[orig, orig]);
+            } else {
+                n.push_kept(&text[run..i]);
+                let c = char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER);
+                match r {
+                    KEEP => n.push_folded(c, orig),
+                    DROP_EXTEND => n.extend_last(orig),
+                    DROP => {}
+                    r => n.push(char::from_u32(r).unwrap_or(c), orig),
                 }
-                KEEP => {
-                    n.push_folded(char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER), orig)
-                }
-                DROP_EXTEND => n.extend_last(orig),
-                DROP => {}
-                r => {
-                    let c = char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER);
-                    n.push(char::from_u32(r).unwrap_or(c), orig);
-                }
+                run = i + 2;
             }
             i += 2;
         } else {
+            n.push_kept(&text[run..i]);
+            run = i;
             let Some(c) = text[i..].chars().next() else { break };
             i += c.len_utf8();
             n.push_folded(c, orig);
+            run = i;
         }
         orig += 1;
     }
+    n.push_kept(&text[run..i]);
     n.start_of.push(orig);
     n
 }
@@ -387,6 +403,45 @@ mod tests {
                 let mut e = ext;
                 assert_eq!(n.to_original_in_order(start, end, &mut e), n.to_original(start, end));
             }
+        }
+    }
+
+    /// The view built one character at a time through [`fold`], which the fast paths
+    /// of [`normalize`] must reproduce exactly.
+    fn char_by_char(text: &str) -> Normalized {
+        let mut n = Normalized::default();
+        let mut orig = 0;
+        for c in text.chars() {
+            n.push_folded(c, orig);
+            orig += 1;
+        }
+        n.start_of.push(orig);
+        n
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn fast_paths_match_folding_char_by_char(
+            pieces in prop::collection::vec(
+                prop_oneof![
+                    prop::sample::select(vec![
+                        "قُتِلَ", "أإآٱ", "ىةک", "٣٫٥", "A b\tC\r\n", "\u{200F}\u{FEFF}", "ـ",
+                        "ﻻ", "ﷺ", "«»“”", "—", "ܐ", "ހ", "\u{0640}\u{064E}", "😀", "é",
+                    ]).prop_map(str::to_string),
+                    any::<char>().prop_map(|c| c.to_string()),
+                ],
+                0..40,
+            )
+        ) {
+            let text = pieces.concat();
+            let (fast, slow) = (normalize(&text), char_by_char(&text));
+            prop_assert_eq!(&fast.text, &slow.text);
+            prop_assert_eq!(&fast.start_of, &slow.start_of);
+            prop_assert_eq!(&fast.extended, &slow.extended);
         }
     }
 

@@ -251,12 +251,15 @@ impl<'a> Scanner<'a> {
         let starts = |k: usize| {
             self.tok(k).is_some_and(|t| t.kind == TokenKind::Number) || self.count(k).is_some()
         };
-        starts(i)
-            || self.hits_at(i).iter().any(|h| match lead(&h.item) {
-                Lead::Head => true,
-                Lead::Opener => !self.hits_at(i + h.len).is_empty() || starts(i + h.len),
-                Lead::Never => false,
-            })
+        let hits = self.hits_at(i);
+        if hits.is_empty() {
+            return starts(i);
+        }
+        hits.iter().any(|h| match lead(&h.item) {
+            Lead::Head => true,
+            Lead::Opener => !self.hits_at(i + h.len).is_empty() || starts(i + h.len),
+            Lead::Never => false,
+        }) || starts(i)
     }
 
     // ----- token and hit queries -----
