@@ -164,10 +164,11 @@ pub fn tokenize(n: &Normalized) -> Vec<Token> {
                 let start = i;
                 i += len;
                 if cl == Class::Arabic {
-                    // The common case, Arabic letters, without the general classifier.
-                    while i + 1 < bytes.len() && (0xD8..=0xD9).contains(&bytes[i]) {
-                        let u = (u32::from(bytes[i] & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
-                        if !(0x0621..=0x064A).contains(&u) {
+                    // The common case, Arabic letters, without the general classifier:
+                    // U+0621–064A are the two-byte sequences D8 A1 … D9 8A, one range of
+                    // the pair read big-endian (valid UTF-8 has nothing else in it).
+                    while let Some(&[b0, b1]) = bytes.get(i..i + 2) {
+                        if !(0xD8A1..=0xD98A).contains(&u16::from_be_bytes([b0, b1])) {
                             break;
                         }
                         i += 2;

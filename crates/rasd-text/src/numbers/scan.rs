@@ -82,6 +82,17 @@ pub(crate) fn tokenize(s: &str) -> Vec<Tok> {
     while let Some((k, len)) = cur {
         let start = i;
         i += len;
+        if k == TokKind::Arabic {
+            // Arabic letters are nearly all of a run, and need no table: U+0620–065F are
+            // the two-byte sequences D8 A0 … D9 9F, one range of the pair read big-endian
+            // (valid UTF-8 has nothing else in it).
+            while let Some(&[b0, b1]) = b.get(i..i + 2) {
+                if !(0xD8A0..=0xD99F).contains(&u16::from_be_bytes([b0, b1])) {
+                    break;
+                }
+                i += 2;
+            }
+        }
         // Extend the run (a punctuation character stands alone); the character that
         // ends it starts the next token, already classified.
         cur = None;
@@ -819,6 +830,39 @@ mod tests {
         assert!(!splits("لست").iter().any(|(_, st, _)| st == "ست"));
         assert!(splits("وست").iter().any(|(_, st, _)| st == "ست"));
         assert!(splits("للالاف").iter().any(|(_, st, e)| st == "الاف" && *e));
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn tokens_are_runs_of_one_class(
+            pieces in prop::collection::vec(
+                prop_oneof![
+                    prop::sample::select(vec![
+                        "قتل", "ثلاثمئه", "\u{064E}ـ", "ٱ", "٣", "ک", "ی", "ۀ", "12.5", " ",
+                        "\n", "\u{2028}", "f16", "é", "中", "😀", ",", "\u{00A0}",
+                    ])
+                    .prop_map(str::to_string),
+                    any::<char>().prop_map(|c| c.to_string()),
+                ],
+                0..40,
+            )
+        ) {
+            let s = pieces.concat();
+            // Maximal runs of one class, a punctuation character standing alone.
+            let mut want: Vec<(usize, usize, TokKind)> = Vec::new();
+            for (i, c) in s.char_indices() {
+                let k = class(c);
+                match want.last_mut() {
+                    Some(last) if last.2 == k && k != TokKind::Punct => last.1 = i + c.len_utf8(),
+                    _ => want.push((i, i + c.len_utf8(), k)),
+                }
+            }
+            let got: Vec<(usize, usize, TokKind)> =
+                tokenize(&s).iter().map(|t| (t.start, t.end, t.kind)).collect();
+            prop_assert_eq!(got, want);
+        }
     }
 
     #[test]
