@@ -1105,6 +1105,12 @@ fn lexicon_hits(
     let from = out.len();
     for a in splits {
         let stem = t.text.get(a.prefix_len..).unwrap_or("");
+        // The key is the stem, with ال in front when the article was read: its length is
+        // known before it is built.
+        let key_len = stem.len() + if a.article { "ال".len() } else { 0 };
+        if lengths & EndFilter::length_bit(key_len) == 0 {
+            continue;
+        }
         // Forms keep their article ("الجمعة"), so an analysis that strips it is looked up
         // with it put back: the token's own letters when it wrote ال, the scratch
         // buffer for "لل" (ل + ال with the alef elided).
@@ -1122,9 +1128,6 @@ fn lexicon_hits(
         } else {
             (stem, a.prefix_len)
         };
-        if lengths & EndFilter::length_bit(key.len()) == 0 {
-            continue;
-        }
         for p in lex.phrases(key) {
             let n = p.rest.len();
             let rest_ok = p.rest.iter().enumerate().all(|(k, r)| {
@@ -1136,7 +1139,9 @@ fn lexicon_hits(
             }
         }
     }
-    out[from..].sort_by_key(|h| (Reverse(h.len), h.prefix));
+    if out.len() - from > 1 {
+        out[from..].sort_by_key(|h| (Reverse(h.len), h.prefix));
+    }
 }
 
 /// Which quote each token is inside, if any. Quotes pair up within a sentence (the
