@@ -375,7 +375,12 @@ impl<'a> Scanner<'a> {
         }
         // "الـ25 عاماً", "الـ 25 عاماً": the article of a number, cut off by a tatweel.
         let t = self.tok(i)?;
-        if t.kind == TokenKind::Arabic && t.text.ends_with("ال") && t.text.chars().count() <= 3 {
+        // (Three code points take at most twelve bytes: the length rules out most words.)
+        if t.kind == TokenKind::Arabic
+            && t.text.len() <= 12
+            && t.text.ends_with("ال")
+            && t.text.chars().count() <= 3
+        {
             return self.counts.get(i + 1).copied().flatten();
         }
         None
