@@ -87,6 +87,11 @@ pub fn analyses(word: &str) -> Analyses<'_> {
     let base = Analysis { prefix_len: 0, stem: word, conj: false, prep: false, article: false };
     let mut out = Analyses { items: [base; 12], len: 0 };
     out.push(base);
+    // Every proclitic, and the article, begins with one of these letters; most words
+    // begin with none, and have no other reading.
+    if !matches!(word.chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ا')) {
+        return out;
+    }
     // Heads: readings that may still take a preposition or the article.
     let mut heads = [base; 4];
     let mut nheads = 1;
@@ -204,6 +209,11 @@ fn push_splits(word: &str, out: &mut Vec<Split>) {
     let long_enough = |at: usize| word.get(at..).is_some_and(long_enough);
     let base = Split { prefix_len: 0, conj: false, prep: false, article: false };
     out.push(base);
+    // Every proclitic, and the article, begins with one of these letters; most words
+    // begin with none, and have no other reading.
+    if !matches!(word.chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ا')) {
+        return;
+    }
     let mut heads = [base; 4];
     let mut nheads = 1;
     if (b.starts_with(WAW) || b.starts_with(FA)) && long_enough(2) {

@@ -115,6 +115,31 @@ impl Normalized {
         (s, e.max(s))
     }
 
+    /// [`Normalized::to_original`] for ranges asked with `end` never decreasing, as a
+    /// tokenizer asks them: `k` is the caller's place in the list of extended ends (start
+    /// it at 0), stepped forward instead of searched for at every range.
+    #[inline]
+    pub(crate) fn to_original_in_order(
+        &self,
+        start: usize,
+        end: usize,
+        k: &mut usize,
+    ) -> (usize, usize) {
+        let s = self.start_of[start] as usize;
+        let e = if end == 0 {
+            0
+        } else {
+            while self.extended.get(*k).is_some_and(|&(at, _)| (at as usize) < end) {
+                *k += 1;
+            }
+            match self.extended.get(*k) {
+                Some(&(at, orig)) if at as usize == end => orig as usize,
+                _ => self.start_of[end - 1] as usize + 1,
+            }
+        };
+        (s, e.max(s))
+    }
+
     /// Original code-point offset of the view's byte `b`.
     #[inline]
     pub fn original_offset(&self, b: usize) -> usize {
@@ -140,6 +165,15 @@ impl Normalized {
             1 => self.start_of.push(orig),
             2 => self.start_of.extend_from_slice(&[orig, orig]),
             k => self.start_of.extend(std::iter::repeat_n(orig, k)),
+        }
+    }
+
+    /// Appends the text of characters kept as they are (their map entries are already in
+    /// place).
+    #[inline]
+    fn push_kept(&mut self, piece: &str) {
+        if !piece.is_empty() {
+            self.text.push_str(piece);
         }
     }
 
@@ -222,20 +256,26 @@ pub fn normalize(text: &str) -> Normalized {
     let bytes = text.as_bytes();
     let mut orig: u32 = 0;
     let mut i = 0;
+    // Most characters are kept as they are: their map entries are written as they are
+    // passed, and their bytes are copied at once, as the run `[run, i)`, when a character
+    // that folds (or the end) closes it.
+    let mut run = 0;
     while i < bytes.len() {
         let b0 = bytes[i];
         // ASCII and the two-byte block (all of Arabic) are nearly every character of
-        // news text: decode them by hand and copy a kept character's bytes as they are,
-        // instead of decoding to `char` and encoding it again.
+        // news text: decode them by hand, looking up how they fold.
         if b0 < 0x80 {
-            match table[usize::from(b0)] {
-                KEEP => {
-                    n.text.push(char::from(b0));
-                    n.start_of.push(orig);
+            let r = table[usize::from(b0)];
+            if r == KEEP {
+                n.start_of.push(orig);
+            } else {
+                n.push_kept(&text[run..i]);
+                match r {
+                    DROP_EXTEND => n.extend_last(orig),
+                    DROP => {}
+                    r => n.push(char::from_u32(r).unwrap_or(char::from(b0)), orig),
                 }
-                DROP_EXTEND => n.extend_last(orig),
-                DROP => {}
-                r => n.push(char::from_u32(r).unwrap_or(char::from(b0)), orig),
+                run = i + 1;
             }
             i += 1;
         } else if (0xC2..0xE0).contains(&b0) && i + 1 < bytes.len() {
@@ -243,30 +283,31 @@ pub fn normalize(text: &str) -> Normalized {
             // continuation byte; the code point is below U+0800.
             let u = (u32::from(b0 & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
             let r = if u < TABLE_END { table[u as usize] } else { KEEP };
-            match r {
-                KEEP if u < TABLE_END => {
-                    let c = char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER);
-                    n.text.push(c);
-                    n.start_of.extend_from_slice(&[orig, orig]);
+            if r == KEEP && u < TABLE_END {
+                n.start_of.extend_from_slice(&[orig, orig]);
+            } else {
+                n.push_kept(&text[run..i]);
+                let c = char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER);
+                match r {
+                    KEEP => n.push_folded(c, orig),
+                    DROP_EXTEND => n.extend_last(orig),
+                    DROP => {}
+                    r => n.push(char::from_u32(r).unwrap_or(c), orig),
                 }
-                KEEP => {
-                    n.push_folded(char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER), orig)
-                }
-                DROP_EXTEND => n.extend_last(orig),
-                DROP => {}
-                r => {
-                    let c = char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER);
-                    n.push(char::from_u32(r).unwrap_or(c), orig);
-                }
+                run = i + 2;
             }
             i += 2;
         } else {
+            n.push_kept(&text[run..i]);
+            run = i;
             let Some(c) = text[i..].chars().next() else { break };
             i += c.len_utf8();
             n.push_folded(c, orig);
+            run = i;
         }
         orig += 1;
     }
+    n.push_kept(&text[run..i]);
     n.start_of.push(orig);
     n
 }
@@ -344,6 +385,64 @@ mod tests {
         let n = normalize(text);
         assert_eq!(n.to_original(0, "لا".len()), (0, 1));
         assert_eq!(n.to_original("لا ".len(), n.len()), (2, 4));
+    }
+
+    #[test]
+    fn in_order_mapping_matches_the_searched_one() {
+        let text = "قُتِلَ ثلاثةٌ\u{200F} ﻻ بد، وأُصيبَ ـــ آخرون";
+        let n = normalize(text);
+        let bounds: Vec<usize> =
+            (0..=n.len()).filter(|&b| n.as_str().is_char_boundary(b)).collect();
+        for (k, &end) in bounds.iter().enumerate() {
+            // The place after asking every end before this one, in order.
+            let mut ext = 0;
+            for &prev in &bounds[..k] {
+                n.to_original_in_order(0, prev, &mut ext);
+            }
+            for &start in &bounds[..=k] {
+                let mut e = ext;
+                assert_eq!(n.to_original_in_order(start, end, &mut e), n.to_original(start, end));
+            }
+        }
+    }
+
+    /// The view built one character at a time through [`fold`], which the fast paths
+    /// of [`normalize`] must reproduce exactly.
+    fn char_by_char(text: &str) -> Normalized {
+        let mut n = Normalized::default();
+        let mut orig = 0;
+        for c in text.chars() {
+            n.push_folded(c, orig);
+            orig += 1;
+        }
+        n.start_of.push(orig);
+        n
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn fast_paths_match_folding_char_by_char(
+            pieces in prop::collection::vec(
+                prop_oneof![
+                    prop::sample::select(vec![
+                        "قُتِلَ", "أإآٱ", "ىةک", "٣٫٥", "A b\tC\r\n", "\u{200F}\u{FEFF}", "ـ",
+                        "ﻻ", "ﷺ", "«»“”", "—", "ܐ", "ހ", "\u{0640}\u{064E}", "😀", "é",
+                    ]).prop_map(str::to_string),
+                    any::<char>().prop_map(|c| c.to_string()),
+                ],
+                0..40,
+            )
+        ) {
+            let text = pieces.concat();
+            let (fast, slow) = (normalize(&text), char_by_char(&text));
+            prop_assert_eq!(&fast.text, &slow.text);
+            prop_assert_eq!(&fast.start_of, &slow.start_of);
+            prop_assert_eq!(&fast.extended, &slow.extended);
+        }
     }
 
     #[test]

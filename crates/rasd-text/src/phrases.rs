@@ -109,6 +109,81 @@ impl<const BITS: u32> WordFilter<BITS> {
     }
 }
 
+/// A set of words kept by their endings and lengths, to rule out at once all the
+/// readings of a word that a lexicon would look up. Lexicons that look a word up behind
+/// each of its proclitic readings look up suffixes of it (or ال + a suffix of at least two
+/// letters, which ends the same way), so a word whose ending no entry has needs no
+/// lookup, and one whose ending some entries have needs only the readings of their
+/// lengths.
+///
+/// Words of four bytes or more are kept as a mask of lengths per hash bucket of their
+/// last four bytes (two Arabic letters, one multiply to hash); shorter ones in a list
+/// tried with `ends_with`, only for words whose last byte one of them ends with.
+#[derive(Debug, Clone)]
+pub struct EndFilter {
+    /// Per bucket, bit `n` for a recorded word of `n` bytes (bit 63: 63 or more).
+    lengths: Vec<u64>,
+    short: Vec<String>,
+    /// The last bytes of the words in `short`.
+    short_last: [bool; 256],
+}
+
+impl Default for EndFilter {
+    fn default() -> Self {
+        EndFilter { lengths: vec![0; 1 << Self::BITS], short: Vec::new(), short_last: [false; 256] }
+    }
+}
+
+impl EndFilter {
+    /// 4096 buckets (32 KiB): a few hundred endings rarely share one.
+    const BITS: u32 = 12;
+
+    #[inline]
+    fn bucket(word: &[u8]) -> Option<usize> {
+        let tail: [u8; 4] = word.get(word.len().checked_sub(4)?..)?.try_into().ok()?;
+        Some((u32::from_le_bytes(tail).wrapping_mul(0x9e37_79b1) >> (32 - Self::BITS)) as usize)
+    }
+
+    /// The bit of [`EndFilter::lengths`] for a word of `len` bytes.
+    #[inline]
+    pub fn length_bit(len: usize) -> u64 {
+        1 << len.min(63)
+    }
+
+    /// Records a word.
+    pub fn insert(&mut self, word: &str) {
+        match Self::bucket(word.as_bytes()) {
+            Some(h) => self.lengths[h] |= Self::length_bit(word.len()),
+            None => {
+                if !self.short.iter().any(|s| s == word) {
+                    self.short.push(word.to_string());
+                }
+                // The empty word is a suffix of every word: it is found by any last byte.
+                match word.as_bytes().last() {
+                    Some(&b) => self.short_last[usize::from(b)] = true,
+                    None => self.short_last = [true; 256],
+                }
+            }
+        }
+    }
+
+    /// The lengths a recorded suffix of `word` may have, as a mask of
+    /// [`EndFilter::length_bit`]s: 0 when no recorded word is a suffix of `word`.
+    #[inline]
+    pub fn lengths(&self, word: &str) -> u64 {
+        let b = word.as_bytes();
+        let mut m = Self::bucket(b).map_or(0, |h| self.lengths[h]);
+        if self.short_last[usize::from(b.last().copied().unwrap_or(0))] || b.is_empty() {
+            for s in &self.short {
+                if word.ends_with(s.as_str()) {
+                    m |= Self::length_bit(s.len());
+                }
+            }
+        }
+        m
+    }
+}
+
 /// A fast hash of a short string, for [`WordFilter`]s of any size (they take its top
 /// bits). It reads the first and last eight bytes (four for shorter words) and the
 /// length, so it costs the same for any word; words longer than sixteen bytes that differ
@@ -300,6 +375,26 @@ pub fn tsv_rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn end_filter_rules_out_by_ending_and_length() {
+        let mut f = EndFilter::default();
+        f.insert("الجمعه");
+        f.insert("شهر");
+        assert_eq!(f.lengths("قتل"), 0);
+        assert_ne!(f.lengths("والجمعه") & EndFilter::length_bit("الجمعه".len()), 0);
+        assert_eq!(f.lengths("والجمعه") & EndFilter::length_bit("والجمعه".len()), 0);
+        assert_ne!(f.lengths("بشهر") & EndFilter::length_bit("شهر".len()), 0);
+        // A word shorter than four bytes is looked for by its last byte.
+        f.insert("ه");
+        assert_eq!(f.lengths("مدرسه"), EndFilter::length_bit("ه".len()));
+        assert_eq!(f.lengths("ه"), EndFilter::length_bit("ه".len()));
+        assert_eq!(f.lengths("قتل"), 0);
+        f.insert("");
+        assert_eq!(f.lengths("قتل"), EndFilter::length_bit(0));
+        assert_eq!(f.lengths(""), EndFilter::length_bit(0));
+    }
+
     use super::*;
     use crate::{normalize, tokenize};
 

@@ -130,10 +130,13 @@ pub fn tokenize(n: &Normalized) -> Vec<Token> {
     let s = n.as_str();
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(s.len() / 6);
+    // Token ends only grow, so their original offsets are found by stepping through the
+    // view's map rather than by a search per token.
+    let mut ext = 0;
     // Inlined: once per token; out of line, the call cost as much as the work.
     #[inline(always)]
-    fn emit(n: &Normalized, out: &mut Vec<Token>, a: usize, b: usize, cl: Class) {
-        let (start, end) = n.to_original(a, b);
+    fn emit(n: &Normalized, ext: &mut usize, out: &mut Vec<Token>, a: usize, b: usize, cl: Class) {
+        let (start, end) = n.to_original_in_order(a, b, ext);
         let kind = match cl {
             Class::Arabic => TokenKind::Arabic,
             Class::Latin => TokenKind::Latin,
@@ -154,17 +157,18 @@ pub fn tokenize(n: &Normalized) -> Vec<Token> {
         match cl {
             Class::Space => i += len,
             Class::Punct => {
-                emit(n, &mut out, i, i + len, cl);
+                emit(n, &mut ext, &mut out, i, i + len, cl);
                 i += len;
             }
             _ => {
                 let start = i;
                 i += len;
                 if cl == Class::Arabic {
-                    // The common case, Arabic letters, without the general classifier.
-                    while i + 1 < bytes.len() && (0xD8..=0xD9).contains(&bytes[i]) {
-                        let u = (u32::from(bytes[i] & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
-                        if !(0x0621..=0x064A).contains(&u) {
+                    // The common case, Arabic letters, without the general classifier:
+                    // U+0621–064A are the two-byte sequences D8 A1 … D9 8A, one range of
+                    // the pair read big-endian (valid UTF-8 has nothing else in it).
+                    while let Some(&[b0, b1]) = bytes.get(i..i + 2) {
+                        if !(0xD8A1..=0xD98A).contains(&u16::from_be_bytes([b0, b1])) {
                             break;
                         }
                         i += 2;
@@ -184,7 +188,7 @@ pub fn tokenize(n: &Normalized) -> Vec<Token> {
                         break;
                     }
                 }
-                emit(n, &mut out, start, i, cl);
+                emit(n, &mut ext, &mut out, start, i, cl);
             }
         }
     }

@@ -9,7 +9,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
-use rasd_text::phrases::WordFilter;
+use rasd_text::phrases::{EndFilter, WordFilter};
 use rasd_text::{normalize, tokenize, TokenKind};
 
 use crate::error::LexiconError;
@@ -255,6 +255,9 @@ pub struct Lexicon {
     /// The first words of `phrases`: most words start none, and this says so without
     /// a hash-map lookup.
     firsts: WordFilter,
+    /// Their endings and lengths: a token is looked up under readings that all end as it
+    /// does, so a token whose ending no first word has needs none of them.
+    ends: EndFilter,
     /// Words that look like a سـ future verb but are not.
     not_future: HashSet<String>,
     /// Prefixes of such words.
@@ -295,6 +298,14 @@ impl Lexicon {
             list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
         Ok(lex)
+    }
+
+    /// The lengths a first word of a phrase that is a suffix of `word` may have, as a mask
+    /// of [`EndFilter::length_bit`]s (0: none is). Every reading of a token behind
+    /// proclitics (a suffix, or ال + a suffix of two letters or more) ends as the token
+    /// does, so only readings of these lengths can start a phrase.
+    pub(crate) fn first_word_lengths(&self, word: &str) -> u64 {
+        self.ends.lengths(word)
     }
 
     /// The phrases whose first word is `word` (normalized), longest first.
@@ -423,6 +434,7 @@ impl Builder {
         let mut it = words.into_iter();
         let first = it.next().unwrap_or_default();
         self.lex.firsts.insert(&first);
+        self.lex.ends.insert(&first);
         self.lex.phrases.entry(first).or_default().push(Phrase { rest: it.collect(), item });
         Ok(())
     }

@@ -25,12 +25,38 @@ enum Value {
 impl Value {
     fn iso(self) -> String {
         match self {
+            // Every time found gets one of these: written digit by digit for the
+            // four-digit years news speaks of, which the formatter makes costly.
+            Value::Day(d) if (0..=9999).contains(&d.year) && d.month < 100 && d.day < 100 => {
+                let mut s = String::with_capacity("yyyy-mm-dd".len());
+                push_padded(&mut s, d.year.unsigned_abs(), 4);
+                s.push('-');
+                push_padded(&mut s, u32::from(d.month), 2);
+                s.push('-');
+                push_padded(&mut s, u32::from(d.day), 2);
+                s
+            }
             Value::Day(d) => d.to_string(),
             Value::Week(y, w) => format!("{y:04}-W{w:02}"),
+            Value::Month(y, m) if (0..=9999).contains(&y) && m < 100 => {
+                let mut s = String::with_capacity("yyyy-mm".len());
+                push_padded(&mut s, y.unsigned_abs(), 4);
+                s.push('-');
+                push_padded(&mut s, u32::from(m), 2);
+                s
+            }
             Value::Month(y, m) => format!("{y:04}-{m:02}"),
             Value::Year(y) => format!("{y:04}"),
             Value::Duration(n, u) => format!("P{n}{u}"),
         }
+    }
+}
+
+/// Appends `v` in exactly `width` decimal digits (`v` must fit), as `{v:0width$}` would.
+fn push_padded(s: &mut String, v: u32, width: u32) {
+    for k in (0..width).rev() {
+        let digit = (v / 10u32.pow(k)) % 10;
+        s.push(char::from(b'0' + digit as u8));
     }
 }
 
@@ -397,5 +423,15 @@ mod tests {
         assert_eq!(Value::Month(2020, 3).iso(), "2020-03");
         assert_eq!(Value::Duration(25, 'Y').iso(), "P25Y");
         assert_eq!(Value::Day(d("0999-01-02")).iso(), "0999-01-02");
+        for (y, m, day) in [(0, 1, 1), (7, 12, 31), (2024, 2, 29), (9999, 9, 9), (10000, 1, 1)] {
+            let date = Date { year: y, month: m, day };
+            assert_eq!(Value::Day(date).iso(), format!("{y:04}-{m:02}-{day:02}"));
+            assert_eq!(Value::Month(y, m).iso(), format!("{y:04}-{m:02}"));
+        }
+        for y in [-1, -999, -10000] {
+            let date = Date { year: y, month: 1, day: 2 };
+            assert_eq!(Value::Day(date).iso(), format!("{y:04}-01-02"));
+            assert_eq!(Value::Month(y, 1).iso(), format!("{y:04}-01"));
+        }
     }
 }

@@ -11,6 +11,7 @@
 use std::cmp::Reverse;
 
 use rasd_text::clitics::{Split, TokenClitics};
+use rasd_text::phrases::EndFilter;
 use rasd_text::{Normalized, Token, TokenKind};
 
 use crate::calendar::Date;
@@ -209,11 +210,8 @@ impl<'a> Scanner<'a> {
         let mut i = 0;
         while i < self.toks.len() {
             // Every rule starts at a lexicon word, a number or a count; most tokens are
-            // none of these.
-            if self.hits_at(i).is_empty()
-                && self.toks[i].kind != TokenKind::Number
-                && self.count(i).is_none()
-            {
+            // none of these, and many lexicon words can only follow another.
+            if !self.may_lead(i) {
                 i += 1;
                 continue;
             }
@@ -244,6 +242,24 @@ impl<'a> Scanner<'a> {
             }
         }
         out
+    }
+
+    /// Whether some rule may read an expression starting at token `i`: a number or a
+    /// count, a word a rule reads first ([`Lead::Head`]), or a word that only opens one
+    /// ([`Lead::Opener`]: في، خلال، منذ) when a time word, number or count comes after it.
+    fn may_lead(&self, i: usize) -> bool {
+        let starts = |k: usize| {
+            self.tok(k).is_some_and(|t| t.kind == TokenKind::Number) || self.count(k).is_some()
+        };
+        let hits = self.hits_at(i);
+        if hits.is_empty() {
+            return starts(i);
+        }
+        hits.iter().any(|h| match lead(&h.item) {
+            Lead::Head => true,
+            Lead::Opener => !self.hits_at(i + h.len).is_empty() || starts(i + h.len),
+            Lead::Never => false,
+        }) || starts(i)
     }
 
     // ----- token and hit queries -----
@@ -359,7 +375,12 @@ impl<'a> Scanner<'a> {
         }
         // "الـ25 عاماً", "الـ 25 عاماً": the article of a number, cut off by a tatweel.
         let t = self.tok(i)?;
-        if t.kind == TokenKind::Arabic && t.text.ends_with("ال") && t.text.chars().count() <= 3 {
+        // (Three code points take at most twelve bytes: the length rules out most words.)
+        if t.kind == TokenKind::Arabic
+            && t.text.len() <= 12
+            && t.text.ends_with("ال")
+            && t.text.chars().count() <= 3
+        {
             return self.counts.get(i + 1).copied().flatten();
         }
         None
@@ -1030,6 +1051,34 @@ impl<'a> Scanner<'a> {
     }
 }
 
+/// What the rules make of a lexicon word at the token they start at.
+enum Lead {
+    /// Some rule may read an expression from it.
+    Head,
+    /// Rules only pass over it to what follows.
+    Opener,
+    /// No rule reads it first; it qualifies or rules out what is around it.
+    Never,
+}
+
+/// How a lexicon item may begin an expression. Kept in step with the rules: each
+/// reads at its first token only the items marked `Head` or `Opener` here (the match is
+/// exhaustive so that a new class must be placed).
+fn lead(item: &Item) -> Lead {
+    use Class::*;
+    match item {
+        Item::Month { .. } | Item::Unit { .. } | Item::Period(_) => Lead::Head,
+        Item::Word { class, .. } => match class {
+            Weekday | Today | RelDay | DayPeriod | This | Period | SamePre | That | Ghadat
+            | Eve | Part | Half | Season | Ordinal | OrdinalTeen => Lead::Head,
+            Within | Prep | DurCue => Lead::Opener,
+            Past | Current | Future | Next | TitleAdj | Same | AgeCue | AgeAfter | NameCue
+            | Prayer | TwoBefore | TwoAfter | Equiv | HijriMarker | TeenSuffix | NotTodayAfter
+            | FutureCue => Lead::Never,
+        },
+    }
+}
+
 /// What follows a month name.
 struct Tail {
     end: usize,
@@ -1051,9 +1100,22 @@ fn lexicon_hits(
     if t.kind != TokenKind::Arabic {
         return;
     }
+    // Every key below ends as the token does (a stem keeps two letters or more), so most
+    // tokens are ruled out by their ending before their readings are walked, and most
+    // readings of the rest by their length.
+    let lengths = lex.first_word_lengths(t.text);
+    if lengths == 0 {
+        return;
+    }
     let from = out.len();
     for a in splits {
         let stem = t.text.get(a.prefix_len..).unwrap_or("");
+        // The key is the stem, with ال in front when the article was read: its length is
+        // known before it is built.
+        let key_len = stem.len() + if a.article { "ال".len() } else { 0 };
+        if lengths & EndFilter::length_bit(key_len) == 0 {
+            continue;
+        }
         // Forms keep their article ("الجمعة"), so an analysis that strips it is looked up
         // with it put back: the token's own letters when it wrote ال, the scratch
         // buffer for "لل" (ل + ال with the alef elided).
@@ -1082,7 +1144,9 @@ fn lexicon_hits(
             }
         }
     }
-    out[from..].sort_by_key(|h| (Reverse(h.len), h.prefix));
+    if out.len() - from > 1 {
+        out[from..].sort_by_key(|h| (Reverse(h.len), h.prefix));
+    }
 }
 
 /// Which quote each token is inside, if any. Quotes pair up within a sentence (the

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use rasd_model::Bound;
 
 use crate::normalize::normalize_str;
-use crate::phrases::WordFilter;
+use crate::phrases::{EndFilter, WordFilter};
 
 const WORDS_TSV: &str = include_str!("../../../../data/lexicon/number_words.tsv");
 const QUALIFIERS_TSV: &str = include_str!("../../../../data/lexicon/number_qualifiers.tsv");
@@ -193,6 +193,9 @@ pub struct NumberLexicon {
     qualifier_filter: WordFilter,
     /// Both, for [`NumberLexicon::may_start`].
     any_filter: WordFilter,
+    /// The endings and lengths of both, for [`NumberLexicon::may_start`]: every key a
+    /// word is looked up by ends the way the word does.
+    ends: EndFilter,
 }
 
 /// Non-comment, non-blank lines with their 1-based numbers and tab-separated fields.
@@ -325,10 +328,12 @@ impl NumberLexicon {
         for w in lex.words.keys() {
             lex.word_filter.insert(w);
             lex.any_filter.insert(w);
+            lex.ends.insert(w);
         }
         for w in lex.qualifiers.keys() {
             lex.qualifier_filter.insert(w);
             lex.any_filter.insert(w);
+            lex.ends.insert(w);
         }
         Ok(lex)
     }
@@ -346,8 +351,17 @@ impl NumberLexicon {
     /// key it is looked up by is the word from one of its first five code points on
     /// (behind و ف, ب ل ك, لل and ال), or ال + what follows a لل.
     pub(crate) fn may_start(&self, word: &str) -> bool {
+        // All those keys end as the word does (what follows a لل has two letters or
+        // more), so only keys with the word's ending, and of the lengths they have, can
+        // be among them.
+        let lengths = self.ends.lengths(word);
+        if lengths == 0 {
+            return false;
+        }
+        let fits = |len: usize| lengths & EndFilter::length_bit(len) != 0;
+        // ال + what follows a لل is as long as the word from the لل on.
         let near = |at: usize| word.get(at..).is_some_and(|w| w.starts_with("لل"));
-        if near(0) || near('و'.len_utf8()) {
+        if (near(0) && fits(word.len())) || (near('و'.len_utf8()) && fits(word.len() - 2)) {
             return true;
         }
         let b = word.as_bytes();
@@ -356,7 +370,7 @@ impl NumberLexicon {
             if at >= b.len() {
                 return false;
             }
-            if self.any_filter.may_contain(word.get(at..).unwrap_or("")) {
+            if fits(b.len() - at) && self.any_filter.may_contain(word.get(at..).unwrap_or("")) {
                 return true;
             }
             at += match b[at] {

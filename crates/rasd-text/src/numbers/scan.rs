@@ -5,6 +5,8 @@
 //! handful of words), and a successful match jumps past what it consumed, so the walk is
 //! linear in the text. Lookups are hash lookups of whole words; there is no regex.
 
+use std::sync::OnceLock;
+
 use rasd_model::Bound;
 
 use super::lexicon::{Entry, Kind, NumberLexicon};
@@ -53,41 +55,54 @@ fn class(c: char) -> TokKind {
     }
 }
 
+/// The class of every code point below U+0800 (ASCII and every two-byte sequence, which
+/// covers the Arabic block), computed once from [`class`]: the tokenizer classifies every
+/// character of every article, and a table load is far cheaper than the match.
+fn class_table() -> &'static [TokKind; 0x800] {
+    static TABLE: OnceLock<[TokKind; 0x800]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = [TokKind::Punct; 0x800];
+        for (u, slot) in t.iter_mut().enumerate() {
+            if let Some(c) = u32::try_from(u).ok().and_then(char::from_u32) {
+                *slot = class(c);
+            }
+        }
+        t
+    })
+}
+
 /// Letter runs, digit runs, space runs, newline runs and single punctuation characters.
 pub(crate) fn tokenize(s: &str) -> Vec<Tok> {
+    let table = class_table();
     let b = s.as_bytes();
     // Spaces are tokens too: about one token per four bytes of news text.
     let mut out = Vec::with_capacity(s.len() / 4 + 1);
     let mut i = 0;
-    // The class of the character at `i` when the run before it has already read it: a
-    // run ends at the first character of another class, which starts the next token.
-    let mut next_class: Option<(TokKind, usize)> = None;
-    while i < b.len() {
-        let (k, len) = next_class.take().unwrap_or_else(|| class_at(s, i));
+    let mut cur = (!b.is_empty()).then(|| class_at(table, s, 0));
+    while let Some((k, len)) = cur {
         let start = i;
         i += len;
-        if k != TokKind::Punct {
-            // Extend the run; Arabic letters (two bytes, lead D8–D9) are the common case
-            // and are taken without the general classifier.
-            loop {
-                if k == TokKind::Arabic
-                    && i + 1 < b.len()
-                    && matches!(b[i], 0xd8 | 0xd9)
-                    && (0x0620..=0x065f).contains(&two_byte(b[i], b[i + 1]))
-                {
-                    i += 2;
-                    continue;
-                }
-                if i >= b.len() {
+        if k == TokKind::Arabic {
+            // Arabic letters are nearly all of a run, and need no table: U+0620–065F are
+            // the two-byte sequences D8 A0 … D9 9F, one range of the pair read big-endian
+            // (valid UTF-8 has nothing else in it).
+            while let Some(&[b0, b1]) = b.get(i..i + 2) {
+                if !(0xD8A0..=0xD99F).contains(&u16::from_be_bytes([b0, b1])) {
                     break;
                 }
-                let (next, l) = class_at(s, i);
-                if next != k {
-                    next_class = Some((next, l));
-                    break;
-                }
-                i += l;
+                i += 2;
             }
+        }
+        // Extend the run (a punctuation character stands alone); the character that
+        // ends it starts the next token, already classified.
+        cur = None;
+        while i < b.len() {
+            let (next, l) = class_at(table, s, i);
+            if next != k || k == TokKind::Punct {
+                cur = Some((next, l));
+                break;
+            }
+            i += l;
         }
         out.push(Tok { start, end: i, kind: k });
     }
@@ -102,13 +117,11 @@ fn two_byte(b0: u8, b1: u8) -> u32 {
 
 /// The class and byte length of the character at byte `i` (a char boundary) of `s`.
 #[inline(always)]
-fn class_at(s: &str, i: usize) -> (TokKind, usize) {
+fn class_at(table: &[TokKind; 0x800], s: &str, i: usize) -> (TokKind, usize) {
     let b = s.as_bytes();
     match b[i] {
-        c @ 0..=0x7f => (class(char::from(c)), 1),
-        c @ 0xc0..=0xdf if i + 1 < b.len() => {
-            (char::from_u32(two_byte(c, b[i + 1])).map_or(TokKind::Punct, class), 2)
-        }
+        c @ 0..=0x7f => (table[usize::from(c)], 1),
+        c @ 0xc0..=0xdf if i + 1 < b.len() => (table[two_byte(c, b[i + 1]) as usize], 2),
         _ => {
             let c = s[i..].chars().next().unwrap_or(' ');
             (class(c), c.len_utf8())
@@ -817,6 +830,39 @@ mod tests {
         assert!(!splits("لست").iter().any(|(_, st, _)| st == "ست"));
         assert!(splits("وست").iter().any(|(_, st, _)| st == "ست"));
         assert!(splits("للالاف").iter().any(|(_, st, e)| st == "الاف" && *e));
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn tokens_are_runs_of_one_class(
+            pieces in prop::collection::vec(
+                prop_oneof![
+                    prop::sample::select(vec![
+                        "قتل", "ثلاثمئه", "\u{064E}ـ", "ٱ", "٣", "ک", "ی", "ۀ", "12.5", " ",
+                        "\n", "\u{2028}", "f16", "é", "中", "😀", ",", "\u{00A0}",
+                    ])
+                    .prop_map(str::to_string),
+                    any::<char>().prop_map(|c| c.to_string()),
+                ],
+                0..40,
+            )
+        ) {
+            let s = pieces.concat();
+            // Maximal runs of one class, a punctuation character standing alone.
+            let mut want: Vec<(usize, usize, TokKind)> = Vec::new();
+            for (i, c) in s.char_indices() {
+                let k = class(c);
+                match want.last_mut() {
+                    Some(last) if last.2 == k && k != TokKind::Punct => last.1 = i + c.len_utf8(),
+                    _ => want.push((i, i + c.len_utf8(), k)),
+                }
+            }
+            let got: Vec<(usize, usize, TokKind)> =
+                tokenize(&s).iter().map(|t| (t.start, t.end, t.kind)).collect();
+            prop_assert_eq!(got, want);
+        }
     }
 
     #[test]
