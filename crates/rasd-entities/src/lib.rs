@@ -632,7 +632,10 @@ impl<'a> Recognizer<'a> {
                 i += 1;
                 continue;
             }
-            if let Some(j) = self.try_head(i) {
+            // Most words start no head and no loose name: the tables say so here, before
+            // calls that cost more than the test.
+            let head = self.heads.get(i).is_some_and(Option::is_some);
+            if let Some(j) = head.then(|| self.try_head(i)).flatten() {
                 i = j;
                 continue;
             }
@@ -648,7 +651,8 @@ impl<'a> Recognizer<'a> {
                     continue;
                 }
             }
-            if let Some(j) = self.try_loose(i, &mut key) {
+            let loose = self.loose.get(i).copied().unwrap_or(false);
+            if let Some(j) = loose.then(|| self.try_loose(i, &mut key)).flatten() {
                 i = j;
                 continue;
             }
