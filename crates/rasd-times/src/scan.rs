@@ -10,7 +10,7 @@
 
 use std::cmp::Reverse;
 
-use rasd_text::clitics::{Split, TokenClitics};
+use rasd_text::clitics::TokenClitics;
 use rasd_text::phrases::EndFilter;
 use rasd_text::{Normalized, Token, TokenKind};
 
@@ -196,7 +196,7 @@ impl<'a> Scanner<'a> {
         let mut hit_at = Vec::with_capacity(toks.len());
         for i in 0..toks.len() {
             let from = hits.len() as u32;
-            lexicon_hits(lex, &toks, clitics.of(i), i, &mut scratch, &mut hits);
+            lexicon_hits(lex, &toks, clitics, i, &mut scratch, &mut hits);
             hit_at.push((from, hits.len() as u32));
         }
         let counts = count_table(numbers, &toks);
@@ -1091,7 +1091,7 @@ struct Tail {
 fn lexicon_hits(
     lex: &Lexicon,
     toks: &[Tok<'_>],
-    splits: &[Split],
+    clitics: &TokenClitics,
     i: usize,
     scratch: &mut String,
     out: &mut Vec<Hit>,
@@ -1108,7 +1108,7 @@ fn lexicon_hits(
         return;
     }
     let from = out.len();
-    for a in splits {
+    for a in clitics.of(i) {
         let stem = t.text.get(a.prefix_len..).unwrap_or("");
         // The key is the stem, with ال in front when the article was read: its length is
         // known before it is built.
