@@ -54,13 +54,104 @@ fn is_latin_letter(c: char) -> bool {
     c.is_ascii_alphabetic() || (matches!(c, '\u{00C0}'..='\u{024F}') && c.is_alphabetic())
 }
 
-/// Appends the key of `line` to `out` and returns the letter counts.
+/// What the key pass learns, character by character, about whether the text it reads
+/// is already in Unicode NFC; see [`nfc_class`]. Lines are independent (NFC never acts
+/// across a line break), so one tracker serves a whole article.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct NfcCheck {
+    /// False once a character was met that NFC might change.
+    pub plain: bool,
+    last_class: u8,
+}
+
+impl Default for NfcCheck {
+    fn default() -> Self {
+        NfcCheck { plain: true, last_class: 0 }
+    }
+}
+
+impl NfcCheck {
+    #[inline]
+    fn starter(&mut self) {
+        self.last_class = 0;
+    }
+
+    #[inline]
+    fn see(&mut self, class: u8) {
+        if class == NOT_PLAIN || (class != 0 && class < self.last_class) {
+            self.plain = false;
+        }
+        self.last_class = class;
+    }
+}
+
+/// Marks a character the fast NFC check leaves to the general one.
+pub(crate) const NOT_PLAIN: u8 = u8::MAX;
+
+/// For the fast NFC check: 0 for a character NFC leaves alone wherever it stands, the
+/// canonical combining class (27 to 34) of tanwin, short vowels, shadda and sukun, whose
+/// order NFC fixes, and [`NOT_PLAIN`] for anything else. Most news text is ASCII plus
+/// Arabic letters, digits, punctuation and those harakat, and the general check with
+/// the Unicode tables is several times slower on exactly that text.
+#[inline]
+pub(crate) fn nfc_class(c: char, bytes: &[u8]) -> u8 {
+    match bytes {
+        [lead, cont, ..] if matches!(lead, 0xD8 | 0xD9) => {
+            arabic_slot(*lead, *cont).map_or(NOT_PLAIN, |slot| ARABIC_NFC_CLASS[slot])
+        }
+        _ => match c {
+            '\u{0000}'..='\u{007F}' | '\u{00A0}' | '\u{00AB}' | '\u{00BB}' => 0,
+            // Not U+2000 and U+2001: NFC maps them to U+2002 and U+2003.
+            '\u{2002}'..='\u{206F}' => 0,
+            _ => NOT_PLAIN,
+        },
+    }
+}
+
+/// [`nfc_class`] of U+0600..U+067F, by [`arabic_slot`].
+static ARABIC_NFC_CLASS: [u8; 128] = {
+    let mut t = [NOT_PLAIN; 128];
+    let mut cp = 0x0600;
+    while cp < 0x0680 {
+        t[cp - 0x0600] = match cp {
+            0x0621..=0x064A | 0x0660..=0x066D | 0x060C | 0x061B | 0x061F => 0,
+            0x064B..=0x0652 => (cp - 0x064B + 27) as u8,
+            _ => NOT_PLAIN,
+        };
+        cp += 1;
+    }
+    t
+};
+
+/// True when `s` is certainly in NFC, decided without the Unicode tables.
+pub(crate) fn is_plain_nfc(s: &str) -> bool {
+    let mut check = NfcCheck::default();
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() && check.plain {
+        let b = bytes[i];
+        if b < 0x80 {
+            check.starter();
+            i += 1;
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            return false;
+        };
+        check.see(nfc_class(c, &bytes[i..]));
+        i += c.len_utf8();
+    }
+    check.plain
+}
+
+/// Appends the key of `line` to `out` and returns the letter counts; `nfc` is told of
+/// every character of the line.
 ///
 /// The key is: ignorable marks removed, variants folded, Latin lower-cased, and every
 /// run of non-alphanumeric characters turned into one space, with none at either end.
 /// Appending (rather than returning a string) lets the cleaner keep the keys of all
 /// lines of an article in one buffer.
-pub(crate) fn append_key(line: &str, out: &mut String) -> Script {
+pub(crate) fn append_key(line: &str, out: &mut String, nfc: &mut NfcCheck) -> Script {
     let base = out.len();
     let bytes = line.as_bytes();
     let mut script = Script::default();
@@ -69,6 +160,7 @@ pub(crate) fn append_key(line: &str, out: &mut String) -> Script {
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
+            nfc.starter();
             if b.is_ascii_alphanumeric() {
                 if pending_space && out.len() > base {
                     out.push(' ');
@@ -94,12 +186,15 @@ pub(crate) fn append_key(line: &str, out: &mut String) -> Script {
             pending_space = false;
             script.arabic += ((run_end - i) / 2) as u32;
             out.push_str(&line[i..run_end]);
+            // Letters of the run are all starters NFC leaves alone.
+            nfc.starter();
             i = run_end;
             continue;
         }
         let Some(c) = line[i..].chars().next() else {
             break;
         };
+        nfc.see(nfc_class(c, &bytes[i..]));
         i += c.len_utf8();
         if is_ignorable(c) {
             continue;
@@ -170,7 +265,7 @@ static KEPT_LETTERS: [bool; 128] = {
 /// The key of `line` as a new string; for the places where one allocation is no cost.
 pub(crate) fn key(line: &str) -> String {
     let mut out = String::new();
-    append_key(line, &mut out);
+    append_key(line, &mut out, &mut NfcCheck::default());
     out
 }
 
@@ -238,7 +333,7 @@ mod tests {
     #[test]
     fn counts_scripts() {
         let mut k = String::from("x");
-        let s = append_key("Ad إعلان", &mut k);
+        let s = append_key("Ad إعلان", &mut k, &mut NfcCheck::default());
         assert_eq!(k, "xad اعلان");
         let k = &k[1..];
         assert_eq!(s, Script { arabic: 5, latin: 2 });

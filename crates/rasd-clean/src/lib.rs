@@ -54,7 +54,7 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 pub use error::CleanError;
 pub use patterns::MatchKind;
 
-use key::{append_key, is_ignorable, key, word_count, Script};
+use key::{append_key, is_ignorable, is_plain_nfc, key, word_count, NfcCheck, Script};
 use patterns::Compiled;
 
 /// The pattern file shipped with the crate.
@@ -168,10 +168,21 @@ impl Cleaner {
 
     /// Cleans one article. `title` is the headline from metadata, if there is one.
     pub fn clean(&self, title: Option<&str>, body: &str) -> Cleaned {
-        let body = nfc(body);
+        // A byte order mark is a starter NFC neither makes nor merges, so trimming it
+        // before or after NFC gives the same text.
         let body = body.trim_start_matches('\u{FEFF}');
         let title = title.map(|t| nfc(t).trim().to_string()).filter(|t| !t.is_empty());
-        let mut doc = Doc::split(self, body);
+        // Almost every body is already NFC. Splitting reads every character anyway, so
+        // it tells whether it was (see `NfcCheck`), and only a body it cannot vouch for
+        // is normalized and split again.
+        let normalized: String;
+        let (doc, plain) = Doc::split(self, body);
+        let mut doc = if plain || is_nfc_quick(body.chars()) == IsNormalized::Yes {
+            doc
+        } else {
+            normalized = body.nfc().collect();
+            Doc::split(self, &normalized).0
+        };
         doc.drop_latin_chrome();
         let headline = doc.find_headline(title);
         if let Some(h) = &headline {
@@ -190,68 +201,6 @@ fn nfc(s: &str) -> Cow<'_, str> {
         Cow::Owned(s.nfc().collect())
     }
 }
-
-/// True when `s` is certainly in NFC, decided without the Unicode tables.
-///
-/// Most news text is ASCII plus Arabic letters, digits, punctuation and the common
-/// harakat, which NFC leaves alone as long as the harakat are in canonical order; the
-/// general check is several times slower on exactly that text.
-fn is_plain_nfc(s: &str) -> bool {
-    let bytes = s.as_bytes();
-    let mut last_class = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            last_class = 0;
-            i += 1;
-            continue;
-        }
-        let class = match bytes.get(i + 1).and_then(|&c| key::arabic_slot(b, c)) {
-            Some(slot) => {
-                i += 2;
-                ARABIC_NFC_CLASS[slot]
-            }
-            None => {
-                let Some(c) = s[i..].chars().next() else {
-                    return false;
-                };
-                i += c.len_utf8();
-                match c {
-                    '\u{00A0}' | '\u{00AB}' | '\u{00BB}' => 0,
-                    // Not U+2000 and U+2001: NFC maps them to U+2002 and U+2003.
-                    '\u{2002}'..='\u{206F}' => 0,
-                    _ => return false,
-                }
-            }
-        };
-        if class == NOT_PLAIN || (class != 0 && class < last_class) {
-            return false;
-        }
-        last_class = class;
-    }
-    true
-}
-
-/// Marks a code point [`is_plain_nfc`] leaves to the general check.
-const NOT_PLAIN: u8 = u8::MAX;
-
-/// For U+0600..U+067F (by [`key::arabic_slot`]): 0 for a character NFC leaves alone
-/// wherever it stands, the canonical combining class (27 to 34) for tanwin, short
-/// vowels, shadda and sukun, whose order NFC fixes, and [`NOT_PLAIN`] for the rest.
-static ARABIC_NFC_CLASS: [u8; 128] = {
-    let mut t = [NOT_PLAIN; 128];
-    let mut cp = 0x0600;
-    while cp < 0x0680 {
-        t[cp - 0x0600] = match cp {
-            0x0621..=0x064A | 0x0660..=0x066D | 0x060C | 0x061B | 0x061F => 0,
-            0x064B..=0x0652 => (cp - 0x064B + 27) as u8,
-            _ => NOT_PLAIN,
-        };
-        cp += 1;
-    }
-    t
-};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Reason {
@@ -312,7 +261,11 @@ struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
-    fn split(cleaner: &Cleaner, body: &'a str) -> Doc<'a> {
+    /// The lines of `body`, and whether every character read was one NFC leaves alone
+    /// where it stands. Characters that are not read, the whitespace around lines, are
+    /// ones NFC maps to whitespace, so they are trimmed from its result alike.
+    fn split(cleaner: &Cleaner, body: &'a str) -> (Doc<'a>, bool) {
+        let mut nfc = NfcCheck::default();
         let mut keys = String::with_capacity(body.len());
         let mut lines = Vec::new();
         let mut total = Script::default();
@@ -329,7 +282,7 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let start = keys.len();
-            let script = append_key(text, &mut keys);
+            let script = append_key(text, &mut keys, &mut nfc);
             let k = &keys[start..];
             if k.is_empty() && text.chars().all(|c| c.is_whitespace() || is_ignorable(c)) {
                 // Only bidi marks or zero-width characters: a blank line to a reader.
@@ -352,7 +305,7 @@ impl<'a> Doc<'a> {
             };
             lines.push(Line { text, key: start..keys.len(), words, script, status });
         }
-        Doc { lines, keys, script: total }
+        (Doc { lines, keys, script: total }, nfc.plain)
     }
 
     fn key(&self, i: usize) -> &str {
@@ -682,6 +635,30 @@ mod tests {
         assert_eq!(nfc("\u{0634}\u{0651}\u{064E}"), "\u{0634}\u{064E}\u{0651}");
         assert_eq!(nfc("\u{0627}\u{0654}"), "\u{0623}");
         assert_eq!(nfc("a\u{2000}b"), "a\u{2002}b");
+    }
+
+    proptest::proptest! {
+        /// Cleaning reads NFC off the split: whatever a body holds, cleaning it gives what
+        /// cleaning its NFC form gives, and that is NFC.
+        #[test]
+        fn cleaning_is_cleaning_the_nfc_form(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "قال", "أن", "\u{0627}\u{0654}", "\u{0651}\u{064E}", "\u{064E}\u{0651}",
+                    "\u{0653}", " ", "  ", "\n", "\n\n", "\u{2000}", "\u{2001}", "\u{FEFF}",
+                    "e\u{0301}", "\u{00E9}", "Ad", "،", ".", "•", "- ", "اقرأ أيضاً:",
+                    "\u{200F}", "\u{0640}", "٣", "\u{06CC}", "\u{FB50}",
+                ]),
+                0..40,
+            )
+        ) {
+            let body: String = parts.concat();
+            let c = Cleaner::embedded();
+            let direct = c.clean(None, &body);
+            let via_nfc = c.clean(None, &body.nfc().collect::<String>());
+            proptest::prop_assert_eq!(&direct, &via_nfc);
+            proptest::prop_assert_eq!(direct.text.nfc().collect::<String>(), direct.text.clone());
+        }
     }
 
     #[test]
