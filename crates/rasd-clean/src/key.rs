@@ -11,6 +11,8 @@
 pub(crate) struct Script {
     pub arabic: u32,
     pub latin: u32,
+    /// Words in the key (counted while building it, to save a pass over it).
+    pub words: u32,
 }
 
 /// Marks that change neither which word it is nor how a scraper splits it.
@@ -164,6 +166,7 @@ pub(crate) fn append_key(line: &str, out: &mut String, nfc: &mut NfcCheck) -> Sc
             if b.is_ascii_alphanumeric() {
                 if pending_space && out.len() > base {
                     out.push(' ');
+                    script.words += 1;
                 }
                 pending_space = false;
                 if b.is_ascii_alphabetic() {
@@ -182,6 +185,7 @@ pub(crate) fn append_key(line: &str, out: &mut String, nfc: &mut NfcCheck) -> Sc
         if run_end > i {
             if pending_space && out.len() > base {
                 out.push(' ');
+                script.words += 1;
             }
             pending_space = false;
             script.arabic += ((run_end - i) / 2) as u32;
@@ -208,6 +212,7 @@ pub(crate) fn append_key(line: &str, out: &mut String, nfc: &mut NfcCheck) -> Sc
         if is_arabic_letter(c) || c.is_alphanumeric() {
             if pending_space && out.len() > base {
                 out.push(' ');
+                script.words += 1;
             }
             pending_space = false;
             if is_arabic_letter(c) {
@@ -222,6 +227,10 @@ pub(crate) fn append_key(line: &str, out: &mut String, nfc: &mut NfcCheck) -> Sc
         } else {
             pending_space = true;
         }
+    }
+    // Spaces were counted; one word more than spaces, none for an empty key.
+    if out.len() > base {
+        script.words += 1;
     }
     script
 }
@@ -336,7 +345,7 @@ mod tests {
         let s = append_key("Ad إعلان", &mut k, &mut NfcCheck::default());
         assert_eq!(k, "xad اعلان");
         let k = &k[1..];
-        assert_eq!(s, Script { arabic: 5, latin: 2 });
+        assert_eq!(s, Script { arabic: 5, latin: 2, words: 2 });
         assert_eq!(word_count(k), 2);
         assert_eq!(word_count(""), 0);
     }

@@ -296,7 +296,8 @@ impl<'a> Doc<'a> {
                 });
                 continue;
             }
-            let words = word_count(k);
+            let words = script.words as usize;
+            debug_assert_eq!(words, word_count(k));
             total.arabic += script.arabic;
             total.latin += script.latin;
             let status = match cleaner.compiled.find(text.trim_start(), k, words) {

@@ -1,6 +1,5 @@
 //! The pattern file: parsing rows and matching lines against all of them at once.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind as AcMatchKind};
 use rustc_hash::FxHashMap as HashMap;
 
 use regex::{Regex, RegexSet};
@@ -176,8 +175,8 @@ pub(crate) fn parse(tsv: &str) -> Result<Vec<Row>, CleanError> {
 }
 
 /// All rows compiled for matching: whole-line and prefix rows in a hash map (a line
-/// has only a few word-boundary prefixes to look up), `contains` rows in one
-/// Aho-Corasick automaton, regex rows in two sets (see [`RegexGroup`]).
+/// has only a few word-boundary prefixes to look up), `contains` rows by their first
+/// word, regex rows in two sets (see [`RegexGroup`]).
 #[derive(Debug, Clone)]
 pub(crate) struct Compiled {
     pub rows: Vec<Row>,
@@ -189,9 +188,17 @@ pub(crate) struct Compiled {
     prefix_words: usize,
     /// Longest line any `prefix` row may drop.
     prefix_reach: usize,
-    contains: Option<AhoCorasick>,
-    /// Automaton pattern index to row index.
-    contains_rows: Vec<usize>,
+    /// First word of a `contains` pattern to its rows, in file order.
+    ///
+    /// A pattern occurs as whole words only where a word of the line's key equals its
+    /// first word, so looking each word of the key up once finds every place to check.
+    /// That is several times cheaper than running an automaton over every byte of
+    /// every line: Arabic keys are two-byte letters sharing two lead bytes, which
+    /// gives a byte automaton's prefilter nothing to skip on.
+    contains: HashMap<String, Vec<usize>>,
+    /// Fingerprints (see [`fingerprint`]) of the keys of `contains`: most words of a
+    /// line are ruled out by one bit test instead of hashing them.
+    contains_bits: [u64; 16],
     contains_reach: usize,
     regex: Vec<RegexGroup>,
     regex_reach: usize,
@@ -261,19 +268,16 @@ impl Compiled {
             }
         }
 
-        let contains = if contains_rows.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasick::builder()
-                    .match_kind(AcMatchKind::Standard)
-                    // A few dozen short patterns make a small DFA, several times faster
-                    // than the default NFA on each line it scans.
-                    .kind(Some(AhoCorasickKind::DFA))
-                    .build(contains_rows.iter().map(|&i| rows[i].pattern.as_str()))
-                    .map_err(|e| CleanError::Build(e.to_string()))?,
-            )
-        };
+        let mut contains: HashMap<String, Vec<usize>> = HashMap::default();
+        for &i in &contains_rows {
+            let first = rows[i].pattern.split(' ').next().unwrap_or_default();
+            contains.entry(first.to_string()).or_default().push(i);
+        }
+        let mut contains_bits = [0u64; 16];
+        for first in contains.keys() {
+            let f = fingerprint(first.as_bytes());
+            contains_bits[f >> 6] |= 1 << (f & 63);
+        }
         let (anchored, floating): (Vec<usize>, Vec<usize>) =
             regex_rows.into_iter().partition(|&i| rows[i].pattern.starts_with('^'));
         let mut regex = Vec::new();
@@ -292,7 +296,7 @@ impl Compiled {
             prefix_words,
             prefix_reach,
             contains,
-            contains_rows,
+            contains_bits,
             contains_reach,
             regex,
             regex_reach,
@@ -333,19 +337,29 @@ impl Compiled {
                 }
             }
         }
-        if words <= self.contains_reach {
-            // Most lines contain no pattern at all, and the plain search that stops at
-            // the first hit is faster than the overlapping one.
-            if let Some(ac) = self.contains.as_ref().filter(|ac| ac.is_match(key)) {
-                let bytes = key.as_bytes();
-                for m in ac.find_overlapping_iter(key) {
-                    let r = self.contains_rows[m.pattern().as_usize()];
-                    let left = m.start() == 0 || bytes[m.start() - 1] == b' ';
-                    let right = m.end() == bytes.len() || bytes[m.end()] == b' ';
-                    if left && right && self.allows(r, words) {
-                        consider(r);
+        if words <= self.contains_reach && !self.contains.is_empty() {
+            let bytes = key.as_bytes();
+            let mut start = 0;
+            while start < bytes.len() {
+                // Words are short: a plain loop finds the space sooner than `memchr`.
+                let end = bytes[start..]
+                    .iter()
+                    .position(|&b| b == b' ')
+                    .map_or(bytes.len(), |p| start + p);
+                let word = &bytes[start..end];
+                let f = fingerprint(word);
+                if self.contains_bits[f >> 6] & (1 << (f & 63)) != 0 {
+                    for &r in self.contains.get(&key[start..end]).into_iter().flatten() {
+                        let pattern = self.rows[r].pattern.as_bytes();
+                        let rest = &bytes[start..];
+                        let whole =
+                            rest.len() == pattern.len() || rest.get(pattern.len()) == Some(&b' ');
+                        if whole && rest.starts_with(pattern) && self.allows(r, words) {
+                            consider(r);
+                        }
                     }
                 }
+                start = end + 1;
             }
         }
         if best.is_some() {
@@ -370,6 +384,18 @@ impl Compiled {
         }
         best
     }
+}
+
+/// A number below 1024 from a word's length and its first two and last bytes.
+fn fingerprint(word: &[u8]) -> usize {
+    let first = word.first().copied().unwrap_or(0);
+    let second = word.get(1).copied().unwrap_or(0);
+    let last = word.last().copied().unwrap_or(0);
+    let h = (word.len() as u32).wrapping_mul(0x9E37_79B9)
+        ^ u32::from(first).wrapping_mul(0x85EB_CA6B)
+        ^ u32::from(second).wrapping_mul(0xC2B2_AE35)
+        ^ u32::from(last).wrapping_mul(0x27D4_EB2F);
+    (h >> 22) as usize
 }
 
 #[cfg(test)]
@@ -439,5 +465,29 @@ mod tests {
         assert_eq!(find("اقرأ أيضاتي"), None);
         assert_eq!(find("أخبار ذات صلة"), Some("c".into()));
         assert_eq!(find("وقالت مصادر ذات صلة بالملف إن المحادثات متعثرة"), None);
+    }
+
+    #[test]
+    fn contains_rows_match_whole_words_anywhere_and_the_earliest_row_wins() {
+        let rows = parse(&tsv(concat!(
+            "a\tcontains\tصلة بالموضوع\t0\tn\n",
+            "b\tcontains\tذات صلة\t0\tn\n",
+            "c\tcontains\tصلة\t0\tn\n",
+            "d\tcontains\tcookies\t3\tn\n",
+        )))
+        .expect("rows parse");
+        let c = Compiled::new(rows).expect("compiles");
+        let find = |line: &str| {
+            let k = key(line);
+            c.find(line, &k, crate::key::word_count(&k)).map(|r| c.rows[r].id.clone())
+        };
+        assert_eq!(find("أخبار ذات صلة بالموضوع").as_deref(), Some("a"));
+        assert_eq!(find("أخبار ذات صلة").as_deref(), Some("b"));
+        assert_eq!(find("صلة").as_deref(), Some("c"));
+        assert_eq!(find("أخبار ذات صلتها"), None);
+        assert_eq!(find("ذات"), None);
+        assert_eq!(find("We use Cookies.").as_deref(), Some("d"));
+        assert_eq!(find("We use cookies on this site"), None, "longer than its reach");
+        assert_eq!(find("cookiesx"), None);
     }
 }
