@@ -196,16 +196,15 @@ impl<'a> Doc<'a> {
         i: usize,
         readings: &[Reading],
     ) -> Option<rasd_text::phrases::PhraseMatch<'s, T>> {
-        let end = self.tokens[i].nend as usize;
-        let mut buf: [(usize, &str); 8] = [(0, ""); 8];
-        let mut n = 0;
-        for &(p, k, _) in readings {
-            if n < buf.len() {
-                buf[n] = (p, &self.view.as_str()[k as usize..end]);
-                n += 1;
-            }
-        }
-        set.match_readings(&self.view, &self.tokens, i, &buf[..n])
+        let end = self.tokens.get(i)?.nend as usize;
+        let view = self.view.as_str();
+        // The hashes kept with the readings go to the set as they are, so no key is
+        // hashed again. At most eight readings, as ever.
+        let keyed = readings
+            .iter()
+            .take(8)
+            .map(|&(p, k, h)| (p, view.get(k as usize..end).unwrap_or(""), h));
+        set.match_hashed(&self.view, &self.tokens, i, keyed)
     }
 
     /// A token's normalized text.
