@@ -298,7 +298,7 @@ impl<T> PhraseSet<T> {
     pub fn get(&self, key: &str) -> Option<&T> {
         let mut node = ROOT;
         for w in key.split(' ') {
-            node = self.find(node, w, Self::node_hash(node, filter_hash(w)))?;
+            node = self.find(node, w.as_bytes(), Self::node_hash(node, filter_hash(w)))?;
         }
         self.nodes.get(node as usize)?.value.as_ref()
     }
@@ -318,7 +318,7 @@ impl<T> PhraseSet<T> {
 
     /// The node of `word` under `parent`, given its [`PhraseSet::node_hash`].
     #[inline]
-    fn find(&self, parent: u32, word: &str, hash: u64) -> Option<u32> {
+    fn find(&self, parent: u32, word: &[u8], hash: u64) -> Option<u32> {
         let mask = self.index.len().checked_sub(1)?;
         let mut at = hash as usize & mask;
         loop {
@@ -327,8 +327,7 @@ impl<T> PhraseSet<T> {
                 return None;
             }
             let n = self.nodes.get(k as usize)?;
-            if n.hash == hash && n.parent == parent && same_key(n.word.as_bytes(), word.as_bytes())
-            {
+            if n.hash == hash && n.parent == parent && same_key(n.word.as_bytes(), word) {
                 return Some(k);
             }
             at = (at + 1) & mask;
@@ -338,7 +337,7 @@ impl<T> PhraseSet<T> {
     /// The node of `word` under `parent`, added if missing.
     fn insert_node(&mut self, parent: u32, word: &str) -> u32 {
         let hash = Self::node_hash(parent, filter_hash(word));
-        if let Some(k) = self.find(parent, word, hash) {
+        if let Some(k) = self.find(parent, word.as_bytes(), hash) {
             return k;
         }
         if (self.nodes.len() + 1) * 2 > self.index.len() {
@@ -376,20 +375,24 @@ impl<T> PhraseSet<T> {
         i: usize,
         readings: &[(usize, &str)],
     ) -> Option<PhraseMatch<'a, T>> {
-        let hashed = readings.iter().map(|&(p, k)| (p, k, filter_hash(k)));
-        self.match_hashed(view, tokens, i, hashed)
+        let hashed = readings.iter().map(|&(p, k)| (p, k.as_bytes(), filter_hash(k)));
+        self.match_hashed(i, hashed, |j| {
+            word_key_at(view, tokens, j).map(|(w, h)| (w.as_bytes(), h))
+        })
     }
 
     /// As [`PhraseSet::match_readings`], each reading with its key's [`filter_hash`]:
-    /// (proclitic bytes, key, hash). A caller that keeps the readings of every word
-    /// hashed hands them over as they are.
+    /// (proclitic bytes, key, hash), and the words after token `i` given by `words`:
+    /// for a token index, [`word_key_at`] of it, or what equals it. A caller that keeps
+    /// the readings of every word hashed hands them over as they are, and no word is
+    /// sliced, stripped or hashed again here. Keys are given as bytes, which are all
+    /// that is compared: slicing them as `str`s would test char boundaries again.
     #[inline]
     pub fn match_hashed<'a, 'r>(
         &'a self,
-        view: &Normalized,
-        tokens: &[Token],
         i: usize,
-        readings: impl IntoIterator<Item = (usize, &'r str, u64)>,
+        readings: impl IntoIterator<Item = (usize, &'r [u8], u64)>,
+        words: impl Fn(usize) -> Option<(&'r [u8], u64)>,
     ) -> Option<PhraseMatch<'a, T>> {
         let mut best: Option<PhraseMatch<'a, T>> = None;
         for (prefix, k1, h) in readings {
@@ -403,49 +406,30 @@ impl<T> PhraseSet<T> {
                     best = Some(PhraseMatch { start: i, end: i + 1, prefix, value: v });
                 }
             }
-            if n.more {
-                self.extend(view, tokens, i, prefix, first, &mut best);
+            if !n.more {
+                continue;
+            }
+            // Down the tree from the first word, word by word, while a longer phrase
+            // goes on.
+            let mut node = first;
+            let mut j = i + 1;
+            while j - i < self.max_words {
+                let Some((w, wh)) = words(j) else { break };
+                j += 1;
+                let Some(next) = self.find(node, w, Self::node_hash(node, wh)) else { break };
+                let n = &self.nodes[next as usize];
+                if let Some(v) = &n.value {
+                    if best.as_ref().is_none_or(|b| j > b.end) {
+                        best = Some(PhraseMatch { start: i, end: j, prefix, value: v });
+                    }
+                }
+                if !n.more {
+                    break;
+                }
+                node = next;
             }
         }
         best
-    }
-
-    /// Follows the words after token `i` down from node `first` (the first word's),
-    /// keeping in `best` the longest phrase found.
-    // Out of line: few readings start a longer phrase, and the callers stay small.
-    #[inline(never)]
-    fn extend<'a>(
-        &'a self,
-        view: &Normalized,
-        tokens: &[Token],
-        i: usize,
-        prefix: usize,
-        first: u32,
-        best: &mut Option<PhraseMatch<'a, T>>,
-    ) {
-        let mut node = first;
-        let mut j = i + 1;
-        while j - i < self.max_words {
-            let Some(tok) = tokens.get(j) else { break };
-            if !matches!(tok.kind, TokenKind::Arabic | TokenKind::Latin) {
-                break;
-            }
-            let w = strip_article(tok.text(view));
-            j += 1;
-            let Some(next) = self.find(node, w, Self::node_hash(node, filter_hash(w))) else {
-                break;
-            };
-            let n = &self.nodes[next as usize];
-            if let Some(v) = &n.value {
-                if best.as_ref().is_none_or(|b| j > b.end) {
-                    *best = Some(PhraseMatch { start: i, end: j, prefix, value: v });
-                }
-            }
-            if !n.more {
-                break;
-            }
-            node = next;
-        }
     }
 
     /// The longest phrase starting at token `i`.
@@ -483,6 +467,18 @@ fn same_key(a: &[u8], b: &[u8]) -> bool {
         4..=7 => word4(a, 0) == word4(b, 0) && word4(a, n - 4) == word4(b, n - 4),
         _ => a == b,
     }
+}
+
+/// The key a phrase after its first word is matched by at token `j`: the word without
+/// its article, and the key's [`filter_hash`]; `None` when `j` is not a word.
+#[inline]
+pub fn word_key_at<'v>(view: &'v Normalized, tokens: &[Token], j: usize) -> Option<(&'v str, u64)> {
+    let tok = tokens.get(j)?;
+    if !matches!(tok.kind, TokenKind::Arabic | TokenKind::Latin) {
+        return None;
+    }
+    let w = strip_article(tok.text(view));
+    Some((w, filter_hash(w)))
 }
 
 /// The first-word readings of a word for phrase lookup: (proclitic bytes, key) for the
