@@ -196,16 +196,37 @@ impl<'a> Doc<'a> {
         i: usize,
         readings: &[Reading],
     ) -> Option<rasd_text::phrases::PhraseMatch<'s, T>> {
-        let end = self.tokens[i].nend as usize;
-        let mut buf: [(usize, &str); 8] = [(0, ""); 8];
-        let mut n = 0;
-        for &(p, k, _) in readings {
-            if n < buf.len() {
-                buf[n] = (p, &self.view.as_str()[k as usize..end]);
-                n += 1;
+        let end = self.tokens.get(i)?.nend as usize;
+        let view = self.view.as_str().as_bytes();
+        // The hashes kept with the readings go to the set as they are, so no key is
+        // hashed again. At most eight readings, as ever.
+        let keyed = readings
+            .iter()
+            .take(8)
+            .map(|&(p, k, h)| (p, view.get(k as usize..end).unwrap_or_default(), h));
+        set.match_hashed(i, keyed, |j| self.word_key(j))
+    }
+
+    /// Token `j`'s word without its article and that key's hash, as
+    /// `rasd_text::phrases::word_key_at` gives them: read off the word's first reading
+    /// (the unanalyzed word, whose key is just that) rather than stripped and hashed
+    /// again at each phrase that may go on through it.
+    #[inline(always)]
+    fn word_key(&self, j: usize) -> Option<(&[u8], u64)> {
+        let tok = self.tokens.get(j)?;
+        if !tok.is_word() {
+            return None;
+        }
+        if let Some(&(a, b)) = self.readings_at.get(j) {
+            if let (true, Some(&(0, k, h))) = (a < b, self.readings.get(a as usize)) {
+                let view = self.view.as_str().as_bytes();
+                if let Some(w) = view.get(k as usize..tok.nend as usize) {
+                    return Some((w, h));
+                }
             }
         }
-        set.match_readings(&self.view, &self.tokens, i, &buf[..n])
+        let (w, h) = rasd_text::phrases::word_key_at(&self.view, &self.tokens, j)?;
+        Some((w.as_bytes(), h))
     }
 
     /// A token's normalized text.
@@ -407,6 +428,31 @@ mod tests {
             Some("place:baku")
         );
         assert_eq!(claimant_of("قتل 12 شخصا وفق الأمم المتحدة.", "12").as_deref(), Some("org:un"));
+    }
+
+    #[test]
+    fn phrases_read_off_the_documents_readings_match_as_read_afresh() {
+        // Multi-word phrases whose later words carry articles and proclitics, and a
+        // first word that starts several.
+        let set = PhraseSet::new([
+            ("على الأقل", 1),
+            ("على حد قول", 2),
+            ("على", 3),
+            ("وفقا ل", 4),
+            ("لقوا حتفهم", 5),
+            ("قال", 6),
+        ]);
+        let text = "وقال المتحدث إن على الأقل 5 قتلوا، وعلى حد قول الشهود لقوا حتفهم؛ \
+                    فعلى الاقل وفقا لمصادر، على. على حد";
+        let ents = rasd_entities::recognize(rasd_kb::Kb::embedded(), text);
+        let doc = Doc::new(text, &ents);
+        let mut found = Vec::new();
+        for i in 0..doc.tokens.len() + 1 {
+            let fresh = set.match_at(&doc.view, &doc.tokens, i);
+            assert_eq!(doc.phrase_at(&set, i), fresh, "token {i}");
+            found.extend(fresh.map(|m| *m.value));
+        }
+        assert_eq!(found, [6, 1, 2, 5, 1, 3, 3]);
     }
 
     #[test]

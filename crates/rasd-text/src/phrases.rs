@@ -6,8 +6,6 @@
 //! without its article, the way Arabic writes these phrases in running text, and returns
 //! the longest phrase.
 
-use rustc_hash::{FxHashMap, FxHashSet};
-
 use crate::clitics;
 use crate::normalize::{normalize_str, Normalized};
 use crate::tokens::{Token, TokenKind};
@@ -49,23 +47,58 @@ pub struct PhraseMatch<'a, T> {
 }
 
 /// A compiled set of phrases, each with a value.
+///
+/// The phrases are kept as a tree of words (a node per distinct word-prefix of a
+/// phrase) in one open-addressing table, each node found by its word and its parent.
+/// A first word is found by the [`filter_hash`] of its key, which a caller matching
+/// every reading of every word has already computed; a word after it by a hash of that
+/// word and the node before it. So matching allocates nothing and hashes no joined
+/// key, and a single probe answers both "is this a phrase" and "does a longer one go
+/// on from here". (Keys join words with single spaces and no word holds a space, so a
+/// key and its path of words determine each other.)
 #[derive(Debug, Clone)]
 pub struct PhraseSet<T> {
-    map: FxHashMap<String, T>,
-    /// Every proper word-prefix of a multi-word phrase: a match is extended past a word
-    /// only while it is one, so most tokens cost one hash lookup and no allocation.
-    prefixes: FxHashSet<String>,
+    /// The nodes, in insertion order.
+    nodes: Vec<PhraseNode<T>>,
+    /// Positions in `nodes`, placed by the node hash's low bits (the filter in front of
+    /// the table reads the high ones); `FREE` where empty. A power of two, at least
+    /// twice the number of nodes, so a miss ends after a probe or two.
+    index: Vec<u32>,
+    /// Number of phrases (nodes with a value).
+    phrases: usize,
     max_words: usize,
     /// The first words of every phrase: most tokens start none, and this answers so
-    /// without a hash-map lookup.
+    /// without a table probe.
     firsts: WordFilter,
 }
+
+/// One word-prefix of one or more phrases.
+#[derive(Debug, Clone)]
+struct PhraseNode<T> {
+    /// [`PhraseSet::node_hash`] of the node.
+    hash: u64,
+    /// The node of the words before this one; `ROOT` for a first word.
+    parent: u32,
+    /// This word, article-free.
+    word: Box<str>,
+    /// The value of the phrase ending here, if one does.
+    value: Option<T>,
+    /// Some longer phrase goes on from here: a match is extended past a word only while
+    /// this holds.
+    more: bool,
+}
+
+/// The parent of a first word.
+const ROOT: u32 = u32::MAX;
+/// Marks a free place of [`PhraseSet::index`].
+const FREE: u32 = u32::MAX;
 
 impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
         PhraseSet {
-            map: FxHashMap::default(),
-            prefixes: FxHashSet::default(),
+            nodes: Vec::new(),
+            index: Vec::new(),
+            phrases: 0,
             max_words: 0,
             firsts: WordFilter::default(),
         }
@@ -228,25 +261,30 @@ impl<T> PhraseSet<T> {
             }
             set.max_words = set.max_words.max(k.split(' ').count());
             set.firsts.insert(k.split(' ').next().unwrap_or(""));
-            let mut end = 0;
-            while let Some(sp) = k[end..].find(' ') {
-                end += sp;
-                set.prefixes.insert(k[..end].to_string());
-                end += 1;
+            let mut node = ROOT;
+            for w in k.split(' ') {
+                if node != ROOT {
+                    set.nodes[node as usize].more = true;
+                }
+                node = set.insert_node(node, w);
             }
-            set.map.entry(k).or_insert(value);
+            let n = &mut set.nodes[node as usize];
+            if n.value.is_none() {
+                n.value = Some(value);
+                set.phrases += 1;
+            }
         }
         set
     }
 
     /// Number of phrases.
     pub fn len(&self) -> usize {
-        self.map.len()
+        self.phrases
     }
 
     /// True when empty.
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.phrases == 0
     }
 
     /// False only when no phrase starts with the word of this [`filter_hash`]: a cheap
@@ -258,7 +296,73 @@ impl<T> PhraseSet<T> {
 
     /// The value of an exact key.
     pub fn get(&self, key: &str) -> Option<&T> {
-        self.map.get(key)
+        let mut node = ROOT;
+        for w in key.split(' ') {
+            node = self.find(node, w.as_bytes(), Self::node_hash(node, filter_hash(w)))?;
+        }
+        self.nodes.get(node as usize)?.value.as_ref()
+    }
+
+    /// The hash a node of `word` (whose [`filter_hash`] is `word_hash`) under `parent`
+    /// is placed by: a first word's is its word's own, which callers have at hand.
+    #[inline]
+    fn node_hash(parent: u32, word_hash: u64) -> u64 {
+        if parent == ROOT {
+            return word_hash;
+        }
+        // A folded multiply mixes the parent into every bit the table reads.
+        let m = u128::from(word_hash ^ 0x4528_21e6_38d0_1377)
+            * u128::from(u64::from(parent) ^ 0xbe54_66cf_34e9_0c6c);
+        (m as u64) ^ ((m >> 64) as u64)
+    }
+
+    /// The node of `word` under `parent`, given its [`PhraseSet::node_hash`].
+    #[inline]
+    fn find(&self, parent: u32, word: &[u8], hash: u64) -> Option<u32> {
+        let mask = self.index.len().checked_sub(1)?;
+        let mut at = hash as usize & mask;
+        loop {
+            let k = *self.index.get(at)?;
+            if k == FREE {
+                return None;
+            }
+            let n = self.nodes.get(k as usize)?;
+            if n.hash == hash && n.parent == parent && same_key(n.word.as_bytes(), word) {
+                return Some(k);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// The node of `word` under `parent`, added if missing.
+    fn insert_node(&mut self, parent: u32, word: &str) -> u32 {
+        let hash = Self::node_hash(parent, filter_hash(word));
+        if let Some(k) = self.find(parent, word.as_bytes(), hash) {
+            return k;
+        }
+        if (self.nodes.len() + 1) * 2 > self.index.len() {
+            let len = (self.index.len() * 2).max(64);
+            self.index = vec![FREE; len];
+            for (k, n) in self.nodes.iter().enumerate() {
+                let at = Self::free_place(&self.index, n.hash);
+                self.index[at] = k as u32;
+            }
+        }
+        let k = self.nodes.len() as u32;
+        let at = Self::free_place(&self.index, hash);
+        self.index[at] = k;
+        self.nodes.push(PhraseNode { hash, parent, word: word.into(), value: None, more: false });
+        k
+    }
+
+    /// The first free place of `index` on the probe path of `hash` (there must be one).
+    fn free_place(index: &[u32], hash: u64) -> usize {
+        let mask = index.len() - 1;
+        let mut at = hash as usize & mask;
+        while index[at] != FREE {
+            at = (at + 1) & mask;
+        }
+        at
     }
 
     /// As [`PhraseSet::match_at`], with the first-word readings of token `i` given
@@ -271,40 +375,58 @@ impl<T> PhraseSet<T> {
         i: usize,
         readings: &[(usize, &str)],
     ) -> Option<PhraseMatch<'a, T>> {
-        let word = |t: usize| -> Option<&str> {
-            let tok = tokens.get(t)?;
-            matches!(tok.kind, TokenKind::Arabic | TokenKind::Latin).then(|| tok.text(view))
-        };
+        let hashed = readings.iter().map(|&(p, k)| (p, k.as_bytes(), filter_hash(k)));
+        self.match_hashed(i, hashed, |j| {
+            word_key_at(view, tokens, j).map(|(w, h)| (w.as_bytes(), h))
+        })
+    }
+
+    /// As [`PhraseSet::match_readings`], each reading with its key's [`filter_hash`]:
+    /// (proclitic bytes, key, hash), and the words after token `i` given by `words`:
+    /// for a token index, [`word_key_at`] of it, or what equals it. A caller that keeps
+    /// the readings of every word hashed hands them over as they are, and no word is
+    /// sliced, stripped or hashed again here. Keys are given as bytes, which are all
+    /// that is compared: slicing them as `str`s would test char boundaries again.
+    #[inline]
+    pub fn match_hashed<'a, 'r>(
+        &'a self,
+        i: usize,
+        readings: impl IntoIterator<Item = (usize, &'r [u8], u64)>,
+        words: impl Fn(usize) -> Option<(&'r [u8], u64)>,
+    ) -> Option<PhraseMatch<'a, T>> {
         let mut best: Option<PhraseMatch<'a, T>> = None;
-        for &(prefix, k1) in readings {
-            if !self.firsts.may_contain(k1) {
+        for (prefix, k1, h) in readings {
+            if !self.firsts.may_contain_hash(h) {
                 continue;
             }
-            if let Some(v) = self.map.get(k1) {
+            let Some(first) = self.find(ROOT, k1, h) else { continue };
+            let n = &self.nodes[first as usize];
+            if let Some(v) = &n.value {
                 if best.as_ref().is_none_or(|b| i + 1 > b.end) {
                     best = Some(PhraseMatch { start: i, end: i + 1, prefix, value: v });
                 }
             }
-            if !self.prefixes.contains(k1) {
+            if !n.more {
                 continue;
             }
-            // Sized once: growing it word by word reallocated at every phrase prefix.
-            let mut key = String::with_capacity(k1.len() + 64);
-            key.push_str(k1);
+            // Down the tree from the first word, word by word, while a longer phrase
+            // goes on.
+            let mut node = first;
             let mut j = i + 1;
             while j - i < self.max_words {
-                let Some(w) = word(j) else { break };
-                key.push(' ');
-                key.push_str(strip_article(w));
+                let Some((w, wh)) = words(j) else { break };
                 j += 1;
-                if let Some(v) = self.map.get(&key) {
+                let Some(next) = self.find(node, w, Self::node_hash(node, wh)) else { break };
+                let n = &self.nodes[next as usize];
+                if let Some(v) = &n.value {
                     if best.as_ref().is_none_or(|b| j > b.end) {
                         best = Some(PhraseMatch { start: i, end: j, prefix, value: v });
                     }
                 }
-                if !self.prefixes.contains(&key) {
+                if !n.more {
                     break;
                 }
+                node = next;
             }
         }
         best
@@ -324,6 +446,39 @@ impl<T> PhraseSet<T> {
         let readings = first_readings(tok.text(view));
         self.match_readings(view, tokens, i, &readings)
     }
+}
+
+/// Whether two keys are equal. Words are mostly of four to sixteen bytes: two
+/// overlapping loads from each end compare those whole, cheaper than calling `memcmp`.
+#[inline]
+fn same_key(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let word8 = |s: &[u8], at: usize| {
+        s.get(at..at + 8).and_then(|w| w.try_into().ok()).map(u64::from_le_bytes)
+    };
+    let word4 = |s: &[u8], at: usize| {
+        s.get(at..at + 4).and_then(|w| w.try_into().ok()).map(u32::from_le_bytes)
+    };
+    match n {
+        8..=16 => word8(a, 0) == word8(b, 0) && word8(a, n - 8) == word8(b, n - 8),
+        4..=7 => word4(a, 0) == word4(b, 0) && word4(a, n - 4) == word4(b, n - 4),
+        _ => a == b,
+    }
+}
+
+/// The key a phrase after its first word is matched by at token `j`: the word without
+/// its article, and the key's [`filter_hash`]; `None` when `j` is not a word.
+#[inline]
+pub fn word_key_at<'v>(view: &'v Normalized, tokens: &[Token], j: usize) -> Option<(&'v str, u64)> {
+    let tok = tokens.get(j)?;
+    if !matches!(tok.kind, TokenKind::Arabic | TokenKind::Latin) {
+        return None;
+    }
+    let w = strip_article(tok.text(view));
+    Some((w, filter_hash(w)))
 }
 
 /// The first-word readings of a word for phrase lookup: (proclitic bytes, key) for the
@@ -408,6 +563,47 @@ mod tests {
         assert_eq!((*m.value, m.end, m.prefix), (2, 4, "و".len()));
         assert!(set.match_at(&n, &t, 1).is_none());
         assert_eq!(*set.match_at(&n, &t, 5).unwrap().value, 3);
+    }
+
+    #[test]
+    fn exact_keys_and_first_values() {
+        let set = PhraseSet::new([("عدد القتلى", 1), ("عدد", 2), ("العدد القتلى", 3), ("", 4)]);
+        assert_eq!(set.len(), 2);
+        assert_eq!(set.get("عدد قتلي"), Some(&1));
+        assert_eq!(set.get("عدد"), Some(&2));
+        // Neither a prefix of a key nor a key with a word too many or a stray space.
+        for k in ["", "قتلي", "عدد قتلي قتلي", "عدد  قتلي", " عدد", "عدد "]
+        {
+            assert_eq!(set.get(k), None, "{k:?}");
+        }
+        assert!(PhraseSet::<u8>::default().get("عدد").is_none());
+    }
+
+    #[test]
+    fn many_phrases_sharing_words() {
+        // A word of letters per number: digits would be tokens of their own.
+        let word = |mut n: usize| {
+            let mut w = String::from("س");
+            loop {
+                w.push(['ت', 'ج', 'د', 'ر', 'ز', 'ش', 'ص', 'ط', 'ع', 'ق'][n % 10]);
+                n /= 10;
+                if n == 0 {
+                    return w;
+                }
+            }
+        };
+        let rows: Vec<(String, usize)> =
+            (0..3000).map(|n| (format!("{} {} ثالثه", word(n % 50), word(n)), n)).collect();
+        let set = PhraseSet::new(rows.iter().map(|(k, v)| (k.as_str(), *v)));
+        assert_eq!(set.len(), 3000);
+        for (k, v) in &rows {
+            assert_eq!(set.get(k), Some(v));
+        }
+        assert_eq!(set.get(&format!("{} {} ثالثه", word(1), word(2))), None);
+        let n = normalize(&format!("و{} ال{} والثالثه", word(7), word(57)));
+        let t = tokenize(&n);
+        let m = set.match_at(&n, &t, 0).unwrap();
+        assert_eq!((*m.value, m.end, m.prefix), (57, 3, "و".len()));
     }
 
     #[test]
