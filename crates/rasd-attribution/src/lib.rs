@@ -24,7 +24,7 @@ use rasd_kb::keys::WordReadings;
 use rasd_model::{Entity, EntityKind, Span};
 use rasd_text::clitics::TokenClitics;
 use rasd_text::phrases::{tsv_rows, PhraseSet};
-use rasd_text::{normalize, split_sentences, tokenize, Normalized, Token, TokenKind};
+use rasd_text::{normalize, split_sentences, tokenize, CharOffsets, Normalized, Token, TokenKind};
 
 /// What a reporting word does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,7 +67,8 @@ const SUBJECT_WINDOW: usize = 6;
 pub struct Doc<'a> {
     /// The document text.
     pub text: &'a str,
-    chars: Vec<char>,
+    /// The text indexed by code point, to cut span texts out of it.
+    offsets: CharOffsets<'a>,
     /// The normalized view.
     pub view: Normalized,
     /// Its tokens.
@@ -115,8 +116,9 @@ impl<'a> Doc<'a> {
         entities: &'a [Entity],
     ) -> Self {
         let clitics = TokenClitics::new(&view, &tokens);
-        let chars = text.chars().collect();
-        Self::with_analyzed(text, chars, view, tokens, &clitics, sentence_spans, entities)
+        let readings = WordReadings::new(&view, &tokens, &clitics);
+        let offsets = CharOffsets::new(text);
+        Self::with_offsets(offsets, view, tokens, readings, sentence_spans, entities)
     }
 
     /// As [`Doc::with_parts`], with the text's code points (`text.chars()`) and the
@@ -136,6 +138,9 @@ impl<'a> Doc<'a> {
 
     /// As [`Doc::with_analyzed`], with the words' first-word readings already made
     /// (`rasd_entities::recognize_with_readings` hands them over).
+    ///
+    /// `chars` is no longer read: span texts are cut out of `text`, whose code points
+    /// they are.
     pub fn with_readings(
         text: &'a str,
         chars: Vec<char>,
@@ -145,6 +150,22 @@ impl<'a> Doc<'a> {
         sentence_spans: &[[usize; 2]],
         entities: &'a [Entity],
     ) -> Self {
+        drop(chars);
+        let offsets = CharOffsets::new(text);
+        Self::with_offsets(offsets, view, tokens, readings, sentence_spans, entities)
+    }
+
+    /// As [`Doc::with_readings`], with the text already indexed by code point
+    /// ([`CharOffsets::new`]; the pipeline indexes it once for entities and here).
+    pub fn with_offsets(
+        offsets: CharOffsets<'a>,
+        view: Normalized,
+        tokens: Vec<Token>,
+        readings: WordReadings,
+        sentence_spans: &[[usize; 2]],
+        entities: &'a [Entity],
+    ) -> Self {
+        let text = offsets.text();
         let sentences = sentence_spans
             .iter()
             .copied()
@@ -158,7 +179,7 @@ impl<'a> Doc<'a> {
         let WordReadings { readings, at: readings_at } = readings;
         let mut doc = Doc {
             text,
-            chars,
+            offsets,
             view,
             tokens,
             sentences,
@@ -254,7 +275,7 @@ impl<'a> Doc<'a> {
     /// The original text and code-point span of tokens `[i, j)`.
     pub fn span(&self, i: usize, j: usize) -> Span {
         let (s, e) = (self.tokens[i].start as usize, self.tokens[j - 1].end as usize);
-        Span { start: s, end: e, text: span_text(&self.chars[s..e]) }
+        Span { start: s, end: e, text: self.offsets.slice(s, e).to_string() }
     }
 
     /// Whether an entity may make claims (states, their bodies and people; a capital
@@ -387,17 +408,6 @@ fn token_entities(tokens: &[Token], entities: &[Entity]) -> Vec<Option<usize>> {
 /// A first-word reading of a token for phrase lookup: (proclitic bytes, view byte where
 /// the article-free key starts; it runs to the token's end, the key's `filter_hash`).
 type Reading = (usize, u32, u64);
-
-/// The text of a span of code points. Pushed one by one into a string sized for
-/// Arabic (two bytes a letter): the generic `chars_to_string` costs about twice as
-/// much, and a span is cut for every mention.
-fn span_text(chars: &[char]) -> String {
-    let mut s = String::with_capacity(chars.len() * 2);
-    for &c in chars {
-        s.push(c);
-    }
-    s
-}
 
 /// The first token index at or after code point `c`.
 pub fn token_at(tokens: &[Token], c: usize) -> usize {

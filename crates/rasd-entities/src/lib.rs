@@ -32,7 +32,7 @@ use std::cell::Cell;
 use rasd_kb::{keys, Alias, AliasForm, EntityKind, Entry, HeadRef, Kb, KeyEntry};
 use rasd_model::{Entity, Span};
 use rasd_text::clitics::TokenClitics;
-use rasd_text::{normalize, tokenize, Normalized, Token, TokenKind};
+use rasd_text::{normalize, tokenize, CharOffsets, Normalized, Token, TokenKind};
 
 /// Words at most this common (Zipf) count as "rare" and may be matched loosely.
 const RARE_ZIPF: f32 = 3.0;
@@ -56,8 +56,8 @@ pub fn recognize(kb: &Kb, text: &str) -> Vec<Entity> {
 
 /// As [`recognize`], reusing a view and tokens the caller already has.
 pub fn recognize_tokens(kb: &Kb, text: &str, view: &Normalized, tokens: &[Token]) -> Vec<Entity> {
-    let chars: Vec<char> = text.chars().collect();
-    recognize_analyzed(kb, &chars, view, tokens, &TokenClitics::new(view, tokens))
+    let offsets = CharOffsets::new(text);
+    recognize_indexed(kb, &offsets, view, tokens, &TokenClitics::new(view, tokens)).0
 }
 
 /// As [`recognize_tokens`], with the text as code points and the tokens' clitic
@@ -82,22 +82,24 @@ pub fn recognize_with_readings(
     tokens: &[Token],
     clitics: &TokenClitics,
 ) -> (Vec<Entity>, keys::WordReadings) {
-    let mut r = Recognizer::new(kb, chars, view, tokens, clitics);
+    let text = rasd_text::chars_to_string(chars);
+    recognize_indexed(kb, &CharOffsets::new(&text), view, tokens, clitics)
+}
+
+/// As [`recognize_with_readings`], with the text indexed for cutting span texts
+/// ([`CharOffsets::new`]) rather than spelled out as code points.
+pub fn recognize_indexed(
+    kb: &Kb,
+    text: &CharOffsets<'_>,
+    view: &Normalized,
+    tokens: &[Token],
+    clitics: &TokenClitics,
+) -> (Vec<Entity>, keys::WordReadings) {
+    let mut r = Recognizer::new(kb, text, view, tokens, clitics);
     r.index();
     r.run();
     let readings = std::mem::take(&mut r.phrase_readings);
     (r.finish(), readings)
-}
-
-/// The text of a span of code points. Pushed one by one into a string sized for
-/// Arabic (two bytes a letter): the generic `chars_to_string` costs about twice as
-/// much, and a span is cut for every mention.
-fn span_text(chars: &[char]) -> String {
-    let mut s = String::with_capacity(chars.len() * 2);
-    for &c in chars {
-        s.push(c);
-    }
-    s
 }
 
 /// Whether a word (by its key's entry) is too common to be a loose name.
@@ -114,8 +116,9 @@ enum Target {
 
 struct Recognizer<'a> {
     kb: &'a Kb,
-    /// The text's code points, for span texts and the letter under a folded alef.
-    chars: &'a [char],
+    /// The text, indexed by code point, for span texts and the letter under a folded
+    /// alef.
+    text: &'a CharOffsets<'a>,
     view: &'a Normalized,
     tokens: &'a [Token],
     clitics: &'a TokenClitics,
@@ -195,14 +198,14 @@ struct NameMatch<'k> {
 impl<'a> Recognizer<'a> {
     fn new(
         kb: &'a Kb,
-        chars: &'a [char],
+        text: &'a CharOffsets<'a>,
         view: &'a Normalized,
         tokens: &'a [Token],
         clitics: &'a TokenClitics,
     ) -> Self {
         Recognizer {
             kb,
-            chars,
+            text,
             view,
             tokens,
             clitics,
@@ -359,7 +362,7 @@ impl<'a> Recognizer<'a> {
         let a = self.tokens[i].nstart as usize + prefix;
         let b = self.tokens[j - 1].nend as usize;
         let (s, e) = self.view.to_original(a, b);
-        Span { start: s, end: e, text: span_text(&self.chars[s..e]) }
+        Span { start: s, end: e, text: self.text.slice(s, e).to_string() }
     }
 
     /// The key of word `i` read from byte `prefix` on: its article is dropped unless
@@ -377,7 +380,7 @@ impl<'a> Recognizer<'a> {
     /// Whether the original spells a hamza-bearing alef at byte `prefix` of word `i`.
     fn hamza_at(&self, i: usize, prefix: usize) -> bool {
         let at = self.view.original_offset(self.tokens[i].nstart as usize + prefix);
-        matches!(self.chars.get(at), Some('أ' | 'إ' | 'آ'))
+        matches!(self.text.char_at(at), Some('أ' | 'إ' | 'آ'))
     }
 
     /// The key of the whole word `i` (`wkey` with no proclitic): its first reading.

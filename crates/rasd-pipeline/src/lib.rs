@@ -18,7 +18,7 @@ use rasd_clean::Cleaner;
 use rasd_kb::Kb;
 use rasd_model::Document;
 use rasd_text::clitics::TokenClitics;
-use rasd_text::{normalize, split_sentences, tokenize};
+use rasd_text::{normalize, split_sentences, tokenize, CharOffsets};
 
 /// One article as the ingest stage hands it over.
 #[derive(Debug, Clone, Copy, Default)]
@@ -96,15 +96,14 @@ impl Pipeline {
             doc.published.as_deref(),
             &numbers,
         );
-        // Entities and attribution both cut span texts out of the text's code points.
-        let chars: Vec<char> = doc.text.chars().collect();
+        // Entities and attribution both cut span texts out of the text by code point.
+        let offsets = CharOffsets::new(&doc.text);
         // Recognition reads every word's first-word readings; attribution takes them over.
         let (entities, readings) =
-            rasd_entities::recognize_with_readings(self.kb(), &chars, &view, &tokens, &clitics);
+            rasd_entities::recognize_indexed(self.kb(), &offsets, &view, &tokens, &clitics);
         doc.entities = entities;
-        let ctx = rasd_attribution::Doc::with_readings(
-            &doc.text,
-            chars,
+        let ctx = rasd_attribution::Doc::with_offsets(
+            offsets,
             view,
             tokens,
             readings,
