@@ -188,11 +188,24 @@ pub(crate) fn append_key(line: &str, out: &mut String, nfc: &mut NfcCheck) -> Sc
                 script.words += 1;
             }
             pending_space = false;
-            script.arabic += ((run_end - i) / 2) as u32;
-            out.push_str(&line[i..run_end]);
+            // Words of such letters separated by single spaces are copied as they are
+            // too, so take the whole stretch in one copy rather than a copy per word.
+            let mut end = run_end;
+            let mut spaces = 0;
+            while bytes.get(end) == Some(&b' ') {
+                let next = plain_letter_run(bytes, end + 1);
+                if next == end + 1 {
+                    break;
+                }
+                spaces += 1;
+                end = next;
+            }
+            script.arabic += ((end - i - spaces) / 2) as u32;
+            script.words += spaces as u32;
+            out.push_str(&line[i..end]);
             // Letters of the run are all starters NFC leaves alone.
             nfc.starter();
-            i = run_end;
+            i = end;
             continue;
         }
         let Some(c) = line[i..].chars().next() else {
