@@ -16,6 +16,7 @@
 #![deny(missing_docs)]
 
 pub mod clitics;
+pub mod hash_index;
 pub mod normalize;
 pub mod numbers;
 pub mod phrases;

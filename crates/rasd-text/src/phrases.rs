@@ -7,6 +7,7 @@
 //! the longest phrase.
 
 use crate::clitics;
+use crate::hash_index::{same_key, HashIndex};
 use crate::normalize::{normalize_str, Normalized};
 use crate::tokens::{Token, TokenKind};
 
@@ -60,10 +61,8 @@ pub struct PhraseMatch<'a, T> {
 pub struct PhraseSet<T> {
     /// The nodes, in insertion order.
     nodes: Vec<PhraseNode<T>>,
-    /// Positions in `nodes`, placed by the node hash's low bits (the filter in front of
-    /// the table reads the high ones); `FREE` where empty. A power of two, at least
-    /// twice the number of nodes, so a miss ends after a probe or two.
-    index: Vec<u32>,
+    /// Positions in `nodes`, by [`PhraseSet::node_hash`].
+    index: HashIndex,
     /// Number of phrases (nodes with a value).
     phrases: usize,
     max_words: usize,
@@ -90,14 +89,12 @@ struct PhraseNode<T> {
 
 /// The parent of a first word.
 const ROOT: u32 = u32::MAX;
-/// Marks a free place of [`PhraseSet::index`].
-const FREE: u32 = u32::MAX;
 
 impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
         PhraseSet {
             nodes: Vec::new(),
-            index: Vec::new(),
+            index: HashIndex::default(),
             phrases: 0,
             max_words: 0,
             firsts: WordFilter::default(),
@@ -319,19 +316,11 @@ impl<T> PhraseSet<T> {
     /// The node of `word` under `parent`, given its [`PhraseSet::node_hash`].
     #[inline]
     fn find(&self, parent: u32, word: &[u8], hash: u64) -> Option<u32> {
-        let mask = self.index.len().checked_sub(1)?;
-        let mut at = hash as usize & mask;
-        loop {
-            let k = *self.index.get(at)?;
-            if k == FREE {
-                return None;
-            }
-            let n = self.nodes.get(k as usize)?;
-            if n.hash == hash && n.parent == parent && same_key(n.word.as_bytes(), word) {
-                return Some(k);
-            }
-            at = (at + 1) & mask;
-        }
+        self.index.find(hash, |k| {
+            self.nodes.get(k as usize).is_some_and(|n| {
+                n.hash == hash && n.parent == parent && same_key(n.word.as_bytes(), word)
+            })
+        })
     }
 
     /// The node of `word` under `parent`, added if missing.
@@ -340,29 +329,11 @@ impl<T> PhraseSet<T> {
         if let Some(k) = self.find(parent, word.as_bytes(), hash) {
             return k;
         }
-        if (self.nodes.len() + 1) * 2 > self.index.len() {
-            let len = (self.index.len() * 2).max(64);
-            self.index = vec![FREE; len];
-            for (k, n) in self.nodes.iter().enumerate() {
-                let at = Self::free_place(&self.index, n.hash);
-                self.index[at] = k as u32;
-            }
-        }
         let k = self.nodes.len() as u32;
-        let at = Self::free_place(&self.index, hash);
-        self.index[at] = k;
+        let nodes = &self.nodes;
+        self.index.insert(k, hash, |old| nodes[old as usize].hash);
         self.nodes.push(PhraseNode { hash, parent, word: word.into(), value: None, more: false });
         k
-    }
-
-    /// The first free place of `index` on the probe path of `hash` (there must be one).
-    fn free_place(index: &[u32], hash: u64) -> usize {
-        let mask = index.len() - 1;
-        let mut at = hash as usize & mask;
-        while index[at] != FREE {
-            at = (at + 1) & mask;
-        }
-        at
     }
 
     /// As [`PhraseSet::match_at`], with the first-word readings of token `i` given
@@ -445,27 +416,6 @@ impl<T> PhraseSet<T> {
         }
         let readings = first_readings(tok.text(view));
         self.match_readings(view, tokens, i, &readings)
-    }
-}
-
-/// Whether two keys are equal. Words are mostly of four to sixteen bytes: two
-/// overlapping loads from each end compare those whole, cheaper than calling `memcmp`.
-#[inline]
-fn same_key(a: &[u8], b: &[u8]) -> bool {
-    let n = a.len();
-    if n != b.len() {
-        return false;
-    }
-    let word8 = |s: &[u8], at: usize| {
-        s.get(at..at + 8).and_then(|w| w.try_into().ok()).map(u64::from_le_bytes)
-    };
-    let word4 = |s: &[u8], at: usize| {
-        s.get(at..at + 4).and_then(|w| w.try_into().ok()).map(u32::from_le_bytes)
-    };
-    match n {
-        8..=16 => word8(a, 0) == word8(b, 0) && word8(a, n - 8) == word8(b, n - 8),
-        4..=7 => word4(a, 0) == word4(b, 0) && word4(a, n - 4) == word4(b, n - 4),
-        _ => a == b,
     }
 }
 
