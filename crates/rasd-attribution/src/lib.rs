@@ -121,42 +121,10 @@ impl<'a> Doc<'a> {
         Self::with_offsets(offsets, view, tokens, readings, sentence_spans, entities)
     }
 
-    /// As [`Doc::with_parts`], with the text's code points (`text.chars()`) and the
-    /// tokens' clitic analyses already made.
-    pub fn with_analyzed(
-        text: &'a str,
-        chars: Vec<char>,
-        view: Normalized,
-        tokens: Vec<Token>,
-        clitics: &TokenClitics,
-        sentence_spans: &[[usize; 2]],
-        entities: &'a [Entity],
-    ) -> Self {
-        let readings = WordReadings::new(&view, &tokens, clitics);
-        Self::with_readings(text, chars, view, tokens, readings, sentence_spans, entities)
-    }
-
-    /// As [`Doc::with_analyzed`], with the words' first-word readings already made
-    /// (`rasd_entities::recognize_with_readings` hands them over).
-    ///
-    /// `chars` is no longer read: span texts are cut out of `text`, whose code points
-    /// they are.
-    pub fn with_readings(
-        text: &'a str,
-        chars: Vec<char>,
-        view: Normalized,
-        tokens: Vec<Token>,
-        readings: WordReadings,
-        sentence_spans: &[[usize; 2]],
-        entities: &'a [Entity],
-    ) -> Self {
-        drop(chars);
-        let offsets = CharOffsets::new(text);
-        Self::with_offsets(offsets, view, tokens, readings, sentence_spans, entities)
-    }
-
-    /// As [`Doc::with_readings`], with the text already indexed by code point
-    /// ([`CharOffsets::new`]; the pipeline indexes it once for entities and here).
+    /// As [`Doc::with_parts`], with the text already indexed by code point
+    /// ([`CharOffsets::new`]; the pipeline indexes it once for entities and here) and the
+    /// words' first-word readings already made (`rasd_entities::recognize_indexed` hands
+    /// them over).
     pub fn with_offsets(
         offsets: CharOffsets<'a>,
         view: Normalized,

@@ -60,34 +60,11 @@ pub fn recognize_tokens(kb: &Kb, text: &str, view: &Normalized, tokens: &[Token]
     recognize_indexed(kb, &offsets, view, tokens, &TokenClitics::new(view, tokens)).0
 }
 
-/// As [`recognize_tokens`], with the text as code points and the tokens' clitic
-/// analyses already made.
-pub fn recognize_analyzed(
-    kb: &Kb,
-    chars: &[char],
-    view: &Normalized,
-    tokens: &[Token],
-    clitics: &TokenClitics,
-) -> Vec<Entity> {
-    recognize_with_readings(kb, chars, view, tokens, clitics).0
-}
-
-/// As [`recognize_analyzed`], also handing over the words' first-word readings
-/// ([`keys::WordReadings`]), which recognition reads anyway: the same as
-/// `WordReadings::new(view, tokens, clitics)`, without reading every word again.
-pub fn recognize_with_readings(
-    kb: &Kb,
-    chars: &[char],
-    view: &Normalized,
-    tokens: &[Token],
-    clitics: &TokenClitics,
-) -> (Vec<Entity>, keys::WordReadings) {
-    let text = rasd_text::chars_to_string(chars);
-    recognize_indexed(kb, &CharOffsets::new(&text), view, tokens, clitics)
-}
-
-/// As [`recognize_with_readings`], with the text indexed for cutting span texts
-/// ([`CharOffsets::new`]) rather than spelled out as code points.
+/// As [`recognize_tokens`], with the text indexed for cutting span texts
+/// ([`CharOffsets::new`]) and the tokens' clitic analyses already made; also hands over
+/// the words' first-word readings ([`keys::WordReadings`]), which recognition reads
+/// anyway: the same as `WordReadings::new(view, tokens, clitics)`, without reading every
+/// word again.
 pub fn recognize_indexed(
     kb: &Kb,
     text: &CharOffsets<'_>,

@@ -172,8 +172,8 @@ fn readings_handed_over_are_the_phrase_readings() {
     let view = rasd_text::normalize(text);
     let tokens = rasd_text::tokenize(&view);
     let clitics = rasd_text::clitics::TokenClitics::new(&view, &tokens);
-    let chars: Vec<char> = text.chars().collect();
+    let offsets = rasd_text::CharOffsets::new(text);
     let (_, got) =
-        rasd_entities::recognize_with_readings(Kb::embedded(), &chars, &view, &tokens, &clitics);
+        rasd_entities::recognize_indexed(Kb::embedded(), &offsets, &view, &tokens, &clitics);
     assert_eq!(got, rasd_kb::keys::WordReadings::new(&view, &tokens, &clitics));
 }

@@ -33,7 +33,7 @@ pub fn key_hash(key: &str) -> u64 {
 /// article on, the word's key without it, given by the view byte where the key starts
 /// (it runs to the word's end) and its [`key_hash`]; a key two splits share is kept
 /// once, with the first split's proclitics. The entity recognizer reads the same keys
-/// and hands these over (`rasd_entities::recognize_with_readings`), so that the stages
+/// and hands these over (`rasd_entities::recognize_indexed`), so that the stages
 /// after it need not read every word again.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WordReadings {

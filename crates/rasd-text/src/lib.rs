@@ -27,14 +27,6 @@ pub use normalize::{normalize, Normalized};
 pub use sentences::split_sentences;
 pub use tokens::{tokenize, Token, TokenKind};
 
-/// The text of a run of code points, sized once (collecting `char`s into a `String`
-/// grows it over and over: this runs for every span a stage reports).
-pub fn chars_to_string(chars: &[char]) -> String {
-    let mut s = String::with_capacity(chars.iter().map(|c| c.len_utf8()).sum());
-    s.extend(chars);
-    s
-}
-
 /// Code-point offsets of a text turned into byte offsets, so that a span's text is one
 /// slice copied once rather than a run of `char`s re-encoded one by one. Every stage
 /// reports spans in code points, and the text of each is cut out of the article.
