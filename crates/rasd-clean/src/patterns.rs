@@ -448,17 +448,20 @@ mod tests {
         assert!(matches!(Compiled::new(rows), Err(CleanError::Row { line: 4, .. })));
     }
 
-    #[test]
-    fn literal_kinds_respect_word_boundaries() {
-        let rows = parse(&tsv(
-            "l\tline\tشارك\t0\tn\np\tprefix\tاقرأ أيضا\t20\tn\nc\tcontains\tذات صلة\t4\tn\n",
-        ))
-        .expect("rows parse");
-        let c = Compiled::new(rows).expect("compiles");
-        let find = |line: &str| {
+    /// The id of the row of `rows` (TSV rows after the header) that drops a line.
+    fn matcher(rows: &str) -> impl Fn(&str) -> Option<String> {
+        let c = Compiled::new(parse(&tsv(rows)).expect("rows parse")).expect("compiles");
+        move |line: &str| {
             let k = key(line);
             c.find(line, &k, crate::key::word_count(&k)).map(|r| c.rows[r].id.clone())
-        };
+        }
+    }
+
+    #[test]
+    fn literal_kinds_respect_word_boundaries() {
+        let find = matcher(
+            "l\tline\tشارك\t0\tn\np\tprefix\tاقرأ أيضا\t20\tn\nc\tcontains\tذات صلة\t4\tn\n",
+        );
         assert_eq!(find("شارك").as_deref(), Some("l"));
         assert_eq!(find("تشارك"), None);
         assert_eq!(find("اقرأ أيضاً: عنوان"), Some("p".into()));
@@ -469,18 +472,12 @@ mod tests {
 
     #[test]
     fn contains_rows_match_whole_words_anywhere_and_the_earliest_row_wins() {
-        let rows = parse(&tsv(concat!(
+        let find = matcher(concat!(
             "a\tcontains\tصلة بالموضوع\t0\tn\n",
             "b\tcontains\tذات صلة\t0\tn\n",
             "c\tcontains\tصلة\t0\tn\n",
             "d\tcontains\tcookies\t3\tn\n",
-        )))
-        .expect("rows parse");
-        let c = Compiled::new(rows).expect("compiles");
-        let find = |line: &str| {
-            let k = key(line);
-            c.find(line, &k, crate::key::word_count(&k)).map(|r| c.rows[r].id.clone())
-        };
+        ));
         assert_eq!(find("أخبار ذات صلة بالموضوع").as_deref(), Some("a"));
         assert_eq!(find("أخبار ذات صلة").as_deref(), Some("b"));
         assert_eq!(find("صلة").as_deref(), Some("c"));
