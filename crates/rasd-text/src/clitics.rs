@@ -82,14 +82,19 @@ impl<'a> IntoIterator for Analyses<'a> {
     }
 }
 
+/// Whether `word` may carry a proclitic or the article: every one begins with one of
+/// these letters, and most words begin with none, so have no reading but themselves.
+#[inline]
+fn may_have_proclitic(word: &str) -> bool {
+    matches!(word.chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ا'))
+}
+
 /// Every analysis of `word` (a normalized word), the unanalyzed word first.
 pub fn analyses(word: &str) -> Analyses<'_> {
     let base = Analysis { prefix_len: 0, stem: word, conj: false, prep: false, article: false };
     let mut out = Analyses { items: [base; 12], len: 0 };
     out.push(base);
-    // Every proclitic, and the article, begins with one of these letters; most words
-    // begin with none, and have no other reading.
-    if !matches!(word.chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ا')) {
+    if !may_have_proclitic(word) {
         return out;
     }
     // Heads: readings that may still take a preposition or the article.
@@ -209,9 +214,7 @@ fn push_splits(word: &str, out: &mut Vec<Split>) {
     let long_enough = |at: usize| word.get(at..).is_some_and(long_enough);
     let base = Split { prefix_len: 0, conj: false, prep: false, article: false };
     out.push(base);
-    // Every proclitic, and the article, begins with one of these letters; most words
-    // begin with none, and have no other reading.
-    if !matches!(word.chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ا')) {
+    if !may_have_proclitic(word) {
         return;
     }
     let mut heads = [base; 4];
