@@ -1638,9 +1638,7 @@ fn complete_with_dyad<'e>(doc: &Article<'_, 'e>, raws: &mut Vec<Raw<'e>>) {
                 }
             }
         }
-        let mut codes: Codes<'e> =
-            r.actors.iter().chain(&r.targets).filter_map(|&k| code(doc, k)).collect();
-        codes.extend(r.extra.iter().copied());
+        let codes = raw_codes(doc, r);
         // A truce with no one named ("بعد فشل محاولات الوصول لهدنة") is the fighting
         // sides' truce.
         if codes.is_empty() && r.event.mode.as_deref() == Some("ceasefire") {
