@@ -166,8 +166,6 @@ pub enum HeadRef {
 pub struct Kb {
     entries: Vec<Entry>,
     by_id: FxHashMap<String, u32>,
-    /// Alias keys, for the derived tables built by walking them (lookups read `table`).
-    aliases: FxHashMap<String, Vec<Alias>>,
     /// Aliases, heads, the proper word-prefixes of multi-word ones (so the matcher
     /// extends a name only while it can still become one) and word frequencies, by key.
     table: KeyTable,
@@ -259,8 +257,8 @@ impl Kb {
     /// ("وزارة الخارجية الأميركية"), so that composing that institution yields them.
     fn index_named_institutions(&mut self) {
         let mut found = FxHashMap::default();
-        for (k, aliases) in &self.aliases {
-            for a in aliases {
+        for (k, entry) in self.table.iter() {
+            for a in &entry.aliases {
                 let e = &self.entries[a.entry as usize];
                 let (EntityKind::Org | EntityKind::Group, Some(c)) = (e.kind, e.country.as_ref())
                 else {
@@ -276,11 +274,11 @@ impl Kb {
                     // The rest must name the same state ("الأميركية"), or "حكومة تأسيس"
                     // would pass for the Sudanese government.
                     let rest = words[n..].join(" ");
-                    let names_state = self
-                        .aliases
-                        .get(&rest)
-                        .is_some_and(|v| v.iter().any(|r| self.entries[r.entry as usize].id == *c));
+                    let names_state =
+                        self.lookup(&rest).iter().any(|r| self.entries[r.entry as usize].id == *c);
                     if let (Some(index), true) = (hit, names_state) {
+                        // Keys are walked in the order the files gave them: of two names
+                        // for one state's institution, the first given is kept.
                         found.entry((c.clone(), index)).or_insert(a.entry);
                         break;
                     }
@@ -440,11 +438,6 @@ impl Kb {
         }
         self.alias_filter.insert(&k);
         let a = Alias { entry, form, article: keys::has_article(name) };
-        let v = self.aliases.entry(k.clone()).or_default();
-        if !v.contains(&a) {
-            v.push(a);
-        }
-        // The same list, where lookups find it.
         let v = &mut self.table.entry(&k).aliases;
         if !v.contains(&a) {
             v.push(a);
@@ -855,7 +848,7 @@ impl Kb {
 
     /// Number of distinct alias keys.
     pub fn alias_count(&self) -> usize {
-        self.aliases.len()
+        self.table.iter().filter(|(_, e)| !e.aliases.is_empty()).count()
     }
 }
 

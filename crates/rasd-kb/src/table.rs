@@ -59,6 +59,11 @@ impl KeyTable {
         &mut self.keys[k].2
     }
 
+    /// Every key with its entry, in the order they were added.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, &KeyEntry)> {
+        self.keys.iter().map(|(_, key, entry)| (key.as_str(), entry))
+    }
+
     /// Position in `keys` of `key`, whose [`key_hash`] is `hash`.
     #[inline]
     fn position(&self, key: &str, hash: u64) -> Option<usize> {
