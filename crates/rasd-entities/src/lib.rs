@@ -232,16 +232,15 @@ impl<'a> Recognizer<'a> {
                         continue;
                     }
                     let stem = w.get(a.prefix_len..).unwrap_or("");
-                    // The phrase reading (`keys::WordReadings`) first: each key is a
-                    // suffix of the word, so two are equal when they start together.
+                    // The phrase reading (`keys::WordReadings`) first.
                     let bare = keys::word_key(stem);
-                    let at = (t.nend as usize - bare.len()) as u32;
-                    let mut bare_hash = None;
-                    if !phrase[phrase_from as usize..].iter().any(|&(_, x, _)| x == at) {
-                        let h = keys::key_hash(bare);
-                        phrase.push((a.prefix_len, at, h));
-                        bare_hash = Some(h);
-                    }
+                    let bare_hash = keys::push_reading(
+                        &mut phrase,
+                        phrase_from as usize,
+                        a.prefix_len,
+                        bare,
+                        t.nend as usize,
+                    );
                     // The recognizer's key: as `wkey`, the article stays on when its alef
                     // carries a hamza in the original.
                     let k = if bare.len() < stem.len() && self.hamza_at(i, a.prefix_len) {

@@ -58,18 +58,35 @@ impl WordReadings {
                         continue;
                     }
                     let k = word_key(w.get(a.prefix_len..).unwrap_or(""));
-                    // Each key is a suffix of the word: two are equal when they start
-                    // together.
-                    let start = (end - k.len()) as u32;
-                    if !readings[from as usize..].iter().any(|&(_, x, _)| x == start) {
-                        readings.push((a.prefix_len, start, key_hash(k)));
-                    }
+                    push_reading(&mut readings, from as usize, a.prefix_len, k, end);
                 }
             }
             at.push((from, readings.len() as u32));
         }
         WordReadings { readings, at }
     }
+}
+
+/// Adds to `readings` the reading of `key` behind `prefix` bytes of proclitics, for the
+/// word ending at view byte `end` whose readings begin at index `from`, unless an
+/// earlier split of that word gave the same key; returns the key's [`key_hash`] when it
+/// is added. Each key is a suffix of the word, so two are equal when they start
+/// together, and no key needs comparing.
+#[inline]
+pub fn push_reading(
+    readings: &mut Vec<(usize, u32, u64)>,
+    from: usize,
+    prefix: usize,
+    key: &str,
+    end: usize,
+) -> Option<u64> {
+    let start = (end - key.len()) as u32;
+    if readings[from..].iter().any(|&(_, x, _)| x == start) {
+        return None;
+    }
+    let hash = key_hash(key);
+    readings.push((prefix, start, hash));
+    Some(hash)
 }
 
 /// Whether a name as written begins with the article ال. A hamza on the alef (ألبانيا،
