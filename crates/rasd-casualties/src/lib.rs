@@ -196,30 +196,29 @@ impl Marks<'_, '_> {
     /// The person noun starting at token `t` (none past the end): its end, group and
     /// whether it is singular.
     fn person(&self, t: usize) -> Option<(usize, Group, bool)> {
-        let slot = self.person.get(t)?;
-        if let Some(known) = slot.get() {
-            return known;
-        }
-        let found = if self.doc.is_word(t) {
-            self.doc.phrase_at(&lexicon().persons, t).map(|x| (x.end, x.value.0, x.value.1))
-        } else {
-            None
-        };
-        slot.set(Some(found));
-        found
+        self.memo(&self.person, t, |doc| {
+            doc.phrase_at(&lexicon().persons, t).map(|x| (x.end, x.value.0, x.value.1))
+        })
     }
 
     /// The cue starting at token `t` (none past the end), with its end.
     fn cue(&self, t: usize) -> Option<(usize, Cue)> {
-        let slot = self.cue.get(t)?;
+        self.memo(&self.cue, t, |doc| doc.phrase_at(&lexicon().cues, t).map(|x| (x.end, *x.value)))
+    }
+
+    /// What `look` finds at word token `t` (nothing at other tokens or past the end),
+    /// looked up the first time it is asked and remembered in `slots`.
+    fn memo<T: Copy>(
+        &self,
+        slots: &Memo<T>,
+        t: usize,
+        look: impl FnOnce(&Doc<'_>) -> Option<T>,
+    ) -> Option<T> {
+        let slot = slots.get(t)?;
         if let Some(known) = slot.get() {
             return known;
         }
-        let found = if self.doc.is_word(t) {
-            self.doc.phrase_at(&lexicon().cues, t).map(|x| (x.end, *x.value))
-        } else {
-            None
-        };
+        let found = if self.doc.is_word(t) { look(self.doc) } else { None };
         slot.set(Some(found));
         found
     }
