@@ -29,7 +29,7 @@ mod boundaries;
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::Cell;
 
-use rasd_kb::{keys, Alias, AliasForm, EntityKind, Entry, HeadRef, Kb, KeyEntry};
+use rasd_kb::{keys, Alias, AliasForm, EntityKind, Entry, HeadRef, Kb, KeyHit};
 use rasd_model::{Entity, Span};
 use rasd_text::clitics::TokenClitics;
 use rasd_text::{normalize, tokenize, CharOffsets, Normalized, Token, TokenKind};
@@ -80,7 +80,7 @@ pub fn recognize_indexed(
 }
 
 /// Whether a word (by its key's entry) is too common to be a loose name.
-fn too_common(entry: Option<&KeyEntry>) -> bool {
+fn too_common(entry: Option<KeyHit<'_>>) -> bool {
     entry.map_or(0.0, |e| e.zipf) > RARE_ZIPF
 }
 
@@ -142,7 +142,7 @@ struct First<'a> {
     /// `keys::key_hash(key)`.
     hash: u64,
     /// What the knowledge base holds under the key: names, heads, frequency.
-    entry: Option<&'a KeyEntry>,
+    entry: Option<KeyHit<'a>>,
 }
 
 /// What resolution weighs for a gazetteer place named at a token.
@@ -219,14 +219,11 @@ impl<'a> Recognizer<'a> {
         let mut first_at = Vec::with_capacity(n);
         let mut phrase = Vec::with_capacity(n * 2);
         let mut phrase_at = Vec::with_capacity(n);
-        let mut starts = Vec::new();
-        let mut loose = vec![false; n];
         for (i, t) in self.tokens.iter().enumerate() {
             let from = firsts.len() as u32;
             let phrase_from = phrase.len() as u32;
             if t.is_word() {
                 let w = self.words[i];
-                let (mut name, mut head) = (false, false);
                 for a in self.clitics.of(i) {
                     if a.article {
                         continue;
@@ -255,22 +252,30 @@ impl<'a> Recognizer<'a> {
                         Some(h) if k.len() == bare.len() => h,
                         _ => keys::key_hash(k),
                     };
-                    let entry = self.kb.key_entry(k, hash);
-                    // A word ending in يا may still be a nisba's accusative ("فلسطينيا").
-                    name |= k.ends_with("يا")
-                        || entry.is_some_and(|e| !e.aliases.is_empty() || e.alias_prefix);
-                    head |= entry.is_some_and(|e| !e.heads.is_empty() || e.head_prefix);
                     let article = k.len() < stem.len();
-                    // As `try_loose` tests, but by bytes: five letters take five or more.
-                    loose[i] |= !article && !too_common(entry) && k.len() >= 5;
-                    firsts.push(First { prefix: a.prefix_len, key: k, article, hash, entry });
-                }
-                if name || head {
-                    starts.push((i as u32, name, head));
+                    firsts.push(First { prefix: a.prefix_len, key: k, article, hash, entry: None });
                 }
             }
             first_at.push((from, firsts.len() as u32));
             phrase_at.push((phrase_from, phrase.len() as u32));
+        }
+        // Every reading's entry, looked up together (see `Kb::key_entries`).
+        self.kb.key_entries(&mut firsts, |f| (f.key, f.hash), |f, entry| f.entry = entry);
+        let mut starts = Vec::new();
+        let mut loose = vec![false; n];
+        for (i, &(from, to)) in first_at.iter().enumerate() {
+            let (mut name, mut head) = (false, false);
+            for f in &firsts[from as usize..to as usize] {
+                // A word ending in يا may still be a nisba's accusative ("فلسطينيا").
+                name |= f.key.ends_with("يا")
+                    || f.entry.is_some_and(|e| e.has_aliases || e.alias_prefix);
+                head |= f.entry.is_some_and(|e| e.has_heads || e.head_prefix);
+                // As `try_loose` tests, but by bytes: five letters take five or more.
+                loose[i] |= !f.article && !too_common(f.entry) && f.key.len() >= 5;
+            }
+            if name || head {
+                starts.push((i as u32, name, head));
+            }
         }
         self.firsts = firsts;
         self.first_at = first_at;
@@ -389,7 +394,7 @@ impl<'a> Recognizer<'a> {
         let kb = self.kb;
         let mut best: Option<NameMatch<'a>> = None;
         for &First { prefix, key: first, article, entry, .. } in self.first_keys(i) {
-            let mut hits = entry.map_or(&[][..], |e| e.aliases.as_slice());
+            let mut hits = entry.map_or(&[][..], |e| e.aliases());
             // The indefinite accusative of a nisba ("فلسطينيا") is the adjective with an
             // alef of case: look it up without it.
             if hits.is_empty() {
@@ -422,8 +427,8 @@ impl<'a> Recognizer<'a> {
                 j += 1;
                 // One probe answers both: a name here, and a longer one ahead.
                 let Some(e) = kb.key_entry(key, keys::key_hash(key)) else { break };
-                if !e.aliases.is_empty() && best.as_ref().is_none_or(|b| j > b.end) {
-                    best = Some(NameMatch { end: j, prefix, aliases: &e.aliases, last, article });
+                if e.has_aliases && best.as_ref().is_none_or(|b| j > b.end) {
+                    best = Some(NameMatch { end: j, prefix, aliases: e.aliases(), last, article });
                 }
                 if !e.alias_prefix {
                     break;
@@ -437,7 +442,7 @@ impl<'a> Recognizer<'a> {
         let kb = self.kb;
         let mut best: Option<(usize, usize, &'a [HeadRef])> = None;
         for &First { prefix, key: first, entry, .. } in self.first_keys(i) {
-            let hits = entry.map_or(&[][..], |e| e.heads.as_slice());
+            let hits = entry.map_or(&[][..], |e| e.heads());
             if !hits.is_empty() && best.is_none_or(|b| i + 1 > b.0) {
                 best = Some((i + 1, prefix, hits));
             }
@@ -452,8 +457,8 @@ impl<'a> Recognizer<'a> {
                 key.push_str(keys::word_key(self.words[j]));
                 j += 1;
                 let Some(e) = kb.key_entry(key, keys::key_hash(key)) else { break };
-                if !e.heads.is_empty() && best.is_none_or(|b| j > b.0) {
-                    best = Some((j, prefix, e.heads.as_slice()));
+                if e.has_heads && best.is_none_or(|b| j > b.0) {
+                    best = Some((j, prefix, e.heads()));
                 }
                 if !e.head_prefix {
                     break;

@@ -5,8 +5,14 @@
 //! an institution or title head, the start of a longer one, and how common it is. With
 //! a hash map per question each would hash the word again; here one probe of a table
 //! keyed by the precomputed hash answers them all.
+//!
+//! Once loaded ([`KeyTable::freeze`]), each key also has a 64-byte summary holding its
+//! hash, its bytes (up to [`INLINE`]) and the answers to those questions, so that a
+//! lookup reads one cache line: the table is several megabytes, most lookups miss the
+//! cache, and following the key's own allocation and then the entry cost two more misses
+//! per word.
 
-use rasd_text::hash_index::{same_key, HashIndex};
+use rasd_text::hash_index::{same_key, HashIndex, FREE};
 
 use crate::keys::key_hash;
 use crate::{Alias, HeadRef};
@@ -26,6 +32,101 @@ pub struct KeyEntry {
     pub zipf: f32,
 }
 
+/// A key found in the table: what a matcher asks of every word, read from the key's
+/// summary, and the entry itself for the rarer questions (which names, which heads).
+#[derive(Debug, Clone, Copy)]
+pub struct KeyHit<'a> {
+    /// As [`KeyEntry::zipf`].
+    pub zipf: f32,
+    /// The key names some entry (`!entry.aliases.is_empty()`).
+    pub has_aliases: bool,
+    /// As [`KeyEntry::alias_prefix`].
+    pub alias_prefix: bool,
+    /// The key is some institution's or title's head (`!entry.heads.is_empty()`).
+    pub has_heads: bool,
+    /// As [`KeyEntry::head_prefix`].
+    pub head_prefix: bool,
+    /// Everything held under the key.
+    pub entry: &'a KeyEntry,
+}
+
+impl<'a> KeyHit<'a> {
+    /// The entries the key names; reads the entry only when there are some.
+    #[inline]
+    pub fn aliases(&self) -> &'a [Alias] {
+        if self.has_aliases {
+            &self.entry.aliases
+        } else {
+            &[]
+        }
+    }
+
+    /// The heads the key is; reads the entry only when there are some.
+    #[inline]
+    pub fn heads(&self) -> &'a [HeadRef] {
+        if self.has_heads {
+            &self.entry.heads
+        } else {
+            &[]
+        }
+    }
+}
+
+/// Key bytes kept in a summary; longer keys (a few multi-word names) are compared in
+/// `keys`.
+const INLINE: usize = 50;
+/// `Summary::len` of a key longer than [`INLINE`].
+const LONG: u8 = u8::MAX;
+
+const HAS_ALIASES: u8 = 1;
+const ALIAS_PREFIX: u8 = 2;
+const HAS_HEADS: u8 = 4;
+const HEAD_PREFIX: u8 = 8;
+
+/// One cache line per key: everything a lookup reads.
+#[derive(Debug, Clone, Copy)]
+#[repr(C, align(64))]
+struct Summary {
+    hash: u64,
+    zipf: f32,
+    flags: u8,
+    len: u8,
+    key: [u8; INLINE],
+}
+
+impl Summary {
+    fn of(hash: u64, key: &str, entry: &KeyEntry) -> Summary {
+        let mut s = Summary { hash, zipf: entry.zipf, flags: 0, len: LONG, key: [0; INLINE] };
+        if let Some(dst) = s.key.get_mut(..key.len()) {
+            dst.copy_from_slice(key.as_bytes());
+            s.len = key.len() as u8;
+        }
+        for (on, bit) in [
+            (!entry.aliases.is_empty(), HAS_ALIASES),
+            (entry.alias_prefix, ALIAS_PREFIX),
+            (!entry.heads.is_empty(), HAS_HEADS),
+            (entry.head_prefix, HEAD_PREFIX),
+        ] {
+            if on {
+                s.flags |= bit;
+            }
+        }
+        s
+    }
+
+    #[inline]
+    fn hit<'a>(&self, entry: &'a KeyEntry) -> KeyHit<'a> {
+        KeyHit {
+            zipf: self.zipf,
+            has_aliases: self.flags & HAS_ALIASES != 0,
+            alias_prefix: self.flags & ALIAS_PREFIX != 0,
+            has_heads: self.flags & HAS_HEADS != 0,
+            head_prefix: self.flags & HEAD_PREFIX != 0,
+            entry,
+        }
+    }
+}
+
 /// Open addressing over the keys' hashes.
 #[derive(Debug, Default)]
 pub(crate) struct KeyTable {
@@ -33,18 +134,83 @@ pub(crate) struct KeyTable {
     keys: Vec<(u64, String, KeyEntry)>,
     /// Positions in `keys`, by their hashes.
     index: HashIndex,
+    /// Per key, its summary: filled by [`KeyTable::freeze`], emptied by any change.
+    summaries: Vec<Summary>,
 }
 
 impl KeyTable {
-    /// The entry of `key`, whose [`key_hash`] is `hash`.
+    /// `key`, whose [`key_hash`] is `hash`, if the table holds it.
     #[inline]
-    pub(crate) fn get(&self, key: &str, hash: u64) -> Option<&KeyEntry> {
-        let k = self.position(key, hash)?;
-        self.keys.get(k).map(|(_, _, entry)| entry)
+    pub(crate) fn hit(&self, key: &str, hash: u64) -> Option<KeyHit<'_>> {
+        if self.summaries.is_empty() {
+            let k = self.position(key, hash)?;
+            let entry = &self.keys.get(k)?.2;
+            return Some(Summary::of(hash, "", entry).hit(entry));
+        }
+        let k = self.index.find(hash, |k| {
+            self.summaries.get(k as usize).is_some_and(|s| self.is_key(k as usize, s, key, hash))
+        })? as usize;
+        Some(self.summaries.get(k)?.hit(&self.keys.get(k)?.2))
+    }
+
+    /// [`KeyTable::hit`] of the key of each of `items` (`query` gives key and hash),
+    /// handed to `found` with the item. The table is larger than the caches and each
+    /// lookup reads two places in it, one found by the other: one at a time, every word
+    /// waits for two memory reads. Here all the first reads are made, then all the second
+    /// ones, and the processor overlaps the reads of each round.
+    pub(crate) fn hit_all<'s, T>(
+        &'s self,
+        items: &mut [T],
+        query: impl Fn(&T) -> (&str, u64),
+        mut found: impl FnMut(&mut T, Option<KeyHit<'s>>),
+    ) {
+        if self.summaries.is_empty() {
+            for item in items {
+                let (key, hash) = query(item);
+                let hit = self.hit(key, hash);
+                found(item, hit);
+            }
+            return;
+        }
+        let homes: Vec<u32> = items.iter().map(|item| self.index.home(query(item).1)).collect();
+        // Only reads the summaries (a branch on each comparison would stall the reads
+        // behind it); the comparison is made again below, from the cache.
+        let mut any = 0u64;
+        for &k in &homes {
+            any ^= self.summaries.get(k as usize).map_or(0, |s| s.hash);
+        }
+        std::hint::black_box(any);
+        for (item, &k) in items.iter_mut().zip(&homes) {
+            let hit = if k == FREE {
+                None
+            } else {
+                let (key, hash) = query(item);
+                // Most keys are where their hash puts them; the others walk the probe path.
+                match self.summaries.get(k as usize) {
+                    Some(s) if self.is_key(k as usize, s, key, hash) => {
+                        self.keys.get(k as usize).map(|(_, _, entry)| s.hit(entry))
+                    }
+                    _ => self.hit(key, hash),
+                }
+            };
+            found(item, hit);
+        }
+    }
+
+    /// Whether key `k`, whose summary is `s`, is `key` of hash `hash`.
+    #[inline]
+    fn is_key(&self, k: usize, s: &Summary, key: &str, hash: u64) -> bool {
+        s.hash == hash
+            && if s.len == LONG {
+                self.keys.get(k).is_some_and(|(_, text, _)| text == key)
+            } else {
+                s.key.get(..s.len as usize).is_some_and(|b| same_key(b, key.as_bytes()))
+            }
     }
 
     /// The entry of `key`, added empty if missing.
     pub(crate) fn entry(&mut self, key: &str) -> &mut KeyEntry {
+        self.summaries = Vec::new();
         let hash = key_hash(key);
         let k = match self.position(key, hash) {
             Some(k) => k,
@@ -57,6 +223,11 @@ impl KeyTable {
             }
         };
         &mut self.keys[k].2
+    }
+
+    /// Makes the summaries that fast lookups read; call once everything is in.
+    pub(crate) fn freeze(&mut self) {
+        self.summaries = self.keys.iter().map(|(h, k, e)| Summary::of(*h, k, e)).collect();
     }
 
     /// Every key with its entry, in the order they were added.
@@ -83,17 +254,76 @@ mod tests {
     #[test]
     fn finds_what_was_added_and_nothing_else() {
         let mut t = KeyTable::default();
-        assert!(t.get("a", key_hash("a")).is_none());
+        assert!(t.hit("a", key_hash("a")).is_none());
         for i in 0..5000 {
             t.entry(&format!("كلمة{i}")).zipf = i as f32;
         }
         t.entry("كلمة7").alias_prefix = true;
         for i in 0..5000 {
             let k = format!("كلمة{i}");
-            let e = t.get(&k, key_hash(&k)).expect("added");
+            let e = t.hit(&k, key_hash(&k)).expect("added").entry;
             assert_eq!(e.zipf, i as f32);
             assert_eq!(e.alias_prefix, i == 7);
         }
-        assert!(t.get("كلمة5000", key_hash("كلمة5000")).is_none());
+        assert!(t.hit("كلمة5000", key_hash("كلمة5000")).is_none());
+    }
+
+    /// The frozen table (summaries, batched lookups) answers as the table being built.
+    #[test]
+    fn frozen_and_batched_lookups_answer_as_the_plain_ones() {
+        let mut t = KeyTable::default();
+        // Short keys, keys around the inline length and long multi-word keys.
+        let keys: Vec<String> = (0..3000)
+            .map(|i| match i % 3 {
+                0 => format!("ك{i}"),
+                1 => format!("{}{i}", "م".repeat(i % 40)),
+                _ => format!("وزارة الدفاع والشؤون {i} {}", "ن".repeat(i % 30)),
+            })
+            .collect();
+        for (i, k) in keys.iter().enumerate() {
+            let e = t.entry(k);
+            e.zipf = i as f32;
+            e.alias_prefix = i % 5 == 0;
+            e.head_prefix = i % 7 == 0;
+            if i % 11 == 0 {
+                e.heads.push(HeadRef::Title { index: i as u32, dual: false });
+            }
+        }
+        let mut asked: Vec<String> = keys.clone();
+        asked.extend((0..500).map(|i| format!("غائب{i}")));
+        let plain: Vec<Option<KeyEntry>> =
+            asked.iter().map(|k| t.hit(k, key_hash(k)).map(|h| h.entry.clone())).collect();
+        t.freeze();
+        /// A key asked, its entry and the summary's answers (zipf and three flags).
+        type Asked<'k> = (&'k str, Option<KeyEntry>, Option<(f32, bool, bool, bool)>);
+        let mut batched: Vec<Asked<'_>> = asked.iter().map(|k| (k.as_str(), None, None)).collect();
+        t.hit_all(
+            &mut batched,
+            |(k, _, _)| (k, key_hash(k)),
+            |(_, entry, flags), hit| {
+                *entry = hit.map(|h| h.entry.clone());
+                *flags = hit.map(|h| (h.zipf, h.alias_prefix, h.head_prefix, h.has_heads));
+            },
+        );
+        for (k, want) in asked.iter().zip(&plain) {
+            let hit = t.hit(k, key_hash(k));
+            assert_eq!(hit.map(|h| h.entry.clone()), *want, "{k}");
+            if let (Some(h), Some(w)) = (hit, want) {
+                assert_eq!(
+                    (h.zipf, h.alias_prefix, h.head_prefix, h.has_heads, h.has_aliases),
+                    (w.zipf, w.alias_prefix, w.head_prefix, !w.heads.is_empty(), false)
+                );
+            }
+        }
+        for ((k, entry, flags), want) in batched.iter().zip(&plain) {
+            assert_eq!(entry, want, "{k}");
+            assert_eq!(
+                *flags,
+                want.as_ref().map(|w| (w.zipf, w.alias_prefix, w.head_prefix, !w.heads.is_empty()))
+            );
+        }
+        // A change after freezing is seen at once.
+        t.entry("جديد").zipf = 1.5;
+        assert_eq!(t.hit("جديد", key_hash("جديد")).map(|h| h.zipf), Some(1.5));
     }
 }

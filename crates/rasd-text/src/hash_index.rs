@@ -6,7 +6,7 @@
 //! store and how an entry is recognized, so the probing lives here once.
 
 /// Marks a free place of the index.
-const FREE: u32 = u32::MAX;
+pub const FREE: u32 = u32::MAX;
 /// Fewest places once anything is stored.
 const MIN_LEN: usize = 64;
 
@@ -38,6 +38,15 @@ impl HashIndex {
             }
             at = (at + 1) & mask;
         }
+    }
+
+    /// What the first place on the probe path of `hash` holds ([`FREE`] when nothing):
+    /// the entry [`HashIndex::find`] tries first. Without a branch on what it reads, so
+    /// that a caller with many hashes can have all their reads in flight at once.
+    #[inline]
+    pub fn home(&self, hash: u64) -> u32 {
+        let mask = self.places.len().wrapping_sub(1);
+        self.places.get(hash as usize & mask).copied().unwrap_or(FREE)
     }
 
     /// Places entry `k`, the next one (entries `0..k` are placed), whose hash is `hash`;
