@@ -179,30 +179,17 @@ pub(crate) fn append_key(line: &str, out: &mut String, nfc: &mut NfcCheck) -> Sc
             i += 1;
             continue;
         }
-        // Fast path: runs of Arabic letters that need no folding are most of an
-        // article; copy each run at once instead of char by char.
-        let run_end = plain_letter_run(bytes, i);
-        if run_end > i {
+        // Fast path: runs of Arabic letters are most of an article; copy each run at
+        // once instead of char by char, folding the common variants on the way.
+        if starts_letter_run(bytes, i) {
             if pending_space && out.len() > base {
                 out.push(' ');
                 script.words += 1;
             }
             pending_space = false;
-            // Words of such letters separated by single spaces are copied as they are
-            // too, so take the whole stretch in one copy rather than a copy per word.
-            let mut end = run_end;
-            let mut spaces = 0;
-            while bytes.get(end) == Some(&b' ') {
-                let next = plain_letter_run(bytes, end + 1);
-                if next == end + 1 {
-                    break;
-                }
-                spaces += 1;
-                end = next;
-            }
+            let (end, spaces) = copy_letter_runs(line, i, out);
             script.arabic += ((end - i - spaces) / 2) as u32;
             script.words += spaces as u32;
-            out.push_str(&line[i..end]);
             // Letters of the run are all starters NFC leaves alone.
             nfc.starter();
             i = end;
@@ -248,19 +235,58 @@ pub(crate) fn append_key(line: &str, out: &mut String, nfc: &mut NfcCheck) -> Sc
     script
 }
 
-/// End of the run of two-byte Arabic letters starting at `i` that the key keeps as
-/// they are (`i` itself when there is none).
-fn plain_letter_run(bytes: &[u8], mut i: usize) -> usize {
-    while i + 1 < bytes.len() {
-        let Some(slot) = arabic_slot(bytes[i], bytes[i + 1]) else {
-            break;
-        };
-        if !KEPT_LETTERS[slot] {
+/// What [`RUN_LETTERS`] says of the two-byte letter at `i` (0 for anything else).
+#[inline]
+fn run_letter(bytes: &[u8], i: usize) -> u8 {
+    match bytes.get(i..i + 2) {
+        Some(&[lead, cont]) => arabic_slot(lead, cont).map_or(0, |s| RUN_LETTERS[s]),
+        _ => 0,
+    }
+}
+
+/// Whether a letter of the fast path ([`copy_letter_runs`]) is at `i`.
+#[inline]
+fn starts_letter_run(bytes: &[u8], i: usize) -> bool {
+    run_letter(bytes, i) != 0
+}
+
+/// Appends to `out` the key of the letters from `start` on that the key keeps or folds
+/// to another such letter, across single spaces between them (words so written are
+/// copied as they are too): one copy for the stretch, or one per stretch between
+/// folded letters, rather than a character at a time. Returns where the stretch ends
+/// and the spaces in it.
+fn copy_letter_runs(line: &str, start: usize, out: &mut String) -> (usize, usize) {
+    let b = line.as_bytes();
+    let mut i = start;
+    let mut copied = start;
+    let mut spaces = 0;
+    loop {
+        loop {
+            match run_letter(b, i) {
+                KEPT => {}
+                FOLDED => {
+                    out.push_str(line.get(copied..i).unwrap_or(""));
+                    out.push(fold(two_byte_char(b[i], b[i + 1])));
+                    copied = i + 2;
+                }
+                _ => break,
+            }
+            i += 2;
+        }
+        if b.get(i) == Some(&b' ') && starts_letter_run(b, i + 1) {
+            spaces += 1;
+            i += 1;
+        } else {
             break;
         }
-        i += 2;
     }
-    i
+    out.push_str(line.get(copied..i).unwrap_or(""));
+    (i, spaces)
+}
+
+/// The character of a two-byte UTF-8 sequence.
+fn two_byte_char(lead: u8, cont: u8) -> char {
+    char::from_u32((u32::from(lead & 0x1F) << 6) | u32::from(cont & 0x3F)).unwrap_or('\u{FFFD}')
 }
 
 /// Index of the code point U+0600..U+067F encoded by a two-byte sequence with lead
@@ -272,13 +298,24 @@ pub(crate) fn arabic_slot(lead: u8, cont: u8) -> Option<usize> {
     matches!(lead, 0xD8 | 0xD9).then(|| (usize::from(lead & 1) << 6) | usize::from(cont & 0x3F))
 }
 
-/// Letters of U+0600..U+067F the key copies unchanged: hamza to yeh, except the
-/// variants it folds (alef with madda or hamza, teh marbuta, alef maksura) and tatweel.
-static KEPT_LETTERS: [bool; 128] = {
-    let mut t = [false; 128];
+/// [`RUN_LETTERS`]: a letter the key copies unchanged.
+const KEPT: u8 = 1;
+/// [`RUN_LETTERS`]: a letter [`fold`] turns into another letter of the block, and that
+/// NFC leaves alone (alef with madda or hamza, teh marbuta, alef maksura).
+const FOLDED: u8 = 2;
+
+/// What the fast path does with each code point of U+0600..U+067F: [`KEPT`], [`FOLDED`]
+/// or 0, leave it to the general path (tatweel, harakat, punctuation, digits, the rarer
+/// variants).
+static RUN_LETTERS: [u8; 128] = {
+    let mut t = [0; 128];
     let mut cp = 0x0621;
     while cp <= 0x064A {
-        t[cp - 0x0600] = !matches!(cp, 0x0622 | 0x0623 | 0x0625 | 0x0629 | 0x0640 | 0x0649);
+        t[cp - 0x0600] = match cp {
+            0x0622 | 0x0623 | 0x0625 | 0x0629 | 0x0649 => FOLDED,
+            0x0640 => 0,
+            _ => KEPT,
+        };
         cp += 1;
     }
     t
@@ -341,15 +378,49 @@ mod tests {
             let mut buf = [0u8; 4];
             let b = c.encode_utf8(&mut buf).as_bytes();
             let slot = arabic_slot(b[0], b[1]).expect("two-byte Arabic");
-            let kept = KEPT_LETTERS[slot];
+            let kept = RUN_LETTERS[slot] == KEPT;
             // The fast path may leave a letter to the slow one, never the reverse.
             let unchanged = is_arabic_letter(c) && fold(c) == c && !is_ignorable(c);
             assert!(!kept || unchanged, "{cp:X}");
             if (0x0621..=0x064A).contains(&cp) {
                 assert_eq!(kept, unchanged, "{cp:X}");
             }
+            // What it folds, it folds as the slow path does, to a letter it would keep,
+            // and NFC leaves the original alone (a starter, composed).
+            if RUN_LETTERS[slot] == FOLDED {
+                let f = fold(c);
+                assert!(f != c && is_arabic_letter(f) && !is_ignorable(c), "{cp:X}");
+                let mut fb = [0u8; 4];
+                let fb = f.encode_utf8(&mut fb).as_bytes();
+                assert_eq!(arabic_slot(fb[0], fb[1]).map(|s| RUN_LETTERS[s]), Some(KEPT));
+                assert_eq!(nfc_class(c, b), 0, "{cp:X}");
+            }
         }
         assert_eq!(arabic_slot(b'a', b'b'), None);
+    }
+
+    #[test]
+    fn folds_in_runs_as_char_by_char() {
+        // Variants at the start, middle and end of words, in runs with single and double
+        // spaces, beside tatweel and harakat that leave the fast path.
+        for line in [
+            "أعلنت وزارة الدفاع إلى مدينة آمنة على الحدود",
+            "ى ة أ",
+            "قالت  الأمم المتحدة إنّ الهدنةَ مستمرة",
+            "مدرســة أطفال",
+        ] {
+            let mut fast = String::new();
+            append_key(line, &mut fast, &mut NfcCheck::default());
+            let slow: String = line
+                .chars()
+                .filter(|&c| !is_ignorable(c))
+                .map(fold)
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert_eq!(fast, slow, "{line}");
+        }
     }
 
     #[test]
