@@ -740,7 +740,11 @@ impl<'a> Recognizer<'a> {
             owner.backed_by.clone().or_else(|| owner.country.clone())
         };
         self.last_state = state.clone();
-        if let Some(named) = state.as_deref().and_then(|c| self.kb.named_institution(c, index)) {
+        // The data's own name for this owner's institution, else for its state's.
+        let named = kb
+            .owned_institution(o, index)
+            .or_else(|| state.as_deref().and_then(|c| kb.named_institution(c, index)));
+        if let Some(named) = named {
             self.add(Target::Kb(named), span);
             return;
         }

@@ -177,3 +177,19 @@ fn readings_handed_over_are_the_phrase_readings() {
         rasd_entities::recognize_indexed(Kb::embedded(), &offsets, &view, &tokens, &clitics);
     assert_eq!(got, rasd_kb::keys::WordReadings::new(&view, &tokens, &clitics));
 }
+
+#[test]
+fn a_territory_institution_links_to_its_named_entry_under_any_spelling_of_the_place() {
+    // The data names "وزارة الدفاع في ناغورني قره باغ"; the place is spelled otherwise
+    // here, so only the owner links the two. Its side is the territory's backer.
+    let es = ents("نفت وزارة الدفاع في ناغورني كاراباخ صحة التقارير عن انسحاب القوات.");
+    let m = find(&es, "org:nk-defence-ministry");
+    assert_eq!(m.country.as_deref(), Some("ARM"));
+    assert!(!es.iter().any(|e| e.id == "org:nagorno-karabakh-defence-ministry"));
+    // An ordinary city's institution named in the data links the same way.
+    let es = ents("أعلنت وزارة الصحة في مدينة غزة ارتفاع عدد الضحايا.");
+    assert_eq!(find(&es, "org:gaza-health-ministry").country.as_deref(), Some("PSE"));
+    // With no named entry, the institution is composed from its owner.
+    let es = ents("قالت وزارة الدفاع في دونيتسك إن القصف استمر.");
+    assert_eq!(find(&es, "org:donetsk-defence-ministry").country.as_deref(), Some("RUS"));
+}

@@ -186,6 +186,10 @@ pub struct Kb {
     /// (state, institution index), so a composed mention links to the named entry.
     /// Keyed by institution index, then by state: a lookup allocates no key.
     named_institutions: FxHashMap<u32, Vec<(String, u32)>>,
+    /// Named institutions of a place or country named after "في" ("وزارة الدفاع في
+    /// ناغورني قره باغ" = org:nk-defence-ministry), by (owner entry, institution index):
+    /// the de facto authorities of a territory are not its backer's or its state's.
+    owned_institutions: FxHashMap<(u32, u32), u32>,
     /// (country id, capital in Arabic, capital in English) from countries.tsv.
     capitals: Vec<(String, String, String)>,
     max_words: usize,
@@ -255,31 +259,41 @@ impl Kb {
     }
 
     /// Finds named orgs whose names are an institution head plus their state
-    /// ("وزارة الخارجية الأميركية"), so that composing that institution yields them.
+    /// ("وزارة الخارجية الأميركية") or plus "في" and a place ("وزارة الصحة في غزة"), so
+    /// that composing that institution yields them.
     fn index_named_institutions(&mut self) {
         let mut found = FxHashMap::default();
+        let mut owned = FxHashMap::default();
         for (k, entry) in self.table.iter() {
             for a in &entry.aliases {
                 let e = &self.entries[a.entry as usize];
-                let (EntityKind::Org | EntityKind::Group, Some(c)) = (e.kind, e.country.as_ref())
-                else {
+                if !matches!(e.kind, EntityKind::Org | EntityKind::Group) {
                     continue;
-                };
+                }
                 let words: Vec<&str> = k.split(' ').collect();
                 for n in (1..words.len()).rev() {
                     let head = words[..n].join(" ");
-                    let hit = self.lookup_head(&head).iter().find_map(|h| match h {
+                    let Some(index) = self.lookup_head(&head).iter().find_map(|h| match h {
                         HeadRef::Institution { index, dual: false } => Some(*index),
                         _ => None,
-                    });
+                    }) else {
+                        continue;
+                    };
+                    // Keys are walked in the order the files gave them: of two names for
+                    // one owner's institution, the first given is kept.
+                    if let ["في", place @ ..] = &words[n..] {
+                        for r in self.lookup(&place.join(" ")) {
+                            let kind = self.entries[r.entry as usize].kind;
+                            if matches!(kind, EntityKind::Place | EntityKind::Country) {
+                                owned.entry((r.entry, index)).or_insert(a.entry);
+                            }
+                        }
+                    }
                     // The rest must name the same state ("الأميركية"), or "حكومة تأسيس"
                     // would pass for the Sudanese government.
+                    let Some(c) = e.country.as_ref() else { continue };
                     let rest = words[n..].join(" ");
-                    let names_state =
-                        self.lookup(&rest).iter().any(|r| self.entries[r.entry as usize].id == *c);
-                    if let (Some(index), true) = (hit, names_state) {
-                        // Keys are walked in the order the files gave them: of two names
-                        // for one state's institution, the first given is kept.
+                    if self.lookup(&rest).iter().any(|r| self.entries[r.entry as usize].id == *c) {
                         found.entry((c.clone(), index)).or_insert(a.entry);
                         break;
                     }
@@ -290,7 +304,29 @@ impl Kb {
         for ((c, index), entry) in found {
             named.entry(index).or_default().push((c, entry));
         }
+        // A named institution the data gives no state stands where a composed one would
+        // (`rasd_entities`): a territory's de facto authorities on their backer's side.
+        for (&(owner, _), &org) in &owned {
+            if self.entries[org as usize].country.is_some() {
+                continue;
+            }
+            let o = &self.entries[owner as usize];
+            let state = if o.kind == EntityKind::Country {
+                Some(o.id.clone())
+            } else {
+                o.backed_by.clone().or_else(|| o.country.clone())
+            };
+            self.entries[org as usize].country = state;
+        }
         self.named_institutions = named;
+        self.owned_institutions = owned;
+    }
+
+    /// The named entry for institution `index` of the place or country `owner` (an entry
+    /// index), when the data names one after "في" ([`Kb::named_institution`] asks by
+    /// state).
+    pub fn owned_institution(&self, owner: u32, index: u32) -> Option<u32> {
+        self.owned_institutions.get(&(owner, index)).copied()
     }
 
     /// The named entry for institution `index` of state `country`, if the data has one.
@@ -868,6 +904,27 @@ impl Kb {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn named_institutions_of_places_are_found_by_owner() {
+        let kb = Kb::embedded();
+        let inst = |key: &str| {
+            (0..kb.head_counts().0 as u32).find(|&i| kb.institution(i).key == key).expect(key)
+        };
+        let id = |s: &str| kb.index_of(s).expect(s);
+        let owned = |place: &str, key: &str| {
+            kb.owned_institution(id(place), inst(key)).map(|e| kb.entry(e).id.as_str())
+        };
+        assert_eq!(owned("place:gaza", "health-ministry"), Some("org:gaza-health-ministry"));
+        let nk = owned("place:nagorno-karabakh", "defence-ministry");
+        assert_eq!(nk, Some("org:nk-defence-ministry"));
+        // Given no state in the data, it takes the territory's backer.
+        assert_eq!(
+            kb.by_id("org:nk-defence-ministry").and_then(|e| e.country.as_deref()),
+            Some("ARM")
+        );
+        assert_eq!(owned("place:donetsk", "defence-ministry"), None);
+    }
 
     #[test]
     fn embedded_data_loads_without_errors() {
