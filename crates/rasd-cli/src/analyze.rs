@@ -22,7 +22,7 @@ pub struct Args {
     /// Files or folders (searched recursively) of .txt, .html, .jsonl, .warc (and .gz), or `-` for stdin.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
-    /// Write JSON Lines here instead of standard output.
+    /// Write JSON Lines here instead of standard output (`-` is standard output too).
     #[arg(short, long)]
     output: Option<PathBuf>,
     #[command(flatten)]
@@ -191,7 +191,7 @@ pub fn run_inputs(
 
 pub fn run(args: Args, quiet: bool) -> Result<ExitCode> {
     let analyzer = Analyzer::new(&args.pipeline)?;
-    let mut out: Box<dyn Write> = match &args.output {
+    let mut out: Box<dyn Write> = match args.output.as_ref().filter(|p| p.as_os_str() != "-") {
         Some(p) => Box::new(BufWriter::new(
             File::create(p).with_context(|| format!("creating {}", p.display()))?,
         )),

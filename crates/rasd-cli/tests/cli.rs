@@ -115,6 +115,22 @@ fn writes_to_a_file_and_rejects_bad_dates() {
 }
 
 #[test]
+fn a_dash_for_output_is_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.txt");
+    std::fs::write(&input, "وصل الوفد إلى جنيف أمس.").unwrap();
+    let out = rasd()
+        .current_dir(dir.path())
+        .args(["analyze", "-q", "-o", "-"])
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(docs(&out.stdout).len(), 1);
+    assert!(!dir.path().join("-").exists(), "no file named - is made");
+}
+
+#[test]
 fn a_missing_file_is_a_reported_failure() {
     let out = rasd().args(["analyze", "/nonexistent/rasd-file.txt"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
