@@ -266,7 +266,9 @@ fn copy_letter_runs(line: &str, start: usize, out: &mut String) -> (usize, usize
                 KEPT => {}
                 FOLDED => {
                     out.push_str(line.get(copied..i).unwrap_or(""));
-                    out.push(fold(two_byte_char(b[i], b[i + 1])));
+                    if let Some(c) = line.get(i..).and_then(|rest| rest.chars().next()) {
+                        out.push(fold(c));
+                    }
                     copied = i + 2;
                 }
                 _ => break,
@@ -282,11 +284,6 @@ fn copy_letter_runs(line: &str, start: usize, out: &mut String) -> (usize, usize
     }
     out.push_str(line.get(copied..i).unwrap_or(""));
     (i, spaces)
-}
-
-/// The character of a two-byte UTF-8 sequence.
-fn two_byte_char(lead: u8, cont: u8) -> char {
-    char::from_u32((u32::from(lead & 0x1F) << 6) | u32::from(cont & 0x3F)).unwrap_or('\u{FFFD}')
 }
 
 /// Index of the code point U+0600..U+067F encoded by a two-byte sequence with lead
