@@ -264,6 +264,8 @@ impl Kb {
     fn index_named_institutions(&mut self) {
         let mut found = FxHashMap::default();
         let mut owned = FxHashMap::default();
+        // (owner, org) as first found, in the files' order, for the states below.
+        let mut owned_order = Vec::new();
         for (k, entry) in self.table.iter() {
             for a in &entry.aliases {
                 let e = &self.entries[a.entry as usize];
@@ -284,8 +286,11 @@ impl Kb {
                     if let ["في", place @ ..] = &words[n..] {
                         for r in self.lookup(&place.join(" ")) {
                             let kind = self.entries[r.entry as usize].kind;
-                            if matches!(kind, EntityKind::Place | EntityKind::Country) {
-                                owned.entry((r.entry, index)).or_insert(a.entry);
+                            if matches!(kind, EntityKind::Place | EntityKind::Country)
+                                && !owned.contains_key(&(r.entry, index))
+                            {
+                                owned.insert((r.entry, index), a.entry);
+                                owned_order.push((r.entry, a.entry));
                             }
                         }
                     }
@@ -306,7 +311,8 @@ impl Kb {
         }
         // A named institution the data gives no state stands where a composed one would
         // (`rasd_entities`): a territory's de facto authorities on their backer's side.
-        for (&(owner, _), &org) in &owned {
+        // Of two owners (a name several places share), the first the files give decides.
+        for (owner, org) in owned_order {
             if self.entries[org as usize].country.is_some() {
                 continue;
             }
