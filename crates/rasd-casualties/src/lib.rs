@@ -261,12 +261,12 @@ struct Found {
 /// The casualty figures of a document. `times` are the document's time expressions
 /// (for dates); `published` is its date.
 pub fn extract(doc: &Doc<'_>, times: &[Time]) -> Vec<Casualty> {
-    let numbers = NumberLexicon::embedded().find(doc.view.as_str());
+    let numbers = NumberLexicon::embedded().find_tokens(&doc.view, &doc.tokens);
     extract_numbered(doc, times, numbers)
 }
 
 /// [`extract`] given the number expressions of the document's view
-/// (`rasd_text::numbers::find_numbers`), computed once by the pipeline.
+/// (`rasd_text::numbers::find_numbers_tokens`), computed once by the pipeline.
 pub fn extract_numbered(
     doc: &Doc<'_>,
     times: &[Time],

@@ -81,9 +81,9 @@ impl Pipeline {
         doc.published = input.published.map(str::to_string);
         let view = normalize(&doc.text);
         doc.sentences = split_sentences(&view);
-        // Number expressions serve both times and casualties; find them once.
-        let numbers = rasd_text::numbers::find_numbers(view.as_str());
         let tokens = tokenize(&view);
+        // Number expressions serve both times and casualties; find them once.
+        let numbers = rasd_text::numbers::find_numbers_tokens(&view, &tokens);
         // Times, entities and attribution all read words behind their proclitics.
         let clitics = TokenClitics::new(&view, &tokens);
         doc.times = rasd_times::extract_times_tokens(

@@ -58,6 +58,8 @@ pub use lexicon::{DataProblem, NumberDataError, NumberLexicon};
 
 use rasd_model::Bound;
 
+use crate::{Normalized, Token};
+
 /// One number expression in the normalized text.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct NumberMatch {
@@ -94,6 +96,13 @@ impl NumberLexicon {
     /// Every number expression in `normalized`, left to right, non-overlapping.
     pub fn find(&self, normalized: &str) -> Vec<NumberMatch> {
         scan::Scanner::new(self, normalized).run()
+    }
+
+    /// [`find`](Self::find) over `view`, given its tokens ([`crate::tokenize`] of
+    /// `view`), which saves the parser a pass of its own over every character.
+    pub fn find_tokens(&self, view: &Normalized, tokens: &[Token]) -> Vec<NumberMatch> {
+        let s = view.as_str();
+        scan::Scanner::with_tokens(self, s, scan::tokens_from(s, tokens)).run()
     }
 
     /// Like [`find`](Self::find), plus a match of value 2 (with `dual` set) for every word
@@ -138,6 +147,11 @@ impl NumberLexicon {
 /// embedded lexicon.
 pub fn find_numbers(normalized: &str) -> Vec<NumberMatch> {
     NumberLexicon::embedded().find(normalized)
+}
+
+/// [`find_numbers`] over a view whose tokens are already made ([`crate::tokenize`]).
+pub fn find_numbers_tokens(view: &Normalized, tokens: &[Token]) -> Vec<NumberMatch> {
+    NumberLexicon::embedded().find_tokens(view, tokens)
 }
 
 #[cfg(test)]

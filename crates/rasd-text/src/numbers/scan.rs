@@ -22,7 +22,7 @@ enum TokKind {
     Punct,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Tok {
     pub start: usize,
     pub end: usize,
@@ -107,6 +107,90 @@ pub(crate) fn tokenize(s: &str) -> Vec<Tok> {
         out.push(Tok { start, end: i, kind: k });
     }
     out
+}
+
+/// The tokens [`tokenize`] gives `s`, derived from the main tokenizer's tokens of the
+/// same text ([`crate::tokenize`] of the view whose text is `s`) instead of a second
+/// pass over every character.
+///
+/// The two tokenizations differ only in detail: the main one skips whitespace, keeps
+/// `6,500` whole and counts a few rare letters as Latin. So a main token whose text
+/// is plain (an Arabic word, an ASCII word, ASCII digits with separators, a one-space
+/// gap) is carried over at once, anything else is classified here character by
+/// character, and neighbours of one class are joined, which gives exactly the maximal
+/// runs [`tokenize`] finds.
+pub(crate) fn tokens_from(s: &str, main: &[crate::Token]) -> Vec<Tok> {
+    use crate::TokenKind as Main;
+    let b = s.as_bytes();
+    let table = class_table();
+    // A main token and the gap before it: about two tokens each.
+    let mut out = Vec::with_capacity(main.len() * 2 + 1);
+    let mut at = 0;
+    for t in main {
+        let (start, end) = (t.nstart as usize, t.nend as usize);
+        if start > at {
+            match (start - at, b[at]) {
+                (1, b' ') => push_run(&mut out, at, start, TokKind::Space),
+                (1, b'\n') => push_run(&mut out, at, start, TokKind::Newline),
+                _ => classify(table, s, at, start, &mut out),
+            }
+        }
+        let text = &b[start..end];
+        match t.kind {
+            // Every letter of the main Arabic class is one here too.
+            Main::Arabic => push_run(&mut out, start, end, TokKind::Arabic),
+            // ASCII punctuation of the main tokenizer is punctuation here too.
+            Main::Punct if text.len() == 1 && text[0].is_ascii() => {
+                out.push(Tok { start, end, kind: TokKind::Punct })
+            }
+            Main::Latin if text.iter().all(u8::is_ascii_alphabetic) => {
+                push_run(&mut out, start, end, TokKind::Latin)
+            }
+            Main::Number if text.iter().all(|c| matches!(c, b'0'..=b'9' | b',' | b'.')) => {
+                // Digit runs, each separator a punctuation token of its own.
+                let mut run = start;
+                for (k, c) in text.iter().enumerate() {
+                    if matches!(c, b',' | b'.') {
+                        push_run(&mut out, run, start + k, TokKind::Digits);
+                        push_run(&mut out, start + k, start + k + 1, TokKind::Punct);
+                        run = start + k + 1;
+                    }
+                }
+                push_run(&mut out, run, end, TokKind::Digits);
+            }
+            _ => classify(table, s, start, end, &mut out),
+        }
+        at = end;
+    }
+    if at < s.len() {
+        classify(table, s, at, s.len(), &mut out);
+    }
+    out
+}
+
+/// Appends the run `[start, end)` of one class, joining it to the token before when that
+/// is of the same class (a punctuation character always stands alone).
+#[inline]
+fn push_run(out: &mut Vec<Tok>, start: usize, end: usize, kind: TokKind) {
+    if start == end {
+        return;
+    }
+    match out.last_mut() {
+        Some(last) if last.kind == kind && kind != TokKind::Punct && last.end == start => {
+            last.end = end;
+        }
+        _ => out.push(Tok { start, end, kind }),
+    }
+}
+
+/// Appends `s[start..end]` character by character, as [`tokenize`] classifies them.
+fn classify(table: &[TokKind; 0x800], s: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
+    let mut i = start;
+    while i < end {
+        let (kind, len) = class_at(table, s, i);
+        push_run(out, i, i + len, kind);
+        i += len;
+    }
 }
 
 /// The code point of a two-byte UTF-8 sequence.
@@ -230,6 +314,11 @@ pub(crate) struct Scanner<'a> {
 impl<'a> Scanner<'a> {
     pub(crate) fn new(lex: &'a NumberLexicon, text: &'a str) -> Self {
         Scanner { lex, text, toks: tokenize(text) }
+    }
+
+    /// A scanner over tokens already made ([`tokenize`] or [`tokens_from`] of `text`).
+    pub(crate) fn with_tokens(lex: &'a NumberLexicon, text: &'a str, toks: Vec<Tok>) -> Self {
+        Scanner { lex, text, toks }
     }
 
     pub(crate) fn tok_str(&self, k: usize) -> &'a str {
@@ -862,6 +951,40 @@ mod tests {
             let got: Vec<(usize, usize, TokKind)> =
                 tokenize(&s).iter().map(|t| (t.start, t.end, t.kind)).collect();
             prop_assert_eq!(got, want);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn tokens_from_the_main_tokenizer_are_the_same(
+            pieces in prop::collection::vec(
+                prop_oneof![
+                    prop::sample::select(vec![
+                        "قتل", "وخمسه", "٣", "6,500", "1.2.3", "12,", ".5", " ", "  ", "\n",
+                        " \n ", "\t", "\r", "\u{2028}", "\u{000B}", "f16", "CNN", "é",
+                        "\u{0620}", "\u{0750}", "\u{08A0}", "\u{066E}", "²", "½", "中",
+                        "😀", ",", "\"", "\u{00A0}", "ﻻ",
+                    ])
+                    .prop_map(str::to_string),
+                    any::<char>().prop_map(|c| c.to_string()),
+                ],
+                0..40,
+            )
+        ) {
+            // As the pipeline has them: tokens of the normalized view.
+            let view = crate::normalize(&pieces.concat());
+            let main = crate::tokenize(&view);
+            prop_assert_eq!(tokens_from(view.as_str(), &main), tokenize(view.as_str()));
+        }
+    }
+
+    #[test]
+    fn tokens_from_main_tokens() {
+        for s in ["قتل 6,500ب30 f16\nو", "", " ", "\n\n", "1.2.3, و٣", "بݐ ب\u{0620}x²"]
+        {
+            let view = crate::normalize(s);
+            let main = crate::tokenize(&view);
+            assert_eq!(tokens_from(view.as_str(), &main), tokenize(view.as_str()), "{s:?}");
         }
     }
 
