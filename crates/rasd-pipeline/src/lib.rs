@@ -18,7 +18,7 @@ use rasd_clean::Cleaner;
 use rasd_kb::Kb;
 use rasd_model::Document;
 use rasd_text::clitics::TokenClitics;
-use rasd_text::{normalize, split_sentences, tokenize, CharOffsets};
+use rasd_text::{normalize_indexed, split_sentences, tokenize};
 
 /// One article as the ingest stage hands it over.
 #[derive(Debug, Clone, Copy, Default)]
@@ -79,7 +79,9 @@ impl Pipeline {
         doc.url = input.url.map(str::to_string);
         doc.title = cleaned.title.or_else(|| input.title.map(str::to_string));
         doc.published = input.published.map(str::to_string);
-        let view = normalize(&doc.text);
+        // Entities and attribution cut span texts out of the text by code point: the
+        // byte offset of each is found on the normalizer's pass.
+        let (view, offsets) = normalize_indexed(&doc.text);
         doc.sentences = split_sentences(&view);
         let tokens = tokenize(&view);
         // Number expressions serve both times and casualties; find them once.
@@ -96,8 +98,6 @@ impl Pipeline {
             doc.published.as_deref(),
             &numbers,
         );
-        // Entities and attribution both cut span texts out of the text by code point.
-        let offsets = CharOffsets::new(&doc.text);
         // Recognition reads every word's first-word readings; attribution takes them over.
         let (entities, readings) =
             rasd_entities::recognize_indexed(self.kb(), &offsets, &view, &tokens, &clitics);

@@ -23,7 +23,7 @@ pub mod phrases;
 pub mod sentences;
 pub mod tokens;
 
-pub use normalize::{normalize, Normalized};
+pub use normalize::{normalize, normalize_indexed, Normalized};
 pub use sentences::split_sentences;
 pub use tokens::{tokenize, Token, TokenKind};
 
@@ -67,6 +67,13 @@ impl<'a> CharOffsets<'a> {
             }
         }
         starts.push(bytes.len() as u32);
+        CharOffsets { text, starts }
+    }
+
+    /// The index of `text` from the byte offsets of its code points, as
+    /// [`normalize_indexed`](crate::normalize::normalize_indexed) finds them.
+    pub(crate) fn from_starts(text: &'a str, starts: Vec<u32>) -> Self {
+        debug_assert_eq!(starts.len(), text.chars().count() + 1);
         CharOffsets { text, starts }
     }
 

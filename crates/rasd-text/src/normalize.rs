@@ -247,11 +247,37 @@ fn table() -> &'static [u32; TABLE_END as usize] {
 
 /// Builds the normalized view of `text`.
 pub fn normalize(text: &str) -> Normalized {
+    build::<false>(text).0
+}
+
+/// [`normalize`], and the byte offset of every code point of `text`
+/// ([`CharOffsets`](crate::CharOffsets)), found on the same pass over its characters.
+pub fn normalize_indexed(text: &str) -> (Normalized, crate::CharOffsets<'_>) {
+    let (n, starts) = build::<true>(text);
+    (n, crate::CharOffsets::from_starts(text, starts))
+}
+
+/// Whether a two-byte sequence with lead byte 0xD8 or 0xD9 (U+0600–067F) is a character
+/// the view keeps as it is, by `(lead & 1) << 6 | (cont & 0x3F)`: the common letters.
+static KEPT_ARABIC: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut cp = 0x0621;
+    while cp <= 0x064A {
+        t[cp - 0x0600] = !matches!(cp, 0x0622 | 0x0623 | 0x0625 | 0x0629 | 0x0640 | 0x0649);
+        cp += 1;
+    }
+    t
+};
+
+/// The view of `text`, with the byte offset of each of its code points (and one past
+/// the end) when `STARTS`.
+fn build<const STARTS: bool>(text: &str) -> (Normalized, Vec<u32>) {
     let mut n = Normalized {
         text: String::with_capacity(text.len()),
         start_of: Vec::with_capacity(text.len() + 1),
         extended: Vec::new(),
     };
+    let mut starts = Vec::with_capacity(if STARTS { text.len() + 1 } else { 0 });
     let table = table();
     let bytes = text.as_bytes();
     let mut orig: u32 = 0;
@@ -261,9 +287,12 @@ pub fn normalize(text: &str) -> Normalized {
     // that folds (or the end) closes it.
     let mut run = 0;
     while i < bytes.len() {
+        if STARTS {
+            starts.push(i as u32);
+        }
         let b0 = bytes[i];
-        // ASCII and the two-byte block (all of Arabic) are nearly every character of
-        // news text: decode them by hand, looking up how they fold.
+        // The common case first, with the fewest tests: ASCII kept as it is (spaces,
+        // digits, punctuation, lower-case letters) and the common Arabic letters.
         if b0 < 0x80 {
             let r = table[usize::from(b0)];
             if r == KEEP {
@@ -278,7 +307,18 @@ pub fn normalize(text: &str) -> Normalized {
                 run = i + 1;
             }
             i += 1;
-        } else if (0xC2..0xE0).contains(&b0) && i + 1 < bytes.len() {
+            orig += 1;
+            continue;
+        }
+        if let (0xD8 | 0xD9, Some(&c)) = (b0, bytes.get(i + 1)) {
+            if KEPT_ARABIC[(usize::from(b0 & 1) << 6) | usize::from(c & 0x3F)] {
+                n.start_of.extend_from_slice(&[orig, orig]);
+                i += 2;
+                orig += 1;
+                continue;
+            }
+        }
+        if (0xC2..0xE0).contains(&b0) && i + 1 < bytes.len() {
             // A lead byte of a two-byte sequence in valid UTF-8 is always followed by its
             // continuation byte; the code point is below U+0800.
             let u = (u32::from(b0 & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
@@ -299,7 +339,6 @@ pub fn normalize(text: &str) -> Normalized {
             i += 2;
         } else {
             n.push_kept(&text[run..i]);
-            run = i;
             let Some(c) = text[i..].chars().next() else { break };
             i += c.len_utf8();
             n.push_folded(c, orig);
@@ -309,7 +348,10 @@ pub fn normalize(text: &str) -> Normalized {
     }
     n.push_kept(&text[run..i]);
     n.start_of.push(orig);
-    n
+    if STARTS {
+        starts.push(bytes.len() as u32);
+    }
+    (n, starts)
 }
 
 /// Normalizes a short string (a lexicon entry, a query) without keeping the map.
@@ -442,6 +484,33 @@ mod tests {
             prop_assert_eq!(&fast.text, &slow.text);
             prop_assert_eq!(&fast.start_of, &slow.start_of);
             prop_assert_eq!(&fast.extended, &slow.extended);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn indexed_gives_the_same_view_and_char_offsets(
+            pieces in prop::collection::vec(
+                prop_oneof![
+                    prop::sample::select(vec![
+                        "قتل", "أإآ", "ىة", "٣", "A b\t\r\n", "\u{200F}", "ـ", "ﻻ", "ﷺ",
+                        "😀", "é", "ݐ",
+                    ]).prop_map(str::to_string),
+                    any::<char>().prop_map(|c| c.to_string()),
+                ],
+                0..40,
+            )
+        ) {
+            let text = pieces.concat();
+            let (n, offsets) = normalize_indexed(&text);
+            let plain = normalize(&text);
+            prop_assert_eq!(&n.text, &plain.text);
+            prop_assert_eq!(&n.start_of, &plain.start_of);
+            prop_assert_eq!(&n.extended, &plain.extended);
+            let want = crate::CharOffsets::new(&text);
+            for cp in 0..=text.chars().count() + 1 {
+                prop_assert_eq!(offsets.byte_of(cp), want.byte_of(cp));
+            }
         }
     }
 
