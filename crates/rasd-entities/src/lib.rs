@@ -120,9 +120,11 @@ struct Recognizer<'a> {
     phrase_readings: keys::WordReadings,
     first_at: Vec<(u32, u32)>,
     /// Per token, the longest name and head starting there: they depend only on the text
-    /// and the knowledge base, and every step of recognition asks for them.
-    names: Vec<Option<NameMatch<'a>>>,
-    heads: Vec<Option<(usize, usize, &'a [HeadRef])>>,
+    /// and the knowledge base, and every step of recognition asks for them. Most words
+    /// start neither, so a token holds an index into `matched` ([`NO_MATCH`] for none):
+    /// a table of full matches per token cost more to fill than the matching.
+    match_at: Vec<u32>,
+    matched: Vec<(Option<NameMatch<'a>>, Option<HeadMatch<'a>>)>,
     /// Per token, whether some reading may start a loose name ([`Recognizer::try_loose`]
     /// reads only those): rare, long enough, without the article.
     loose: Vec<bool>,
@@ -159,6 +161,13 @@ struct PlaceContext {
     /// The word before is a cue or a locative preposition ("في").
     locative: bool,
 }
+
+/// The longest institution or title head at a token: (the token after it, the bytes of
+/// proclitics before it, the heads it may be).
+type HeadMatch<'k> = (usize, usize, &'k [HeadRef]);
+
+/// [`Recognizer::match_at`] of a token that starts no name and no head.
+const NO_MATCH: u32 = u32::MAX;
 
 /// The result of matching a name at a token.
 #[derive(Clone, Copy)]
@@ -197,8 +206,8 @@ impl<'a> Recognizer<'a> {
             firsts: Vec::new(),
             phrase_readings: keys::WordReadings::default(),
             first_at: Vec::new(),
-            names: Vec::new(),
-            heads: Vec::new(),
+            match_at: Vec::new(),
+            matched: Vec::new(),
             loose: Vec::new(),
             place_cues: vec![Cell::new(None); tokens.len()],
         }
@@ -287,25 +296,24 @@ impl<'a> Recognizer<'a> {
     /// Fills `names` and `heads` at the tokens `starts`, and notes every country that
     /// some name may denote.
     fn index_matches(&mut self, starts: &[(u32, bool, bool)]) {
-        let n = self.tokens.len();
-        let mut names = vec![None; n];
-        let mut heads = vec![None; n];
+        let mut match_at = vec![NO_MATCH; self.tokens.len()];
+        let mut matched = Vec::with_capacity(starts.len());
         // One buffer for every multi-word key tried.
         let mut key = String::with_capacity(128);
         for &(i, name, head) in starts {
             let i = i as usize;
-            if name {
-                names[i] = self.compute_name(i, &mut key);
-            }
-            if head {
-                heads[i] = self.compute_head(i, &mut key);
+            let name = name.then(|| self.compute_name(i, &mut key)).flatten();
+            let head = head.then(|| self.compute_head(i, &mut key)).flatten();
+            if name.is_some() || head.is_some() {
+                match_at[i] = matched.len() as u32;
+                matched.push((name, head));
             }
         }
-        self.names = names;
-        self.heads = heads;
+        self.match_at = match_at;
+        self.matched = matched;
         // Countries first, so that ambiguous places resolve toward them wherever they are.
         for &(i, _, _) in starts {
-            let Some(m) = self.names[i as usize] else { continue };
+            let Some(m) = self.match_name(i as usize) else { continue };
             for a in m.aliases {
                 let e = self.kb.entry(a.entry);
                 if e.kind == EntityKind::Country && !self.countries.contains(&e.id) {
@@ -382,12 +390,17 @@ impl<'a> Recognizer<'a> {
 
     /// The longest alias starting at token `i`.
     fn match_name(&self, i: usize) -> Option<NameMatch<'a>> {
-        self.names.get(i).copied().flatten()
+        self.matched_at(i).and_then(|m| m.0)
     }
 
     /// The longest institution or title head at token `i`.
-    fn match_head(&self, i: usize) -> Option<(usize, usize, &'a [HeadRef])> {
-        self.heads.get(i).copied().flatten()
+    fn match_head(&self, i: usize) -> Option<HeadMatch<'a>> {
+        self.matched_at(i).and_then(|m| m.1)
+    }
+
+    #[inline]
+    fn matched_at(&self, i: usize) -> Option<&(Option<NameMatch<'a>>, Option<HeadMatch<'a>>)> {
+        self.matched.get(*self.match_at.get(i)? as usize)
     }
 
     fn compute_name(&self, i: usize, key: &mut String) -> Option<NameMatch<'a>> {
@@ -438,9 +451,9 @@ impl<'a> Recognizer<'a> {
         best
     }
 
-    fn compute_head(&self, i: usize, key: &mut String) -> Option<(usize, usize, &'a [HeadRef])> {
+    fn compute_head(&self, i: usize, key: &mut String) -> Option<HeadMatch<'a>> {
         let kb = self.kb;
-        let mut best: Option<(usize, usize, &'a [HeadRef])> = None;
+        let mut best: Option<HeadMatch<'a>> = None;
         for &First { prefix, key: first, entry, .. } in self.first_keys(i) {
             let hits = entry.map_or(&[][..], |e| e.heads());
             if !hits.is_empty() && best.is_none_or(|b| i + 1 > b.0) {
@@ -618,7 +631,7 @@ impl<'a> Recognizer<'a> {
             }
             // Most words start no head and no loose name: the tables say so here, before
             // calls that cost more than the test.
-            let head = self.heads.get(i).is_some_and(Option::is_some);
+            let head = self.match_head(i).is_some();
             if let Some(j) = head.then(|| self.try_head(i)).flatten() {
                 i = j;
                 continue;
