@@ -157,8 +157,11 @@ pub(crate) struct Scanner<'a> {
     /// Every token's lexicon hits, flattened, and per token its range in them.
     hits: Vec<Hit>,
     hit_at: Vec<(u32, u32)>,
-    /// A count starting in token k: (value, first token after it, proclitic bytes).
-    counts: Vec<Option<(u32, usize, usize)>>,
+    /// The counts of the number parser, few in a text: (value, first token after it,
+    /// proclitic bytes), and per token the index of the one starting in it ([`NO_COUNT`]
+    /// for none), which every token is asked for.
+    counts: Vec<(u32, usize, usize)>,
+    count_at: Vec<u32>,
     /// For a token inside quotes, the token of the opening quote.
     pub quote_open: Vec<Option<usize>>,
 }
@@ -199,9 +202,9 @@ impl<'a> Scanner<'a> {
             lexicon_hits(lex, &toks, clitics, i, &mut scratch, &mut hits);
             hit_at.push((from, hits.len() as u32));
         }
-        let counts = count_table(numbers, &toks);
+        let (counts, count_at) = count_table(numbers, &toks);
         let quote_open = quote_table(&toks);
-        Scanner { lex, toks, hits, hit_at, counts, quote_open }
+        Scanner { lex, toks, hits, hit_at, counts, count_at, quote_open }
     }
 
     /// Every expression, left to right, non-overlapping.
@@ -370,7 +373,7 @@ impl<'a> Scanner<'a> {
 
     /// A count starting at token `i`: (value, next token, proclitic bytes).
     fn count(&self, i: usize) -> Option<(u32, usize, usize)> {
-        if let Some(c) = self.counts.get(i).copied().flatten() {
+        if let Some(c) = self.count_in(i) {
             return Some(c);
         }
         // "الـ25 عاماً", "الـ 25 عاماً": the article of a number, cut off by a tatweel.
@@ -381,9 +384,15 @@ impl<'a> Scanner<'a> {
             && t.text.ends_with("ال")
             && t.text.chars().count() <= 3
         {
-            return self.counts.get(i + 1).copied().flatten();
+            return self.count_in(i + 1);
         }
         None
+    }
+
+    /// The count whose numeric part starts in token `i`.
+    #[inline]
+    fn count_in(&self, i: usize) -> Option<(u32, usize, usize)> {
+        self.counts.get(*self.count_at.get(i)? as usize).copied()
     }
 
     // ----- rules -----
@@ -1170,12 +1179,16 @@ fn quote_table(toks: &[Tok<'_>]) -> Vec<Option<usize>> {
     out
 }
 
-/// Counts from the number parser, indexed by the token their numeric part starts in.
+/// [`Scanner::count_at`] of a token where no count starts.
+const NO_COUNT: u32 = u32::MAX;
+
+/// Counts from the number parser, and per token the one its numeric part starts in.
 fn count_table(
     numbers: &[rasd_text::numbers::NumberMatch],
     toks: &[Tok<'_>],
-) -> Vec<Option<(u32, usize, usize)>> {
-    let mut out = vec![None; toks.len()];
+) -> (Vec<(u32, usize, usize)>, Vec<u32>) {
+    let mut counts = Vec::new();
+    let mut at = vec![NO_COUNT; toks.len()];
     for m in numbers {
         if m.vague {
             continue;
@@ -1187,7 +1200,8 @@ fn count_table(
             continue;
         }
         let te = toks.partition_point(|t| t.nstart < m.end);
-        out[ti] = Some((v, te, m.value_start - t.nstart));
+        at[ti] = counts.len() as u32;
+        counts.push((v, te, m.value_start - t.nstart));
     }
-    out
+    (counts, at)
 }
