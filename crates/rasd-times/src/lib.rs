@@ -129,8 +129,8 @@ pub fn extract_times_tokens(
         .iter()
         .zip(resolved)
         .filter_map(|(c, (value, kind))| {
-            let a = sc.toks[c.first].nstart + c.skip;
-            let b = sc.toks[c.end - 1].nend;
+            let a = sc.toks[c.first].nstart as usize + c.skip;
+            let b = sc.toks[c.end - 1].nend as usize;
             let (start, end) = view.to_original(a, b);
             let from = cursor.byte_of(start)?;
             let to = cursor.byte_of(end)?;

@@ -122,7 +122,7 @@ pub(crate) fn resolve_all(
     let mut days: Vec<(usize, usize, Date)> = Vec::new();
     let mut out = Vec::with_capacity(cands.len());
     for c in cands {
-        let sent = sc.toks[c.first].sent;
+        let sent = sc.toks[c.first].sent as usize;
         let last = days.last().copied();
         let anchor = last.filter(|(s, _, _)| *s == sent || *s + 1 == sent).map(|(_, _, d)| d);
         let anchor_here = last.filter(|(s, _, _)| *s == sent).map(|(_, _, d)| d);
@@ -155,7 +155,7 @@ fn speech_day(
     published: Option<Date>,
     future: bool,
 ) -> Option<Date> {
-    let sent = sc.toks[c.first].sent;
+    let sent = sc.toks[c.first].sent as usize;
     let said_before = |limit: usize| {
         days.iter()
             .rev()
@@ -337,7 +337,7 @@ fn year_contexts(
             _ => None,
         };
         if let Some(y) = y {
-            out.push((sc.toks[c.first].sent, c.first, y));
+            out.push((sc.toks[c.first].sent as usize, c.first, y));
         }
     }
     out

@@ -28,10 +28,12 @@ const BEFORE: &str = "قبل";
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Tok<'a> {
     pub text: &'a str,
-    pub nstart: usize,
-    pub nend: usize,
+    // 32-bit offsets, as the tokens they come from keep them: every token of an article
+    // has one of these, and the rules walk them back and forth.
+    pub nstart: u32,
+    pub nend: u32,
+    pub sent: u32,
     pub kind: TokenKind,
-    pub sent: usize,
 }
 
 /// A lexicon phrase found at a token.
@@ -187,10 +189,10 @@ impl<'a> Scanner<'a> {
                 }
                 Tok {
                     text: &s[t.nstart as usize..t.nend as usize],
-                    nstart: t.nstart as usize,
-                    nend: t.nend as usize,
+                    nstart: t.nstart,
+                    nend: t.nend,
                     kind: t.kind,
-                    sent,
+                    sent: sent as u32,
                 }
             })
             .collect();
@@ -1163,7 +1165,7 @@ fn lexicon_hits(
 fn quote_table(toks: &[Tok<'_>]) -> Vec<Option<usize>> {
     let mut out = Vec::with_capacity(toks.len());
     let mut open: Option<usize> = None;
-    let mut sent = usize::MAX;
+    let mut sent = u32::MAX;
     for (k, t) in toks.iter().enumerate() {
         if t.sent != sent {
             sent = t.sent;
@@ -1194,14 +1196,14 @@ fn count_table(
             continue;
         }
         let Some(v) = m.count().and_then(|v| u32::try_from(v).ok()) else { continue };
-        let ti = toks.partition_point(|t| t.nend <= m.value_start);
+        let ti = toks.partition_point(|t| t.nend as usize <= m.value_start);
         let Some(t) = toks.get(ti) else { continue };
-        if t.nstart > m.value_start {
+        if t.nstart as usize > m.value_start {
             continue;
         }
-        let te = toks.partition_point(|t| t.nstart < m.end);
+        let te = toks.partition_point(|t| (t.nstart as usize) < m.end);
         at[ti] = counts.len() as u32;
-        counts.push((v, te, m.value_start - t.nstart));
+        counts.push((v, te, m.value_start - t.nstart as usize));
     }
     (counts, at)
 }
