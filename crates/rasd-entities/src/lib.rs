@@ -121,8 +121,8 @@ struct Recognizer<'a> {
     first_at: Vec<(u32, u32)>,
     /// Per token, the longest name and head starting there: they depend only on the text
     /// and the knowledge base, and every step of recognition asks for them. Most words
-    /// start neither, so a token holds an index into `matched` ([`NO_MATCH`] for none):
-    /// a table of full matches per token cost more to fill than the matching.
+    /// start neither, so a token holds an index into `matched` ([`NO_MATCH`] for none)
+    /// rather than a full match slot, written and read for every token.
     match_at: Vec<u32>,
     matched: Vec<(Option<NameMatch<'a>>, Option<HeadMatch<'a>>)>,
     /// Per token, whether some reading may start a loose name ([`Recognizer::try_loose`]

@@ -339,6 +339,7 @@ fn build<const STARTS: bool>(text: &str) -> (Normalized, Vec<u32>) {
             i += 2;
         } else {
             n.push_kept(&text[run..i]);
+            run = i;
             let Some(c) = text[i..].chars().next() else { break };
             i += c.len_utf8();
             n.push_folded(c, orig);
