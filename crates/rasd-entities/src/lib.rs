@@ -746,12 +746,7 @@ impl<'a> Recognizer<'a> {
         let kb = self.kb;
         let inst = kb.institution(index);
         let owner = kb.entry(self.capital_to_country(o));
-        let state = if owner.kind == EntityKind::Country {
-            Some(owner.id.clone())
-        } else {
-            // The de facto authorities of a territory stand on their backer's side.
-            owner.backed_by.clone().or_else(|| owner.country.clone())
-        };
+        let state = owner.institution_state().map(str::to_string);
         self.last_state = state.clone();
         // The data's own name for this owner's institution, else for its state's.
         let named = kb

@@ -91,6 +91,19 @@ pub struct Entry {
     pub media: bool,
 }
 
+impl Entry {
+    /// The state whose side an institution of this entry (its owner: "وزارة الدفاع في
+    /// X") stands on: a country's own; for a territory held by de facto authorities, the
+    /// state that backs them; else the country the place is in.
+    pub fn institution_state(&self) -> Option<&str> {
+        if self.kind == EntityKind::Country {
+            Some(&self.id)
+        } else {
+            self.backed_by.as_deref().or(self.country.as_deref())
+        }
+    }
+}
+
 /// How an alias names its entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum AliasForm {
@@ -316,12 +329,7 @@ impl Kb {
             if self.entries[org as usize].country.is_some() {
                 continue;
             }
-            let o = &self.entries[owner as usize];
-            let state = if o.kind == EntityKind::Country {
-                Some(o.id.clone())
-            } else {
-                o.backed_by.clone().or_else(|| o.country.clone())
-            };
+            let state = self.entries[owner as usize].institution_state().map(str::to_string);
             self.entries[org as usize].country = state;
         }
         self.named_institutions = named;
