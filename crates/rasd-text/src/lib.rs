@@ -27,6 +27,23 @@ pub use normalize::{normalize, normalize_indexed, Normalized};
 pub use sentences::split_sentences;
 pub use tokens::{tokenize, Token, TokenKind};
 
+/// Text for the crate's property tests: up to 40 pieces, each one of `samples` (the
+/// cases a test cares about) or any character at all, joined.
+#[cfg(test)]
+pub(crate) fn arb_text(
+    samples: &[&'static str],
+) -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    prop::collection::vec(
+        prop_oneof![
+            prop::sample::select(samples.to_vec()).prop_map(str::to_string),
+            any::<char>().prop_map(|c| c.to_string()),
+        ],
+        0..40,
+    )
+    .prop_map(|pieces| pieces.concat())
+}
+
 /// Code-point offsets of a text turned into byte offsets, so that a span's text is one
 /// slice copied once rather than a run of `char`s re-encoded one by one. Every stage
 /// reports spans in code points, and the text of each is cut out of the article.
