@@ -32,7 +32,7 @@ use std::cell::Cell;
 use rasd_kb::{keys, Alias, AliasForm, EntityKind, Entry, HeadRef, Kb, KeyHit};
 use rasd_model::{Entity, Span};
 use rasd_text::clitics::TokenClitics;
-use rasd_text::{normalize, tokenize, CharOffsets, Normalized, Token, TokenKind};
+use rasd_text::{normalize, tokenize, CharOffsets, Normalized, Sparse, Token, TokenKind};
 
 /// Words at most this common (Zipf) count as "rare" and may be matched loosely.
 const RARE_ZIPF: f32 = 3.0;
@@ -121,10 +121,8 @@ struct Recognizer<'a> {
     first_at: Vec<(u32, u32)>,
     /// Per token, the longest name and head starting there: they depend only on the text
     /// and the knowledge base, and every step of recognition asks for them. Most words
-    /// start neither, so a token holds an index into `matched` ([`NO_MATCH`] for none)
-    /// rather than a full match slot, written and read for every token.
-    match_at: Vec<u32>,
-    matched: Vec<(Option<NameMatch<'a>>, Option<HeadMatch<'a>>)>,
+    /// start neither.
+    matched: Sparse<(Option<NameMatch<'a>>, Option<HeadMatch<'a>>)>,
     /// Per token, whether some reading may start a loose name ([`Recognizer::try_loose`]
     /// reads only those): rare, long enough, without the article.
     loose: Vec<bool>,
@@ -166,9 +164,6 @@ struct PlaceContext {
 /// proclitics before it, the heads it may be).
 type HeadMatch<'k> = (usize, usize, &'k [HeadRef]);
 
-/// [`Recognizer::match_at`] of a token that starts no name and no head.
-const NO_MATCH: u32 = u32::MAX;
-
 /// The result of matching a name at a token.
 #[derive(Clone, Copy)]
 struct NameMatch<'k> {
@@ -206,8 +201,7 @@ impl<'a> Recognizer<'a> {
             firsts: Vec::new(),
             phrase_readings: keys::WordReadings::default(),
             first_at: Vec::new(),
-            match_at: Vec::new(),
-            matched: Vec::new(),
+            matched: Sparse::default(),
             loose: Vec::new(),
             place_cues: vec![Cell::new(None); tokens.len()],
         }
@@ -296,8 +290,7 @@ impl<'a> Recognizer<'a> {
     /// Fills `names` and `heads` at the tokens `starts`, and notes every country that
     /// some name may denote.
     fn index_matches(&mut self, starts: &[(u32, bool, bool)]) {
-        let mut match_at = vec![NO_MATCH; self.tokens.len()];
-        let mut matched = Vec::with_capacity(starts.len());
+        let mut matched = Sparse::with_capacity(self.tokens.len(), starts.len());
         // One buffer for every multi-word key tried.
         let mut key = String::with_capacity(128);
         for &(i, name, head) in starts {
@@ -305,11 +298,9 @@ impl<'a> Recognizer<'a> {
             let name = name.then(|| self.compute_name(i, &mut key)).flatten();
             let head = head.then(|| self.compute_head(i, &mut key)).flatten();
             if name.is_some() || head.is_some() {
-                match_at[i] = matched.len() as u32;
-                matched.push((name, head));
+                matched.set(i, (name, head));
             }
         }
-        self.match_at = match_at;
         self.matched = matched;
         // Countries first, so that ambiguous places resolve toward them wherever they are.
         for &(i, _, _) in starts {
@@ -390,17 +381,12 @@ impl<'a> Recognizer<'a> {
 
     /// The longest alias starting at token `i`.
     fn match_name(&self, i: usize) -> Option<NameMatch<'a>> {
-        self.matched_at(i).and_then(|m| m.0)
+        self.matched.get(i).and_then(|m| m.0)
     }
 
     /// The longest institution or title head at token `i`.
     fn match_head(&self, i: usize) -> Option<HeadMatch<'a>> {
-        self.matched_at(i).and_then(|m| m.1)
-    }
-
-    #[inline]
-    fn matched_at(&self, i: usize) -> Option<&(Option<NameMatch<'a>>, Option<HeadMatch<'a>>)> {
-        self.matched.get(*self.match_at.get(i)? as usize)
+        self.matched.get(i).and_then(|m| m.1)
     }
 
     fn compute_name(&self, i: usize, key: &mut String) -> Option<NameMatch<'a>> {

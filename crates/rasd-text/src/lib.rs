@@ -130,6 +130,58 @@ impl<'a> CharOffsets<'a> {
     }
 }
 
+/// Values for a few of many places (tokens, most of which have none): per place a
+/// 32-bit index into the values, rather than a slot of the value's size that every
+/// place would fill and every lookup would read past.
+///
+/// ```
+/// use rasd_text::Sparse;
+/// let mut s = Sparse::new(1000);
+/// s.set(7, "seven");
+/// s.set(7, "sept");
+/// assert_eq!(s.get(7), Some(&"sept"));
+/// assert_eq!(s.get(8), None);
+/// assert_eq!(s.get(5000), None);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Sparse<T> {
+    at: Vec<u32>,
+    values: Vec<T>,
+}
+
+impl<T> Sparse<T> {
+    const NONE: u32 = u32::MAX;
+
+    /// No value at any of `len` places.
+    pub fn new(len: usize) -> Self {
+        Self::with_capacity(len, 0)
+    }
+
+    /// No value at any of `len` places, with room for `values` of them.
+    pub fn with_capacity(len: usize, values: usize) -> Self {
+        Sparse { at: vec![Self::NONE; len], values: Vec::with_capacity(values) }
+    }
+
+    /// Sets the value at place `i` (below the length given), replacing any before.
+    #[inline]
+    pub fn set(&mut self, i: usize, value: T) {
+        let Some(slot) = self.at.get_mut(i) else { return };
+        match self.values.get_mut(*slot as usize) {
+            Some(old) => *old = value,
+            None => {
+                *slot = self.values.len() as u32;
+                self.values.push(value);
+            }
+        }
+    }
+
+    /// The value at place `i`, if any.
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<&T> {
+        self.values.get(*self.at.get(i)? as usize)
+    }
+}
+
 #[cfg(test)]
 mod char_offsets_tests {
     use super::CharOffsets;

@@ -12,7 +12,7 @@ use std::cmp::Reverse;
 
 use rasd_text::clitics::TokenClitics;
 use rasd_text::phrases::EndFilter;
-use rasd_text::{Normalized, Token, TokenKind};
+use rasd_text::{Normalized, Sparse, Token, TokenKind};
 
 use crate::calendar::Date;
 use crate::lexicon::{Calendar, Class, GramNumber, Item, Lexicon, MonthContext, Unit};
@@ -159,11 +159,9 @@ pub(crate) struct Scanner<'a> {
     /// Every token's lexicon hits, flattened, and per token its range in them.
     hits: Vec<Hit>,
     hit_at: Vec<(u32, u32)>,
-    /// The counts of the number parser, few in a text: (value, first token after it,
-    /// proclitic bytes), and per token the index of the one starting in it ([`NO_COUNT`]
-    /// for none), which every token is asked for.
-    counts: Vec<(u32, usize, usize)>,
-    count_at: Vec<u32>,
+    /// The counts of the number parser, few in a text, by the token their numeric part
+    /// starts in: (value, first token after it, proclitic bytes).
+    counts: Sparse<(u32, usize, usize)>,
     /// For a token inside quotes, the token of the opening quote.
     pub quote_open: Vec<Option<usize>>,
 }
@@ -204,9 +202,9 @@ impl<'a> Scanner<'a> {
             lexicon_hits(lex, &toks, clitics, i, &mut scratch, &mut hits);
             hit_at.push((from, hits.len() as u32));
         }
-        let (counts, count_at) = count_table(numbers, &toks);
+        let counts = count_table(numbers, &toks);
         let quote_open = quote_table(&toks);
-        Scanner { lex, toks, hits, hit_at, counts, count_at, quote_open }
+        Scanner { lex, toks, hits, hit_at, counts, quote_open }
     }
 
     /// Every expression, left to right, non-overlapping.
@@ -394,7 +392,7 @@ impl<'a> Scanner<'a> {
     /// The count whose numeric part starts in token `i`.
     #[inline]
     fn count_in(&self, i: usize) -> Option<(u32, usize, usize)> {
-        self.counts.get(*self.count_at.get(i)? as usize).copied()
+        self.counts.get(i).copied()
     }
 
     // ----- rules -----
@@ -1181,16 +1179,12 @@ fn quote_table(toks: &[Tok<'_>]) -> Vec<Option<usize>> {
     out
 }
 
-/// [`Scanner::count_at`] of a token where no count starts.
-const NO_COUNT: u32 = u32::MAX;
-
-/// Counts from the number parser, and per token the one its numeric part starts in.
+/// Counts from the number parser, by the token their numeric part starts in.
 fn count_table(
     numbers: &[rasd_text::numbers::NumberMatch],
     toks: &[Tok<'_>],
-) -> (Vec<(u32, usize, usize)>, Vec<u32>) {
-    let mut counts = Vec::new();
-    let mut at = vec![NO_COUNT; toks.len()];
+) -> Sparse<(u32, usize, usize)> {
+    let mut counts = Sparse::with_capacity(toks.len(), numbers.len());
     for m in numbers {
         if m.vague {
             continue;
@@ -1202,8 +1196,7 @@ fn count_table(
             continue;
         }
         let te = toks.partition_point(|t| (t.nstart as usize) < m.end);
-        at[ti] = counts.len() as u32;
-        counts.push((v, te, m.value_start - t.nstart as usize));
+        counts.set(ti, (v, te, m.value_start - t.nstart as usize));
     }
-    (counts, at)
+    counts
 }
