@@ -151,8 +151,9 @@ impl<const BITS: u32> WordFilter<BITS> {
 /// tried with `ends_with`, only for words whose last byte one of them ends with.
 #[derive(Debug, Clone)]
 pub struct EndFilter {
-    /// Per bucket, bit `n` for a recorded word of `n` bytes (bit 63: 63 or more).
-    lengths: Vec<u64>,
+    /// Per bucket, bit `n` for a recorded word of `n` bytes (bit 31: 31 or more, about
+    /// fifteen Arabic letters: few words are longer, and 32-bit masks halve the table).
+    lengths: Vec<u32>,
     short: Vec<String>,
     /// The last bytes of the words in `short`.
     short_last: [bool; 256],
@@ -165,8 +166,9 @@ impl Default for EndFilter {
 }
 
 impl EndFilter {
-    /// 4096 buckets (32 KiB): a few hundred endings rarely share one.
-    const BITS: u32 = 12;
+    /// 2048 buckets (8 KiB, so that the filters of several lexicons stay in the first-level
+    /// cache together): a few hundred endings rarely share one.
+    const BITS: u32 = 11;
 
     #[inline]
     fn bucket(word: &[u8]) -> Option<usize> {
@@ -176,8 +178,8 @@ impl EndFilter {
 
     /// The bit of [`EndFilter::lengths`] for a word of `len` bytes.
     #[inline]
-    pub fn length_bit(len: usize) -> u64 {
-        1 << len.min(63)
+    pub fn length_bit(len: usize) -> u32 {
+        1 << len.min(31)
     }
 
     /// Records a word.
@@ -200,7 +202,7 @@ impl EndFilter {
     /// The lengths a recorded suffix of `word` may have, as a mask of
     /// [`EndFilter::length_bit`]s: 0 when no recorded word is a suffix of `word`.
     #[inline]
-    pub fn lengths(&self, word: &str) -> u64 {
+    pub fn lengths(&self, word: &str) -> u32 {
         let b = word.as_bytes();
         let mut m = Self::bucket(b).map_or(0, |h| self.lengths[h]);
         if self.short_last[usize::from(b.last().copied().unwrap_or(0))] || b.is_empty() {
@@ -498,6 +500,18 @@ mod tests {
         f.insert("");
         assert_eq!(f.lengths("قتل"), EndFilter::length_bit(0));
         assert_eq!(f.lengths(""), EndFilter::length_bit(0));
+    }
+
+    #[test]
+    fn end_filter_keeps_long_words_under_one_length_bit() {
+        // 34 and 36 bytes: both past the last length bit, which stands for all of them.
+        let long = "والاستخباراتيةالمشتركه";
+        let mut f = EndFilter::default();
+        f.insert(long);
+        assert!(long.len() > 31);
+        assert_ne!(f.lengths(&format!("ب{long}")) & EndFilter::length_bit(long.len()), 0);
+        assert_eq!(EndFilter::length_bit(long.len()), EndFilter::length_bit(long.len() + 2));
+        assert_eq!(f.lengths(&format!("ب{long}")) & EndFilter::length_bit(8), 0);
     }
 
     use super::*;

@@ -304,7 +304,7 @@ impl Lexicon {
     /// of [`EndFilter::length_bit`]s (0: none is). Every reading of a token behind
     /// proclitics (a suffix, or ال + a suffix of two letters or more) ends as the token
     /// does, so only readings of these lengths can start a phrase.
-    pub(crate) fn first_word_lengths(&self, word: &str) -> u64 {
+    pub(crate) fn first_word_lengths(&self, word: &str) -> u32 {
         self.ends.lengths(word)
     }
 
