@@ -24,7 +24,9 @@ use rasd_kb::keys::WordReadings;
 use rasd_model::{Entity, EntityKind, Span};
 use rasd_text::clitics::TokenClitics;
 use rasd_text::phrases::{tsv_rows, PhraseSet};
-use rasd_text::{normalize, split_sentences, tokenize, CharOffsets, Normalized, Token, TokenKind};
+use rasd_text::{
+    normalize, split_sentences, tokenize, CharOffsets, Indexes, Normalized, Token, TokenKind,
+};
 
 /// What a reporting word does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,7 +80,7 @@ pub struct Doc<'a> {
     /// The entities of the document.
     pub entities: &'a [Entity],
     /// For each token, the index of the entity one of whose mentions covers it.
-    pub entity_at: Vec<Option<usize>>,
+    pub entity_at: Indexes,
     /// Per sentence, its reporting words (computed once; every figure and event asks).
     reports: Vec<Vec<(usize, usize, Report)>>,
     /// First-word readings for phrase lookup, flattened, and per token the range of its
@@ -259,7 +261,7 @@ impl<'a> Doc<'a> {
     /// The first entity able to claim in tokens `[from, to)`.
     fn claimant_in(&self, from: usize, to: usize) -> Option<usize> {
         (from..to.min(self.tokens.len()))
-            .find_map(|t| self.entity_at[t].filter(|&k| self.can_claim(k)))
+            .find_map(|t| self.entity_at.get(t).filter(|&k| self.can_claim(k)))
     }
 
     /// The reporting words of a sentence, as (token, match end, kind).
@@ -279,7 +281,7 @@ impl<'a> Doc<'a> {
         let mut i = r.start;
         while i < r.end {
             // A word inside an entity's name reports nothing: no need to match there.
-            if self.entity_at[i].is_some() {
+            if self.entity_at.get(i).is_some() {
                 i += 1;
                 continue;
             }
@@ -351,21 +353,21 @@ impl<'a> Doc<'a> {
             self.claimant_in(end, (end + SUBJECT_WINDOW).min(range.end).min(at.max(end + 1)));
         let before = || {
             let from = i.saturating_sub(3).max(range.start);
-            (from..i).rev().find_map(|t| self.entity_at[t].filter(|&k| self.can_claim(k)))
+            (from..i).rev().find_map(|t| self.entity_at.get(t).filter(|&k| self.can_claim(k)))
         };
         after.or_else(before).or(carried).map(|k| Claim { entity: k, report: kind, at: i })
     }
 }
 
 /// For each token, the index of the entity one of whose mentions covers it.
-fn token_entities(tokens: &[Token], entities: &[Entity]) -> Vec<Option<usize>> {
-    let mut entity_at = vec![None; tokens.len()];
+fn token_entities(tokens: &[Token], entities: &[Entity]) -> Indexes {
+    let mut entity_at = Indexes::new(tokens.len());
     for (k, e) in entities.iter().enumerate() {
         for m in &e.mentions {
             let s = tokens.partition_point(|t| (t.end as usize) <= m.start);
             let mut t = s;
             while t < tokens.len() && (tokens[t].start as usize) < m.end {
-                entity_at[t] = Some(k);
+                entity_at.set(t, k);
                 t += 1;
             }
         }

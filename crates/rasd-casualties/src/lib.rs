@@ -529,14 +529,14 @@ fn finish(doc: &Doc<'_>, mk: &Marks<'_, '_>, found: Vec<Found>, times: &[Time]) 
         if let Some((_, end)) = f.noun {
             if side.is_none() {
                 side = (end..(end + 2).min(range.end)).find_map(|t| {
-                    doc.entity_at[t].and_then(|k| {
+                    doc.entity_at.get(t).and_then(|k| {
                         (doc.entities[k].kind == EntityKind::Country)
                             .then(|| doc.entities[k].id.clone())
                     })
                 });
             }
             if side.is_none() && doc.w(end) == "من" {
-                side = doc.entity_at.get(end + 1).copied().flatten().and_then(|k| {
+                side = doc.entity_at.get(end + 1).and_then(|k| {
                     matches!(
                         doc.entities[k].kind,
                         EntityKind::Group | EntityKind::Org | EntityKind::Country
@@ -555,7 +555,7 @@ fn finish(doc: &Doc<'_>, mk: &Marks<'_, '_>, found: Vec<Found>, times: &[Time]) 
             }
             if side.is_none() && forces {
                 side = (end..(end + 3).min(range.end))
-                    .find_map(|x| doc.entity_at[x].and_then(|k| state_of(doc, k)));
+                    .find_map(|x| doc.entity_at.get(x).and_then(|k| state_of(doc, k)));
                 if side.is_none() && possessed(doc.w(end)) {
                     side = claimant_state.clone();
                 }

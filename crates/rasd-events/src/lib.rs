@@ -29,7 +29,7 @@ use std::sync::OnceLock;
 use rasd_attribution::{Doc, Report};
 use rasd_model::{EntityKind, Event, Span, Stance, Time, TimeKind};
 use rasd_text::phrases::{strip_article, tsv_rows, PhraseSet};
-use rasd_text::TokenKind;
+use rasd_text::{Indexes, TokenKind};
 
 /// How a trigger's arguments attach.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -180,8 +180,8 @@ fn units_back(doc: &Article<'_, '_>, from: usize, at: usize, k: usize) -> usize 
     let mut n = 0;
     while t > from && n < k {
         t -= 1;
-        if let Some(e) = doc.entity_at[t] {
-            while t > from && doc.entity_at[t - 1] == Some(e) {
+        if let Some(e) = doc.entity_at.get(t) {
+            while t > from && doc.entity_at.get(t - 1) == Some(e) {
                 t -= 1;
             }
         }
@@ -195,9 +195,9 @@ fn units_between(doc: &Article<'_, '_>, a: usize, b: usize) -> usize {
     let mut n = 0;
     let mut t = a;
     while t < b {
-        let e = doc.entity_at[t];
+        let e = doc.entity_at.get(t);
         t += 1;
-        while e.is_some() && t < b && doc.entity_at[t] == e {
+        while e.is_some() && t < b && doc.entity_at.get(t) == e {
             t += 1;
         }
         n += 1;
@@ -226,7 +226,7 @@ fn negated(
             Some(Cue::Still) => return false,
             _ => {}
         }
-        if doc.entity_at[t].is_some() || matches!(doc.w(t), "اي" | "ايه") {
+        if doc.entity_at.get(t).is_some() || matches!(doc.w(t), "اي" | "ايه") {
             continue;
         }
         words += 1;
@@ -264,7 +264,7 @@ fn find_triggers<'a>(doc: &Article<'_, '_>, set: &'a PhraseSet<Trigger>) -> Vec<
     let mut out = Vec::new();
     let mut i = 0;
     while i < doc.tokens.len() {
-        if !doc.is_word(i) || doc.entity_at[i].is_some() {
+        if !doc.is_word(i) || doc.entity_at.get(i).is_some() {
             i += 1;
             continue;
         }
@@ -441,8 +441,9 @@ struct Article<'d, 'e> {
     doc: &'d Doc<'e>,
     /// Per entity, its participant code (see [`entity_code`]).
     codes: Vec<Option<&'e str>>,
-    /// Per token, its sentence (as [`Doc::sentence_of`] finds it).
-    sentence_at: Vec<usize>,
+    /// Per token, its sentence (as [`Doc::sentence_of`] finds it; 32 bits, as this is
+    /// one of the tables read for every token around every trigger).
+    sentence_at: Vec<u32>,
 }
 
 impl<'d, 'e> Article<'d, 'e> {
@@ -457,7 +458,7 @@ impl<'d, 'e> Article<'d, 'e> {
                 while s < doc.sentences.len() && doc.sentences[s].end <= t {
                     s += 1;
                 }
-                s.min(last)
+                s.min(last) as u32
             })
             .collect();
         Article { doc, codes, sentence_at }
@@ -466,7 +467,7 @@ impl<'d, 'e> Article<'d, 'e> {
     /// The sentence holding token `t`: asked for every trigger and its neighbours.
     fn sentence_of(&self, t: usize) -> usize {
         match self.sentence_at.get(t) {
-            Some(&s) => s,
+            Some(&s) => s as usize,
             None => self.doc.sentence_of(t),
         }
     }
@@ -579,7 +580,8 @@ fn opens_clause(doc: &Article<'_, '_>, t: usize) -> bool {
 /// Whether token `t` opens a prepositional phrase ("على", "باتجاه", "للمبادرة").
 fn opens_phrase(doc: &Article<'_, '_>, t: usize) -> bool {
     let w = doc.w(t);
-    doc.entity_at[t].is_none() && (is_preposition(w) || w.starts_with("لل") || w.starts_with("بال"))
+    doc.entity_at.get(t).is_none()
+        && (is_preposition(w) || w.starts_with("لل") || w.starts_with("بال"))
 }
 
 /// Where a token names a place or a state as the scene of an event.
@@ -599,17 +601,17 @@ enum Where {
 fn participant_tokens(
     doc: &Article<'_, '_>,
     cue_at: &impl Fn(usize) -> Option<Cue>,
-) -> (Vec<Option<usize>>, Vec<Where>) {
-    let mut out = vec![None; doc.tokens.len()];
+) -> (Indexes, Vec<Where>) {
+    let mut out = Indexes::new(doc.tokens.len());
     let mut places = vec![Where::No; doc.tokens.len()];
     let mut t = 0;
     while t < doc.tokens.len() {
-        let Some(k) = doc.entity_at[t] else {
+        let Some(k) = doc.entity_at.get(t) else {
             t += 1;
             continue;
         };
         let mut end = t + 1;
-        while end < doc.tokens.len() && doc.entity_at[end] == Some(k) {
+        while end < doc.tokens.len() && doc.entity_at.get(end) == Some(k) {
             end += 1;
         }
         let prev = t.checked_sub(1).map_or("", |p| doc.w(p));
@@ -628,8 +630,8 @@ fn participant_tokens(
         // "المدعومة من إيران", "الموالية لروسيا".
         let described = (t.saturating_sub(2)..t).any(|p| cue_at(p) == Some(Cue::Description));
         if !located && !described && code(doc, k).is_some() {
-            for slot in &mut out[t..end] {
-                *slot = Some(k);
+            for p in t..end {
+                out.set(p, k);
             }
         } else if !described && (located || kind == EntityKind::Place) {
             let at = if border && kind == EntityKind::Country { Where::Border } else { Where::In };
@@ -646,7 +648,8 @@ fn participant_tokens(
 /// circumstantial clauses ("معربا عن تضامن بلاده") go on speaking for.
 fn sentence_subject(doc: &Article<'_, '_>, from: usize, to: usize) -> Option<usize> {
     (from..to).find_map(|t| {
-        doc.entity_at[t]
+        doc.entity_at
+            .get(t)
             .filter(|&k| matches!(doc.entities[k].kind, EntityKind::Person | EntityKind::Org))
     })
 }
@@ -674,10 +677,10 @@ fn actor_id(doc: &Article<'_, '_>, k: usize) -> String {
 
 /// Participant entities in tokens `[from, to)`, in order, without repeats, into `out`
 /// (cleared first: one buffer serves every trigger).
-fn parties(part: &[Option<usize>], from: usize, to: usize, out: &mut Vec<(usize, usize)>) {
+fn parties(part: &Indexes, from: usize, to: usize, out: &mut Vec<(usize, usize)>) {
     out.clear();
-    for (t, slot) in part.iter().enumerate().take(to.min(part.len())).skip(from) {
-        if let Some(k) = *slot {
+    for t in from..to.min(part.len()) {
+        if let Some(k) = part.get(t) {
             if !out.iter().any(|&(_, x)| x == k) {
                 out.push((t, k));
             }
@@ -715,7 +718,7 @@ fn coordinated(doc: &Article<'_, '_>, left: &[(usize, usize)]) -> Vec<usize> {
     for &(t, k) in left.iter().rev() {
         if let Some((nt, nk)) = next {
             let mut end = t + 1;
-            while end < nt && doc.entity_at[end] == Some(k) {
+            while end < nt && doc.entity_at.get(end) == Some(k) {
                 end += 1;
             }
             let gap = end..nt;
@@ -816,7 +819,7 @@ fn keep_hits<'a>(
             let plain = || between.clone().all(|t| doc.tokens[t].kind != TokenKind::Punct);
             let opener = |t: usize| doc.w(t) == "و" || doc.w(t) == "ثم" || opens_clause(doc, t);
             let open = |t: usize| !is_hard_stop(doc, t) && !opener(t);
-            let aside = || between.clone().all(|t| open(t) && doc.entity_at[t].is_none());
+            let aside = || between.clone().all(|t| open(t) && doc.entity_at.get(t).is_none());
             let light = || cue_at(p.start) == Some(Cue::Light) && between.clone().all(open);
             (h.start <= p.end + if purpose { 12 } else { 6 } && plain())
                 || (h.start <= p.end + 10 && aside())
@@ -984,7 +987,7 @@ pub fn extract<'e>(doc: &Doc<'e>, times: &[Time]) -> Vec<Event> {
                 right_to = t;
                 break;
             }
-            if part[t].is_some() && (t == h.end || part[t] != part[t - 1]) {
+            if part.get(t).is_some() && (t == h.end || part.get(t) != part.get(t - 1)) {
                 found += 1;
             }
         }
@@ -1033,7 +1036,7 @@ pub fn extract<'e>(doc: &Doc<'e>, times: &[Time]) -> Vec<Event> {
                         claim
                             .map(|c| c.entity)
                             .or_else(|| sentence_subject(doc, range.start, h.start))
-                            .or_else(|| part[range.start..h.start].iter().flatten().next().copied())
+                            .or_else(|| (range.start..h.start).find_map(|t| part.get(t)))
                             .into_iter()
                             .collect()
                     } else {
@@ -1136,8 +1139,9 @@ pub fn extract<'e>(doc: &Doc<'e>, times: &[Time]) -> Vec<Event> {
                     let mut last = t0;
                     rest = &right[1..];
                     while let Some(&(t, k)) = rest.first() {
-                        let gap = (last + 1..t)
-                            .all(|x| doc.entity_at[x].is_some() || matches!(doc.w(x), "," | "،"));
+                        let gap = (last + 1..t).all(|x| {
+                            doc.entity_at.get(x).is_some() || matches!(doc.w(x), "," | "،")
+                        });
                         let joined =
                             doc.w(t).starts_with('و') || (last + 1..t).any(|x| doc.w(x) == "و");
                         if !(gap && joined) {
@@ -1206,7 +1210,7 @@ pub fn extract<'e>(doc: &Doc<'e>, times: &[Time]) -> Vec<Event> {
         let mut place_states: Vec<(usize, Vec<&'e str>)> = Vec::new();
         let named = doc.entity_at.iter().zip(&located).enumerate();
         let scene = |w: Where| w == Where::In || (w == Where::Border && ty == "MOBILIZE");
-        for (t, (&at, _)) in named.take(right_to).skip(left_from).filter(|(_, (_, &l))| scene(l)) {
+        for (t, (at, _)) in named.take(right_to).skip(left_from).filter(|(_, (_, &l))| scene(l)) {
             let Some(k) = at else { continue };
             let e = &doc.entities[k];
             let states: Vec<&'e str> = match e.kind {

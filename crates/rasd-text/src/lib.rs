@@ -182,6 +182,66 @@ impl<T> Sparse<T> {
     }
 }
 
+/// An optional index (of an entity, a sentence...) per place (token), in four bytes
+/// rather than the sixteen of an `Option<usize>`: the tables every stage keeps per token
+/// then stay in the first-level cache together.
+///
+/// ```
+/// use rasd_text::Indexes;
+/// let mut at = Indexes::new(4);
+/// at.set(2, 7);
+/// assert_eq!(at.get(2), Some(7));
+/// assert_eq!(at.get(1), None);
+/// assert_eq!(at.get(9), None);
+/// assert_eq!(at.iter().collect::<Vec<_>>(), [None, None, Some(7), None]);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Indexes {
+    at: Vec<u32>,
+}
+
+impl Indexes {
+    const NONE: u32 = u32::MAX;
+
+    /// No index at any of `len` places.
+    pub fn new(len: usize) -> Self {
+        Indexes { at: vec![Self::NONE; len] }
+    }
+
+    /// Sets the index at place `i` (below the length given; an index that does not fit
+    /// in 32 bits leaves the place empty).
+    #[inline]
+    pub fn set(&mut self, i: usize, index: usize) {
+        if let (Some(slot), Ok(v)) = (self.at.get_mut(i), u32::try_from(index)) {
+            *slot = v;
+        }
+    }
+
+    /// The index at place `i`, if any (`None` past the end).
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<usize> {
+        match self.at.get(i) {
+            Some(&v) if v != Self::NONE => Some(v as usize),
+            _ => None,
+        }
+    }
+
+    /// The number of places.
+    pub fn len(&self) -> usize {
+        self.at.len()
+    }
+
+    /// Whether there are no places.
+    pub fn is_empty(&self) -> bool {
+        self.at.is_empty()
+    }
+
+    /// The index at each place, in order.
+    pub fn iter(&self) -> impl Iterator<Item = Option<usize>> + '_ {
+        self.at.iter().map(|&v| (v != Self::NONE).then_some(v as usize))
+    }
+}
+
 #[cfg(test)]
 mod char_offsets_tests {
     use super::CharOffsets;

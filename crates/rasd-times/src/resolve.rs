@@ -163,7 +163,7 @@ fn speech_day(
             .map(|(_, _, d)| *d)
     };
     let reported_future = |qual: Qual| qual == Qual::Future || (future && qual == Qual::None);
-    match (&c.expr, sc.quote_open[c.first]) {
+    match (&c.expr, sc.quote_open.get(c.first)) {
         (Expr::RelDay(_) | Expr::Weekday { .. }, Some(quote)) => said_before(quote),
         (Expr::Weekday { qual, yesterday: false, .. }, None) if reported_future(*qual) => {
             said_before(c.first)

@@ -12,7 +12,7 @@ use std::cmp::Reverse;
 
 use rasd_text::clitics::TokenClitics;
 use rasd_text::phrases::EndFilter;
-use rasd_text::{Normalized, Sparse, Token, TokenKind};
+use rasd_text::{Indexes, Normalized, Sparse, Token, TokenKind};
 
 use crate::calendar::Date;
 use crate::lexicon::{Calendar, Class, GramNumber, Item, Lexicon, MonthContext, Unit};
@@ -163,7 +163,7 @@ pub(crate) struct Scanner<'a> {
     /// starts in: (value, first token after it, proclitic bytes).
     counts: Sparse<(u32, usize, usize)>,
     /// For a token inside quotes, the token of the opening quote.
-    pub quote_open: Vec<Option<usize>>,
+    pub quote_open: Indexes,
 }
 
 impl<'a> Scanner<'a> {
@@ -1160,8 +1160,8 @@ fn lexicon_hits(
 
 /// Which quote each token is inside, if any. Quotes pair up within a sentence (the
 /// normalizer folds every quote mark to `"`), so an unbalanced one ends with it.
-fn quote_table(toks: &[Tok<'_>]) -> Vec<Option<usize>> {
-    let mut out = Vec::with_capacity(toks.len());
+fn quote_table(toks: &[Tok<'_>]) -> Indexes {
+    let mut out = Indexes::new(toks.len());
     let mut open: Option<usize> = None;
     let mut sent = u32::MAX;
     for (k, t) in toks.iter().enumerate() {
@@ -1171,9 +1171,8 @@ fn quote_table(toks: &[Tok<'_>]) -> Vec<Option<usize>> {
         }
         if t.kind == TokenKind::Punct && t.text == "\"" {
             open = if open.is_some() { None } else { Some(k) };
-            out.push(None);
-        } else {
-            out.push(open);
+        } else if let Some(q) = open {
+            out.set(k, q);
         }
     }
     out
