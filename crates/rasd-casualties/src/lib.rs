@@ -29,7 +29,7 @@ use rasd_attribution::Doc;
 use rasd_model::{Casualty, CasualtyKind, EntityKind, Group, Time, TimeKind};
 use rasd_text::numbers::NumberLexicon;
 use rasd_text::phrases::{tsv_rows, PhraseSet};
-use rasd_text::TokenKind;
+use rasd_text::{Sparse, TokenKind};
 
 /// How a casualty expression relates to the figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -183,27 +183,44 @@ type Memo<T> = Vec<Cell<Option<Option<T>>>>;
 /// and terms, so each token is looked up the first time it is asked about.
 struct Marks<'d, 'a> {
     doc: &'d Doc<'a>,
-    term: Vec<Option<(usize, CasualtyKind, Role)>>,
-    /// The term's first word carries a conjunction or preposition ("وجُرح").
-    term_prefixed: Vec<bool>,
-    /// Per token: `None` until asked about, then the person noun starting there, if any.
-    person: Memo<(usize, Group, bool)>,
+    /// Per token, the casualty term starting there (few tokens start one): its end, kind
+    /// and role, and whether its first word carries a conjunction or preposition
+    /// ("وجُرح").
+    terms: Sparse<(usize, CasualtyKind, Role, bool)>,
+    /// Per token: `None` until asked about, then the person noun starting there, if any
+    /// (its end as 32 bits: these tables span every token, and smaller ones stay in
+    /// cache).
+    person: Memo<(u32, Group, bool)>,
     /// As `person`, for the cues.
-    cue: Memo<(usize, Cue)>,
+    cue: Memo<(u32, Cue)>,
 }
 
 impl Marks<'_, '_> {
+    /// The casualty term starting at token `t`: its end, kind and role.
+    fn term(&self, t: usize) -> Option<(usize, CasualtyKind, Role)> {
+        self.terms.get(t).map(|&(end, kind, role, _)| (end, kind, role))
+    }
+
+    /// Whether the term at token `t` starts behind a conjunction or preposition.
+    fn term_prefixed(&self, t: usize) -> bool {
+        self.terms.get(t).is_some_and(|x| x.3)
+    }
+
     /// The person noun starting at token `t` (none past the end): its end, group and
     /// whether it is singular.
     fn person(&self, t: usize) -> Option<(usize, Group, bool)> {
-        self.memo(&self.person, t, |doc| {
-            doc.phrase_at(&lexicon().persons, t).map(|x| (x.end, x.value.0, x.value.1))
-        })
+        let found = self.memo(&self.person, t, |doc| {
+            doc.phrase_at(&lexicon().persons, t).map(|x| (x.end as u32, x.value.0, x.value.1))
+        });
+        found.map(|(end, group, one)| (end as usize, group, one))
     }
 
     /// The cue starting at token `t` (none past the end), with its end.
     fn cue(&self, t: usize) -> Option<(usize, Cue)> {
-        self.memo(&self.cue, t, |doc| doc.phrase_at(&lexicon().cues, t).map(|x| (x.end, *x.value)))
+        let found = self.memo(&self.cue, t, |doc| {
+            doc.phrase_at(&lexicon().cues, t).map(|x| (x.end as u32, *x.value))
+        });
+        found.map(|(end, cue)| (end as usize, cue))
     }
 
     /// What `look` finds at word token `t` (nothing at other tokens or past the end),
@@ -229,8 +246,7 @@ fn marks<'d, 'a>(doc: &'d Doc<'a>) -> Marks<'d, 'a> {
     let n = doc.tokens.len();
     let mut m = Marks {
         doc,
-        term: vec![None; n],
-        term_prefixed: vec![false; n],
+        terms: Sparse::new(n),
         person: vec![Cell::new(None); n],
         cue: vec![Cell::new(None); n],
     };
@@ -239,8 +255,7 @@ fn marks<'d, 'a>(doc: &'d Doc<'a>) -> Marks<'d, 'a> {
             continue;
         }
         if let Some(x) = doc.phrase_at(&lex.terms, i) {
-            m.term[i] = Some((x.end, x.value.0, x.value.1));
-            m.term_prefixed[i] = x.prefix > 0;
+            m.terms.set(i, (x.end, x.value.0, x.value.1, x.prefix > 0));
         }
     }
     m
@@ -335,7 +350,7 @@ pub fn extract_numbered(
         let mut kind = None;
         let mut last = noun.map_or(te, |n| n.1);
         // A counting noun right after the figure ("26 قتيلا") decides the kind.
-        if let Some((end, k, Role::Count)) = mk.term.get(te).copied().flatten() {
+        if let Some((end, k, Role::Count)) = mk.term(te) {
             kind = Some(k);
             last = last.max(end);
         }
@@ -383,7 +398,7 @@ pub fn extract_numbered(
     }
     // Implicit one: an event noun or verb followed by a singular person noun.
     for i in 0..doc.tokens.len() {
-        let Some((end, kind, Role::Noun | Role::Verb)) = mk.term[i] else { continue };
+        let Some((end, kind, Role::Noun | Role::Verb)) = mk.term(i) else { continue };
         if used_terms.contains(&i) {
             continue;
         }
@@ -439,7 +454,7 @@ fn trigger_before(
         if figure[t] || matches!(doc.w(t), "." | ";" | ":") {
             return None;
         }
-        if let Some((end, k, role)) = mk.term[t] {
+        if let Some((end, k, role)) = mk.term(t) {
             // A counting noun before the figure is its trigger only directly before it
             // ("قتيل بينهم مئة مدني") or through "بينهم".
             if role == Role::Count && end + 2 < ts {
@@ -464,9 +479,9 @@ fn trigger_after(
         if is_figure || matches!(doc.w(t), "." | ";") {
             return None;
         }
-        if let Some((e, k, Role::Verb | Role::Count)) = mk.term[t] {
+        if let Some((e, k, Role::Verb | Role::Count)) = mk.term(t) {
             // "قُتل 65 مدنياً وجُرح 298": a verb with و opens the next clause.
-            if mk.term_prefixed[t] && doc.w(t).starts_with(['و', 'ف']) {
+            if mk.term_prefixed(t) && doc.w(t).starts_with(['و', 'ف']) {
                 return None;
             }
             return Some((t, e, k));
@@ -487,7 +502,7 @@ fn total_before(
         if figure[t] {
             return None;
         }
-        mk.term[t].filter(|x| x.2 == Role::Count).map(|x| (t, x.1))
+        mk.term(t).filter(|x| x.2 == Role::Count).map(|x| (t, x.1))
     })
 }
 
@@ -565,7 +580,7 @@ fn finish(doc: &Doc<'_>, mk: &Marks<'_, '_>, found: Vec<Found>, times: &[Time]) 
         // "قُتل 65 مدنياً بحسب بيانات باكو", "أعلنت الوزارة مقتل جندي") — unless it says it
         // did the killing ("قال الجيش إنه قتل 300 مسلح"): those are the enemy's.
         let by_claimant = f.first > range.start
-            && mk.term[f.first].is_some_and(|t| t.2 == Role::Verb)
+            && mk.term(f.first).is_some_and(|t| t.2 == Role::Verb)
             && matches!(doc.w(f.first - 1), "انه" | "انها" | "انهم" | "انهما");
         if side.is_none()
             && !others
