@@ -27,9 +27,9 @@ SPECS = {
     "places_curated.tsv": ["id", "name_en", "name_ar", "aliases_ar", "country", "kind", "lat", "lon", "population", "geonameid", "backed_by"],
     "orgs.tsv": ["id", "kind", "name_en", "name_ar", "aliases_ar", "country", "abbrev", "sector"],
     "groups.tsv": ["id", "kind", "name_en", "name_ar", "aliases_ar", "country", "abbrev"],
-    "persons.tsv": ["id", "name_en", "name_ar", "aliases_ar", "country", "role_en", "from", "to", "notes"],
+    "persons.tsv": ["id", "name_en", "name_ar", "aliases_ar", "country", "role_en", "from", "to", "notes", "body"],
     "institutions.tsv": ["key", "name_en_pattern", "head_ar", "aliases_ar", "kind"],
-    "titles.tsv": ["key", "role_en", "title_ar", "aliases_ar", "needs_country"],
+    "titles.tsv": ["key", "role_en", "title_ar", "aliases_ar", "needs_country", "body"],
 }
 ID_COL = {"countries.tsv": "iso3", "countries_overlay.tsv": "iso3", "institutions.tsv": "key", "titles.tsv": "key"}
 ID_PREFIX = {"places.tsv": "place:", "places_curated.tsv": "place:", "orgs.tsv": "org:",
@@ -210,6 +210,16 @@ def main():
             for k, owners in alias_owner.items():
                 if len(owners) > 1:
                     rep.warn(fn, 0, "name/alias %r shared by %s" % (k, ", ".join(sorted(owners))))
+
+    # `body`: an organization or group the person or title serves, and only where no
+    # country says whose side the person is on.
+    bodies = {r["id"] for f in ("orgs.tsv", "groups.tsv") for _, r in tables.get(f, [])}
+    for fn in ("persons.tsv", "titles.tsv"):
+        for n, r in tables.get(fn, []):
+            if r["body"] and r["body"] not in bodies:
+                rep.err(fn, n, "body %r is not an id in orgs.tsv or groups.tsv" % r["body"])
+            if fn == "persons.tsv" and r["body"] and r["country"]:
+                rep.err(fn, n, "body is for persons with no country; this one serves %s" % r["country"])
 
     # geonameid overlap between curated and imported places
     cur = {r["geonameid"] for _, r in tables.get("places_curated.tsv", []) if r["geonameid"]}

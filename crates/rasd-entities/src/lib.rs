@@ -814,7 +814,7 @@ impl<'a> Recognizer<'a> {
         }
         match head {
             HeadRef::Institution { index, dual } => self.institution(i, j, prefix, index, dual),
-            HeadRef::Title { index, dual } => Some(self.title(i, j, index, dual)),
+            HeadRef::Title { index, dual } => Some(self.title(i, j, prefix, index, dual)),
         }
     }
 
@@ -878,9 +878,15 @@ impl<'a> Recognizer<'a> {
         Some(k)
     }
 
-    fn title(&mut self, i: usize, j: usize, index: u32, dual: bool) -> usize {
+    fn title(&mut self, i: usize, j: usize, prefix: usize, index: u32, dual: bool) -> usize {
         let kb = self.kb;
         let title = kb.title(index);
+        // "المبعوث الأممي", "الأمين العام للأمم المتحدة": a title that names its body
+        // mentions it, as a country's adjective does the country.
+        if let Some(body) = title.body.as_deref().and_then(|b| kb.index_of(b)) {
+            let span = self.span(i, j, prefix);
+            self.add(Target::Kb(body), span);
+        }
         let mut k = j;
         let mut state: Option<String> = None;
         // "الناطقة باسم وزارة الخارجية الروسية", "الأمين العام لمجلس الأمن الأرمني": the

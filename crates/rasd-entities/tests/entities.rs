@@ -193,3 +193,21 @@ fn a_territory_institution_links_to_its_named_entry_under_any_spelling_of_the_pl
     let es = ents("قالت وزارة الدفاع في دونيتسك إن القصف استمر.");
     assert_eq!(find(&es, "org:donetsk-defence-ministry").country.as_deref(), Some("RUS"));
 }
+
+#[test]
+fn a_title_that_names_its_body_mentions_it() {
+    // Named or not, the office-holder's title names the United Nations.
+    let es = ents("وصل المبعوث الأممي إلى عدن، فيما دعا الأمين العام للأمم المتحدة إلى التهدئة.");
+    let un = find(&es, "org:un");
+    let texts: Vec<&str> = un.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(texts, ["المبعوث الأممي", "الأمين العام للأمم المتحدة"]);
+    let es = ents("وقال الأمين العام للأمم المتحدة أنطونيو غوتيريش إن الوضع خطير.");
+    find(&es, "org:un");
+    assert_eq!(find(&es, "person:antonio-guterres").role.as_deref(), Some("UN secretary-general"));
+}
+
+#[test]
+fn the_un_adjective_names_the_un() {
+    let es = ents("وأكد مسؤول أممي أن القوافل الأممية وصلت إلى المدينة.");
+    assert_eq!(find(&es, "org:un").mentions.len(), 2);
+}

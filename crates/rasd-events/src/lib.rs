@@ -501,7 +501,17 @@ fn entity_code<'e>(doc: &Doc<'e>, k: usize) -> Option<&'e str> {
         // News outlets report events; they do not take part in them.
         EntityKind::Org if kb.by_id(&e.id).is_some_and(|x| x.media) => None,
         EntityKind::Org => Some(e.country.as_deref().unwrap_or("INT")),
-        EntityKind::Group | EntityKind::Person => e.country.as_deref(),
+        EntityKind::Group => e.country.as_deref(),
+        // An official of an international body acts for it ("غوتيريش": INT).
+        EntityKind::Person => e.country.as_deref().or_else(|| {
+            let body = kb.by_id(kb.by_id(&e.id)?.body.as_deref()?)?;
+            match body.kind {
+                EntityKind::Org if body.media => None,
+                EntityKind::Org => Some(body.country.as_deref().unwrap_or("INT")),
+                EntityKind::Group => body.country.as_deref(),
+                _ => None,
+            }
+        }),
         EntityKind::Place => kb.capital_state(&e.id),
     }
 }
@@ -560,6 +570,19 @@ fn introduced(doc: &Article<'_, '_>, t: usize, k: usize) -> bool {
     let id = &doc.entities[k].id;
     let names = |key: &str| kb.lookup(key).iter().any(|a| kb.entry(a.entry).id == *id);
     names(rest) && !names(w)
+}
+
+/// Whether tokens `[from, to)` are an office's title in the knowledge base ("الأمين
+/// العام", "نائب وزير الخارجية"), so that the party after them is its holder.
+fn title_between(doc: &Article<'_, '_>, from: usize, to: usize) -> bool {
+    // The longest titles run to four words.
+    if to <= from || to - from > 4 || (from..to).any(|t| !doc.is_word(t)) {
+        return false;
+    }
+    let words: Vec<&str> = (from..to).map(|t| doc.w(t)).collect();
+    let key = rasd_kb::keys::key(&words.join(" "));
+    let kb = rasd_kb::Kb::embedded();
+    kb.lookup_head(&key).iter().any(|h| matches!(h, rasd_kb::HeadRef::Title { .. }))
 }
 
 /// Whether token `t` opens a clause of its own: a contrast or a "while".
@@ -1079,11 +1102,14 @@ pub fn extract<'e>(doc: &Doc<'e>, times: &[Time]) -> Vec<Event> {
                 let prepositional = is_preposition(doc.w(h.start));
                 // "إن الاتهامات ... لا صحة لها": a verbless denial is the speaker's.
                 let nominal = speech && doc.w(h.start) == "لا";
+                // "دعا الأمين العام لحلف الناتو": the party after an office's title holds
+                // the office, even behind the genitive ل.
                 let subject_after = right.first().filter(|&&(t, k)| {
+                    let titled = title_between(doc, h.end, t);
                     !prepositional
-                        && t <= h.end + 2
+                        && (t <= h.end + 2 || titled)
                         && !(h.end..t).any(|x| hit_at[x] || opens_phrase(doc, x))
-                        && !introduced(doc, t, k)
+                        && (titled || !introduced(doc, t, k))
                 });
                 // "تعرضت بلدات لبنانية لقصف إسرائيلي", "قتل جنود في هجوم شنته حماس": the
                 // parties before suffered it; the agent follows, right after or after من.
@@ -1135,8 +1161,10 @@ pub fn extract<'e>(doc: &Doc<'e>, times: &[Time]) -> Vec<Event> {
                     }
                 } else if let Some(&(t0, k0)) = subject_after {
                     actors.push(k0);
-                    // Coordinated subjects: "دعت الأمم المتحدة وروسيا وفرنسا".
-                    let mut last = t0;
+                    // Coordinated subjects: "دعت الأمم المتحدة وروسيا وفرنسا"; and the name
+                    // after an office of the same side is its holder, not an object ("دعا
+                    // الأمين العام للأمم المتحدة أنطونيو غوتيريش ومسؤول ...").
+                    let (mut last, mut last_k) = (t0, k0);
                     rest = &right[1..];
                     while let Some(&(t, k)) = rest.first() {
                         let gap = (last + 1..t).all(|x| {
@@ -1144,11 +1172,17 @@ pub fn extract<'e>(doc: &Doc<'e>, times: &[Time]) -> Vec<Event> {
                         });
                         let joined =
                             doc.w(t).starts_with('و') || (last + 1..t).any(|x| doc.w(x) == "و");
-                        if !(gap && joined) {
+                        let apposed = t == last + 1
+                            || (last + 1..t).all(|x| doc.entity_at.get(x) == Some(last_k));
+                        let holder = apposed
+                            && !joined
+                            && code(doc, k).is_some()
+                            && code(doc, k) == code(doc, last_k);
+                        if !(gap && (joined || holder)) {
                             break;
                         }
                         actors.push(k);
-                        last = t;
+                        (last, last_k) = (t, k);
                         rest = &rest[1..];
                     }
                 } else if participle {

@@ -34,7 +34,10 @@ fn code_of(ents: &[Entity], id: &str) -> Option<String> {
     match ents.iter().find(|e| e.id == id) {
         Some(e) => match e.kind {
             EntityKind::Country => Some(e.id.clone()),
-            EntityKind::Org => Some(e.country.clone().unwrap_or_else(|| "INT".into())),
+            // As the referee: a body, group or person with no country is international.
+            EntityKind::Org | EntityKind::Group | EntityKind::Person => {
+                Some(e.country.clone().unwrap_or_else(|| "INT".into()))
+            }
             _ => e.country.clone(),
         },
         // Capitals come out as their state, and dyad completion adds bare ISO3 codes.
@@ -266,6 +269,11 @@ fn assault_descriptions_and_unowned_attacks() {
 
 const CONSULT_CASES: &[Case] = &[
     (
+        "والتقى المبعوث الأممي إلى اليمن هانس غروندبرغ وزير الخارجية العماني في مسقط.",
+        &["CONSULT INT+OMN"],
+    ),
+    ("وبحث المبعوث الأممي مع وزير الخارجية الليبي سبل إجراء الانتخابات.", &["CONSULT INT+LBY"]),
+    (
         "التقى الرئيس المصري عبد الفتاح السيسي في القاهرة رئيس الوزراء القطري محمد بن عبد الرحمن آل ثاني.",
         &["CONSULT EGY+QAT"],
     ),
@@ -442,6 +450,23 @@ const ACCUSE_CASES: &[Case] = &[
 
 const REQUEST_CASES: &[Case] = &[
     ("دعت الأمم المتحدة إلى وقف فوري لإطلاق النار في السودان.", &["REQUEST INT | REQUEST INT+SDN"]),
+    // Officials of international bodies act for them, named or not.
+    (
+        "دعا الأمين العام للأمم المتحدة إلى وقف فوري للقتال في مدينة الفاشر.",
+        &["REQUEST INT | REQUEST INT+SDN"],
+    ),
+    (
+        "وحث الأمين العام لحلف الناتو ينس ستولتنبرغ روسيا على سحب قواتها من أوكرانيا.",
+        &["REQUEST INT+RUS | REQUEST INT+RUS+UKR"],
+    ),
+    (
+        "وحث وزير الخارجية الأمريكي أنتوني بلينكن روسيا على سحب قواتها من أوكرانيا.",
+        &["REQUEST USA+RUS | REQUEST USA+RUS+UKR"],
+    ),
+    (
+        "ودعا الأمين العام للأمم المتحدة أنطونيو غوتيريش والرئيس الفرنسي إيمانويل ماكرون إلى هدنة إنسانية في غزة.",
+        &["REQUEST INT+FRA | REQUEST INT+FRA+PSE"],
+    ),
     ("وطالبت مصر إسرائيل بالانسحاب من محور فيلادلفيا.", &["REQUEST EGY+ISR"]),
     (
         "وحث وزير الخارجية الأمريكي أنتوني بلينكن الحكومة السودانية على العودة إلى طاولة المفاوضات.",

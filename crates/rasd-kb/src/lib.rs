@@ -89,6 +89,9 @@ pub struct Entry {
     pub backed_by: Option<String>,
     /// A news outlet: it reports events, it does not take part in them.
     pub media: bool,
+    /// For a person with no country: the international body (`org:un`) or transnational
+    /// group (`group:al-qaeda`) they serve, whose side they are on.
+    pub body: Option<String>,
 }
 
 impl Entry {
@@ -153,6 +156,9 @@ pub struct Title {
     pub title_ar: String,
     /// The title is followed by the body it speaks for ("الناطق باسم" + org).
     pub needs_owner: bool,
+    /// The body the title itself names ("المبعوث الأممي", "الأمين العام للأمم المتحدة":
+    /// `org:un`), as an entity id.
+    pub body: Option<String>,
 }
 
 /// What a key found among institutions or titles.
@@ -392,6 +398,7 @@ impl Kb {
                         capital: true,
                         backed_by: None,
                         media: false,
+                        body: None,
                     };
                     if self.by_id.contains_key(&e.id) {
                         continue;
@@ -524,6 +531,7 @@ impl Kb {
                     capital: false,
                     backed_by: None,
                     media: false,
+                    body: None,
                 },
                 r.list("aliases_ar").map(str::to_string).collect::<Vec<_>>(),
                 r.list("adj_ar").map(str::to_string).collect::<Vec<_>>(),
@@ -562,6 +570,7 @@ impl Kb {
                     capital: false,
                     backed_by: r.opt("backed_by").map(str::to_string),
                     media: false,
+                    body: None,
                 },
                 r.list("aliases_ar").map(str::to_string).collect::<Vec<_>>(),
             ));
@@ -597,6 +606,7 @@ impl Kb {
                     capital: false,
                     backed_by: None,
                     media: r.get("sector") == "media",
+                    body: None,
                 },
                 r.list("aliases_ar").map(str::to_string).collect::<Vec<_>>(),
                 r.list("abbrev").map(str::to_string).collect::<Vec<_>>(),
@@ -631,6 +641,7 @@ impl Kb {
                     capital: false,
                     backed_by: None,
                     media: false,
+                    body: r.opt("body").map(str::to_string),
                 },
                 r.list("aliases_ar").map(str::to_string).collect::<Vec<_>>(),
             ));
@@ -720,6 +731,7 @@ impl Kb {
                     role_en: r.get("role_en").to_string(),
                     title_ar: r.get("title_ar").to_string(),
                     needs_owner: matches!(needs, "owner" | "org"),
+                    body: r.opt("body").map(str::to_string),
                 },
                 r.list("aliases_ar").map(str::to_string).collect::<Vec<_>>(),
             ));
@@ -960,6 +972,28 @@ mod tests {
         let kb = Kb::with_user_dir(dir.path()).unwrap();
         let hits = kb.lookup(&keys::key("الفلاني"));
         assert_eq!(kb.entry(hits[0].entry).id, "person:test-person");
+    }
+
+    #[test]
+    fn officials_and_titles_carry_the_body_they_serve() {
+        let kb = Kb::embedded();
+        let body = |id: &str| kb.by_id(id).and_then(|e| e.body.as_deref());
+        assert_eq!(body("person:antonio-guterres"), Some("org:un"));
+        assert_eq!(body("person:jens-stoltenberg"), Some("org:nato"));
+        // A state's official is on the state's side: no body.
+        assert_eq!(body("person:antony-blinken"), None);
+        let title = |key: &str| kb.titles.iter().find(|t| t.key == key).expect(key);
+        assert_eq!(title("un-envoy").body.as_deref(), Some("org:un"));
+        assert_eq!(title("foreign-minister").body, None);
+
+        // A user's file may give it too, or leave the column out.
+        let mut kb = Kb::default();
+        kb.add_file(
+            "persons.tsv",
+            "id\tname_ar\tcountry\trole_en\tbody\nperson:x\tفلان الفلاني\t\tUN envoy\torg:un\n",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(kb.by_id("person:x").and_then(|e| e.body.as_deref()), Some("org:un"));
     }
 
     #[test]
