@@ -1138,10 +1138,15 @@ pub fn extract<'e>(doc: &Doc<'e>, times: &[Time]) -> Vec<Event> {
                 let adjacent_left =
                     left.last().filter(|&&(t, _)| t + 1 == h.start).map(|&(_, k)| k);
                 if oblique {
+                    // The agent: right after ("في هجوم شنته حماس"), after من, or glued to
+                    // the masdar by the genitive ل ("قتلوا في هجوم لحركة الشباب").
                     let agent = subject_after.map(|&(_, k)| k).or_else(|| {
                         right
                             .iter()
-                            .find(|&&(t, _)| t > h.end && doc.w(t - 1) == "من")
+                            .find(|&&(t, _)| {
+                                (t > h.end && doc.w(t - 1) == "من")
+                                    || (t == h.end && doc.w(t).starts_with('ل'))
+                            })
                             .map(|&(_, k)| k)
                     });
                     actors.extend(agent);

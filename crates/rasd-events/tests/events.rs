@@ -1111,3 +1111,20 @@ proptest! {
         }
     }
 }
+
+/// Who acts and who suffers, beyond the participant sets the cases above check.
+#[test]
+fn the_agent_of_an_attack_that_caused_losses() {
+    for (text, actor, target) in [
+        ("قتل جنديان إسرائيليان في هجوم لحزب الله على موقع عسكري.", "group:hezbollah", "ISR"),
+        ("أصيب خمسة جنود أمريكيين في هجوم لجماعة الحوثي قرب الحدود.", "group:houthis", "USA"),
+    ] {
+        let (ents, events) = run(text);
+        let e = events
+            .iter()
+            .find(|e| e.event_type == "ASSAULT")
+            .unwrap_or_else(|| panic!("no ASSAULT in {text}: {}", show(&ents, &events)));
+        assert_eq!(e.actors, [actor], "{text}");
+        assert!(e.targets.iter().any(|t| t == target), "{text}: {:?}", e.targets);
+    }
+}

@@ -545,6 +545,13 @@ impl Kb {
         for (e, names, adjs) in rows {
             let i = self.add_named(e, &names, true);
             for a in adjs {
+                // A masculine nisba also qualifies two ("جنديان إسرائيليان", "سفينتان
+                // يونانيتان"): its duals are regular, so they are made here, not listed.
+                if a.ends_with('ي') && !a.contains(' ') {
+                    for dual in ["ان", "تان", "تين"] {
+                        self.alias(i, &format!("{a}{dual}"), AliasForm::Adjective, false);
+                    }
+                }
                 self.alias(i, &a, AliasForm::Adjective, false);
             }
         }
@@ -972,6 +979,16 @@ mod tests {
         let kb = Kb::with_user_dir(dir.path()).unwrap();
         let hits = kb.lookup(&keys::key("الفلاني"));
         assert_eq!(kb.entry(hits[0].entry).id, "person:test-person");
+    }
+
+    #[test]
+    fn a_country_adjective_has_its_duals() {
+        let kb = Kb::embedded();
+        for form in ["إسرائيليان", "إسرائيليتان", "إسرائيليتين", "الإسرائيليين"]
+        {
+            let hits = kb.lookup(&keys::key(form));
+            assert!(hits.iter().any(|a| kb.entry(a.entry).id == "ISR"), "{form}");
+        }
     }
 
     #[test]
