@@ -26,7 +26,7 @@ use std::cell::Cell;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-use rasd_attribution::{Doc, Report};
+use rasd_attribution::{Claim, Doc, Report};
 use rasd_model::{EntityKind, Event, Span, Stance, Time, TimeKind};
 use rasd_text::phrases::{strip_article, tsv_rows, PhraseSet};
 use rasd_text::{Indexes, TokenKind};
@@ -1032,7 +1032,17 @@ pub fn extract<'e>(doc: &Doc<'e>, times: &[Time]) -> Vec<Event> {
         let frame = if reciprocal { Frame::Joint } else { h.trigger.frame };
         let dyad_word = (h.end..right_to).chain(before(3)).any(|t| cue_at(t) == Some(Cue::Dyad));
         let pronoun_subject = before(4).any(|t| cue_at(t) == Some(Cue::Pronoun));
-        let claim = doc.claimant_with(h.start, &claims).filter(|c| c.report != Report::Source);
+        // "أعلنت X مسؤوليتها ...، فيما دان Y الهجوم": a speech act in a clause of its own
+        // is its speaker's, not reported by the verb before (but "لكنه اتهم" is the same
+        // speaker's).
+        let own_clause = |c: &Claim| {
+            h.trigger.frame == Frame::Speech
+                && !pronoun_subject
+                && (c.at..h.start).any(|t| opens_clause(doc, t))
+        };
+        let claim = doc
+            .claimant_with(h.start, &claims)
+            .filter(|c| c.report != Report::Source && !own_clause(c));
         let claim_code = claim.and_then(|c| code(doc, c.entity));
         let mut actors: Vec<usize> = Vec::new();
         let mut targets: Vec<usize> = Vec::new();
