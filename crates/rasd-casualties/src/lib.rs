@@ -600,7 +600,25 @@ fn finish(doc: &Doc<'_>, mk: &Marks<'_, '_>, found: Vec<Found>, times: &[Time]) 
             })
             .and_then(|t| t.value.clone());
         prev = Some((f.sentence, group, side.clone()));
-        if out.iter().any(|c| c.count == f.count && c.kind == f.kind) {
+        // A figure stated again is one figure. A headline's figure is the body's in short:
+        // what the headline left open, the body tells (who gives it, whose they are, when,
+        // who they were); a statement in the body in the article's own voice stays so.
+        if let Some(c) = out.iter_mut().find(|c| c.count == f.count && c.kind == f.kind) {
+            if !is_headline(doc, c.sentence) {
+                continue;
+            }
+            if c.claimant.is_none() {
+                c.claimant = claim.map(|c| doc.entities[c.entity].id.clone());
+            }
+            if c.side.is_none() {
+                c.side = side;
+            }
+            if c.date.is_none() {
+                c.date = date;
+            }
+            if c.group == Group::Unspecified {
+                c.group = group;
+            }
             continue;
         }
         let span = doc.span(f.first, f.last.max(f.first + 1));
@@ -619,6 +637,15 @@ fn finish(doc: &Doc<'_>, mk: &Marks<'_, '_>, found: Vec<Found>, times: &[Time]) 
         });
     }
     out
+}
+
+/// Whether sentence `s` is the article's headline: the first line, with no full stop.
+fn is_headline(doc: &Doc<'_>, s: usize) -> bool {
+    s == 0
+        && doc
+            .sentences
+            .first()
+            .is_some_and(|r| r.end > r.start && !matches!(doc.w(r.end - 1), "." | "!" | "؟" | "?"))
 }
 
 /// A noun carrying a possessive pronoun ("مقاتليها", "قواتها", "جنوده").

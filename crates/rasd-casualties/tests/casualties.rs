@@ -225,3 +225,19 @@ fn a_claimant_that_did_the_killing_does_not_count_its_own() {
         &[(200, K::Killed, G::Military, "-")],
     );
 }
+
+#[test]
+fn a_headline_figure_takes_what_the_body_tells_of_it() {
+    let text = "مقتل 9 جنود في هجوم على قاعدة عسكرية\n\nوقالت وزارة الدفاع النيجرية إن 9 من جنودها قتلوا يوم الجمعة.";
+    let got = run(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    let c = &got[0];
+    assert_eq!((c.count, c.sentence), (9, 0));
+    assert_eq!(c.side.as_deref(), Some("NER"));
+    assert!(c.claimant.is_some(), "{c:?}");
+    // In the body, a figure in the article's own voice keeps it when a report repeats it.
+    let text = "اندلعت الحرب عام 1992 وأوقعت 30 ألف قتيل.\n\nوقالت الحكومة الطاجيكية إن الحرب أودت بحياة 30 ألف شخص.";
+    let got = run(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].claimant, None);
+}
