@@ -241,3 +241,12 @@ fn a_headline_figure_takes_what_the_body_tells_of_it() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].claimant, None);
 }
+
+#[test]
+fn evacuations_displace() {
+    check(
+        "وأعلنت السلطات إجلاء أكثر من ثلاثة آلاف شخص من بلدات حدودية.",
+        &[(3000, K::Displaced, G::Unspecified, "*")],
+    );
+    check("وأجلي 450 مدنيا من المدينة المحاصرة.", &[(450, K::Displaced, G::Civilian, "*")]);
+}

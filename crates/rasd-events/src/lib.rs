@@ -572,6 +572,12 @@ fn introduced(doc: &Article<'_, '_>, t: usize, k: usize) -> bool {
     names(rest) && !names(w)
 }
 
+/// Whether a word reads as a nisba adjective ("أمريكية", "بريطاني", "روسيين"): the
+/// endings of its singular, feminine and plural.
+fn is_nisba(w: &str) -> bool {
+    ["ي", "يه", "يين", "يون"].iter().any(|e| w.ends_with(e))
+}
+
 /// Whether tokens `[from, to)` are an office's title in the knowledge base ("الأمين
 /// العام", "نائب وزير الخارجية"), so that the party after them is its holder.
 fn title_between(doc: &Article<'_, '_>, from: usize, to: usize) -> bool {
@@ -1000,7 +1006,9 @@ pub fn extract<'e>(doc: &Doc<'e>, times: &[Time]) -> Vec<Event> {
         }
         let mut found = left.len();
         for t in h.end..right_to {
-            if is_hard_stop(doc, t) {
+            // "...، متوعدا بمواصلة العمليات": a circumstantial clause about the subject
+            // names its own objects.
+            if is_hard_stop(doc, t) || (t > h.end && cue_at(t) == Some(Cue::Participle)) {
                 right_to = t;
                 break;
             }
@@ -1193,7 +1201,12 @@ pub fn extract<'e>(doc: &Doc<'e>, times: &[Time]) -> Vec<Event> {
                             && !joined
                             && code(doc, k).is_some()
                             && code(doc, k) == code(doc, last_k);
-                        if !(gap && (joined || holder)) {
+                        // "غارات أمريكية بريطانية": two states' adjectives on one noun.
+                        let adjectives = t == last + 1
+                            && [(last, last_k), (t, k)].iter().all(|&(x, e)| {
+                                doc.entities[e].kind == EntityKind::Country && is_nisba(doc.w(x))
+                            });
+                        if !(gap && (joined || holder || adjectives)) {
                             break;
                         }
                         actors.push(k);

@@ -225,6 +225,19 @@ const ASSAULT_BETWEEN: &[Case] = &[
 ];
 
 const ASSAULT_OTHER: &[Case] = &[
+    // Two states' adjectives on one noun: both act.
+    ("وشنت طائرات أمريكية بريطانية غارات على مواقع للحوثيين في الحديدة.", &["ASSAULT USA+GBR+YEM"]),
+    ("غارات أمريكية بريطانية على مواقع للحوثيين في الحديدة", &["ASSAULT USA+GBR+YEM"]),
+    // "قواتهم": the speaker's forces.
+    (
+        "وقال المتحدث باسم الحوثيين إن قواتهم استهدفت سفينة إسرائيلية في البحر الأحمر.",
+        &["ASSAULT YEM+ISR claimed"],
+    ),
+    // A circumstantial clause after the act names its own objects.
+    (
+        "وقال المتحدث باسم الحوثيين إن قواتهم استهدفت سفينة تجارية في خليج عدن، متوعدا بمواصلة العمليات حتى وقف العدوان على غزة.",
+        &["ASSAULT YEM claimed"],
+    ),
     (
         "هاجمت جماعة الحوثي المدعومة من إيران ناقلة نفط يونانية في البحر الأحمر.",
         &["ASSAULT YEM+GRC"],
