@@ -1199,6 +1199,7 @@ pub fn extract<'e>(doc: &Doc<'e>, times: &[Time]) -> Vec<Event> {
                             || (last + 1..t).all(|x| doc.entity_at.get(x) == Some(last_k));
                         let holder = apposed
                             && !joined
+                            && doc.entities[k].kind == EntityKind::Person
                             && code(doc, k).is_some()
                             && code(doc, k) == code(doc, last_k);
                         // "غارات أمريكية بريطانية": two states' adjectives on one noun.
@@ -1586,10 +1587,31 @@ fn split<'e>(
         let codes = || v.iter().filter_map(|&k| code(doc, k));
         codes().enumerate().filter(|&(i, c)| !codes().take(i).any(|x| x == c)).count()
     };
-    // A state does not act on itself ("اتهم باشينيان أذربيجان باستهداف سيادة أرمينيا").
-    let actor_code = |c: &str| actors.iter().any(|&a| code(doc, a) == Some(c));
-    let targets: Vec<usize> =
-        targets.into_iter().filter(|&k| code(doc, k).is_none_or(|c| !actor_code(c))).collect();
+    // A state does not act on itself ("اتهم باشينيان أذربيجان باستهداف سيادة أرمينيا");
+    // but an armed group and the state it fights are two sides of one country ("اتهم
+    // الجيش السوداني قوات الدعم السريع", "هاجمت حركة الشباب قاعدة للجيش الصومالي"),
+    // when no party of another country is named.
+    let group = |k: usize| doc.entities[k].kind == EntityKind::Group;
+    let own_side = |k: usize, rivals: bool| {
+        code(doc, k).is_some_and(|c| {
+            actors.iter().any(|&a| code(doc, a) == Some(c) && (!rivals || group(a) == group(k)))
+        })
+    };
+    let others: Vec<usize> = targets.iter().copied().filter(|&k| !own_side(k, false)).collect();
+    let targets = if others.is_empty() {
+        let rivals: Vec<usize> = targets
+            .iter()
+            .copied()
+            .filter(|&k| !actors.contains(&k) && !own_side(k, true))
+            .collect();
+        if rivals.len() == 1 {
+            rivals
+        } else {
+            others
+        }
+    } else {
+        others
+    };
     // A joint statement is one event per signatory.
     if frame == Frame::Speech && actors.len() > 1 && !dual_verb {
         for a in actors {

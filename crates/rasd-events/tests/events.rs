@@ -1130,6 +1130,20 @@ proptest! {
     }
 }
 
+/// In a civil war both sides are of one country: the other side is still the target.
+#[test]
+fn the_other_side_of_a_civil_war_is_a_party() {
+    for (text, actor, target) in [
+        ("واتهم الجيش السوداني قوات الدعم السريع بقتل عشرات المدنيين.", "org:saf", "group:rsf"),
+        ("وهاجمت حركة الشباب قاعدة للجيش الصومالي.", "group:al-shabaab", "SOM"),
+    ] {
+        let (ents, events) = run(text);
+        let e = events.first().unwrap_or_else(|| panic!("no event in {text}"));
+        assert_eq!(e.actors, [actor], "{text}: {}", show(&ents, &events));
+        assert_eq!(e.targets, [target], "{text}: {}", show(&ents, &events));
+    }
+}
+
 /// Who acts and who suffers, beyond the participant sets the cases above check.
 #[test]
 fn the_agent_of_an_attack_that_caused_losses() {
