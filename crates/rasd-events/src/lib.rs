@@ -929,6 +929,31 @@ pub fn extract<'e>(doc: &Doc<'e>, times: &[Time]) -> Vec<Event> {
         if h.trigger.frame == Frame::Speech && after_act {
             continue;
         }
+        // "يلتقي X نظيره Y ... لبحث مقترح لوقف إطلاق النار مع روسيا": talks "to discuss"
+        // are the purpose of the meeting just named, not talks of their own.
+        let purpose = h.trigger.event_type == "CONSULT"
+            && doc.w(h.start).get(..h.prefix).is_some_and(|p| p.ends_with('ل'))
+            && n.checked_sub(1).and_then(|p| hits.get(p)).is_some_and(|p| {
+                p.trigger.event_type == "CONSULT"
+                    && doc.sentence_of(p.start) == doc.sentence_of(h.start)
+                    && !(p.end..h.start).any(|t| is_hard_stop(doc, t))
+            });
+        if purpose {
+            // What is to be discussed ("لبحث وقف إطلاق النار") is its topic, not an event.
+            let mut next = n + 1;
+            while let Some(p) = hits.get(next) {
+                let plain = (h.end..p.start).all(|t| doc.tokens[t].kind != TokenKind::Punct);
+                if units_between(doc, h.end, p.start) > CONTENT_UNITS
+                    || doc.sentence_of(p.start) != doc.sentence_of(h.start)
+                    || !plain
+                {
+                    break;
+                }
+                absorbed[next] = true;
+                next += 1;
+            }
+            continue;
+        }
         let s = doc.sentence_of(h.start);
         let range = doc.sentences[s].clone();
         let ty = h.trigger.event_type.as_str();
@@ -1008,7 +1033,11 @@ pub fn extract<'e>(doc: &Doc<'e>, times: &[Time]) -> Vec<Event> {
         for t in h.end..right_to {
             // "...، متوعدا بمواصلة العمليات": a circumstantial clause about the subject
             // names its own objects.
-            if is_hard_stop(doc, t) || (t > h.end && cue_at(t) == Some(Cue::Participle)) {
+            // "التقى X نظيره Y لبحث وقف إطلاق النار مع روسيا": who the topic names does
+            // not meet.
+            let topic = h.trigger.frame == Frame::Joint && cue_at(t) == Some(Cue::Intention);
+            if is_hard_stop(doc, t) || (t > h.end && (topic || cue_at(t) == Some(Cue::Participle)))
+            {
                 right_to = t;
                 break;
             }

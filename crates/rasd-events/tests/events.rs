@@ -286,6 +286,12 @@ const CONSULT_CASES: &[Case] = &[
         &["CONSULT INT+OMN"],
     ),
     ("وبحث المبعوث الأممي مع وزير الخارجية الليبي سبل إجراء الانتخابات.", &["CONSULT INT+LBY"]),
+    // Talks "to discuss" are the meeting's purpose: no talks of their own with whom the
+    // topic names.
+    (
+        "ويلتقي الرئيس الأوكراني نظيره الأمريكي في واشنطن لبحث وقف إطلاق النار مع روسيا.",
+        &["CONSULT UKR+USA"],
+    ),
     (
         "التقى الرئيس المصري عبد الفتاح السيسي في القاهرة رئيس الوزراء القطري محمد بن عبد الرحمن آل ثاني.",
         &["CONSULT EGY+QAT"],
@@ -387,6 +393,9 @@ fn consult_multilateral_meeting_is_one_event_of_all() {
 // ---------------------------------------------------------------------------------------
 
 const AGREE_CASES: &[Case] = &[
+    // A plan or proposal for a truce is not one agreed.
+    ("وعرضت مصر خطة لوقف إطلاق النار في غزة على الوسطاء.", &[]),
+    ("وقدمت قطر مقترحا لهدنة إنسانية في غزة.", &[]),
     (
         "اتفقت الحكومة الليبية ومجلس النواب على تشكيل لجنة مشتركة لإعداد القوانين الانتخابية.",
         &["AGREE LBY"],
