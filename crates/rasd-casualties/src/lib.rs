@@ -432,7 +432,21 @@ fn counted_noun(doc: &Doc<'_>, mk: &Marks<'_, '_>, te: usize) -> (Option<(usize,
             return (Some((t, end)), end);
         }
     }
+    // "قتل 15 فلسطينيا", "إصابة ثلاثة إسرائيليين": a nationality counts people too.
+    if nationality(doc, te).is_some() {
+        return (Some((te, te + 1)), te + 1);
+    }
     (None, te)
+}
+
+/// The country whose nationality adjective token `t` is, used as a noun ("15 فلسطينيا").
+fn nationality<'d>(doc: &'d Doc<'_>, t: usize) -> Option<&'d str> {
+    let k = doc.entity_at.get(t)?;
+    let e = &doc.entities[k];
+    let w = doc.w(t);
+    let adjective = ["يا", "يين", "يون", "يان"].iter().any(|s| w.ends_with(s));
+    (e.kind == EntityKind::Country && adjective && doc.entity_at.get(t + 1) != Some(k))
+        .then_some(e.id.as_str())
 }
 
 /// A figure with no counted noun must close its clause: punctuation, the sentence end,
@@ -539,8 +553,14 @@ fn finish(doc: &Doc<'_>, mk: &Marks<'_, '_>, found: Vec<Found>, times: &[Time]) 
             }
         }
         let window = f.first.saturating_sub(12).max(range.start)..(f.last + 12).min(range.end);
-        // A country named on the counted noun ("جنود أذريين"), or the party they belong
-        // to ("مقاتل من حماس", "عناصر من قوات الدعم السريع").
+        // The counted noun is a nationality ("15 فلسطينيا"), or a country is named on it
+        // ("جنود أذريين"), or the party they belong to ("مقاتل من حماس", "عناصر من قوات
+        // الدعم السريع").
+        if let Some((a, _)) = f.noun {
+            if side.is_none() {
+                side = nationality(doc, a).map(str::to_string);
+            }
+        }
         if let Some((_, end)) = f.noun {
             if side.is_none() {
                 side = (end..(end + 2).min(range.end)).find_map(|t| {

@@ -250,3 +250,23 @@ fn evacuations_displace() {
     );
     check("وأجلي 450 مدنيا من المدينة المحاصرة.", &[(450, K::Displaced, G::Civilian, "*")]);
 }
+
+#[test]
+fn a_nationality_counts_people_and_gives_their_side() {
+    check("وقتل 15 فلسطينيا في القصف.", &[(15, K::Killed, G::Unspecified, "PSE")]);
+    check("وأصيب ثلاثة إسرائيليين بجروح.", &[(3, K::Injured, G::Unspecified, "ISR")]);
+    check(
+        "واعتقلت القوات الإسرائيلية 20 فلسطينيا خلال مداهمات.",
+        &[(20, K::Captured, G::Unspecified, "PSE")],
+    );
+    check("وانتشلت فرق الإنقاذ جثامين 16 سوريا.", &[(16, K::Killed, G::Unspecified, "SYR")]);
+    // A nationality with no casualty expression is no figure.
+    check("وزار 30 سوريا المعرض.", &[]);
+}
+
+#[test]
+fn more_people_nouns() {
+    check("وقتل 21 شابا برصاص قناصة.", &[(21, K::Killed, G::Unspecified, "-")]);
+    check("وأصيب 40 متظاهرا.", &[(40, K::Injured, G::Civilian, "-")]);
+    check("وقتل 60 مهاجرا قرب السواحل الليبية.", &[(60, K::Killed, G::Civilian, "*")]);
+}
