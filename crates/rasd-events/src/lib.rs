@@ -572,6 +572,14 @@ fn introduced(doc: &Article<'_, '_>, t: usize, k: usize) -> bool {
     names(rest) && !names(w)
 }
 
+/// Whether trigger `p`, after `h`, is within what `h` says or is about: close, in the
+/// same sentence, with no punctuation between.
+fn in_content(doc: &Article<'_, '_>, h: &Hit<'_>, p: &Hit<'_>) -> bool {
+    units_between(doc, h.end, p.start) <= CONTENT_UNITS
+        && doc.sentence_of(p.start) == doc.sentence_of(h.start)
+        && (h.end..p.start).all(|t| doc.tokens[t].kind != TokenKind::Punct)
+}
+
 /// Whether a word reads as a nisba adjective ("أمريكية", "بريطاني", "روسيين"): the
 /// endings of its singular, feminine and plural.
 fn is_nisba(w: &str) -> bool {
@@ -941,14 +949,7 @@ pub fn extract<'e>(doc: &Doc<'e>, times: &[Time]) -> Vec<Event> {
         if purpose {
             // What is to be discussed ("لبحث وقف إطلاق النار") is its topic, not an event.
             let mut next = n + 1;
-            while let Some(p) = hits.get(next) {
-                let plain = (h.end..p.start).all(|t| doc.tokens[t].kind != TokenKind::Punct);
-                if units_between(doc, h.end, p.start) > CONTENT_UNITS
-                    || doc.sentence_of(p.start) != doc.sentence_of(h.start)
-                    || !plain
-                {
-                    break;
-                }
+            while hits.get(next).is_some_and(|p| in_content(doc, h, p)) {
                 absorbed[next] = true;
                 next += 1;
             }
@@ -977,11 +978,7 @@ pub fn extract<'e>(doc: &Doc<'e>, times: &[Time]) -> Vec<Event> {
                 if denial && content.is_none() && p.trigger.frame != Frame::Speech {
                     break;
                 }
-                let plain = (h.end..p.start).all(|t| doc.tokens[t].kind != TokenKind::Punct);
-                if units_between(doc, h.end, p.start) > CONTENT_UNITS
-                    || doc.sentence_of(p.start) != s
-                    || !plain
-                {
+                if !in_content(doc, h, p) {
                     break;
                 }
                 absorbed[next] = true;
