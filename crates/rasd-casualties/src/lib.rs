@@ -556,12 +556,10 @@ fn finish(doc: &Doc<'_>, mk: &Marks<'_, '_>, found: Vec<Found>, times: &[Time]) 
         // The counted noun is a nationality ("15 فلسطينيا"), or a country is named on it
         // ("جنود أذريين"), or the party they belong to ("مقاتل من حماس", "عناصر من قوات
         // الدعم السريع").
-        if let Some((a, _)) = f.noun {
+        if let Some((a, end)) = f.noun {
             if side.is_none() {
                 side = nationality(doc, a).map(str::to_string);
             }
-        }
-        if let Some((_, end)) = f.noun {
             if side.is_none() {
                 side = (end..(end + 2).min(range.end)).find_map(|t| {
                     doc.entity_at.get(t).and_then(|k| {

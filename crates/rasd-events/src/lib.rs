@@ -1623,21 +1623,15 @@ fn split<'e>(
             actors.iter().any(|&a| code(doc, a) == Some(c) && (!rivals || group(a) == group(k)))
         })
     };
-    let others: Vec<usize> = targets.iter().copied().filter(|&k| !own_side(k, false)).collect();
-    let targets = if others.is_empty() {
-        let rivals: Vec<usize> = targets
-            .iter()
-            .copied()
-            .filter(|&k| !actors.contains(&k) && !own_side(k, true))
-            .collect();
-        if rivals.len() == 1 {
-            rivals
-        } else {
-            others
+    let mut kept: Vec<usize> = targets.iter().copied().filter(|&k| !own_side(k, false)).collect();
+    if kept.is_empty() {
+        let mut rivals =
+            targets.iter().copied().filter(|&k| !actors.contains(&k) && !own_side(k, true));
+        if let (Some(k), None) = (rivals.next(), rivals.next()) {
+            kept.push(k);
         }
-    } else {
-        others
-    };
+    }
+    let targets = kept;
     // A joint statement is one event per signatory.
     if frame == Frame::Speech && actors.len() > 1 && !dual_verb {
         for a in actors {

@@ -145,13 +145,12 @@ impl<'a> CharOffsets<'a> {
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct Sparse<T> {
-    at: Vec<u32>,
+    /// Per place, the index of its value in `values`.
+    at: Indexes,
     values: Vec<T>,
 }
 
 impl<T> Sparse<T> {
-    const NONE: u32 = u32::MAX;
-
     /// No value at any of `len` places.
     pub fn new(len: usize) -> Self {
         Self::with_capacity(len, 0)
@@ -159,26 +158,26 @@ impl<T> Sparse<T> {
 
     /// No value at any of `len` places, with room for `values` of them.
     pub fn with_capacity(len: usize, values: usize) -> Self {
-        Sparse { at: vec![Self::NONE; len], values: Vec::with_capacity(values) }
+        Sparse { at: Indexes::new(len), values: Vec::with_capacity(values) }
     }
 
     /// Sets the value at place `i` (below the length given), replacing any before.
     #[inline]
     pub fn set(&mut self, i: usize, value: T) {
-        let Some(slot) = self.at.get_mut(i) else { return };
-        match self.values.get_mut(*slot as usize) {
-            Some(old) => *old = value,
-            None => {
-                *slot = self.values.len() as u32;
-                self.values.push(value);
-            }
+        if let Some(old) = self.at.get(i).and_then(|k| self.values.get_mut(k)) {
+            *old = value;
+        } else if i < self.at.len() {
+            self.at.set(i, self.values.len());
+            self.values.push(value);
         }
     }
 
     /// The value at place `i`, if any.
     #[inline]
     pub fn get(&self, i: usize) -> Option<&T> {
-        self.values.get(*self.at.get(i)? as usize)
+        // Read the slot as it is: an empty one (`Indexes::NONE`) is past any value, so one
+        // bounds check answers both questions on this path every word takes.
+        self.values.get(*self.at.at.get(i)? as usize)
     }
 }
 
