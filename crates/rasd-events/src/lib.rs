@@ -1149,11 +1149,10 @@ pub fn extract<'e>(doc: &Doc<'e>, times: &[Time]) -> Vec<Event> {
                 // "دعا الأمين العام لحلف الناتو": the party after an office's title holds
                 // the office, even behind the genitive ل.
                 let subject_after = right.first().filter(|&&(t, k)| {
-                    let titled = title_between(doc, h.end, t);
                     !prepositional
-                        && (t <= h.end + 2 || titled)
                         && !(h.end..t).any(|x| hit_at[x] || opens_phrase(doc, x))
-                        && (titled || !introduced(doc, t, k))
+                        && ((t <= h.end + 2 && !introduced(doc, t, k))
+                            || title_between(doc, h.end, t))
                 });
                 // "تعرضت بلدات لبنانية لقصف إسرائيلي", "قتل جنود في هجوم شنته حماس": the
                 // parties before suffered it; the agent follows, right after or after من.
