@@ -25,6 +25,7 @@
 #![deny(missing_docs)]
 
 mod boundaries;
+pub mod theatre;
 
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::Cell;
@@ -76,7 +77,9 @@ pub fn recognize_indexed(
     r.index();
     r.run();
     let readings = std::mem::take(&mut r.phrase_readings);
-    (r.finish(), readings)
+    let mut entities = r.finish();
+    theatre::assign(kb, &mut entities);
+    (entities, readings)
 }
 
 /// Whether a word (by its key's entry) is too common to be a loose name.
