@@ -32,9 +32,6 @@ pub(crate) const ENCLITICS: [(&str, Pronoun, Attach); 12] = [
 /// The fewest bytes of a form between the clitics: two letters.
 pub(crate) const MIN_CORE: usize = 4;
 
-/// The most bytes of proclitics [`readings`] reads off (و + ب + ال).
-pub(crate) const MAX_PROCLITICS: usize = 8;
-
 /// One way to read proclitics off a word: the bytes they take and what they are. A ل
 /// is read as [`Proclitics::LI`] here; on a verb it is the particle ([`Proclitics::LAM`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -13,8 +13,7 @@ use rasd_text::phrases::{filter_hash, WordFilter};
 use rasd_text::{Normalized, Token, TokenKind};
 
 use crate::clitics::{
-    enclitic_ends, readings, Attach, Reading, Readings, ENCLITICS, MAX_PROCLITICS, MIN_CORE,
-    NO_ENCLITIC,
+    enclitic_ends, readings, Attach, Reading, Readings, ENCLITICS, MIN_CORE, NO_ENCLITIC,
 };
 use crate::entry::{Entry, EntryError};
 use crate::features::{Aspect, Inflection, Moods, Pos, Proclitics, Pronoun, Voice};
@@ -270,7 +269,7 @@ impl<T> Lexicon<T> {
     ) {
         let Some(head) = word.get(..end) else { return };
         // The lengths of the keys ending as this split does: usually none.
-        let lengths = self.ends.lengths(head.as_bytes(), MAX_PROCLITICS);
+        let lengths = self.ends.lengths(head.as_bytes());
         if lengths == 0 {
             return;
         }
@@ -284,7 +283,7 @@ impl<T> Lexicon<T> {
     }
 
     /// Looks up `word[r.at..end]` and adds the readings the clitics allow.
-    #[inline]
+    #[inline(always)]
     fn probe(
         &self,
         word: &str,

@@ -7,14 +7,14 @@
 //! stem's own, and the three together rule out most words at the cost of one multiply.
 
 /// Per hash bucket of a three-letter ending, bit `k` for a form of `k` letters ending so
-/// (bit 31: 31 letters or more); two-letter forms, which have no three-letter ending,
-/// in a bit set of their own.
+/// (bit 31: 31 letters or more). A two-letter form, which has no three-letter ending of
+/// its own, is recorded under each ending a proclitic's last letter gives it (وقل، لقل،
+/// سقل ...), and alone in a bit set of two-letter words: so a word longer than two letters
+/// needs one lookup.
 #[derive(Debug, Clone)]
 pub(crate) struct TailFilter {
     masks: Vec<u32>,
     two: Vec<u64>,
-    /// Whether any two-letter form is recorded.
-    any_two: bool,
 }
 
 /// 2^12 buckets of 32 bits: 16 KiB. (Fewer for a small lexicon let more words through
@@ -23,9 +23,12 @@ const BITS: u32 = 12;
 /// 2^12 bits for the two-letter forms: 512 bytes.
 const TWO_BITS: u32 = 12;
 
+/// The letters a proclitic ends in: و ف ب ك ل (also the article's) س.
+const PROCLITIC_LAST: [char; 6] = ['و', 'ف', 'ب', 'ك', 'ل', 'س'];
+
 impl Default for TailFilter {
     fn default() -> Self {
-        TailFilter { masks: vec![0; 1 << BITS], two: vec![0; 1 << (TWO_BITS - 6)], any_two: false }
+        TailFilter { masks: vec![0; 1 << BITS], two: vec![0; 1 << (TWO_BITS - 6)] }
     }
 }
 
@@ -43,6 +46,11 @@ fn mix(x: u64) -> u64 {
     x.wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
+#[inline(always)]
+fn bucket(ending: &[u8]) -> usize {
+    (mix(load(ending, ending.len() - 6, 6)) >> (64 - BITS)) as usize
+}
+
 /// The bit of a form of `bytes` bytes (two per letter).
 #[inline(always)]
 pub(crate) fn length_bit(bytes: usize) -> u32 {
@@ -55,32 +63,33 @@ impl TailFilter {
         let b = form.as_bytes();
         let n = b.len();
         if n >= 6 {
-            let h = (mix(load(b, n - 6, 6)) >> (64 - BITS)) as usize;
-            self.masks[h] |= length_bit(n);
+            self.masks[bucket(b)] |= length_bit(n);
         } else if n >= 4 {
             let h = mix(load(b, n - 4, 4)) >> (64 - TWO_BITS);
             self.two[(h >> 6) as usize] |= 1 << (h & 63);
-            self.any_two = true;
+            for p in PROCLITIC_LAST {
+                let mut ending = String::with_capacity(6);
+                ending.push(p);
+                ending.push_str(form);
+                self.masks[bucket(ending.as_bytes())] |= length_bit(n);
+            }
         }
     }
 
-    /// The lengths (as [`length_bit`]s) a recorded form ending where `head` ends may have,
-    /// for forms that start at most `before` bytes into `head`.
+    /// The lengths (as [`length_bit`]s) a recorded form ending where `head` ends may have.
     #[inline(always)]
-    pub(crate) fn lengths(&self, head: &[u8], before: usize) -> u32 {
+    pub(crate) fn lengths(&self, head: &[u8]) -> u32 {
         let n = head.len();
-        let mut m = 0;
         if n >= 6 {
-            m = self.masks[(mix(load(head, n - 6, 6)) >> (64 - BITS)) as usize];
+            return self.masks[bucket(head)];
         }
-        // A two-letter form fits only a word of at most `before` bytes more.
-        if self.any_two && n >= 4 && n <= 4 + before {
+        if n >= 4 {
             let h = mix(load(head, n - 4, 4)) >> (64 - TWO_BITS);
             if self.two[(h >> 6) as usize] & (1 << (h & 63)) != 0 {
-                m |= length_bit(4);
+                return length_bit(4);
             }
         }
-        m
+        0
     }
 }
 
@@ -93,12 +102,14 @@ mod tests {
         let mut f = TailFilter::default();
         f.insert("يقصفون");
         f.insert("شن");
-        let m = f.lengths("وسيقصفون".as_bytes(), 8);
+        let m = f.lengths("وسيقصفون".as_bytes());
         assert_ne!(m & length_bit("يقصفون".len()), 0);
         assert_eq!(m & length_bit("سيقصفون".len()), 0);
-        assert_ne!(f.lengths("وشن".as_bytes(), 8) & length_bit(4), 0);
-        assert_eq!(f.lengths("وشن".as_bytes(), 0) & length_bit(4), 0, "no room for و");
-        assert_eq!(f.lengths("قصف".as_bytes(), 8), 0);
-        assert_eq!(f.lengths("".as_bytes(), 8), 0);
+        // A two-letter form alone, and behind each proclitic.
+        for w in ["شن", "وشن", "فشن", "لشن", "بالشن", "وللشن"] {
+            assert_ne!(f.lengths(w.as_bytes()) & length_bit(4), 0, "{w}");
+        }
+        assert_eq!(f.lengths("قصف".as_bytes()), 0);
+        assert_eq!(f.lengths("".as_bytes()), 0);
     }
 }
