@@ -527,7 +527,7 @@ fn state_of(doc: &Doc<'_>, k: usize) -> Option<String> {
         EntityKind::Country => Some(e.id.clone()),
         EntityKind::Org | EntityKind::Group | EntityKind::Person => e.country.clone(),
         // A capital speaks for its government ("بحسب بيانات باكو").
-        EntityKind::Place => rasd_kb::Kb::embedded().capital_state(&e.id).map(str::to_string),
+        EntityKind::Place => doc.kb.capital_state(&e.id).map(str::to_string),
     }
 }
 

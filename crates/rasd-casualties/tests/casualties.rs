@@ -8,7 +8,7 @@ use rasd_model::{CasualtyKind as K, Group as G};
 
 fn run(text: &str) -> Vec<rasd_model::Casualty> {
     let ents = rasd_entities::recognize(rasd_kb::Kb::embedded(), text);
-    let doc = Doc::new(text, &ents);
+    let doc = Doc::new(text, &ents, rasd_kb::Kb::embedded());
     rasd_casualties::extract(&doc, &[])
 }
 

@@ -109,6 +109,7 @@ impl Pipeline {
             readings,
             &doc.sentences,
             &doc.entities,
+            self.kb(),
         );
         let casualties = rasd_casualties::extract_numbered(&ctx, &doc.times, numbers);
         let events = rasd_events::extract(&ctx, &doc.times);
