@@ -509,7 +509,7 @@ mod tests {
     fn a_denial_in_any_form_is_a_denial() {
         let text = "ونفت روسيا أن تكون 3 مستشفيات قصفت.";
         let ents = rasd_entities::recognize(rasd_kb::Kb::embedded(), text);
-        let doc = Doc::new(text, &ents);
+        let doc = Doc::new(text, &ents, rasd_kb::Kb::embedded());
         let n = doc.tokens.iter().position(|t| doc.word(t) == "3").unwrap();
         let c = doc.claimant(n, None).unwrap();
         assert_eq!((c.report, doc.entities[c.entity].id.as_str()), (Report::Deny, "RUS"));

@@ -108,7 +108,12 @@ pub(crate) fn join(out: &mut Vec<RawForm>, slot: Slot, prefix: &str, stem: &[cha
         _ => None,
     };
     let mut push = |stem: &[char]| {
-        let raw: Vec<char> = pre.iter().chain(stem).chain(&suf).copied().collect();
+        let mut raw: Vec<char> = pre.iter().chain(stem).chain(&suf).copied().collect();
+        // A final ى after ي is written ا (أحيا، يحيا، استحيا).
+        if raw.ends_with(&['ي', 'ى']) {
+            raw.pop();
+            raw.push('ا');
+        }
         out.push(RawForm { raw, infl, host, definite, weak, pre: pre.len(), suf: suf.len() });
     };
     push(&stem);

@@ -700,6 +700,12 @@ mod tests {
         let f = forms_of("v:اعتدى/يعتدي");
         assert_eq!(cells(&f, "اعتدوا", Perfect), ["3mp"]);
         assert_eq!(cells(&f, "يعتدون", Imperfect), ["3mp"]);
+        // A final ى after ي is written ا.
+        let f = forms_of("v:أحيا/يحيي");
+        assert_eq!(cells(&f, "أحيا", Perfect), ["3ms"]);
+        assert_eq!(cells(&f, "أحيت", Perfect), ["3fs"]);
+        assert_eq!(cells(&f, "يحيون", Imperfect), ["3mp"]);
+        assert_eq!(voices(&f, "يحيا", Imperfect), [Voice::Passive]);
         let f = forms_of("v:رأى/يرى");
         assert_eq!(cells(&f, "رأت", Perfect), ["3fs"]);
         assert_eq!(cells(&f, "رأينا", Perfect), ["1p"]);
