@@ -8,6 +8,8 @@
 //! of a [`WordFilter`] on the key's hash, so a probe is made only for a plausible split.
 //! Nothing is allocated per word.
 
+use rustc_hash::FxHashMap;
+
 use rasd_text::hash_index::{same_key, HashIndex};
 use rasd_text::phrases::{filter_hash, WordFilter};
 use rasd_text::{Normalized, Token, TokenKind};
@@ -164,7 +166,7 @@ impl<T> Lexicon<T> {
 
     /// Compiles entries already parsed.
     pub fn from_entries(entries: Vec<(Entry, T)>) -> Self {
-        let mut forms: Vec<(String, Stored)> = Vec::new();
+        let mut forms: Vec<(String, Stored)> = Vec::with_capacity(entries.len() * 64);
         for (k, (entry, _)) in entries.iter().enumerate() {
             let entry_index = u32::try_from(k).unwrap_or(u32::MAX);
             for f in generate(entry) {
@@ -172,16 +174,25 @@ impl<T> Lexicon<T> {
                 forms.push((f.text, stored));
             }
         }
-        // Stable: an entry's readings of one key stay in the order generated.
-        forms.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut lex = Lexicon { entries, ..Lexicon::default() };
-        let mut i = 0;
-        while i < forms.len() {
-            let text = &forms[i].0;
-            let j = i + forms[i..].iter().take_while(|f| &f.0 == text).count();
-            lex.add_key(text, forms[i..j].iter().map(|f| f.1));
-            i = j;
+        // Group the readings by form, in the order generated (an entry's readings of one
+        // form stay in order): an id per distinct form, and a stable sort by id, which
+        // compares numbers rather than strings.
+        let mut ids: FxHashMap<&str, u32> =
+            FxHashMap::with_capacity_and_hasher(forms.len(), Default::default());
+        let id_of: Vec<u32> = forms
+            .iter()
+            .map(|(text, _)| {
+                let next = ids.len() as u32;
+                *ids.entry(text.as_str()).or_insert(next)
+            })
+            .collect();
+        let mut order: Vec<usize> = (0..forms.len()).collect();
+        order.sort_by_key(|&i| id_of[i]);
+        let mut lex = Lexicon::default();
+        for group in order.chunk_by(|&a, &b| id_of[a] == id_of[b]) {
+            lex.add_key(&forms[group[0]].0, group.iter().map(|&i| forms[i].1));
         }
+        lex.entries = entries;
         lex
     }
 

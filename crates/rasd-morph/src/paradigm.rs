@@ -172,21 +172,24 @@ fn extra_form(entry: &Entry, form: &[char], tag: Tag) -> RawForm {
 }
 
 /// The letters folded as article text is folded. An entry's letters are single Arabic
-/// letters, which the normalizer folds one by one, so each is folded once by
-/// `rasd_text::normalize` itself and remembered: the same answer, without normalizing
-/// every form of every entry whole.
+/// letters (U+0621–U+064A, U+0671), which the normalizer folds one by one, so each is
+/// folded once by `rasd_text::normalize` itself and remembered: the same answer, without
+/// normalizing every form of every entry whole.
 fn fold(letters: &[char]) -> String {
     thread_local! {
-        static FOLDED: std::cell::RefCell<FxHashMap<char, String>> = Default::default();
+        /// Per code point of the Arabic block, its folded text once asked.
+        static FOLDED: std::cell::RefCell<Vec<Option<Box<str>>>> =
+            std::cell::RefCell::new(vec![None; 0x100]);
     }
     FOLDED.with(|memo| {
         let mut memo = memo.borrow_mut();
         let mut out = String::with_capacity(letters.len() * 2);
         for &c in letters {
-            let f = memo
-                .entry(c)
-                .or_insert_with(|| rasd_text::normalize::normalize_str(c.encode_utf8(&mut [0; 4])));
-            out.push_str(f);
+            let normalize = || rasd_text::normalize::normalize_str(c.encode_utf8(&mut [0; 4]));
+            match memo.get_mut((c as usize).wrapping_sub(0x600)) {
+                Some(slot) => out.push_str(slot.get_or_insert_with(|| normalize().into())),
+                None => out.push_str(&normalize()),
+            }
         }
         out
     })
@@ -219,7 +222,8 @@ fn folded(r: RawForm) -> Form {
 fn merge(forms: Vec<Form>) -> Vec<Form> {
     // Forms are compared by an id of their text, so that no string is hashed or cloned
     // more than once.
-    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut ids: FxHashMap<&str, u32> =
+        FxHashMap::with_capacity_and_hasher(forms.len(), Default::default());
     let keyed: Vec<(u32, Shape)> = forms
         .iter()
         .map(|f| {
@@ -251,7 +255,8 @@ fn merge_by(
     join: impl Fn(&mut Inflection, &Inflection),
 ) -> Vec<(u32, Shape)> {
     let mut out: Vec<(u32, Shape)> = Vec::with_capacity(forms.len());
-    let mut seen: FxHashMap<(u32, Shape), usize> = FxHashMap::default();
+    let mut seen: FxHashMap<(u32, Shape), usize> =
+        FxHashMap::with_capacity_and_hasher(forms.len(), Default::default());
     for (id, f) in forms {
         let mut key = f;
         blank(&mut key.infl);
