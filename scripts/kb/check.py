@@ -178,8 +178,12 @@ def main():
             # kinds
             if fn.startswith("places") and r["kind"] not in PLACE_KINDS:
                 rep.err(fn, n, "bad kind %r" % r["kind"])
-            if fn == "orgs.tsv" and r["kind"] != "org":
-                rep.err(fn, n, "kind must be org")
+            # `country`: a state's army or forces under a name of their own, read as
+            # names of the state (data/kb/README.md).
+            if fn == "orgs.tsv" and r["kind"] not in ("org", "country"):
+                rep.err(fn, n, "kind must be org or country")
+            if fn == "orgs.tsv" and r["kind"] == "country" and not r.get("country"):
+                rep.err(fn, n, "kind country needs the state in `country`")
             if fn == "groups.tsv" and r["kind"] != "group":
                 rep.err(fn, n, "kind must be group")
             if fn == "institutions.tsv" and r["kind"] not in ("org", "group", "country"):

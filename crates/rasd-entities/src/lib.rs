@@ -79,6 +79,14 @@ pub fn recognize_indexed(
     (r.finish(), readings)
 }
 
+/// A region or territory: its government and forces are bodies of their own, not its
+/// state.
+fn is_region(e: &Entry) -> bool {
+    e.kind == EntityKind::Place
+        && !e.capital
+        && e.place_kind.as_deref().is_some_and(|k| matches!(k, "region" | "territory"))
+}
+
 /// Whether a word (by its key's entry) is too common to be a loose name.
 fn too_common(entry: Option<KeyHit<'_>>) -> bool {
     entry.map_or(0.0, |e| e.zipf) > RARE_ZIPF
@@ -734,6 +742,12 @@ impl<'a> Recognizer<'a> {
         let owner = kb.entry(self.capital_to_country(o));
         let state = owner.institution_state().map(str::to_string);
         self.last_state = state.clone();
+        // A state's army, forces, authorities and government are the state itself, named
+        // already by its owner word; a region's own government ("حكومة إقليم كردستان")
+        // is a body of its own.
+        if inst.kind == EntityKind::Country && !is_region(owner) {
+            return;
+        }
         // The data's own name for this owner's institution, else for its state's.
         let named = kb
             .owned_institution(o, index)
@@ -743,7 +757,10 @@ impl<'a> Recognizer<'a> {
             return;
         }
         let slug = owner.id.trim_start_matches("place:").trim_start_matches("org:").to_lowercase();
-        let kind_prefix = if inst.kind == EntityKind::Group { "group" } else { "org" };
+        let (kind_prefix, kind) = match inst.kind {
+            EntityKind::Group => ("group", EntityKind::Group),
+            _ => ("org", EntityKind::Org),
+        };
         let id = format!("{kind_prefix}:{slug}-{}", inst.key);
         // Named again: only the mention is new (the entity is built the first time).
         if let Some(&idx) = self.by_id.get(&id) {
@@ -753,8 +770,10 @@ impl<'a> Recognizer<'a> {
         let owner_name = owner.name.as_deref().unwrap_or(&owner.name_ar);
         let ent = Entity {
             id,
-            kind: inst.kind,
-            name: Some(inst.name_en_pattern.replace("{country}", owner_name)),
+            kind,
+            name: Some(
+                inst.name_en_pattern.replace("{country}", owner_name).replace("{place}", owner_name),
+            ),
             // Canonical, not the mention: the first mention may be a dual or a construct
             // that names other owners too ("وزارتي دفاع البلدين").
             name_ar: Some(format!("{} في {}", inst.head_ar, owner.name_ar)),
@@ -868,11 +887,9 @@ impl<'a> Recognizer<'a> {
             self.cover(i, j);
             return Some(j);
         }
-        if inst.kind != EntityKind::Country {
-            let span = self.span(i, k, prefix);
-            for o in owners {
-                self.emit_institution(index, o, span.clone());
-            }
+        let span = self.span(i, k, prefix);
+        for o in owners {
+            self.emit_institution(index, o, span.clone());
         }
         self.cover(i, k);
         Some(k)
@@ -889,6 +906,9 @@ impl<'a> Recognizer<'a> {
         }
         let mut k = j;
         let mut state: Option<String> = None;
+        // The place or country after the title, which owns an institution the title
+        // is built on ("رئيس حكومة إقليم X" heads X's government).
+        let mut owner: Option<u32> = None;
         // "الناطقة باسم وزارة الخارجية الروسية", "الأمين العام لمجلس الأمن الأرمني": the
         // title belongs to an institution, whose state is the person's.
         let on_behalf = k < self.tokens.len() && keys::word_key(self.words[k]) == "باسم";
@@ -917,6 +937,7 @@ impl<'a> Recognizer<'a> {
             let (owners, after) = self.owners(k, dual);
             if let Some(&o) = owners.first() {
                 let e = self.kb.entry(o);
+                owner = matches!(e.kind, EntityKind::Place | EntityKind::Country).then_some(o);
                 state = if e.kind == EntityKind::Country {
                     Some(e.id.clone())
                 } else {
@@ -926,7 +947,7 @@ impl<'a> Recognizer<'a> {
             k = after;
         }
         // "رئيس البرلمان التركي": a title built on an institution names it too.
-        if let Some(c) = state.as_deref().and_then(|c| self.kb.index_of(c)) {
+        if let Some(c) = owner.or_else(|| state.as_deref().and_then(|c| self.kb.index_of(c))) {
             let mut key = String::with_capacity(64);
             for s in i + 1..j {
                 key.clear();

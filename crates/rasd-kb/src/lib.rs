@@ -621,10 +621,34 @@ impl Kb {
             Ok(())
         })?;
         for (e, names, abbrevs) in rows {
+            // A state's army or forces under a name of their own ("جيش الاحتلال", "القوات
+            // المسلحة السودانية") are the state itself, as the annotation conventions code
+            // them: their names become the country's, with no entity of their own.
+            if e.kind == EntityKind::Country {
+                self.add_state_body_names(file, &e, &names)?;
+                continue;
+            }
             let i = self.add_named(e, &names, true);
             for a in abbrevs {
                 self.alias(i, &a, AliasForm::Abbrev, false);
             }
+        }
+        Ok(())
+    }
+
+    /// The names of a body row of kind `country` as names of its state.
+    fn add_state_body_names(&mut self, file: &str, e: &Entry, names: &[String]) -> Result<(), KbError> {
+        let state = e.country.as_deref().and_then(|c| self.by_id.get(c).copied());
+        let Some(state) = state.filter(|&i| self.entries[i as usize].kind == EntityKind::Country)
+        else {
+            return Err(KbError::Parse {
+                file: file.to_string(),
+                line: 0,
+                message: format!("{}: kind `country` needs the ISO3 of a country", e.id),
+            });
+        };
+        for n in std::iter::once(&e.name_ar).chain(names) {
+            self.alias(state, n, AliasForm::Name, false);
         }
         Ok(())
     }
