@@ -2,7 +2,7 @@
 //! announce a place, which words stand for a region named before. They are data
 //! (`data/lexicon/name_boundaries.tsv`, `data/lexicon/place_cues.tsv`), folded once.
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use rasd_kb::keys::{key, word_key};
@@ -15,12 +15,17 @@ struct Lists {
     /// The keys of `cue`: nearly every word before a name is none of them.
     cue_filter: WordFilter,
     anaphor: HashSet<String>,
+    /// Keys of ordinary words spelled like a one-word name (`name_collisions.tsv`), and
+    /// whether only a place noun vouches for the name.
+    collision: HashMap<String, bool>,
 }
 
 const NAME_BOUNDARIES: &str =
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/name_boundaries.tsv"));
 const GIVEN_NAMES: &str =
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/given_names.tsv"));
+const NAME_COLLISIONS: &str =
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/name_collisions.tsv"));
 const PLACE_CUES: &str =
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/place_cues.tsv"));
 
@@ -39,7 +44,13 @@ fn lists() -> &'static Lists {
             cue: HashSet::default(),
             cue_filter: WordFilter::default(),
             anaphor: HashSet::default(),
+            collision: HashMap::default(),
         };
+        for r in rasd_text::phrases::tsv_rows(NAME_COLLISIONS) {
+            if let Some(w) = r.first() {
+                l.collision.insert(key(w), r.get(2) == Some(&"cue"));
+            }
+        }
         for (w, _) in rows(GIVEN_NAMES) {
             for part in rasd_text::normalize::normalize_str(w).split(' ') {
                 l.given.insert(part.to_string());
@@ -112,6 +123,13 @@ pub fn is_locative(word: &str) -> bool {
             | "ضواحي"
             | "اطراف"
     )
+}
+
+/// Whether a word key (article-free) is an ordinary word spelled like a one-word name,
+/// whose name reading needs evidence: `Some(true)` when only a place noun vouches for a
+/// place ("محافظة إب", not "في آب").
+pub fn collision(word_key: &str) -> Option<bool> {
+    lists().collision.get(word_key).copied()
 }
 
 /// A word key that stands for a region named earlier.

@@ -44,6 +44,9 @@ const BIG_CITY: u64 = 1_000_000;
 const FUNCTION_ZIPF: f32 = 5.0;
 /// Capitals are refused only above this frequency.
 const CAPITAL_ZIPF: f32 = 5.6;
+/// A one-word name whose letters are an ordinary word this common (as
+/// `Kb::common_reading` measures) needs evidence to be read as the name.
+const COMMON_WORD: f32 = 3.5;
 /// At most this many words make a new person's name.
 const MAX_NAME_WORDS: usize = 4;
 
@@ -151,6 +154,17 @@ struct First<'a> {
     hash: u64,
     /// What the knowledge base holds under the key: names, heads, frequency.
     entry: Option<KeyHit<'a>>,
+}
+
+/// What the words before a name vouch for, when it is also an ordinary word.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    /// Nothing in particular.
+    Free,
+    /// Right after a state body or "باسم": the name owns it ("الجيش المالي").
+    Owner,
+    /// Right after a personal title.
+    AfterTitle,
 }
 
 /// What resolution weighs for a gazetteer place named at a token.
@@ -476,7 +490,8 @@ impl<'a> Recognizer<'a> {
     }
 
     /// Chooses among the entries a name may denote; `None` when none is acceptable here.
-    fn resolve(&self, i: usize, m: &NameMatch<'_>) -> Option<(u32, AliasForm)> {
+    /// `slot` says what the words before vouch for.
+    fn resolve(&self, i: usize, m: &NameMatch<'_>, slot: Slot) -> Option<(u32, AliasForm)> {
         let single = m.end - i == 1;
         // Worked out at the first gazetteer place among the candidates: most names
         // have none, and these are word-frequency lookups.
@@ -498,10 +513,16 @@ impl<'a> Recognizer<'a> {
                     continue;
                 }
             }
+            if single && !self.vouched(i, m, a, slot) {
+                continue;
+            }
             if e.kind == EntityKind::Place && !e.curated {
                 let PlaceContext { zipf, whole_common, last_short, cue, locative } =
                     *place.get_or_insert_with(|| self.place_context(i, m));
-                if whole_common || last_short {
+                // ف and ك rarely stand before a place's name; behind them, an imported
+                // name is more often a piece of another word ("كانان" is not ك + "انان").
+                let odd_clitic = self.words[i].get(..m.prefix).is_some_and(|p| p.contains(['ف', 'ك']));
+                if whole_common || last_short || odd_clitic {
                     continue;
                 }
                 // A capital is named so often that its name ranks with common words
@@ -531,6 +552,60 @@ impl<'a> Recognizer<'a> {
             }
         }
         best.map(|(_, e, f)| (e, f))
+    }
+
+    /// Whether a one-word name `m` at token `i`, read as alias `a`, is a name here and
+    /// not the ordinary word it is spelled like.
+    /// A place or country needs a locative word or a place noun before it, a place beside
+    /// it, or a state body before it; a person a title or an earlier full mention; an
+    /// organization an earlier full mention.
+    fn vouched(&self, i: usize, m: &NameMatch<'_>, a: &Alias, slot: Slot) -> bool {
+        let e = self.kb.entry(a.entry);
+        let collision = boundaries::collision(m.last);
+        let is_common = || collision.is_some();
+        match e.kind {
+            EntityKind::Country | EntityKind::Place => {
+                let ordinary = is_common()
+                    || (e.kind == EntityKind::Place
+                        && !a.article
+                        && self.kb.common_reading(m.last, false) >= COMMON_WORD);
+                // A state body vouches for its owner's adjective, not for a place.
+                let owner = slot == Slot::Owner && e.kind == EntityKind::Country;
+                let cue = i > 0 && self.place_cue(i - 1);
+                if collision == Some(true) {
+                    return owner || cue;
+                }
+                !ordinary || owner || self.locative_before(i) || self.beside_place(i, m.end)
+            }
+            EntityKind::Person => {
+                let ordinary =
+                    is_common() || self.kb.common_reading(m.last, a.article) >= COMMON_WORD;
+                !ordinary || slot == Slot::AfterTitle || self.kb_out.contains_key(&a.entry)
+            }
+            EntityKind::Org | EntityKind::Group => {
+                !is_common() || self.kb_out.contains_key(&a.entry)
+            }
+        }
+    }
+
+    /// The word before token `i` is a locative preposition or a place noun.
+    fn locative_before(&self, i: usize) -> bool {
+        i > 0 && (self.place_cue(i - 1) || boundaries::is_locative(self.words[i - 1]))
+    }
+
+    /// A place or country is named right before token `i` or right after the name
+    /// ending at `end`, joined to it by و ("قنديل ومتينا"): places are listed together.
+    fn beside_place(&self, i: usize, end: usize) -> bool {
+        let names_place = |t: usize| {
+            self.match_name(t).is_some_and(|m| {
+                m.aliases.iter().any(|a| {
+                    matches!(self.kb.entry(a.entry).kind, EntityKind::Place | EntityKind::Country)
+                        && a.form == AliasForm::Name
+                })
+            })
+        };
+        let joined = |t: usize| self.is_word(t) && self.words[t].starts_with('و');
+        (i > 0 && joined(i) && names_place(i - 1)) || (joined(end) && names_place(end))
     }
 
     /// The words around name `m` at token `i`, as they bear on a gazetteer place.
@@ -631,7 +706,7 @@ impl<'a> Recognizer<'a> {
                 continue;
             }
             if let Some(m) = self.match_name(i) {
-                if let Some((entry, _)) = self.resolve(i, &m) {
+                if let Some((entry, _)) = self.resolve(i, &m, Slot::Free) {
                     let span = self.span(i, m.end, m.prefix);
                     self.add(Target::Kb(entry), span);
                     if matches!(self.kb.entry(entry).kind, EntityKind::Org | EntityKind::Group) {
@@ -658,6 +733,10 @@ impl<'a> Recognizer<'a> {
             return None;
         }
         let kb = self.kb;
+        // A word that is a proclitic and an ordinary word ("بكبار", "بالقوانين") is that.
+        if self.first_keys(i).iter().any(|f| too_common(f.entry)) {
+            return None;
+        }
         let mut best = None;
         for &First { prefix, key: first, article, entry, .. } in self.first_keys(i) {
             // Transliterated names do not take the article; "البلدين" is a noun.
@@ -705,7 +784,7 @@ impl<'a> Recognizer<'a> {
         }
         if self.words[j] == "في" {
             if let Some(m) = self.match_name(j + 1) {
-                if let Some((e, _)) = self.resolve(j + 1, &m) {
+                if let Some((e, _)) = self.resolve(j + 1, &m, Slot::Owner) {
                     let k = self.kb.entry(e).kind;
                     if matches!(k, EntityKind::Country | EntityKind::Place) {
                         let span = self.span(j + 1, m.end, m.prefix);
@@ -724,7 +803,7 @@ impl<'a> Recognizer<'a> {
             return None;
         }
         let m = self.match_name(j)?;
-        let (e, _) = self.resolve(j, &m)?;
+        let (e, _) = self.resolve(j, &m, Slot::Owner)?;
         let entry = self.kb.entry(e);
         if !matches!(entry.kind, EntityKind::Country | EntityKind::Place | EntityKind::Org) {
             return None;
@@ -827,7 +906,7 @@ impl<'a> Recognizer<'a> {
         let head = *heads.first()?;
         // A known name that is longer than the head wins ("مجلس الأمن الدولي").
         if let Some(m) = self.match_name(i) {
-            if m.end > j && self.resolve(i, &m).is_some() {
+            if m.end > j && self.resolve(i, &m, Slot::Free).is_some() {
                 return None;
             }
         }
@@ -926,7 +1005,7 @@ impl<'a> Recognizer<'a> {
             }
         } else if on_behalf {
             if let Some(m) = self.match_name(k) {
-                if let Some((e, _)) = self.resolve(k, &m) {
+                if let Some((e, _)) = self.resolve(k, &m, Slot::Owner) {
                     let span = self.span(k, m.end, m.prefix);
                     self.add(Target::Kb(e), span);
                     state = self.kb.entry(e).country.clone();
@@ -994,7 +1073,7 @@ impl<'a> Recognizer<'a> {
             n += 1;
         }
         if let Some(m) = self.match_name(n) {
-            if let Some((e, _)) = self.resolve(n, &m) {
+            if let Some((e, _)) = self.resolve(n, &m, Slot::AfterTitle) {
                 let entry = self.kb.entry(e);
                 if entry.kind == EntityKind::Person {
                     let span = self.span(n, m.end, m.prefix);
@@ -1051,7 +1130,7 @@ impl<'a> Recognizer<'a> {
             // A known entity other than a person ends the name.
             if end > n {
                 if let Some(m) = self.match_name(end) {
-                    if let Some((e, _)) = self.resolve(end, &m) {
+                    if let Some((e, _)) = self.resolve(end, &m, Slot::Free) {
                         if self.kb.entry(e).kind != EntityKind::Person {
                             break;
                         }

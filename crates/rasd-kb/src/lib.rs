@@ -543,7 +543,9 @@ impl Kb {
             Ok(())
         })?;
         for (e, names, adjs) in rows {
-            let i = self.add_named(e, &names, true);
+            // Countries' spelling variants are listed: a loose reading would take given
+            // names for them ("كامران" is not "الكاميرون").
+            let i = self.add_named(e, &names, false);
             for a in adjs {
                 // A masculine nisba also qualifies two ("جنديان إسرائيليان", "سفينتان
                 // يونانيتان"): its duals are regular, so they are made here, not listed.
@@ -941,6 +943,20 @@ impl Kb {
     #[inline]
     pub fn zipf(&self, word: &str) -> f32 {
         self.table.hit(word, key_hash(word)).map_or(0.0, |e| e.zipf)
+    }
+
+    /// How often a one-word name's letters are an ordinary word. For a name written
+    /// bare ("صور"), the frequency of its definite form ("الصور"): nouns and adjectives
+    /// take the article, foreign names do not ("الترامب" is never written). For a name
+    /// written with the article ("القدرة"), the frequency of the bare word ("قدرة").
+    pub fn common_reading(&self, key: &str, article: bool) -> f32 {
+        if article {
+            return self.zipf(key);
+        }
+        let mut definite = String::with_capacity(key.len() + 4);
+        definite.push_str("ال");
+        definite.push_str(key);
+        self.zipf(&definite)
     }
 
     /// Entry counts per kind.
