@@ -11,10 +11,12 @@ use rasd_text::phrases::WordFilter;
 struct Lists {
     boundary: HashSet<String>,
     given: HashSet<String>,
-    cue: HashSet<String>,
+    cue: HashMap<String, CueClass>,
     /// The keys of `cue`: nearly every word before a name is none of them.
     cue_filter: WordFilter,
     anaphor: HashSet<String>,
+    /// Words that close a place's name after it (`suffix` in `place_cues.tsv`).
+    suffix: HashSet<String>,
     /// Keys of ordinary words spelled like a one-word name (`name_collisions.tsv`), and
     /// whether only a place noun vouches for the name.
     collision: HashMap<String, bool>,
@@ -26,6 +28,8 @@ const GIVEN_NAMES: &str =
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/given_names.tsv"));
 const NAME_COLLISIONS: &str =
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/name_collisions.tsv"));
+const LOW_FREQ: &str =
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/ar_word_freq_low.tsv"));
 const PLACE_CUES: &str =
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/place_cues.tsv"));
 
@@ -41,9 +45,10 @@ fn lists() -> &'static Lists {
         let mut l = Lists {
             boundary: HashSet::default(),
             given: HashSet::default(),
-            cue: HashSet::default(),
+            cue: HashMap::default(),
             cue_filter: WordFilter::default(),
             anaphor: HashSet::default(),
+            suffix: HashSet::default(),
             collision: HashMap::default(),
         };
         for r in rasd_text::phrases::tsv_rows(NAME_COLLISIONS) {
@@ -64,16 +69,41 @@ fn lists() -> &'static Lists {
         }
         for (w, class) in rows(PLACE_CUES) {
             let k = key(w);
-            match class {
-                "anaphor" => l.anaphor.insert(k),
-                _ => l.cue.insert(k),
+            let class = match class {
+                "anaphor" => {
+                    l.anaphor.insert(k);
+                    continue;
+                }
+                "suffix" => {
+                    l.suffix.insert(k);
+                    continue;
+                }
+                "settlement" => CueClass::Settlement,
+                "admin" => CueClass::Admin,
+                "facility" => CueClass::Facility,
+                "nature" => CueClass::Nature,
+                _ => CueClass::Cue,
             };
+            l.cue.insert(k, class);
         }
-        for k in &l.cue {
+        for k in l.cue.keys() {
             l.cue_filter.insert(k);
         }
         l
     })
+}
+
+/// The Zipf frequency of a normalized word below the knowledge base's frequency list
+/// (`ar_word_freq_low.tsv`: 2.3 up to that list's floor), 0 when rarer still. Asked only
+/// of the few words weighed as a new name, so the table is read on first use.
+pub fn low_zipf(word: &str) -> f32 {
+    static LOW: OnceLock<HashMap<Box<str>, u8>> = OnceLock::new();
+    let low = LOW.get_or_init(|| {
+        rasd_text::phrases::tsv_rows(LOW_FREQ)
+            .filter_map(|r| Some((Box::from(*r.first()?), r.get(1)?.parse().ok()?)))
+            .collect()
+    });
+    low.get(word).map_or(0.0, |&z| f32::from(z) / 10.0)
 }
 
 /// A normalized word that cannot be part of a person's name.
@@ -101,7 +131,40 @@ pub fn is_place_cue_stems<'w>(stems: impl IntoIterator<Item = &'w str>) -> bool 
     let l = lists();
     stems.into_iter().any(|s| {
         let k = word_key(s);
-        l.cue_filter.may_contain(k) && l.cue.contains(k)
+        l.cue_filter.may_contain(k) && l.cue.contains_key(k)
+    })
+}
+
+/// A word key that closes a place's name after it ("الشمالية", "الجوية").
+pub fn is_place_suffix(word_key: &str) -> bool {
+    lists().suffix.contains(word_key)
+}
+
+/// What a place noun before a name makes of it (`place_cues.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueClass {
+    /// A town, village, camp or quarter: the name is the place.
+    Settlement,
+    /// A province, district or region: the name is the place.
+    Admin,
+    /// An airport, base, prison, crossing ...: the whole phrase is the place.
+    Facility,
+    /// A river, mountain, island or valley: the whole phrase is the place.
+    Nature,
+    /// Announces a place, makes none.
+    Cue,
+}
+
+/// The class of the place noun among a word's candidate stems, if one is.
+pub fn cue_class_stems<'w>(stems: impl IntoIterator<Item = &'w str>) -> Option<CueClass> {
+    let l = lists();
+    stems.into_iter().find_map(|s| {
+        let k = word_key(s);
+        if l.cue_filter.may_contain(k) {
+            l.cue.get(k).copied()
+        } else {
+            None
+        }
     })
 }
 

@@ -25,6 +25,7 @@
 #![deny(missing_docs)]
 
 mod boundaries;
+mod open;
 
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::Cell;
@@ -709,13 +710,21 @@ impl<'a> Recognizer<'a> {
                 if let Some((entry, _)) = self.resolve(i, &m, Slot::Free) {
                     let span = self.span(i, m.end, m.prefix);
                     self.add(Target::Kb(entry), span);
-                    if matches!(self.kb.entry(entry).kind, EntityKind::Org | EntityKind::Group) {
+                    let kind = self.kb.entry(entry).kind;
+                    if matches!(kind, EntityKind::Org | EntityKind::Group) {
                         self.inner_countries(i + 1, m.end);
                     }
                     self.cover(i, m.end);
                     i = m.end;
+                    if kind == EntityKind::Place {
+                        i = self.list_after(i, boundaries::CueClass::Settlement);
+                    }
                     continue;
                 }
+            }
+            if let Some(j) = self.try_cue_place(i) {
+                i = j;
+                continue;
             }
             let loose = self.loose.get(i).copied().unwrap_or(false);
             if let Some(j) = loose.then(|| self.try_loose(i, &mut key)).flatten() {
@@ -1219,6 +1228,7 @@ impl<'a> Recognizer<'a> {
     }
 
     fn finish(mut self) -> Vec<Entity> {
+        self.fill_countries();
         for e in &mut self.out {
             e.mentions.sort_by_key(|m| (m.start, m.end));
         }

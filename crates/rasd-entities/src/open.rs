@@ -1,0 +1,277 @@
+//! Open-world recognition: places the knowledge base has never seen, found from the
+//! noun that announces them ("بلدة موندورو", "مطار الحديدة") and from the lists they
+//! stand in ("قنديل ومتينا والزاب"). A new place gets the id `new:place:<key>` and, when
+//! the text gives none, the country the article is about (see `Recognizer::fill_countries`).
+
+use rasd_kb::{keys, EntityKind};
+use rasd_model::{Entity, Span};
+use rasd_text::TokenKind;
+
+use crate::boundaries::{self, CueClass};
+use crate::{Recognizer, Slot, Target};
+
+/// A word this rare (Zipf) may be part of a name the knowledge base lacks.
+pub(crate) const NAME_ZIPF: f32 = 2.3;
+/// A word after a hyphen inside a name may be this common ("بيتيون-فيل").
+const HYPHENED_ZIPF: f32 = 4.5;
+/// A definite word this rare may name a facility after its noun ("مستشفى الشفاء").
+const FACILITY_NAME_ZIPF: f32 = 4.2;
+/// At most this many words make a new place's name.
+const MAX_PLACE_WORDS: usize = 3;
+
+impl<'a> Recognizer<'a> {
+    /// The class of the place noun at token `i`, written without the article (a noun in
+    /// construct: "بلدة X", not "البلدة").
+    fn cue_at(&self, i: usize) -> Option<CueClass> {
+        if !self.is_word(i) {
+            return None;
+        }
+        let w = self.words[i];
+        let stems = self.clitics.of(i).iter().filter_map(|a| {
+            let stem = w.get(a.prefix_len..)?;
+            (!a.article && !stem.starts_with("ال")).then_some(stem)
+        });
+        boundaries::cue_class_stems(stems)
+    }
+
+    /// A word that may be part of a new name: rare, not a function word, a title or a
+    /// place noun, with no conjunction, preposition or article glued to it that would
+    /// make it a phrase ("بالقرب", "والجيش", "لحدود"); the article only when
+    /// `article` allows it and the word is rarer still ("الكركرات").
+    pub(crate) fn rare_word(&self, k: usize, article: bool) -> bool {
+        // A definite word only starts a name: `article` is asked for a first word.
+        let first_word = article;
+        if !self.is_word(k) || self.tokens[k].kind != TokenKind::Arabic {
+            return false;
+        }
+        let w = self.words[k];
+        if boundaries::is_boundary(w) || self.match_head(k).is_some() || self.cue_at(k).is_some() {
+            return false;
+        }
+        let key = keys::word_key(w);
+        let definite = key.len() < w.len();
+        if (definite && !(article && w.starts_with("ال"))) || key.chars().count() < 3 {
+            return false;
+        }
+        if self.word_zipf(key) >= NAME_ZIPF || self.word_zipf(w) >= NAME_ZIPF {
+            return false;
+        }
+        // "أوقعت" after a name is a verb: names go on with no hamza-initial word.
+        if !first_word && self.hamza_at(k, 0) {
+            return false;
+        }
+        !self.glued(k)
+    }
+
+    /// How common a normalized word is, down to the low-frequency list's floor.
+    pub(crate) fn word_zipf(&self, w: &str) -> f32 {
+        let z = self.kb.zipf(w);
+        if z > 0.0 {
+            z
+        } else {
+            boundaries::low_zipf(w)
+        }
+    }
+
+    /// Whether word `k` reads as a proclitic (و ف ب ل ك) glued to an ordinary word or
+    /// a known name: "وكولبوس" is "و" + a name, "لحدود" is "ل" + "حدود". A name that
+    /// itself starts with و and a long vowel ("وادي", "ويلز") is not.
+    pub(crate) fn glued(&self, k: usize) -> bool {
+        let w = self.words[k];
+        if w.starts_with('و') && !w[2..].starts_with(['ا', 'و', 'ي']) {
+            return true;
+        }
+        self.first_keys(k).iter().any(|f| f.prefix > 0 && (f.article || f.entry.is_some_and(|e| e.has_aliases)))
+    }
+
+    /// The end of a new place's name starting at token `j` after a noun of `class`:
+    /// rare words, joined by hyphens, closed by a direction or a facility's kind.
+    fn place_name_end(&self, j: usize, class: CueClass) -> usize {
+        let mut k = j;
+        let facility = matches!(class, CueClass::Facility | CueClass::Nature);
+        while k < self.tokens.len() && k - j < MAX_PLACE_WORDS * 2 {
+            let first = k == j;
+            // After its first word, a name goes on with indefinite words: a definite
+            // one is an adjective of the place ("الكركرات العازلة").
+            let ok = self.rare_word(k, first)
+                || (first
+                    && facility
+                    && self.words[k].starts_with("ال")
+                    && !boundaries::is_boundary(self.words[k])
+                    && self.kb.zipf(keys::word_key(self.words[k])) < FACILITY_NAME_ZIPF);
+            if !ok {
+                break;
+            }
+            k += 1;
+            // "آفاشين-باسيان": a hyphen inside a name.
+            if self.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Punct)
+                && self.words[k] == "-"
+                && self.is_word(k + 1)
+                && self.kb.zipf(self.words[k + 1]) < HYPHENED_ZIPF
+            {
+                k += 2;
+            }
+        }
+        if k > j && self.is_word(k) && boundaries::is_place_suffix(keys::word_key(self.words[k])) {
+            k += 1;
+        }
+        k
+    }
+
+    /// A place announced by the noun at token `i`; returns the token after it.
+    pub(crate) fn try_cue_place(&mut self, i: usize) -> Option<usize> {
+        let class = self.cue_at(i)?;
+        if class == CueClass::Cue {
+            return None;
+        }
+        let j = i + 1;
+        let whole = matches!(class, CueClass::Facility | CueClass::Nature);
+        // A known place right after the noun: the noun vouches for it (a town named like
+        // an ordinary word); a facility is also a place of its own ("مطار الحديدة").
+        // A preposition glued to the name after the noun ("كهف بالسليمانية") makes it
+        // where the thing is, not its name.
+        if let Some(m) = self.match_name(j).filter(|m| m.prefix == 0) {
+            if let Some((e, _)) = self.resolve(j, &m, Slot::Free) {
+                let known = self.kb.entry(e);
+                if !matches!(known.kind, EntityKind::Place | EntityKind::Country) {
+                    return None;
+                }
+                let end = self.place_name_end(m.end, class).max(m.end);
+                if !whole && end > m.end {
+                    // "بلدة بون سوندي": more name follows; a new place.
+                    return self.new_places_from(i, j, class);
+                }
+                // A river or mountain named after a town is not the town ("نهر السند").
+                if class != CueClass::Nature {
+                    let span = self.span(j, m.end, m.prefix);
+                    self.add(Target::Kb(e), span);
+                }
+                // "جبال إقليم كردستان": mountains of a region, not a named feature.
+                if whole && !(class == CueClass::Nature && crate::is_region(known)) {
+                    let end = self.suffix_end(m.end);
+                    self.new_place(i, end, 0, None);
+                }
+                self.cover(i, end);
+                return Some(self.list_after(end.max(m.end), class));
+            }
+        }
+        self.new_places_from(i, j, class)
+    }
+
+    /// The token after a facility's kind word ("الجوية") at `k`, or `k`.
+    fn suffix_end(&self, k: usize) -> usize {
+        if self.is_word(k) && boundaries::is_place_suffix(keys::word_key(self.words[k])) {
+            k + 1
+        } else {
+            k
+        }
+    }
+
+    /// New places after the noun at `i` whose name starts at `j`; returns the token
+    /// after the last.
+    fn new_places_from(&mut self, i: usize, j: usize, class: CueClass) -> Option<usize> {
+        let end = self.place_name_end(j, class);
+        if end == j {
+            return None;
+        }
+        let whole = matches!(class, CueClass::Facility | CueClass::Nature);
+        let (from, prefix) = if whole { (i, 0) } else { (j, 0) };
+        self.new_place(from, end, prefix, None);
+        self.cover(i, end);
+        Some(self.list_after(end, class))
+    }
+
+    /// Places listed after one ending at `end`, joined by و: "قريتي لهيبان وخضر جيجة",
+    /// "ماكوميا ومويدومبي ونانغادي". Returns the token after the last.
+    pub(crate) fn list_after(&mut self, end: usize, class: CueClass) -> usize {
+        let mut k = end;
+        while self.is_word(k) && !self.covered[k] {
+            let w = self.words[k];
+            let Some(rest) = w.strip_prefix('و') else { break };
+            let conj = w.len() - rest.len();
+            // A known name after و is left to the name matcher.
+            if self.match_name(k).is_some()
+                || rest.chars().count() < 3
+                || rest.starts_with("ال")
+                || self.word_zipf(rest) >= NAME_ZIPF
+                || self.word_zipf(w) >= NAME_ZIPF
+                || boundaries::is_boundary(rest)
+            {
+                break;
+            }
+            let mut e = k + 1;
+            if class != CueClass::Facility {
+                while e < self.tokens.len() && e - k < MAX_PLACE_WORDS && self.rare_word(e, false) {
+                    e += 1;
+                }
+            }
+            self.new_place(k, e, conj, None);
+            self.cover(k, e);
+            k = e;
+        }
+        k
+    }
+
+    /// Adds a new place over tokens `[from, to)` (skipping `prefix` bytes of the first).
+    fn new_place(&mut self, from: usize, to: usize, prefix: usize, country: Option<String>) {
+        let span = self.span(from, to, prefix);
+        self.new_entity(EntityKind::Place, span, country);
+    }
+
+    /// Adds an entity the knowledge base lacks, `new:KIND:<key of its name>`, or a
+    /// mention of it when already found. Returns its position in the output.
+    pub(crate) fn new_entity(
+        &mut self,
+        kind: EntityKind,
+        span: Span,
+        country: Option<String>,
+    ) -> usize {
+        let key = keys::key(&span.text);
+        let kind_name = match kind {
+            EntityKind::Place => "place",
+            EntityKind::Org => "org",
+            EntityKind::Group => "group",
+            EntityKind::Person => "person",
+            EntityKind::Country => "country",
+        };
+        let ent = Entity {
+            id: format!("new:{kind_name}:{key}"),
+            kind,
+            name: None,
+            name_ar: Some(span.text.clone()),
+            country,
+            role: None,
+            lat: None,
+            lon: None,
+            mentions: Vec::new(),
+        };
+        self.add(Target::Made(ent), span)
+    }
+
+    /// Gives new places and groups with no country the country the article is about:
+    /// the one named most (by its name, its adjective, or its places).
+    pub(crate) fn fill_countries(&mut self) {
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for e in &self.out {
+            let c = match e.kind {
+                EntityKind::Country => Some(e.id.as_str()),
+                EntityKind::Place if !e.id.starts_with("new:") => e.country.as_deref(),
+                _ => None,
+            };
+            let Some(c) = c else { continue };
+            match counts.iter_mut().find(|(x, _)| x == c) {
+                Some((_, n)) => *n += e.mentions.len(),
+                None => counts.push((c.to_string(), e.mentions.len())),
+            }
+        }
+        let Some((top, _)) = counts.into_iter().max_by_key(|(_, n)| *n) else { return };
+        for e in &mut self.out {
+            if e.country.is_none()
+                && e.id.starts_with("new:")
+                && matches!(e.kind, EntityKind::Place | EntityKind::Group)
+            {
+                e.country = Some(top.clone());
+            }
+        }
+    }
+}
