@@ -11,6 +11,10 @@ use rasd_text::phrases::WordFilter;
 struct Lists {
     boundary: HashSet<String>,
     given: HashSet<String>,
+    /// Words between a title and the name (`tail` in `name_boundaries.tsv`).
+    tail: HashSet<String>,
+    /// Verbs whose subject is often a person named right after them.
+    person_cue: HashSet<String>,
     cue: HashMap<String, CueClass>,
     /// The keys of `cue`: nearly every word before a name is none of them.
     cue_filter: WordFilter,
@@ -28,6 +32,10 @@ const GIVEN_NAMES: &str =
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/given_names.tsv"));
 const NAME_COLLISIONS: &str =
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/name_collisions.tsv"));
+const REPORTING: &str =
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/reporting.tsv"));
+const PERSON_CUES: &str =
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/person_cues.tsv"));
 const LOW_FREQ: &str =
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/ar_word_freq_low.tsv"));
 const PLACE_CUES: &str =
@@ -45,6 +53,8 @@ fn lists() -> &'static Lists {
         let mut l = Lists {
             boundary: HashSet::default(),
             given: HashSet::default(),
+            tail: HashSet::default(),
+            person_cue: HashSet::default(),
             cue: HashMap::default(),
             cue_filter: WordFilter::default(),
             anaphor: HashSet::default(),
@@ -61,7 +71,19 @@ fn lists() -> &'static Lists {
                 l.given.insert(part.to_string());
             }
         }
-        for (w, _) in rows(NAME_BOUNDARIES) {
+        for (w, class) in rows(REPORTING) {
+            if class == "say" {
+                l.person_cue.insert(rasd_text::normalize::normalize_str(w));
+            }
+        }
+        for (w, _) in rows(PERSON_CUES) {
+            l.person_cue.insert(rasd_text::normalize::normalize_str(w));
+        }
+        for (w, class) in rows(NAME_BOUNDARIES) {
+            if class == "tail" {
+                l.tail.insert(rasd_text::normalize::normalize_str(w));
+                continue;
+            }
             // Keep both the folded word and its article-free key: names are compared
             // as written, cues and anaphors by key.
             l.boundary.insert(rasd_text::normalize::normalize_str(w));
@@ -111,6 +133,21 @@ pub fn is_boundary(word: &str) -> bool {
     let l = lists();
     l.boundary.contains(word)
         || word.strip_prefix('و').is_some_and(|w| w.chars().count() > 1 && l.boundary.contains(w))
+}
+
+/// A normalized word that may stand between a title and the name ("آنذاك").
+pub fn is_title_tail(word: &str) -> bool {
+    lists().tail.contains(word)
+}
+
+/// A normalized word (with و or ف before it or not) after which a person's name often
+/// stands as the subject: a reporting verb ("قال") or a verb of demand or warning.
+pub fn is_person_cue(word: &str) -> bool {
+    let l = lists();
+    l.person_cue.contains(word)
+        || word
+            .strip_prefix(['و', 'ف'])
+            .is_some_and(|w| w.chars().count() > 2 && l.person_cue.contains(w))
 }
 
 /// A normalized word that is a common given name or name particle.

@@ -726,6 +726,10 @@ impl<'a> Recognizer<'a> {
                 i = j;
                 continue;
             }
+            if let Some(j) = self.try_subject_person(i) {
+                i = j;
+                continue;
+            }
             let loose = self.loose.get(i).copied().unwrap_or(false);
             if let Some(j) = loose.then(|| self.try_loose(i, &mut key)).flatten() {
                 i = j;
@@ -1062,13 +1066,11 @@ impl<'a> Recognizer<'a> {
         }
         // Skip definite nouns and adjectives still describing the office ("قائد الشرطة
         // المحلية حامد ..."): names rarely start with the article unless rare.
+        // So are genitives ("الزعيم التاريخي للحزب X") and adverbs ("آنذاك").
         let mut skip = k;
         while skip < k + 3
             && self.is_word(skip)
-            && self.words[skip].starts_with("ال")
-            && self.kb.zipf(self.words[skip]) >= RARE_ZIPF
-            && !boundaries::is_boundary(self.words[skip])
-            && self.match_name(skip).is_none()
+            && (self.describes_office(skip) || boundaries::is_title_tail(self.words[skip]))
         {
             skip += 1;
         }
@@ -1098,31 +1100,40 @@ impl<'a> Recognizer<'a> {
         }
         let end = self.name_run(n);
         if end >= n + 2 {
-            let span = self.span(n, end, 0);
-            let key = keys::key(&span.text);
-            let ent = Entity {
-                id: format!("new:person:{key}"),
-                kind: EntityKind::Person,
-                name: None,
-                name_ar: Some(span.text.clone()),
-                country: state,
-                role: Some(title.role_en.clone()),
-                lat: None,
-                lon: None,
-                mentions: Vec::new(),
-            };
-            let id = ent.id.clone();
-            self.add(Target::Made(ent), span);
-            self.cover(n, end);
-            self.doc_names.insert(key.clone(), id.clone());
-            if let Some(last) = key.rsplit(' ').next() {
-                if last.chars().count() >= 3 && self.kb.zipf(last) < COMMON_ZIPF {
-                    self.doc_names.insert(last.to_string(), id);
-                }
-            }
+            self.new_person(n, end, state, Some(title.role_en.clone()));
             return end;
         }
         k
+    }
+
+    /// Adds a person the knowledge base lacks, named by tokens `[n, end)`, and notes the
+    /// full name and the surname for later short mentions.
+    fn new_person(&mut self, n: usize, end: usize, country: Option<String>, role: Option<String>) {
+        let span = self.span(n, end, 0);
+        let key = keys::key(&span.text);
+        let id = format!("new:person:{key}");
+        let idx = self.new_entity(EntityKind::Person, span, country);
+        if self.out[idx].role.is_none() {
+            self.out[idx].role = role;
+        }
+        self.cover(n, end);
+        self.doc_names.insert(key.clone(), id.clone());
+        if let Some(last) = key.rsplit(' ').next() {
+            if last.chars().count() >= 3 && self.kb.zipf(last) < COMMON_ZIPF {
+                self.doc_names.insert(last.to_string(), id);
+            }
+        }
+    }
+
+    /// A definite common word after a title that still describes the office, not a
+    /// name: "المحلية", "للحزب".
+    fn describes_office(&self, k: usize) -> bool {
+        let w = self.words[k];
+        let definite = w.starts_with("ال") || w.starts_with("لل");
+        definite
+            && self.word_zipf(keys::word_key(w)) >= open::NAME_ZIPF
+            && !boundaries::is_boundary(w)
+            && self.match_name(k).is_none()
     }
 
     /// The end of a run of name-like words starting at `n`.
@@ -1134,6 +1145,15 @@ impl<'a> Recognizer<'a> {
             }
             let w = self.words[end];
             if boundaries::is_boundary(w) {
+                break;
+            }
+            // "ونائب", "وبالأجهزة", "بالتراجع": a title or a phrase glued to a
+            // conjunction, preposition or article ends the name.
+            let phrase = ["لل", "بال", "وال", "فال", "كال"].iter().any(|p| w.starts_with(p));
+            if phrase || self.match_head(end).is_some() {
+                break;
+            }
+            if end > n && !boundaries::is_given_name(w) && self.glued(end) {
                 break;
             }
             // A known entity other than a person ends the name.

@@ -275,3 +275,36 @@ impl<'a> Recognizer<'a> {
         }
     }
 }
+
+impl Recognizer<'_> {
+    /// A person named right after a verb whose subject they are ("وقال كامران علييف
+    /// إن ..."): two to four words, each a given name or rare, the first without the
+    /// article, and punctuation or a word that ends a name after them. Returns the token
+    /// after the name.
+    pub(crate) fn try_subject_person(&mut self, i: usize) -> Option<usize> {
+        if !boundaries::is_person_cue(self.words[i]) {
+            return None;
+        }
+        let n = i + 1;
+        if !self.is_word(n) || self.covered[n] || self.match_name(n).is_some() {
+            return None;
+        }
+        if self.words[n].starts_with("ال") || self.match_head(n).is_some() {
+            return None;
+        }
+        let end = self.name_run(n);
+        if end < n + 2 {
+            return None;
+        }
+        let name_like = (n..end).all(|k| {
+            let w = self.words[k];
+            boundaries::is_given_name(w) || self.word_zipf(keys::word_key(w)) < NAME_ZIPF
+        });
+        let closed = !self.is_word(end) || boundaries::is_boundary(self.words[end]);
+        if !name_like || !closed {
+            return None;
+        }
+        self.new_person(n, end, None, None);
+        Some(end)
+    }
+}
