@@ -36,6 +36,8 @@ const REPORTING: &str =
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/reporting.tsv"));
 const PERSON_CUES: &str =
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/person_cues.tsv"));
+const NAME_WORDS: &str =
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/name_words.tsv"));
 const LOW_FREQ: &str =
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/ar_word_freq_low.tsv"));
 const PLACE_CUES: &str =
@@ -148,6 +150,16 @@ pub fn is_person_cue(word: &str) -> bool {
         || word
             .strip_prefix(['و', 'ف'])
             .is_some_and(|w| w.chars().count() > 2 && l.person_cue.contains(w))
+}
+
+/// A normalized word that is spelled like a personal name (`name_words.tsv`, given
+/// names and surnames of many languages as Arabic writes them). Read on first use.
+pub fn is_name_word(word: &str) -> bool {
+    static NAMES: OnceLock<HashSet<Box<str>>> = OnceLock::new();
+    NAMES
+        .get_or_init(|| rasd_text::phrases::tsv_rows(NAME_WORDS).filter_map(|r| Some(Box::from(*r.first()?))).collect())
+        .contains(word)
+        || is_given_name(word)
 }
 
 /// A normalized word that is a common given name or name particle.

@@ -16,6 +16,8 @@ pub(crate) const NAME_ZIPF: f32 = 2.3;
 const HYPHENED_ZIPF: f32 = 4.5;
 /// A definite word this rare may name a facility after its noun ("مستشفى الشفاء").
 const FACILITY_NAME_ZIPF: f32 = 4.2;
+/// A name made only of words this common is more likely a phrase.
+const COMMON_NAME_ZIPF: f32 = 4.5;
 /// At most this many words make a new place's name.
 const MAX_PLACE_WORDS: usize = 3;
 
@@ -296,12 +298,13 @@ impl Recognizer<'_> {
         if end < n + 2 {
             return None;
         }
-        let name_like = (n..end).all(|k| {
-            let w = self.words[k];
-            boundaries::is_given_name(w) || self.word_zipf(keys::word_key(w)) < NAME_ZIPF
-        });
+        // Each word a known name word or a rare one, and not every word ordinary.
+        let rare = |k: usize| self.word_zipf(keys::word_key(self.words[k])) < NAME_ZIPF;
+        let name_like = (n..end).all(|k| boundaries::is_name_word(self.words[k]) || rare(k));
+        let ordinary =
+            (n..end).all(|k| self.word_zipf(keys::word_key(self.words[k])) >= COMMON_NAME_ZIPF);
         let closed = !self.is_word(end) || boundaries::is_boundary(self.words[end]);
-        if !name_like || !closed {
+        if !name_like || ordinary || !closed {
             return None;
         }
         self.new_person(n, end, None, None);
