@@ -505,8 +505,13 @@ impl<'a> Recognizer<'a> {
                 _ if e.curated => 80.0,
                 _ => 10.0 + (e.population as f64 + 1.0).log10() * 5.0,
             };
-            if e.kind != EntityKind::Country && e.kind != EntityKind::Person && single {
-                // "مسيرة" (a drone) is not "المسيرة" (a channel); "البلدين" is not "بلدين".
+            if a.form == AliasForm::Adjective && self.ends_in_maqsura(m.end - 1) {
+                // A nisba ends in ي: "اليمنى" (the right hand) is not "اليمني".
+                continue;
+            }
+            if e.kind != EntityKind::Country && e.kind != EntityKind::Person {
+                // "مسيرة" (a drone) is not "المسيرة" (a channel); "البلدين" is not "بلدين";
+                // "بيت أبيض" is not "البيت الأبيض".
                 let mismatch = a.article != m.article;
                 // Curated names written bare are also written with the article.
                 let tolerated = e.curated && !a.article;
@@ -572,11 +577,25 @@ impl<'a> Recognizer<'a> {
                         && self.kb.common_reading(m.last, false) >= COMMON_WORD);
                 // A state body vouches for its owner's adjective, not for a place.
                 let owner = slot == Slot::Owner && e.kind == EntityKind::Country;
-                let cue = i > 0 && self.place_cue(i - 1);
-                if collision == Some(true) {
+                // A place noun in construct: "مدينة X", not "المنطقة X".
+                let cue = i > 0 && self.cue_at(i - 1).is_some();
+                // An adjective that is also an ordinary word ("المالي": financial) is
+                // the country's only as the owner of a state body.
+                // A bare name written with the article ("المالي" for "مالي") is one too.
+                let adjective =
+                    a.form == AliasForm::Adjective || (m.article && !a.article);
+                if collision == Some(true) || (collision.is_some() && adjective) {
                     return owner || cue;
                 }
-                !ordinary || owner || self.locative_before(i) || self.beside_place(i, m.end)
+                // "من" starts too many phrases ("من طراز", "من سيول جارفة") to vouch.
+                let locative =
+                    i > 0 && boundaries::is_locative(self.words[i - 1]) && self.words[i - 1] != "من";
+                !ordinary
+                    || owner
+                    || cue
+                    || locative
+                    || self.beside_place(i, m.end)
+                    || self.located_after(m.end)
             }
             EntityKind::Person => {
                 let ordinary =
@@ -589,9 +608,29 @@ impl<'a> Recognizer<'a> {
         }
     }
 
-    /// The word before token `i` is a locative preposition or a place noun.
-    fn locative_before(&self, i: usize) -> bool {
-        i > 0 && (self.place_cue(i - 1) || boundaries::is_locative(self.words[i - 1]))
+    /// The words after a name at `end` place it in a larger one: "جنين في الضفة
+    /// الغربية", "X شمال سوريا".
+    fn located_after(&self, end: usize) -> bool {
+        let Some(&w) = self.words.get(end) else { return false };
+        let names_place = |t: usize| {
+            self.match_name(t).is_some_and(|m| {
+                m.aliases.iter().any(|a| {
+                    a.form == AliasForm::Name
+                        && matches!(self.kb.entry(a.entry).kind, EntityKind::Place | EntityKind::Country)
+                })
+            })
+        };
+        self.is_word(end)
+            && boundaries::is_locative(w)
+            && w != "من"
+            && (names_place(end + 1) || (self.is_word(end + 1) && names_place(end + 2)))
+    }
+
+    /// Whether the original spells token `i` with a final ى (alif maqsura).
+    fn ends_in_maqsura(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        let end = self.view.to_original(t.nstart as usize, t.nend as usize).1;
+        end > 0 && self.text.char_at(end - 1) == Some('ى')
     }
 
     /// A place or country is named right before token `i` or right after the name
@@ -746,8 +785,11 @@ impl<'a> Recognizer<'a> {
             return None;
         }
         let kb = self.kb;
-        // A word that is a proclitic and an ordinary word ("بكبار", "بالقوانين") is that.
-        if self.first_keys(i).iter().any(|f| too_common(f.entry)) {
+        // A word that is a proclitic and an ordinary word ("بكبار", "بالقوانين") is that;
+        // so is one of the less frequent ordinary words ("برهانا").
+        if self.first_keys(i).iter().any(|f| too_common(f.entry))
+            || boundaries::low_zipf(self.words[i]) > 0.0
+        {
             return None;
         }
         let mut best = None;
@@ -797,7 +839,7 @@ impl<'a> Recognizer<'a> {
         }
         if self.words[j] == "في" {
             if let Some(m) = self.match_name(j + 1) {
-                if let Some((e, _)) = self.resolve(j + 1, &m, Slot::Owner) {
+                if let Some((e, _)) = self.resolve(j + 1, &m, Slot::Free) {
                     let k = self.kb.entry(e).kind;
                     if matches!(k, EntityKind::Country | EntityKind::Place) {
                         let span = self.span(j + 1, m.end, m.prefix);
@@ -1099,7 +1141,12 @@ impl<'a> Recognizer<'a> {
             }
         }
         let end = self.name_run(n);
-        if end >= n + 2 {
+        // "ترأس الوزير اجتماعا طارئا": ordinary words after a title are no name.
+        let named = (n..end).any(|t| {
+            boundaries::is_name_word(self.words[t])
+                || self.word_zipf(keys::word_key(self.words[t])) < open::NAME_ZIPF
+        });
+        if end >= n + 2 && named {
             self.new_person(n, end, state, Some(title.role_en.clone()));
             return end;
         }

@@ -24,7 +24,7 @@ const MAX_PLACE_WORDS: usize = 3;
 impl<'a> Recognizer<'a> {
     /// The class of the place noun at token `i`, written without the article (a noun in
     /// construct: "بلدة X", not "البلدة").
-    fn cue_at(&self, i: usize) -> Option<CueClass> {
+    pub(crate) fn cue_at(&self, i: usize) -> Option<CueClass> {
         if !self.is_word(i) {
             return None;
         }

@@ -988,7 +988,8 @@ mod tests {
         let owned = |place: &str, key: &str| {
             kb.owned_institution(id(place), inst(key)).map(|e| kb.entry(e).id.as_str())
         };
-        assert_eq!(owned("place:gaza", "health-ministry"), Some("org:gaza-health-ministry"));
+        // Bare "غزة" is the Strip, whose ministry the Gaza health ministry is.
+        assert_eq!(owned("place:gaza-strip", "health-ministry"), Some("org:gaza-health-ministry"));
         let nk = owned("place:nagorno-karabakh", "defence-ministry");
         assert_eq!(nk, Some("org:nk-defence-ministry"));
         // Given no state in the data, it takes the territory's backer.
@@ -1051,6 +1052,33 @@ mod tests {
         )
         .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(kb.by_id("person:x").and_then(|e| e.body.as_deref()), Some("org:un"));
+    }
+
+    #[test]
+    fn a_states_named_forces_are_names_of_the_state() {
+        let kb = Kb::embedded();
+        for name in ["الجيش الإسرائيلي", "قوات الاحتلال", "القوات المسلحة السودانية"] {
+            let hits = kb.lookup(&keys::key(name));
+            let ids: Vec<&str> = hits.iter().map(|a| kb.entry(a.entry).id.as_str()).collect();
+            assert!(ids.iter().all(|id| id.len() == 3), "{name}: {ids:?}");
+            assert!(!ids.is_empty(), "{name}");
+        }
+        assert!(kb.by_id("org:idf").is_none());
+        // A row of kind country must name its state.
+        let mut kb = Kb::default();
+        let err = kb.add_file("orgs.tsv", "id\tkind\tname_ar\tcountry\norg:x\tcountry\tجيش\t\n");
+        assert!(err.is_err());
+    }
+
+    #[test]
+    fn the_ordinary_reading_of_a_name_is_measured() {
+        let kb = Kb::embedded();
+        // "الصور" (the pictures) is frequent: "صور" written bare is an ordinary word.
+        assert!(kb.common_reading(&keys::key("صور"), false) > 4.0);
+        // "الترامب" is never written: the name is no ordinary word.
+        assert!(kb.common_reading(&keys::key("ترامب"), false) < 1.0);
+        // "قدرة" (ability) is frequent: "القدرة" written with the article is a word too.
+        assert!(kb.common_reading(&keys::key("القدرة"), true) > 4.0);
     }
 
     #[test]
