@@ -765,6 +765,10 @@ impl<'a> Recognizer<'a> {
                 i = j;
                 continue;
             }
+            if let Some(j) = self.try_located_place(i) {
+                i = j;
+                continue;
+            }
             if let Some(j) = self.try_subject_person(i) {
                 i = j;
                 continue;

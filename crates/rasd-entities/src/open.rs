@@ -10,12 +10,28 @@ use rasd_text::TokenKind;
 use crate::boundaries::{self, CueClass};
 use crate::{Recognizer, Slot, Target};
 
+/// Where a word stands in a new name, for [`Recognizer::rare_word`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NamePos {
+    /// First, right after a place noun.
+    AfterCue,
+    /// First, elsewhere.
+    First,
+    /// After the first.
+    Inner,
+}
+
 /// A word this rare (Zipf) may be part of a name the knowledge base lacks.
 pub(crate) const NAME_ZIPF: f32 = 2.3;
 /// A word after a hyphen inside a name may be this common ("بيتيون-فيل").
 const HYPHENED_ZIPF: f32 = 4.5;
+/// A word this rare may start a new name right after a place noun ("منطقة سبين").
+const FIRST_NAME_ZIPF: f32 = 3.0;
 /// A definite word this rare may name a facility after its noun ("مستشفى الشفاء").
 const FACILITY_NAME_ZIPF: f32 = 4.2;
+/// A word read behind a preposition (ب ل ك ف) is that word when it is this common
+/// ("لحدود"); a rarer one may be a name that starts so ("بولدك").
+const GLUED_ZIPF: f32 = 4.0;
 /// A name made only of words this common is more likely a phrase.
 const COMMON_NAME_ZIPF: f32 = 4.5;
 /// At most this many words make a new place's name.
@@ -36,13 +52,10 @@ impl<'a> Recognizer<'a> {
         boundaries::cue_class_stems(stems)
     }
 
-    /// A word that may be part of a new name: rare, not a function word, a title or a
-    /// place noun, with no conjunction, preposition or article glued to it that would
-    /// make it a phrase ("بالقرب", "والجيش", "لحدود"); the article only when
-    /// `article` allows it and the word is rarer still ("الكركرات").
-    pub(crate) fn rare_word(&self, k: usize, article: bool) -> bool {
-        // A definite word only starts a name: `article` is asked for a first word.
-        let first_word = article;
+    /// A word that may be part of a new name at position `pos`: rare, not a function
+    /// word, a title or a place noun, with no conjunction, preposition or article glued
+    /// to it that would make it a phrase ("بالقرب", "والجيش", "لحدود").
+    pub(crate) fn rare_word(&self, k: usize, pos: NamePos) -> bool {
         if !self.is_word(k) || self.tokens[k].kind != TokenKind::Arabic {
             return false;
         }
@@ -52,14 +65,24 @@ impl<'a> Recognizer<'a> {
         }
         let key = keys::word_key(w);
         let definite = key.len() < w.len();
-        if (definite && !(article && w.starts_with("ال"))) || key.chars().count() < 3 {
+        // Only a name right after its place noun starts with the article ("الكركرات").
+        let article_ok = pos == NamePos::AfterCue && w.starts_with("ال");
+        if (definite && !article_ok) || key.chars().count() < 3 {
             return false;
         }
-        if self.word_zipf(key) >= NAME_ZIPF || self.word_zipf(w) >= NAME_ZIPF {
+        // The first word after a place noun may be a little more common, as names in the
+        // frequency list are ("سبين"), unless it ends in ة like the adjectives that
+        // agree with the noun ("منطقة رخوة").
+        let limit = if pos == NamePos::AfterCue && !definite && !key.ends_with('ه') {
+            FIRST_NAME_ZIPF
+        } else {
+            NAME_ZIPF
+        };
+        if self.word_zipf(key) >= limit || self.word_zipf(w) >= limit {
             return false;
         }
         // "أوقعت" after a name is a verb: names go on with no hamza-initial word.
-        if !first_word && self.hamza_at(k, 0) {
+        if pos == NamePos::Inner && self.hamza_at(k, 0) {
             return false;
         }
         !self.glued(k)
@@ -83,7 +106,11 @@ impl<'a> Recognizer<'a> {
         if w.starts_with('و') && !w[2..].starts_with(['ا', 'و', 'ي']) {
             return true;
         }
-        self.first_keys(k).iter().any(|f| f.prefix > 0 && (f.article || f.entry.is_some_and(|e| e.has_aliases)))
+        self.first_keys(k).iter().any(|f| {
+            let common = if f.article { NAME_ZIPF } else { GLUED_ZIPF };
+            f.prefix > 0
+                && (f.entry.is_some_and(|e| e.has_aliases) || self.word_zipf(f.key) >= common)
+        })
     }
 
     /// The end of a new place's name starting at token `j` after a noun of `class`:
@@ -95,7 +122,7 @@ impl<'a> Recognizer<'a> {
             let first = k == j;
             // After its first word, a name goes on with indefinite words: a definite
             // one is an adjective of the place ("الكركرات العازلة").
-            let ok = self.rare_word(k, first)
+            let ok = self.rare_word(k, if first { NamePos::AfterCue } else { NamePos::Inner })
                 || (first
                     && facility
                     && self.words[k].starts_with("ال")
@@ -203,7 +230,7 @@ impl<'a> Recognizer<'a> {
             }
             let mut e = k + 1;
             if class != CueClass::Facility {
-                while e < self.tokens.len() && e - k < MAX_PLACE_WORDS && self.rare_word(e, false) {
+                while e < self.tokens.len() && e - k < MAX_PLACE_WORDS && self.rare_word(e, NamePos::Inner) {
                     e += 1;
                 }
             }
@@ -309,5 +336,70 @@ impl Recognizer<'_> {
         }
         self.new_person(n, end, None, None);
         Some(end)
+    }
+}
+
+impl Recognizer<'_> {
+    /// A place the knowledge base lacks, after a locative preposition, when what
+    /// follows confirms it: another place joined by و ("من أدري وأديكونغ"), or a larger
+    /// place it lies in ("في أودهامبور وباثانكوت", "تيني بولاية X", "X شمال البلاد").
+    /// Returns the token after it.
+    pub(crate) fn try_located_place(&mut self, i: usize) -> Option<usize> {
+        if !boundaries::is_locative(self.words[i]) {
+            return None;
+        }
+        let n = i + 1;
+        if !self.is_word(n) || self.covered[n] || self.match_name(n).is_some() {
+            return None;
+        }
+        if boundaries::is_name_word(self.words[n]) || !self.rare_word(n, NamePos::First) {
+            return None;
+        }
+        let mut end = n + 1;
+        while end < n + MAX_PLACE_WORDS && self.rare_word(end, NamePos::Inner) {
+            end += 1;
+        }
+        if !self.confirms_place(end) {
+            return None;
+        }
+        self.new_place(n, end, 0, None);
+        self.cover(n, end);
+        Some(self.list_after(end, CueClass::Settlement))
+    }
+
+    /// Whether the words at `end` confirm that the name before them is a place: و and
+    /// a place or another rare word, a preposition and a place noun or a known place,
+    /// or a direction word.
+    fn confirms_place(&self, end: usize) -> bool {
+        if !self.is_word(end) {
+            return false;
+        }
+        let w = self.words[end];
+        let known_place = |t: usize| {
+            self.match_name(t).is_some_and(|m| {
+                m.aliases.iter().any(|a| {
+                    matches!(self.kb.entry(a.entry).kind, EntityKind::Place | EntityKind::Country)
+                })
+            })
+        };
+        if let Some(rest) = w.strip_prefix('و') {
+            let rare = rest.chars().count() >= 3
+                && !rest.starts_with("ال")
+                && self.word_zipf(rest) < NAME_ZIPF
+                && !boundaries::is_boundary(rest);
+            return known_place(end) || rare;
+        }
+        // "بولاية X", "بمحافظة X": a preposition glued to a place noun.
+        if self.cue_at(end).is_some_and(|c| c != CueClass::Cue) && !w.starts_with(self.stem_of(end)) {
+            return true;
+        }
+        matches!(w, "في" | "شمال" | "جنوب" | "شرق" | "غرب" | "وسط" | "قرب" | "بالقرب")
+            && (known_place(end + 1) || self.cue_at(end + 1).is_some())
+    }
+
+    /// The word `k` behind its longest proclitic reading.
+    fn stem_of(&self, k: usize) -> &str {
+        let w = self.words[k];
+        self.clitics.of(k).iter().filter(|a| !a.article).map(|a| &w[a.prefix_len..]).min_by_key(|s| s.len()).unwrap_or(w)
     }
 }
