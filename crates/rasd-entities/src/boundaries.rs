@@ -13,6 +13,12 @@ struct Lists {
     given: HashSet<String>,
     /// Words between a title and the name (`tail` in `name_boundaries.tsv`).
     tail: HashSet<String>,
+    /// Head nouns of organizations and groups (`body_heads.tsv`), by key.
+    body_head: HashMap<String, BodyKind>,
+    /// Words that make a phrase after a head a proper name (`name` in `body_heads.tsv`).
+    body_name: HashSet<String>,
+    /// Adjectives that follow a body's name without being part of it (`after`).
+    body_after: HashSet<String>,
     /// Verbs whose subject is often a person named right after them.
     person_cue: HashSet<String>,
     cue: HashMap<String, CueClass>,
@@ -32,6 +38,8 @@ const GIVEN_NAMES: &str =
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/given_names.tsv"));
 const NAME_COLLISIONS: &str =
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/name_collisions.tsv"));
+const BODY_HEADS: &str =
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/body_heads.tsv"));
 const REPORTING: &str =
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/reporting.tsv"));
 const PERSON_CUES: &str =
@@ -57,6 +65,9 @@ fn lists() -> &'static Lists {
             given: HashSet::default(),
             tail: HashSet::default(),
             person_cue: HashSet::default(),
+            body_head: HashMap::default(),
+            body_name: HashSet::default(),
+            body_after: HashSet::default(),
             cue: HashMap::default(),
             cue_filter: WordFilter::default(),
             anaphor: HashSet::default(),
@@ -72,6 +83,23 @@ fn lists() -> &'static Lists {
             for part in rasd_text::normalize::normalize_str(w).split(' ') {
                 l.given.insert(part.to_string());
             }
+        }
+        for (w, kind) in rows(BODY_HEADS) {
+            let kind = match kind {
+                "group" => BodyKind::Group,
+                "org" => BodyKind::Org,
+                "media" => BodyKind::Media,
+                "after" => {
+                    l.body_after.insert(key(w));
+                    continue;
+                }
+                _ => {
+                    l.body_name.insert(rasd_text::normalize::normalize_str(w));
+                    l.body_name.insert(key(w));
+                    continue;
+                }
+            };
+            l.body_head.insert(key(w), kind);
         }
         for (w, class) in rows(REPORTING) {
             if class == "say" {
@@ -187,6 +215,33 @@ pub fn is_place_cue_stems<'w>(stems: impl IntoIterator<Item = &'w str>) -> bool 
 /// A word key that closes a place's name after it ("الشمالية", "الجوية").
 pub fn is_place_suffix(word_key: &str) -> bool {
     lists().suffix.contains(word_key)
+}
+
+/// What a head noun names (`body_heads.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyKind {
+    /// An armed or political group.
+    Group,
+    /// An organization.
+    Org,
+    /// A news outlet: named only in quotes after its head ("قناة «X»").
+    Media,
+}
+
+/// The kind of body a head noun's key names ("حركه" → a group).
+pub fn body_head(word_key: &str) -> Option<BodyKind> {
+    lists().body_head.get(word_key).copied()
+}
+
+/// A normalized word (or its key) that makes a phrase after a head a proper name.
+pub fn is_body_name_word(word: &str) -> bool {
+    lists().body_name.contains(word)
+}
+
+/// A word key of an adjective that follows a body's name without being part of it
+/// ("المسلحة" in "جماعة X المسلحة").
+pub fn is_body_after(word_key: &str) -> bool {
+    lists().body_after.contains(word_key)
 }
 
 /// What a place noun before a name makes of it (`place_cues.tsv`).

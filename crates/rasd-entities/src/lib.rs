@@ -24,6 +24,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod bodies;
 mod boundaries;
 mod open;
 
@@ -762,6 +763,10 @@ impl<'a> Recognizer<'a> {
                 }
             }
             if let Some(j) = self.try_cue_place(i) {
+                i = j;
+                continue;
+            }
+            if let Some(j) = self.try_body(i) {
                 i = j;
                 continue;
             }
