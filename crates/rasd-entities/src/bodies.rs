@@ -53,7 +53,21 @@ impl Recognizer<'_> {
                 })
             })
         };
-        if known(i + 1) || known(i + 2) {
+        if known(i + 1) && !definite {
+            // A known body's name going on ("تنسيقية لجان مقاومة الفاشر", "مكتب الأمم
+            // المتحدة المتكامل في هايتي") names another body, of which it is a part,
+            // on the same side.
+            let end = self.known_body_extended(i + 1)?;
+            let m = self.match_name(i + 1)?;
+            let (e, _) = self.resolve(i + 1, &m, Slot::Free)?;
+            let country = self.kb.entry(e).country.clone();
+            let span = self.span(i, end, self.body_prefix(i));
+            let kind = if kind == BodyKind::Group { EntityKind::Group } else { self.kb.entry(e).kind };
+            self.new_entity(kind, span, country);
+            self.cover(i, end);
+            return Some(end);
+        }
+        if known(i + 2) {
             return None;
         }
         if let Some(close) = (!definite).then(|| self.quoted_name_end(i + 1)).flatten() {
@@ -72,6 +86,11 @@ impl Recognizer<'_> {
             }
             (end, None)
         };
+        Some(self.emit_body(i, end, kind, close))
+    }
+
+    /// Adds the body named over tokens `[i, end)` (head first); returns `end`.
+    fn emit_body(&mut self, i: usize, end: usize, kind: BodyKind, close: Option<usize>) -> usize {
         let country = self.body_country(i + 1, close.map_or(end, |c| c + 1));
         let kind = match kind {
             BodyKind::Group => EntityKind::Group,
@@ -81,7 +100,32 @@ impl Recognizer<'_> {
         self.new_entity(kind, span, country);
         self.inner_countries(i + 1, end);
         self.cover(i, end);
-        Some(end)
+        end
+    }
+
+    /// The end of a known body's name at `j` that goes on with a place, definite
+    /// adjectives or "في" and a place; `None` when it stops where the knowledge base's
+    /// name does.
+    fn known_body_extended(&self, j: usize) -> Option<usize> {
+        let m = self.match_name(j)?;
+        let mut k = m.end;
+        if self.names_place(k) {
+            return Some(k + 1);
+        }
+        while k < m.end + 2
+            && self.is_word(k)
+            && self.words[k].starts_with("ال")
+            && !self.country_adjective(k)
+            && !boundaries::is_boundary(self.words[k])
+            && !boundaries::is_body_after(keys::word_key(self.words[k]))
+            && self.match_name(k).is_none()
+        {
+            k += 1;
+        }
+        if k > m.end && self.words.get(k) == Some(&"في") && self.names_place(k + 1) {
+            k += 2;
+        }
+        (k > m.end).then_some(k)
     }
 
     /// A body whose name is quoted over tokens `[from, close)` after a head of `kind`;
@@ -200,6 +244,14 @@ impl Recognizer<'_> {
     /// After a definite head: a state's adjective, then a complement with ل
     /// ("اللجنة الإثيوبية لحقوق الإنسان"); returns the end of the complement.
     fn definite_body_end(&self, j: usize) -> Option<usize> {
+        // "البعثة الأممية", "الوكالة الأممية": a body of the United Nations.
+        let un = self.kb.index_of("org:un");
+        let of_un = self.match_name(j).is_some_and(|m| {
+            m.end == j + 1 && m.aliases.iter().any(|a| Some(a.entry) == un)
+        });
+        if of_un {
+            return Some(j + 1);
+        }
         if !self.country_adjective(j) {
             return None;
         }
@@ -239,7 +291,7 @@ impl Recognizer<'_> {
     /// The country of a body named up to token `end`: a state's adjective right after
     /// it, or inside its name; none otherwise.
     fn body_country(&self, from: usize, end: usize) -> Option<String> {
-        (from..=end.min(self.tokens.len().saturating_sub(1))).rev().find_map(|k| {
+        let adjective = (from..=end.min(self.tokens.len().saturating_sub(1))).rev().find_map(|k| {
             if !self.country_adjective(k) {
                 return None;
             }
@@ -248,6 +300,17 @@ impl Recognizer<'_> {
                 a.form == AliasForm::Adjective && self.kb.entry(a.entry).kind == EntityKind::Country
             })?;
             Some(self.kb.entry(a.entry).id.clone())
+        });
+        // Else the place its name holds ("لجان مقاومة الفاشر").
+        adjective.or_else(|| {
+            (from..end).find_map(|k| {
+                let m = self.match_name(k)?;
+                let (e, _) = self.resolve(k, &m, Slot::Free)?;
+                let e = self.kb.entry(e);
+                matches!(e.kind, EntityKind::Place | EntityKind::Country)
+                    .then(|| e.institution_state().map(str::to_string))
+                    .flatten()
+            })
         })
     }
 }

@@ -430,7 +430,10 @@ impl<'a> Recognizer<'a> {
                     }
                 }
             }
-            if !hits.is_empty() && best.as_ref().is_none_or(|b| i + 1 > b.end) {
+            // At the same length, a reading without the article wins: "للبنان" is ل +
+            // "لبنان" before it is ل + the article + "بنان".
+            let better = |b: &NameMatch<'_>| i + 1 > b.end || (b.article && !article && b.end == i + 1);
+            if !hits.is_empty() && best.as_ref().is_none_or(better) {
                 best = Some(NameMatch { end: i + 1, prefix, aliases: hits, last: first, article });
             }
             if !entry.is_some_and(|e| e.alias_prefix) {
@@ -1052,6 +1055,7 @@ impl<'a> Recognizer<'a> {
         // The place or country after the title, which owns an institution the title
         // is built on ("رئيس حكومة إقليم X" heads X's government).
         let mut owner: Option<u32> = None;
+        let mut continue_after_place = false;
         // "الناطقة باسم وزارة الخارجية الروسية", "الأمين العام لمجلس الأمن الأرمني": the
         // title belongs to an institution, whose state is the person's.
         let on_behalf = k < self.tokens.len() && keys::word_key(self.words[k]) == "باسم";
@@ -1086,8 +1090,18 @@ impl<'a> Recognizer<'a> {
                 } else {
                     e.country.clone()
                 };
+            } else if let Some(end) = self.try_cue_place(k) {
+                // "رئيس بلدية مدينة كوندوز X": the office's place, named with its noun,
+                // comes before the name.
+                state = self.out.iter().rev().find_map(|e| {
+                    (e.kind == EntityKind::Place).then(|| e.country.clone()).flatten()
+                });
+                k = end;
+                continue_after_place = true;
             }
-            k = after;
+            if !continue_after_place {
+                k = after;
+            }
         }
         // "رئيس البرلمان التركي": a title built on an institution names it too.
         if let Some(c) = owner.or_else(|| state.as_deref().and_then(|c| self.kb.index_of(c))) {

@@ -41,15 +41,23 @@ impl<'a> Recognizer<'a> {
     /// The class of the place noun at token `i`, written without the article (a noun in
     /// construct: "بلدة X", not "البلدة").
     pub(crate) fn cue_at(&self, i: usize) -> Option<CueClass> {
+        self.cue_reading(i).map(|(class, _)| class)
+    }
+
+    /// The class of the place noun at token `i` and the bytes of proclitics before it
+    /// ("ومطار": و).
+    fn cue_reading(&self, i: usize) -> Option<(CueClass, usize)> {
         if !self.is_word(i) {
             return None;
         }
         let w = self.words[i];
-        let stems = self.clitics.of(i).iter().filter_map(|a| {
+        self.clitics.of(i).iter().find_map(|a| {
             let stem = w.get(a.prefix_len..)?;
-            (!a.article && !stem.starts_with("ال")).then_some(stem)
-        });
-        boundaries::cue_class_stems(stems)
+            if a.article || stem.starts_with("ال") {
+                return None;
+            }
+            boundaries::cue_class_stems([stem]).map(|c| (c, a.prefix_len))
+        })
     }
 
     /// A word that may be part of a new name at position `pos`: rare, not a function
@@ -149,7 +157,7 @@ impl<'a> Recognizer<'a> {
 
     /// A place announced by the noun at token `i`; returns the token after it.
     pub(crate) fn try_cue_place(&mut self, i: usize) -> Option<usize> {
-        let class = self.cue_at(i)?;
+        let (class, cue_prefix) = self.cue_reading(i)?;
         if class == CueClass::Cue {
             return None;
         }
@@ -168,7 +176,7 @@ impl<'a> Recognizer<'a> {
                 let end = self.place_name_end(m.end, class).max(m.end);
                 if !whole && end > m.end {
                     // "بلدة بون سوندي": more name follows; a new place.
-                    return self.new_places_from(i, j, class);
+                    return self.new_places_from(i, j, class, cue_prefix);
                 }
                 // A river or mountain named after a town is not the town ("نهر السند").
                 if class != CueClass::Nature {
@@ -178,13 +186,13 @@ impl<'a> Recognizer<'a> {
                 // "جبال إقليم كردستان": mountains of a region, not a named feature.
                 if whole && !(class == CueClass::Nature && crate::is_region(known)) {
                     let end = self.suffix_end(m.end);
-                    self.new_place(i, end, 0, None);
+                    self.new_place(i, end, cue_prefix, None);
                 }
                 self.cover(i, end);
                 return Some(self.list_after(end.max(m.end), class));
             }
         }
-        self.new_places_from(i, j, class)
+        self.new_places_from(i, j, class, cue_prefix)
     }
 
     /// The token after a facility's kind word ("الجوية") at `k`, or `k`.
@@ -198,13 +206,19 @@ impl<'a> Recognizer<'a> {
 
     /// New places after the noun at `i` whose name starts at `j`; returns the token
     /// after the last.
-    fn new_places_from(&mut self, i: usize, j: usize, class: CueClass) -> Option<usize> {
+    fn new_places_from(
+        &mut self,
+        i: usize,
+        j: usize,
+        class: CueClass,
+        cue_prefix: usize,
+    ) -> Option<usize> {
         let end = self.place_name_end(j, class);
         if end == j {
             return None;
         }
         let whole = matches!(class, CueClass::Facility | CueClass::Nature);
-        let (from, prefix) = if whole { (i, 0) } else { (j, 0) };
+        let (from, prefix) = if whole { (i, cue_prefix) } else { (j, 0) };
         self.new_place(from, end, prefix, None);
         self.cover(i, end);
         Some(self.list_after(end, class))
