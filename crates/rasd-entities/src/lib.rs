@@ -27,6 +27,7 @@
 mod bodies;
 mod boundaries;
 mod open;
+mod split;
 
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::Cell;
@@ -40,6 +41,9 @@ use rasd_text::{normalize, tokenize, CharOffsets, Normalized, Sparse, Token, Tok
 const RARE_ZIPF: f32 = 3.0;
 /// A bulk-imported place whose name is a word this common needs a locative cue.
 const COMMON_ZIPF: f32 = 3.6;
+/// A bulk-imported place smaller than this, in a country the article does not name,
+/// needs a locative word or a place noun before it.
+const NEAR_ENOUGH: u64 = 100_000;
 /// Bulk-imported places this large are trusted without a cue.
 const BIG_CITY: u64 = 1_000_000;
 /// Words this common are function words: never a gazetteer place.
@@ -361,6 +365,13 @@ impl<'a> Recognizer<'a> {
             .is_some_and(|t| t.kind == TokenKind::Arabic || t.kind == TokenKind::Latin)
     }
 
+    /// Code-point span of bytes `[a, b)` of token `i`'s text in the view.
+    fn span_bytes(&self, i: usize, a: usize, b: usize) -> Span {
+        let at = self.tokens[i].nstart as usize;
+        let (s, e) = self.view.to_original(at + a, at + b);
+        Span { start: s, end: e, text: self.text.slice(s, e).to_string() }
+    }
+
     /// Code-point span of tokens `[i, j)`, skipping `prefix` bytes of token `i`.
     fn span(&self, i: usize, j: usize, prefix: usize) -> Span {
         let a = self.tokens[i].nstart as usize + prefix;
@@ -542,7 +553,12 @@ impl<'a> Recognizer<'a> {
                     || (e.population >= BIG_CITY && zipf < FUNCTION_ZIPF)
                     || (locative && zipf < COMMON_ZIPF + 0.9)
                     || (cue && zipf < FUNCTION_ZIPF);
-                if !ok {
+                // A small place of a country the article does not name is far from
+                // everything else in it: it needs a preposition or a place noun.
+                let far = !e.capital
+                    && e.population < NEAR_ENOUGH
+                    && e.country.as_ref().is_none_or(|c| !self.countries.contains(c));
+                if !ok || (far && !locative) {
                     continue;
                 }
                 if e.capital {
@@ -783,6 +799,10 @@ impl<'a> Recognizer<'a> {
             }
             let loose = self.loose.get(i).copied().unwrap_or(false);
             if let Some(j) = loose.then(|| self.try_loose(i, &mut key)).flatten() {
+                i = j;
+                continue;
+            }
+            if let Some(j) = self.try_run_together(i, &mut key) {
                 i = j;
                 continue;
             }
@@ -1226,11 +1246,12 @@ impl<'a> Recognizer<'a> {
             if end > n && !boundaries::is_given_name(w) && self.glued(end) {
                 break;
             }
-            // A known entity other than a person ends the name.
+            // A known entity other than a person ends the name, unless it is a small
+            // imported place, more likely a name part spelled alike.
             if end > n {
                 if let Some(m) = self.match_name(end) {
                     if let Some((e, _)) = self.resolve(end, &m, Slot::Free) {
-                        if self.kb.entry(e).kind != EntityKind::Person {
+                        if self.kb.entry(e).kind != EntityKind::Person && !self.weak_place(e) {
                             break;
                         }
                     }
@@ -1249,6 +1270,12 @@ impl<'a> Recognizer<'a> {
             end = n + MAX_NAME_WORDS;
         }
         end
+    }
+
+    /// A bulk-imported place that is no capital: a name spelled like it is as likely.
+    fn weak_place(&self, e: u32) -> bool {
+        let e = self.kb.entry(e);
+        e.kind == EntityKind::Place && !e.curated && !e.capital
     }
 
     /// Links names found in this document to their other, uncovered mentions.

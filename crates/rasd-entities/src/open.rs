@@ -329,8 +329,16 @@ impl Recognizer<'_> {
             return None;
         }
         let n = i + 1;
-        if !self.is_word(n) || self.covered[n] || self.match_name(n).is_some() {
+        if !self.is_word(n) || self.covered[n] {
             return None;
+        }
+        // A known name right after the verb is its subject, unless it is a small
+        // imported place spelled like a person's name.
+        if let Some(m) = self.match_name(n) {
+            let weak = self.resolve(n, &m, Slot::Free).is_none_or(|(e, _)| self.weak_place(e));
+            if !weak {
+                return None;
+            }
         }
         if self.words[n].starts_with("ال") || self.match_head(n).is_some() {
             return None;
