@@ -797,6 +797,10 @@ impl<'a> Recognizer<'a> {
                 i = j;
                 continue;
             }
+            if let Some(j) = self.try_apposition_person(i) {
+                i = j;
+                continue;
+            }
             let loose = self.loose.get(i).copied().unwrap_or(false);
             if let Some(j) = loose.then(|| self.try_loose(i, &mut key)).flatten() {
                 i = j;

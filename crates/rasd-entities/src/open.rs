@@ -3,7 +3,7 @@
 //! stand in ("قنديل ومتينا والزاب"). A new place gets the id `new:place:<key>` and, when
 //! the text gives none, the country the article is about (see `Recognizer::fill_countries`).
 
-use rasd_kb::{keys, EntityKind};
+use rasd_kb::{keys, EntityKind, HeadRef};
 use rasd_model::{Entity, Span};
 use rasd_text::TokenKind;
 
@@ -32,6 +32,9 @@ const FACILITY_NAME_ZIPF: f32 = 4.2;
 /// A word read behind a preposition (ب ل ك ف) is that word when it is this common
 /// ("لحدود"); a rarer one may be a name that starts so ("بولدك").
 const GLUED_ZIPF: f32 = 4.0;
+/// A word of a person's name after a verb may be this common when another word of it is
+/// a name word ("محمد سيداتي": سيداتي is also "my ladies").
+const UNCOMMON_ZIPF: f32 = 3.3;
 /// A name made only of words this common is more likely a phrase.
 const COMMON_NAME_ZIPF: f32 = 4.5;
 /// At most this many words make a new place's name.
@@ -347,17 +350,48 @@ impl Recognizer<'_> {
         if end < n + 2 {
             return None;
         }
-        // Each word a known name word or a rare one, and not every word ordinary.
-        let rare = |k: usize| self.word_zipf(keys::word_key(self.words[k])) < NAME_ZIPF;
-        let name_like = (n..end).all(|k| boundaries::is_name_word(self.words[k]) || rare(k));
-        let ordinary =
-            (n..end).all(|k| self.word_zipf(keys::word_key(self.words[k])) >= COMMON_NAME_ZIPF);
         let closed = !self.is_word(end) || boundaries::is_boundary(self.words[end]);
-        if !name_like || ordinary || !closed {
+        if !self.person_like(n, end) || !closed {
             return None;
         }
         self.new_person(n, end, None, None);
         Some(end)
+    }
+
+    /// Whether the words `[n, end)` look like a person's name: each a known name word
+    /// or an uncommon one, one of them a name word or a rare word, not every one
+    /// ordinary.
+    fn person_like(&self, n: usize, end: usize) -> bool {
+        let zipf = |k: usize| self.word_zipf(keys::word_key(self.words[k]));
+        let named = |k: usize| boundaries::is_name_word(self.words[k]);
+        (n..end).all(|k| named(k) || zipf(k) < UNCOMMON_ZIPF)
+            && (n..end).any(|k| named(k) || zipf(k) < NAME_ZIPF)
+            && !(n..end).all(|k| zipf(k) >= COMMON_NAME_ZIPF)
+    }
+
+    /// A person named in apposition: the name, a comma, then "الذي"/"التي" or a title
+    /// ("إيغور خوفاييف، الذي يشغل منصب ...", "ميلان رادويتشيتش، نائب رئيس حزب ...").
+    /// Returns the token after the name.
+    pub(crate) fn try_apposition_person(&mut self, i: usize) -> Option<usize> {
+        // Most words have no comma two to four words on: that is asked first.
+        let comma = (i + 2..(i + 5).min(self.tokens.len()))
+            .find(|&k| matches!(self.words[k], "،" | ","))?;
+        if self.covered[i] || self.words[i].starts_with("ال") || self.match_head(i).is_some() {
+            return None;
+        }
+        let next = self.words.get(comma + 1).copied().unwrap_or("");
+        let described = matches!(next, "الذي" | "التي")
+            || self
+                .match_head(comma + 1)
+                .is_some_and(|(_, _, h)| matches!(h.first(), Some(HeadRef::Title { .. })));
+        if !described || self.name_run(i) != comma || !self.person_like(i, comma) {
+            return None;
+        }
+        if (i..comma).any(|k| self.match_name(k).is_some()) {
+            return None;
+        }
+        self.new_person(i, comma, None, None);
+        Some(comma)
     }
 }
 
