@@ -28,7 +28,7 @@ SPECS = {
     "orgs.tsv": ["id", "kind", "name_en", "name_ar", "aliases_ar", "country", "abbrev", "sector"],
     "groups.tsv": ["id", "kind", "name_en", "name_ar", "aliases_ar", "country", "abbrev"],
     "persons.tsv": ["id", "name_en", "name_ar", "aliases_ar", "country", "role_en", "from", "to", "notes", "body"],
-    "institutions.tsv": ["key", "name_en_pattern", "head_ar", "aliases_ar", "kind"],
+    "institutions.tsv": ["key", "name_en_pattern", "head_ar", "aliases_ar", "kind", "implicit"],
     "titles.tsv": ["key", "role_en", "title_ar", "aliases_ar", "needs_country", "body"],
 }
 ID_COL = {"countries.tsv": "iso3", "countries_overlay.tsv": "iso3", "institutions.tsv": "key", "titles.tsv": "key"}

@@ -145,6 +145,9 @@ struct Recognizer<'a> {
     loose: Vec<bool>,
     /// Per token, whether it announces a place, once asked.
     place_cues: Vec<Cell<Option<bool>>>,
+    /// Institutions named without their state, awaiting the article's: (position in
+    /// `out`, institution index).
+    pending: Vec<(usize, u32)>,
 }
 
 /// A first-word reading of a token: the word behind some of its proclitics.
@@ -232,6 +235,7 @@ impl<'a> Recognizer<'a> {
             matched: Sparse::default(),
             loose: Vec::new(),
             place_cues: vec![Cell::new(None); tokens.len()],
+            pending: Vec::new(),
         }
     }
 
@@ -893,7 +897,14 @@ impl<'a> Recognizer<'a> {
             }
             return None;
         }
-        let m = self.match_name(j)?;
+        let Some(m) = self.match_name(j) else {
+            // "هيئة الأركان العامة للقوات المسلحة المالية": owned through another body,
+            // itself owned by the state.
+            let (after, prefix, heads) = self.match_head(j)?;
+            let institution = matches!(heads.first(), Some(HeadRef::Institution { .. }));
+            let genitive = prefix > 0 || self.words[j].starts_with("لل");
+            return (institution && genitive).then(|| self.owner_at(after)).flatten();
+        };
         let (e, _) = self.resolve(j, &m, Slot::Owner)?;
         let entry = self.kb.entry(e);
         if !matches!(entry.kind, EntityKind::Country | EntityKind::Place | EntityKind::Org) {
@@ -1041,16 +1052,30 @@ impl<'a> Recognizer<'a> {
     ) -> Option<usize> {
         let kb = self.kb;
         let inst = kb.institution(index);
-        let (owners, k) = self.owners(j, dual);
+        let (mut owners, mut k) = self.owners(j, dual);
+        // "مكتب رئيس الوزراء بنيامين نتنياهو": the office-holder named after it gives
+        // its state, and is left to be matched as a person.
+        if let Some(state) = owners.is_empty().then(|| self.holder_state(j)).flatten() {
+            owners.push(state);
+            k = j;
+        }
         if owners.is_empty() {
             // An institution named without its state refers back to the one named before;
             // a one-word head ("الدفاع") is too vague to do so.
             if j - i < 2 {
                 return None;
             }
-            let suffix = format!("-{}", inst.key);
-            let prior = self.out.iter().rposition(|e| e.id.ends_with(&suffix))?;
             let span = self.span(i, j, prefix);
+            let suffix = format!("-{}", inst.key);
+            let Some(prior) = self.out.iter().rposition(|e| e.id.ends_with(&suffix)) else {
+                // The first mention: the state the article is about, once it is known.
+                if !inst.implicit {
+                    return None;
+                }
+                self.pending_institution(index, span);
+                self.cover(i, j);
+                return Some(j);
+            };
             let ent = self.out[prior].clone();
             self.last_state = ent.country.clone();
             self.add(Target::Made(ent), span);
@@ -1063,6 +1088,34 @@ impl<'a> Recognizer<'a> {
         }
         self.cover(i, k);
         Some(k)
+    }
+
+    /// The state of a known person named at token `j` (an office's holder after it).
+    fn holder_state(&self, j: usize) -> Option<u32> {
+        let m = self.match_name(j)?;
+        let (e, _) = self.resolve(j, &m, Slot::AfterTitle)?;
+        let e = self.kb.entry(e);
+        (e.kind == EntityKind::Person).then_some(())?;
+        self.kb.index_of(e.country.as_deref()?)
+    }
+
+    /// An institution named without its state and not before ("وزارة الصحة العامة"):
+    /// kept aside until the article's state is known (see `Recognizer::settle_pending`).
+    fn pending_institution(&mut self, index: u32, span: Span) {
+        let inst = self.kb.institution(index);
+        let ent = Entity {
+            id: format!("pending:-{}", inst.key),
+            kind: EntityKind::Org,
+            name: None,
+            name_ar: Some(span.text.clone()),
+            country: None,
+            role: None,
+            lat: None,
+            lon: None,
+            mentions: Vec::new(),
+        };
+        let idx = self.add(Target::Made(ent), span);
+        self.pending.push((idx, index));
     }
 
     fn title(&mut self, i: usize, j: usize, prefix: usize, index: u32, dual: bool) -> usize {
@@ -1349,6 +1402,7 @@ impl<'a> Recognizer<'a> {
     }
 
     fn finish(mut self) -> Vec<Entity> {
+        self.settle_pending();
         self.fill_countries();
         for e in &mut self.out {
             e.mentions.sort_by_key(|m| (m.start, m.end));

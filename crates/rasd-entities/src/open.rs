@@ -294,9 +294,40 @@ impl<'a> Recognizer<'a> {
         self.add(Target::Made(ent), span)
     }
 
-    /// Gives new places and groups with no country the country the article is about:
-    /// the one named most (by its name, its adjective, or its places).
-    pub(crate) fn fill_countries(&mut self) {
+    /// Gives the institutions named without their state the state the article is about,
+    /// as if it had been named ("وزارة الصحة العامة" in an article about Lebanon); drops
+    /// them when the article is about none.
+    pub(crate) fn settle_pending(&mut self) {
+        let pending = std::mem::take(&mut self.pending);
+        if pending.is_empty() {
+            return;
+        }
+        let state = self.main_country().and_then(|c| self.kb.index_of(&c));
+        let mut drop = Vec::new();
+        for (idx, index) in pending {
+            drop.push(idx);
+            let Some(state) = state else { continue };
+            for span in std::mem::take(&mut self.out[idx].mentions) {
+                self.emit_institution(index, state, span);
+            }
+        }
+        drop.sort_unstable();
+        for idx in drop.into_iter().rev() {
+            self.out.remove(idx);
+        }
+        // Positions moved: the maps from ids to positions are rebuilt.
+        self.by_id = self.out.iter().enumerate().map(|(k, e)| (e.id.clone(), k)).collect();
+        self.kb_out = self
+            .out
+            .iter()
+            .enumerate()
+            .filter_map(|(k, e)| Some((self.kb.index_of(&e.id)?, k)))
+            .collect();
+    }
+
+    /// The country the article is about: the one named most (by its name, its
+    /// adjective, or its places).
+    pub(crate) fn main_country(&self) -> Option<String> {
         let mut counts: Vec<(String, usize)> = Vec::new();
         for e in &self.out {
             let c = match e.kind {
@@ -310,7 +341,12 @@ impl<'a> Recognizer<'a> {
                 None => counts.push((c.to_string(), e.mentions.len())),
             }
         }
-        let Some((top, _)) = counts.into_iter().max_by_key(|(_, n)| *n) else { return };
+        counts.into_iter().max_by_key(|(_, n)| *n).map(|(c, _)| c)
+    }
+
+    /// Gives new places and groups with no country the country the article is about.
+    pub(crate) fn fill_countries(&mut self) {
+        let Some(top) = self.main_country() else { return };
         for e in &mut self.out {
             if e.country.is_none()
                 && e.id.starts_with("new:")

@@ -143,6 +143,9 @@ pub struct Institution {
     /// Entity kind to emit (`org`, `group`), or `country` when the institution stands for
     /// its state (armies and forces are coded as their country).
     pub kind: EntityKind,
+    /// Named without its state and not named before, it is the state the article is
+    /// about ("وزارة الصحة العامة" in an article about Lebanon).
+    pub implicit: bool,
 }
 
 /// A personal title ("وزير الخارجية").
@@ -735,6 +738,7 @@ impl Kb {
                     name_en_pattern: r.get("name_en_pattern").to_string(),
                     head_ar: r.get("head_ar").to_string(),
                     kind,
+                    implicit: r.get("implicit") == "yes",
                 },
                 r.list("aliases_ar").map(str::to_string).collect::<Vec<_>>(),
             ));
