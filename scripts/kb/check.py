@@ -24,7 +24,7 @@ SPECS = {
     "countries.tsv": ["iso3", "iso2", "name_en", "name_ar", "aliases_ar", "adj_ar", "capital_en", "capital_ar", "lat", "lon"],
     "countries_overlay.tsv": ["iso3", "iso2", "name_en", "name_ar", "aliases_ar", "adj_ar", "capital_en", "capital_ar", "lat", "lon"],
     "places.tsv": ["id", "name_en", "name_ar", "aliases_ar", "country", "kind", "lat", "lon", "population", "geonameid"],
-    "places_curated.tsv": ["id", "name_en", "name_ar", "aliases_ar", "country", "kind", "lat", "lon", "population", "geonameid", "backed_by"],
+    "places_curated.tsv": ["id", "name_en", "name_ar", "aliases_ar", "country", "kind", "lat", "lon", "population", "geonameid", "backed_by", "source"],
     "orgs.tsv": ["id", "kind", "name_en", "name_ar", "aliases_ar", "country", "abbrev", "sector"],
     "groups.tsv": ["id", "kind", "name_en", "name_ar", "aliases_ar", "country", "abbrev"],
     "persons.tsv": ["id", "name_en", "name_ar", "aliases_ar", "country", "role_en", "from", "to", "notes", "body"],
@@ -193,7 +193,8 @@ def main():
             # coordinates
             if "lat" in r:
                 has = check_coord(rep, fn, n, r)
-                if not has and fn in ("places.tsv", "places_curated.tsv"):
+                # A region (a province, a continent) may have none: it has no one point.
+                if not has and fn in ("places.tsv", "places_curated.tsv") and r.get("kind") != "region":
                     rep.err(fn, n, "place without lat/lon")
                 if not has and fn == "countries.tsv":
                     rep.warn(fn, n, "country without lat/lon")

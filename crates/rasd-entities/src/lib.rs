@@ -524,7 +524,9 @@ impl<'a> Recognizer<'a> {
                 _ if e.curated => 80.0,
                 _ => 10.0 + (e.population as f64 + 1.0).log10() * 5.0,
             };
-            if a.form == AliasForm::Adjective && self.ends_in_maqsura(m.end - 1) {
+            // After a place noun a name follows, not an adjective ("مدينة ماليه").
+            let after_cue = i > 0 && self.cue_at(i - 1).is_some();
+            if a.form == AliasForm::Adjective && (after_cue || self.ends_in_maqsura(m.end - 1)) {
                 // A nisba ends in ي: "اليمنى" (the right hand) is not "اليمني".
                 continue;
             }
