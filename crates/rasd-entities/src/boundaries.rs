@@ -11,6 +11,9 @@ use rasd_text::phrases::WordFilter;
 struct Lists {
     boundary: HashSet<String>,
     given: HashSet<String>,
+    /// Boundaries written with a final ى ("على"), which fold like names ending in ي
+    /// ("علي").
+    maqsura: HashSet<String>,
     /// Words between a title and the name (`tail` in `name_boundaries.tsv`).
     tail: HashSet<String>,
     /// Head nouns of organizations and groups (`body_heads.tsv`), by key.
@@ -64,6 +67,7 @@ fn lists() -> &'static Lists {
             boundary: HashSet::default(),
             given: HashSet::default(),
             tail: HashSet::default(),
+            maqsura: HashSet::default(),
             person_cue: HashSet::default(),
             body_head: HashMap::default(),
             body_name: HashSet::default(),
@@ -114,6 +118,9 @@ fn lists() -> &'static Lists {
                 l.tail.insert(rasd_text::normalize::normalize_str(w));
                 continue;
             }
+            if w.ends_with('ى') {
+                l.maqsura.insert(rasd_text::normalize::normalize_str(w));
+            }
             // Keep both the folded word and its article-free key: names are compared
             // as written, cues and anaphors by key.
             l.boundary.insert(rasd_text::normalize::normalize_str(w));
@@ -163,6 +170,12 @@ pub fn is_boundary(word: &str) -> bool {
     let l = lists();
     l.boundary.contains(word)
         || word.strip_prefix('و').is_some_and(|w| w.chars().count() > 1 && l.boundary.contains(w))
+}
+
+/// A normalized boundary word listed with a final ى ("على" → "علي"), so that a name
+/// ending in ي ("علي") folds like it.
+pub fn is_maqsura_boundary(word: &str) -> bool {
+    lists().maqsura.contains(word)
 }
 
 /// A normalized word that may stand between a title and the name ("آنذاك").

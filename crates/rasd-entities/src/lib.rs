@@ -1293,7 +1293,11 @@ impl<'a> Recognizer<'a> {
                 break;
             }
             let w = self.words[end];
-            if boundaries::is_boundary(w) {
+            // "علي" (Ali) folds like "على" (on): the text's final ي tells the name.
+            let name_not_particle = boundaries::is_maqsura_boundary(w)
+                && !self.ends_in_maqsura(end)
+                && boundaries::is_name_word(w);
+            if boundaries::is_boundary(w) && !name_not_particle {
                 break;
             }
             // "ونائب", "وبالأجهزة", "بالتراجع": a title or a phrase glued to a
@@ -1316,8 +1320,8 @@ impl<'a> Recognizer<'a> {
                     }
                 }
                 // Common words after the first name are not part of it, unless they are
-                // given names or particles ("عمر", "بن").
-                if !boundaries::is_given_name(w)
+                // names or particles ("عمر", "بن", "خان").
+                if !boundaries::is_name_word(w)
                     && self.kb.zipf(keys::word_key(w)) > COMMON_ZIPF + 0.6
                 {
                     break;

@@ -423,7 +423,14 @@ impl Recognizer<'_> {
         if !described || self.name_run(i) != comma || !self.person_like(i, comma) {
             return None;
         }
-        if (i..comma).any(|k| self.match_name(k).is_some()) {
+        // A known name read as such here is left to the name matcher ("ميلان" is no
+        // city before a surname).
+        let known = (i..comma).any(|k| {
+            self.match_name(k).is_some_and(|m| {
+                self.resolve(k, &m, Slot::Free).is_some_and(|(e, _)| !self.weak_place(e))
+            })
+        });
+        if known {
             return None;
         }
         self.new_person(i, comma, None, None);
