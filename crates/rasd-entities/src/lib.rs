@@ -1243,8 +1243,12 @@ impl<'a> Recognizer<'a> {
             }
         }
         let end = self.name_run(n);
+        // "ألقى الرئيس خطابا": a common noun with the accusative's alef is an object.
+        let object = self.words.get(n).is_some_and(|w| {
+            w.strip_suffix('ا').is_some_and(|bare| self.word_zipf(bare) >= COMMON_ZIPF)
+        });
         // "ترأس الوزير اجتماعا طارئا": ordinary words after a title are no name.
-        let named = (n..end).any(|t| {
+        let named = !object && (n..end).any(|t| {
             boundaries::is_name_word(self.words[t])
                 || self.word_zipf(keys::word_key(self.words[t])) < open::NAME_ZIPF
         });
