@@ -249,7 +249,12 @@ impl Recognizer<'_> {
         let of_un = self.match_name(j).is_some_and(|m| {
             m.end == j + 1 && m.aliases.iter().any(|a| Some(a.entry) == un)
         });
-        if of_un {
+        // Only a mission or an office: "الوكالة الأممية" refers back to an agency named
+        // before, whose name the knowledge base has.
+        let mission = self.words.get(j - 1).is_some_and(|w| {
+            matches!(keys::word_key(w), "بعثه" | "مكتب")
+        });
+        if of_un && mission {
             return Some(j + 1);
         }
         if !self.country_adjective(j) {

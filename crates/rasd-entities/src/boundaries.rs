@@ -140,6 +140,7 @@ fn lists() -> &'static Lists {
                 "settlement" => CueClass::Settlement,
                 "admin" => CueClass::Admin,
                 "facility" => CueClass::Facility,
+                "station" => CueClass::Station,
                 "nature" => CueClass::Nature,
                 _ => CueClass::Cue,
             };
@@ -264,8 +265,11 @@ pub enum CueClass {
     Settlement,
     /// A province, district or region: the name is the place.
     Admin,
-    /// An airport, base, prison, crossing ...: the whole phrase is the place.
+    /// An airport, prison, hospital ...: the whole phrase is the place.
     Facility,
+    /// A base, camp or crossing: the name is the place it is at, unless the facility's
+    /// kind closes it ("قاعدة العديد الجوية"), which makes the whole phrase the place.
+    Station,
     /// A river, mountain, island or valley: the whole phrase is the place.
     Nature,
     /// Announces a place, makes none.

@@ -128,7 +128,11 @@ impl<'a> Recognizer<'a> {
     /// rare words, joined by hyphens, closed by a direction or a facility's kind.
     fn place_name_end(&self, j: usize, class: CueClass) -> usize {
         let mut k = j;
-        let facility = matches!(class, CueClass::Facility | CueClass::Nature);
+        // A base's name may be a common word when the base's kind closes it ("قاعدة
+        // الديلمي الجوية").
+        let suffixed = self.is_word(j + 1) && boundaries::is_place_suffix(keys::word_key(self.words[j + 1]));
+        let facility = matches!(class, CueClass::Facility | CueClass::Nature)
+            || (class == CueClass::Station && suffixed);
         while k < self.tokens.len() && k - j < MAX_PLACE_WORDS * 2 {
             let first = k == j;
             // After its first word, a name goes on with indefinite words: a definite
@@ -187,6 +191,7 @@ impl<'a> Recognizer<'a> {
                     self.add(Target::Kb(e), span);
                 }
                 // "جبال إقليم كردستان": mountains of a region, not a named feature.
+                let whole = whole || (class == CueClass::Station && self.suffix_end(m.end) > m.end);
                 if whole && !(class == CueClass::Nature && crate::is_region(known)) {
                     let end = self.suffix_end(m.end);
                     self.new_place(i, end, cue_prefix, None);
@@ -220,7 +225,10 @@ impl<'a> Recognizer<'a> {
         if end == j {
             return None;
         }
-        let whole = matches!(class, CueClass::Facility | CueClass::Nature);
+        // A base or crossing is its place's name unless its kind closes the name.
+        let closed = end > j + 1 && boundaries::is_place_suffix(keys::word_key(self.words[end - 1]));
+        let whole = matches!(class, CueClass::Facility | CueClass::Nature)
+            || (class == CueClass::Station && closed);
         let (from, prefix) = if whole { (i, cue_prefix) } else { (j, 0) };
         self.new_place(from, end, prefix, None);
         self.cover(i, end);
