@@ -53,6 +53,8 @@ const CAPITAL_ZIPF: f32 = 5.6;
 /// A one-word name whose letters are an ordinary word this common (as
 /// `Kb::common_reading` measures) needs evidence to be read as the name.
 const COMMON_WORD: f32 = 3.5;
+/// A word loosely matched to a large imported city has at least this many letters.
+const LOOSE_CITY_LETTERS: usize = 8;
 /// At most this many words make a new person's name.
 const MAX_NAME_WORDS: usize = 4;
 
@@ -849,7 +851,13 @@ impl<'a> Recognizer<'a> {
             let mut j = i + 1;
             loop {
                 let hits = kb.lookup_fuzzy(key);
+                // A large imported city only for a long word: short skeletons collide;
+                // and a curated name of any length first ("ناجورنو قرة باغ").
+                let long = first.chars().count() >= LOOSE_CITY_LETTERS;
+                let city = |a: &&Alias| long && kb.entry(a.entry).kind == EntityKind::Place;
                 if let Some(a) = hits.iter().find(|a| kb.entry(a.entry).curated) {
+                    best = Some((j, prefix, a.entry));
+                } else if let Some(a) = hits.iter().find(city).filter(|_| best.is_none()) {
                     best = Some((j, prefix, a.entry));
                 }
                 if j - i >= 3

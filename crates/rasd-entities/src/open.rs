@@ -92,8 +92,9 @@ impl<'a> Recognizer<'a> {
         if self.word_zipf(key) >= limit || self.word_zipf(w) >= limit {
             return false;
         }
-        // "أوقعت" after a name is a verb: names go on with no hamza-initial word.
-        if pos == NamePos::Inner && self.hamza_at(k, 0) {
+        // "أوقعت" after a name is a verb: names go on with no hamza-initial word, and
+        // "وإنيدي" starts another name.
+        if pos == NamePos::Inner && (self.hamza_at(k, 0) || w.starts_with('و')) {
             return false;
         }
         !self.glued(k)
@@ -180,10 +181,18 @@ impl<'a> Recognizer<'a> {
                 if !matches!(known.kind, EntityKind::Place | EntityKind::Country) {
                     return None;
                 }
-                let end = self.place_name_end(m.end, class).max(m.end);
+                // More of the name after the known word: rare words, as inside a name.
+                let mut end = m.end;
+                while end < m.end + MAX_PLACE_WORDS && self.rare_word(end, NamePos::Inner) {
+                    end += 1;
+                }
+                let end = if end > m.end { end } else { self.suffix_end(m.end) };
                 if !whole && end > m.end {
-                    // "بلدة بون سوندي": more name follows; a new place.
-                    return self.new_places_from(i, j, class, cue_prefix);
+                    // "بلدة بون سوندي": more name follows; a new place, whose first word
+                    // is the known name.
+                    self.new_place(j, end, 0, None);
+                    self.cover(i, end);
+                    return Some(self.list_after(end, class));
                 }
                 // A river or mountain named after a town is not the town ("نهر السند").
                 if class != CueClass::Nature {

@@ -239,6 +239,9 @@ const EMBEDDED: &[(&str, &str)] = &[
 const WORD_FREQ: &str =
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/ar_word_freq.tsv"));
 
+/// Imported places this populous are matched loosely too, as curated names are.
+const LOOSE_CITY: u64 = 300_000;
+
 /// Names that are transliterations are matched loosely only when their skeleton is at
 /// least this many letters: shorter ones collide with ordinary words.
 const MIN_SKELETON_CHARS: usize = 4;
@@ -589,7 +592,9 @@ impl Kb {
             Ok(())
         })?;
         for (e, names) in rows {
-            self.add_named(e, &names, curated);
+            // A large city is spelled many ways too (راولبندي، روالبندي): loose matching.
+            let fuzzy = curated || e.population >= LOOSE_CITY;
+            self.add_named(e, &names, fuzzy);
         }
         Ok(())
     }
