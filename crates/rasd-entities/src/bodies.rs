@@ -62,7 +62,8 @@ impl Recognizer<'_> {
             let (e, _) = self.resolve(i + 1, &m, Slot::Free)?;
             let country = self.kb.entry(e).country.clone();
             let span = self.span(i, end, self.body_prefix(i));
-            let kind = if kind == BodyKind::Group { EntityKind::Group } else { self.kb.entry(e).kind };
+            let kind =
+                if kind == BodyKind::Group { EntityKind::Group } else { self.kb.entry(e).kind };
             self.new_entity(kind, span, country);
             self.cover(i, end);
             return Some(end);
@@ -183,7 +184,10 @@ impl Recognizer<'_> {
             }
             let w = self.words[k];
             let key = keys::word_key(w);
-            if boundaries::is_boundary(w) || self.match_head(k).is_some() || boundaries::is_body_after(key) {
+            if boundaries::is_boundary(w)
+                || self.match_head(k).is_some()
+                || boundaries::is_body_after(key)
+            {
                 break;
             }
             // "لجنة لمتابعة ...": a complement with ل is no part of a name in construct.
@@ -216,7 +220,10 @@ impl Recognizer<'_> {
     /// word ("لجان" is one; "لمتابعة" is ل + "متابعة").
     fn is_word_reading(&self, k: usize) -> bool {
         self.first_keys(k).first().is_some_and(|f| f.prefix == 0 && f.entry.is_some())
-            && !self.first_keys(k).iter().any(|f| f.prefix > 0 && f.entry.is_some_and(|e| e.zipf >= NAME_ZIPF))
+            && !self
+                .first_keys(k)
+                .iter()
+                .any(|f| f.prefix > 0 && f.entry.is_some_and(|e| e.zipf >= NAME_ZIPF))
     }
 
     /// Whether the words from `k` on reach a definite word within the name's length.
@@ -246,14 +253,13 @@ impl Recognizer<'_> {
     fn definite_body_end(&self, j: usize) -> Option<usize> {
         // "البعثة الأممية", "الوكالة الأممية": a body of the United Nations.
         let un = self.kb.index_of("org:un");
-        let of_un = self.match_name(j).is_some_and(|m| {
-            m.end == j + 1 && m.aliases.iter().any(|a| Some(a.entry) == un)
-        });
+        let of_un = self
+            .match_name(j)
+            .is_some_and(|m| m.end == j + 1 && m.aliases.iter().any(|a| Some(a.entry) == un));
         // Only a mission or an office: "الوكالة الأممية" refers back to an agency named
         // before, whose name the knowledge base has.
-        let mission = self.words.get(j - 1).is_some_and(|w| {
-            matches!(keys::word_key(w), "بعثه" | "مكتب")
-        });
+        let mission =
+            self.words.get(j - 1).is_some_and(|w| matches!(keys::word_key(w), "بعثه" | "مكتب"));
         if of_un && mission {
             return Some(j + 1);
         }

@@ -199,7 +199,11 @@ pub fn is_person_cue(word: &str) -> bool {
 pub fn is_name_word(word: &str) -> bool {
     static NAMES: OnceLock<HashSet<Box<str>>> = OnceLock::new();
     NAMES
-        .get_or_init(|| rasd_text::phrases::tsv_rows(NAME_WORDS).filter_map(|r| Some(Box::from(*r.first()?))).collect())
+        .get_or_init(|| {
+            rasd_text::phrases::tsv_rows(NAME_WORDS)
+                .filter_map(|r| Some(Box::from(*r.first()?)))
+                .collect()
+        })
         .contains(word)
         || is_given_name(word)
 }

@@ -449,7 +449,8 @@ impl<'a> Recognizer<'a> {
             }
             // At the same length, a reading without the article wins: "للبنان" is ل +
             // "لبنان" before it is ل + the article + "بنان".
-            let better = |b: &NameMatch<'_>| i + 1 > b.end || (b.article && !article && b.end == i + 1);
+            let better =
+                |b: &NameMatch<'_>| i + 1 > b.end || (b.article && !article && b.end == i + 1);
             if !hits.is_empty() && best.as_ref().is_none_or(better) {
                 best = Some(NameMatch { end: i + 1, prefix, aliases: hits, last: first, article });
             }
@@ -550,7 +551,8 @@ impl<'a> Recognizer<'a> {
                     *place.get_or_insert_with(|| self.place_context(i, m));
                 // ف and ك rarely stand before a place's name; behind them, an imported
                 // name is more often a piece of another word ("كانان" is not ك + "انان").
-                let odd_clitic = self.words[i].get(..m.prefix).is_some_and(|p| p.contains(['ف', 'ك']));
+                let odd_clitic =
+                    self.words[i].get(..m.prefix).is_some_and(|p| p.contains(['ف', 'ك']));
                 if whole_common || last_short || odd_clitic {
                     continue;
                 }
@@ -610,14 +612,14 @@ impl<'a> Recognizer<'a> {
                 // An adjective that is also an ordinary word ("المالي": financial) is
                 // the country's only as the owner of a state body.
                 // A bare name written with the article ("المالي" for "مالي") is one too.
-                let adjective =
-                    a.form == AliasForm::Adjective || (m.article && !a.article);
+                let adjective = a.form == AliasForm::Adjective || (m.article && !a.article);
                 if collision == Some(true) || (collision.is_some() && adjective) {
                     return owner || cue;
                 }
                 // "من" starts too many phrases ("من طراز", "من سيول جارفة") to vouch.
-                let locative =
-                    i > 0 && boundaries::is_locative(self.words[i - 1]) && self.words[i - 1] != "من";
+                let locative = i > 0
+                    && boundaries::is_locative(self.words[i - 1])
+                    && self.words[i - 1] != "من";
                 !ordinary
                     || owner
                     || cue
@@ -644,7 +646,10 @@ impl<'a> Recognizer<'a> {
             self.match_name(t).is_some_and(|m| {
                 m.aliases.iter().any(|a| {
                     a.form == AliasForm::Name
-                        && matches!(self.kb.entry(a.entry).kind, EntityKind::Place | EntityKind::Country)
+                        && matches!(
+                            self.kb.entry(a.entry).kind,
+                            EntityKind::Place | EntityKind::Country
+                        )
                 })
             })
         };
@@ -963,7 +968,9 @@ impl<'a> Recognizer<'a> {
             id,
             kind,
             name: Some(
-                inst.name_en_pattern.replace("{country}", owner_name).replace("{place}", owner_name),
+                inst.name_en_pattern
+                    .replace("{country}", owner_name)
+                    .replace("{place}", owner_name),
             ),
             // Canonical, not the mention: the first mention may be a dual or a construct
             // that names other owners too ("وزارتي دفاع البلدين").
@@ -1256,10 +1263,11 @@ impl<'a> Recognizer<'a> {
             w.strip_suffix('ا').is_some_and(|bare| self.word_zipf(bare) >= COMMON_ZIPF)
         });
         // "ترأس الوزير اجتماعا طارئا": ordinary words after a title are no name.
-        let named = !object && (n..end).any(|t| {
-            boundaries::is_name_word(self.words[t])
-                || self.word_zipf(keys::word_key(self.words[t])) < open::NAME_ZIPF
-        });
+        let named = !object
+            && (n..end).any(|t| {
+                boundaries::is_name_word(self.words[t])
+                    || self.word_zipf(keys::word_key(self.words[t])) < open::NAME_ZIPF
+            });
         if end >= n + 2 && named {
             self.new_person(n, end, state, Some(title.role_en.clone()));
             return end;

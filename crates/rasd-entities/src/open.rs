@@ -131,7 +131,8 @@ impl<'a> Recognizer<'a> {
         let mut k = j;
         // A base's name may be a common word when the base's kind closes it ("قاعدة
         // الديلمي الجوية").
-        let suffixed = self.is_word(j + 1) && boundaries::is_place_suffix(keys::word_key(self.words[j + 1]));
+        let suffixed =
+            self.is_word(j + 1) && boundaries::is_place_suffix(keys::word_key(self.words[j + 1]));
         let facility = matches!(class, CueClass::Facility | CueClass::Nature)
             || (class == CueClass::Station && suffixed);
         while k < self.tokens.len() && k - j < MAX_PLACE_WORDS * 2 {
@@ -235,7 +236,8 @@ impl<'a> Recognizer<'a> {
             return None;
         }
         // A base or crossing is its place's name unless its kind closes the name.
-        let closed = end > j + 1 && boundaries::is_place_suffix(keys::word_key(self.words[end - 1]));
+        let closed =
+            end > j + 1 && boundaries::is_place_suffix(keys::word_key(self.words[end - 1]));
         let whole = matches!(class, CueClass::Facility | CueClass::Nature)
             || (class == CueClass::Station && closed);
         let (from, prefix) = if whole { (i, cue_prefix) } else { (j, 0) };
@@ -264,7 +266,10 @@ impl<'a> Recognizer<'a> {
             }
             let mut e = k + 1;
             if class != CueClass::Facility {
-                while e < self.tokens.len() && e - k < MAX_PLACE_WORDS && self.rare_word(e, NamePos::Inner) {
+                while e < self.tokens.len()
+                    && e - k < MAX_PLACE_WORDS
+                    && self.rare_word(e, NamePos::Inner)
+                {
                     e += 1;
                 }
             }
@@ -506,7 +511,8 @@ impl Recognizer<'_> {
             return known_place(end) || rare;
         }
         // "بولاية X", "بمحافظة X": a preposition glued to a place noun.
-        if self.cue_at(end).is_some_and(|c| c != CueClass::Cue) && !w.starts_with(self.stem_of(end)) {
+        if self.cue_at(end).is_some_and(|c| c != CueClass::Cue) && !w.starts_with(self.stem_of(end))
+        {
             return true;
         }
         matches!(w, "في" | "شمال" | "جنوب" | "شرق" | "غرب" | "وسط" | "قرب" | "بالقرب")
@@ -516,6 +522,12 @@ impl Recognizer<'_> {
     /// The word `k` behind its longest proclitic reading.
     fn stem_of(&self, k: usize) -> &str {
         let w = self.words[k];
-        self.clitics.of(k).iter().filter(|a| !a.article).map(|a| &w[a.prefix_len..]).min_by_key(|s| s.len()).unwrap_or(w)
+        self.clitics
+            .of(k)
+            .iter()
+            .filter(|a| !a.article)
+            .map(|a| &w[a.prefix_len..])
+            .min_by_key(|s| s.len())
+            .unwrap_or(w)
     }
 }

@@ -18,8 +18,7 @@ impl Recognizer<'_> {
     /// Cuts the rare token `i` into names; returns the token after it when it did.
     pub(crate) fn try_run_together(&mut self, i: usize, key: &mut String) -> Option<usize> {
         let w = self.words[i];
-        if w.chars().count() < MIN_LETTERS || self.first_keys(i).iter().any(|f| f.entry.is_some())
-        {
+        if w.chars().count() < MIN_LETTERS || self.first_keys(i).iter().any(|f| f.entry.is_some()) {
             return None;
         }
         let clitic = self.clitics.of(i).iter().map(|a| a.prefix_len).filter(|&p| p < 4);
@@ -51,7 +50,12 @@ impl Recognizer<'_> {
     /// The names a cut of a word into `left` and `right` makes, as (byte from, byte to,
     /// entry) within the two: one name written in two words ("الأمم|المتحدة"), two
     /// names joined by و ("العراق|وسوريا"), or a particle and a name ("في|العراق").
-    fn cut_names(&self, left: &str, right: &str, key: &mut String) -> Option<Vec<(usize, usize, u32)>> {
+    fn cut_names(
+        &self,
+        left: &str,
+        right: &str,
+        key: &mut String,
+    ) -> Option<Vec<(usize, usize, u32)>> {
         let whole = left.len() + right.len();
         let (lk, rk) = (keys::word_key(left), keys::word_key(right));
         key.clear();

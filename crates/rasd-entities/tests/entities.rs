@@ -243,7 +243,8 @@ fn a_states_forces_and_government_are_the_state() {
 fn places_announced_by_their_noun() {
     // Villages and towns the knowledge base lacks, with the article's country.
     let es = ents("نزح السكان من قرية كاراموجا إلى بلدة موروتوني في شمال أوغندا.");
-    let new: Vec<_> = made(&es, "new:place:").into_iter().map(|(e, m)| (m, e.country.clone())).collect();
+    let new: Vec<_> =
+        made(&es, "new:place:").into_iter().map(|(e, m)| (m, e.country.clone())).collect();
     assert_eq!(
         new,
         [(vec!["كاراموجا"], Some("UGA".into())), (vec!["موروتوني"], Some("UGA".into()))]

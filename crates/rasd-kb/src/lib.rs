@@ -647,7 +647,12 @@ impl Kb {
     }
 
     /// The names of a body row of kind `country` as names of its state.
-    fn add_state_body_names(&mut self, file: &str, e: &Entry, names: &[String]) -> Result<(), KbError> {
+    fn add_state_body_names(
+        &mut self,
+        file: &str,
+        e: &Entry,
+        names: &[String],
+    ) -> Result<(), KbError> {
         let state = e.country.as_deref().and_then(|c| self.by_id.get(c).copied());
         let Some(state) = state.filter(|&i| self.entries[i as usize].kind == EntityKind::Country)
         else {
@@ -1066,7 +1071,8 @@ mod tests {
     #[test]
     fn a_states_named_forces_are_names_of_the_state() {
         let kb = Kb::embedded();
-        for name in ["الجيش الإسرائيلي", "قوات الاحتلال", "القوات المسلحة السودانية"] {
+        for name in ["الجيش الإسرائيلي", "قوات الاحتلال", "القوات المسلحة السودانية"]
+        {
             let hits = kb.lookup(&keys::key(name));
             let ids: Vec<&str> = hits.iter().map(|a| kb.entry(a.entry).id.as_str()).collect();
             assert!(ids.iter().all(|id| id.len() == 3), "{name}: {ids:?}");
