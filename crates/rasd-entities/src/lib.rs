@@ -1223,6 +1223,13 @@ impl<'a> Recognizer<'a> {
         if dual {
             return k;
         }
+        self.title_holder(k, state, &title.role_en)
+    }
+
+    /// The person a title names, from token `k` after the title and its owner: known
+    /// or new, with the owner's state and the title's role. Returns the token after
+    /// them, or `k` when no one is named.
+    fn title_holder(&mut self, k: usize, state: Option<String>, role: &str) -> usize {
         // Skip definite nouns and adjectives still describing the office ("قائد الشرطة
         // المحلية حامد ..."): names rarely start with the article unless rare.
         // So are genitives ("الزعيم التاريخي للحزب X") and adverbs ("آنذاك").
@@ -1249,7 +1256,7 @@ impl<'a> Recognizer<'a> {
                     let span = self.span(n, m.end, m.prefix);
                     let idx = self.add(Target::Kb(e), span);
                     if self.out[idx].role.is_none() {
-                        self.out[idx].role = Some(title.role_en.clone());
+                        self.out[idx].role = Some(role.to_string());
                     }
                     self.cover(n, m.end);
                     return m.end;
@@ -1269,7 +1276,7 @@ impl<'a> Recognizer<'a> {
                     || self.word_zipf(keys::word_key(self.words[t])) < open::NAME_ZIPF
             });
         if end >= n + 2 && named {
-            self.new_person(n, end, state, Some(title.role_en.clone()));
+            self.new_person(n, end, state, Some(role.to_string()));
             return end;
         }
         k
