@@ -24,19 +24,14 @@ impl Recognizer<'_> {
     /// The kind of body the head noun at token `i` names, and whether it is written with
     /// the article.
     fn body_head_at(&self, i: usize) -> Option<(BodyKind, bool)> {
-        if !self.is_word(i) {
-            return None;
-        }
         let w = self.words[i];
-        self.clitics.of(i).iter().find_map(|a| {
+        self.first_keys(i).iter().find_map(|f| {
             // "بقيادة X" is "led by X": a head behind ب, ك or ف names nothing.
-            if w.get(..a.prefix_len).is_some_and(|p| p.contains(['ب', 'ك', 'ف'])) {
+            if w.get(..f.prefix).is_some_and(|p| p.contains(['ب', 'ك', 'ف'])) {
                 return None;
             }
-            let stem = w.get(a.prefix_len..)?;
-            let definite = a.article || stem.starts_with("ال") || w.starts_with("لل");
-            let kind = boundaries::body_head(keys::word_key(stem))?;
-            Some((kind, definite))
+            let kind = boundaries::body_head_hashed(f.key, f.hash)?;
+            Some((kind, f.article || w.starts_with("لل")))
         })
     }
 

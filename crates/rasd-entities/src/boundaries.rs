@@ -18,12 +18,16 @@ struct Lists {
     tail: HashSet<String>,
     /// Head nouns of organizations and groups (`body_heads.tsv`), by key.
     body_head: HashMap<String, BodyKind>,
+    /// The keys of `body_head`: nearly every word is none.
+    body_filter: WordFilter,
     /// Words that make a phrase after a head a proper name (`name` in `body_heads.tsv`).
     body_name: HashSet<String>,
     /// Adjectives that follow a body's name without being part of it (`after`).
     body_after: HashSet<String>,
     /// Verbs whose subject is often a person named right after them.
     person_cue: HashSet<String>,
+    /// The words of `person_cue`: nearly every word is none.
+    person_filter: WordFilter,
     cue: HashMap<String, CueClass>,
     /// The keys of `cue`: nearly every word before a name is none of them.
     cue_filter: WordFilter,
@@ -33,6 +37,8 @@ struct Lists {
     /// Keys of ordinary words spelled like a one-word name (`name_collisions.tsv`), and
     /// whether only a place noun vouches for the name.
     collision: HashMap<String, bool>,
+    /// The keys of `collision`.
+    collision_filter: WordFilter,
 }
 
 const NAME_BOUNDARIES: &str =
@@ -69,7 +75,9 @@ fn lists() -> &'static Lists {
             tail: HashSet::default(),
             maqsura: HashSet::default(),
             person_cue: HashSet::default(),
+            person_filter: WordFilter::default(),
             body_head: HashMap::default(),
+            body_filter: WordFilter::default(),
             body_name: HashSet::default(),
             body_after: HashSet::default(),
             cue: HashMap::default(),
@@ -77,10 +85,13 @@ fn lists() -> &'static Lists {
             anaphor: HashSet::default(),
             suffix: HashSet::default(),
             collision: HashMap::default(),
+            collision_filter: WordFilter::default(),
         };
         for r in rasd_text::phrases::tsv_rows(NAME_COLLISIONS) {
             if let Some(w) = r.first() {
-                l.collision.insert(key(w), r.get(2) == Some(&"cue"));
+                let k = key(w);
+                l.collision_filter.insert(&k);
+                l.collision.insert(k, r.get(2) == Some(&"cue"));
             }
         }
         for (w, _) in rows(GIVEN_NAMES) {
@@ -103,7 +114,9 @@ fn lists() -> &'static Lists {
                     continue;
                 }
             };
-            l.body_head.insert(key(w), kind);
+            let k = key(w);
+            l.body_filter.insert(&k);
+            l.body_head.insert(k, kind);
         }
         for (w, class) in rows(REPORTING) {
             if class == "say" {
@@ -145,6 +158,9 @@ fn lists() -> &'static Lists {
                 _ => CueClass::Cue,
             };
             l.cue.insert(k, class);
+        }
+        for w in &l.person_cue {
+            l.person_filter.insert(w);
         }
         for k in l.cue.keys() {
             l.cue_filter.insert(k);
@@ -188,10 +204,8 @@ pub fn is_title_tail(word: &str) -> bool {
 /// stands as the subject: a reporting verb ("قال") or a verb of demand or warning.
 pub fn is_person_cue(word: &str) -> bool {
     let l = lists();
-    l.person_cue.contains(word)
-        || word
-            .strip_prefix(['و', 'ف'])
-            .is_some_and(|w| w.chars().count() > 2 && l.person_cue.contains(w))
+    let listed = |w: &str| l.person_filter.may_contain(w) && l.person_cue.contains(w);
+    listed(word) || word.strip_prefix(['و', 'ف']).is_some_and(|w| w.len() > 4 && listed(w))
 }
 
 /// A normalized word that is spelled like a personal name (`name_words.tsv`, given
@@ -248,7 +262,16 @@ pub enum BodyKind {
 
 /// The kind of body a head noun's key names ("حركه" → a group).
 pub fn body_head(word_key: &str) -> Option<BodyKind> {
-    lists().body_head.get(word_key).copied()
+    body_head_hashed(word_key, rasd_text::phrases::filter_hash(word_key))
+}
+
+/// As [`body_head`], given the key's `rasd_kb::keys::key_hash`.
+pub fn body_head_hashed(word_key: &str, hash: u64) -> Option<BodyKind> {
+    let l = lists();
+    if !l.body_filter.may_contain_hash(hash) {
+        return None;
+    }
+    l.body_head.get(word_key).copied()
 }
 
 /// A normalized word (or its key) that makes a phrase after a head a proper name.
@@ -280,17 +303,14 @@ pub enum CueClass {
     Cue,
 }
 
-/// The class of the place noun among a word's candidate stems, if one is.
-pub fn cue_class_stems<'w>(stems: impl IntoIterator<Item = &'w str>) -> Option<CueClass> {
+/// The class of the place noun whose key is `word_key` (of `rasd_kb::keys::key_hash`
+/// `hash`), if it is one.
+pub fn cue_class_hashed(word_key: &str, hash: u64) -> Option<CueClass> {
     let l = lists();
-    stems.into_iter().find_map(|s| {
-        let k = word_key(s);
-        if l.cue_filter.may_contain(k) {
-            l.cue.get(k).copied()
-        } else {
-            None
-        }
-    })
+    if !l.cue_filter.may_contain_hash(hash) {
+        return None;
+    }
+    l.cue.get(word_key).copied()
 }
 
 /// A preposition that often introduces a place ("في جنيف", "قرب حلب").
@@ -317,7 +337,11 @@ pub fn is_locative(word: &str) -> bool {
 /// whose name reading needs evidence: `Some(true)` when only a place noun vouches for a
 /// place ("محافظة إب", not "في آب").
 pub fn collision(word_key: &str) -> Option<bool> {
-    lists().collision.get(word_key).copied()
+    let l = lists();
+    if !l.collision_filter.may_contain(word_key) {
+        return None;
+    }
+    l.collision.get(word_key).copied()
 }
 
 /// A word key that stands for a region named earlier.

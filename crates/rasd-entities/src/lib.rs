@@ -1,17 +1,29 @@
 //! Entity recognition and linking: the `entities` section of `rasd.document/1`.
 //!
-//! Three mechanisms, tried at each word in this order:
+//! Mechanisms, tried at each word in this order:
 //! 1. **Heads**: a state-institution word or a personal title from the knowledge base
 //!    ("وزارة الدفاع", "وزير الخارجية", "الناطقة باسم") followed by its owner — a country
 //!    adjective ("الأذربيجانية"), "في" + a country or place, a country in construct
-//!    ("وزارة خارجية أرمينيا", dual "وزارتا دفاع أرمينيا وأذربيجان"), or "باسم" + an
-//!    institution. Institutions become orgs owned by that state; titles anchor the
-//!    person named after them, known or new ("new:person:...").
+//!    ("وزارة خارجية أرمينيا", dual "وزارتا دفاع أرمينيا وأذربيجان"), "باسم" + an
+//!    institution, another body ("للقوات المسلحة المالية") or the office-holder after it.
+//!    Institutions become orgs owned by that state (a state's army, forces, authorities
+//!    and government are the state itself); titles anchor the person named after them,
+//!    known or new ("new:person:..."), who takes the owner's state.
 //! 2. **Names**: the longest run of words whose key is a knowledge-base alias, trying the
 //!    first word with and without its proclitics (و ف ب ل ك). Names that several entries
-//!    share are resolved by kind, curation, the countries the article names, population.
-//! 3. **Loose names**: a rare word run whose skeleton equals a curated transliterated
-//!    name (بيرموف ≈ بيراموف).
+//!    share are resolved by kind, curation, the countries the article names, population,
+//!    and the words around them; a one-word name that is also an ordinary word
+//!    (`data/lexicon/name_collisions.tsv`, the frequency of its definite or bare form)
+//!    needs evidence: a locative or place noun, another place beside it, a title.
+//! 3. **Open world** (`open`, `bodies`): places the knowledge base lacks after the noun
+//!    that announces them ("بلدة X", "مطار X") or after a locative that the next words
+//!    confirm, lists of places joined by و; organizations and groups from their head
+//!    noun ("حركة تحرير الساحل", "وكالة «أعماق»"); persons after a verb whose subject
+//!    they are or in apposition ("X Y، الذي ..."). They get ids `new:KIND:<key>` and, when
+//!    the text gives none, the country the article is about.
+//! 4. **Loose names**: a rare word run whose skeleton equals a curated transliterated
+//!    name or a large city (بيرموف ≈ بيراموف); run-together words cut into names
+//!    ("الأممالمتحدة", `split`).
 //!
 //! A second pass links later (and earlier) short mentions of the persons found — the
 //! surname alone — to the same entity.

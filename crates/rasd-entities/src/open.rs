@@ -50,16 +50,13 @@ impl<'a> Recognizer<'a> {
     /// The class of the place noun at token `i` and the bytes of proclitics before it
     /// ("ومطار": و).
     fn cue_reading(&self, i: usize) -> Option<(CueClass, usize)> {
-        if !self.is_word(i) {
-            return None;
-        }
-        let w = self.words[i];
-        self.clitics.of(i).iter().find_map(|a| {
-            let stem = w.get(a.prefix_len..)?;
-            if a.article || stem.starts_with("ال") {
+        // The word's readings carry their keys and hashes already; the article's (the
+        // noun is in construct, not "البلدة") are left out.
+        self.first_keys(i).iter().find_map(|f| {
+            if f.article {
                 return None;
             }
-            boundaries::cue_class_stems([stem]).map(|c| (c, a.prefix_len))
+            boundaries::cue_class_hashed(f.key, f.hash).map(|c| (c, f.prefix))
         })
     }
 

@@ -18,7 +18,12 @@ impl Recognizer<'_> {
     /// Cuts the rare token `i` into names; returns the token after it when it did.
     pub(crate) fn try_run_together(&mut self, i: usize, key: &mut String) -> Option<usize> {
         let w = self.words[i];
-        if w.chars().count() < MIN_LETTERS || self.first_keys(i).iter().any(|f| f.entry.is_some()) {
+        // Any reading the knowledge base knows (a name, a head, a frequent word) makes
+        // the token no run-together pair; Arabic letters are two bytes.
+        if self.first_keys(i).iter().any(|f| f.entry.is_some())
+            || w.len() < 2 * MIN_LETTERS
+            || self.tokens[i].kind != rasd_text::TokenKind::Arabic
+        {
             return None;
         }
         let clitic = self.clitics.of(i).iter().map(|a| a.prefix_len).filter(|&p| p < 4);

@@ -967,10 +967,13 @@ impl Kb {
         if article {
             return self.zipf(key);
         }
-        let mut definite = String::with_capacity(key.len() + 4);
-        definite.push_str("ال");
-        definite.push_str(key);
-        self.zipf(&definite)
+        // Asked for many names: the definite form is built on the stack.
+        let mut buf = [0u8; 64];
+        let article = "ال".as_bytes();
+        let Some(dst) = buf.get_mut(..article.len() + key.len()) else { return 0.0 };
+        dst[..article.len()].copy_from_slice(article);
+        dst[article.len()..].copy_from_slice(key.as_bytes());
+        std::str::from_utf8(dst).map_or(0.0, |definite| self.zipf(definite))
     }
 
     /// Entry counts per kind.
