@@ -23,7 +23,7 @@
 //! publication date, or to the next one when the phrase (المقبل) or its clause (سـ،
 //! سوف، من المقرر ...) is future. A year-less month takes the year the same or the
 //! previous sentence gives ("حرب السنة الماضية ... انتهت في نوفمبر"). Hijri dates use
-//! the tabular Islamic calendar (see [`calendar`]); a Hijri month's value is the
+//! the Umm al-Qura calendar (see [`calendar`]); a Hijri month's value is the
 //! Gregorian month its first day falls in. ISO weeks come with kind `date`, since the
 //! schema has no week kind.
 //!

@@ -8,7 +8,7 @@
 
 use rasd_model::TimeKind;
 
-use crate::calendar::{add_months, days_to_hijri, hijri_to_gregorian, Date};
+use crate::calendar::{add_months, gregorian_to_hijri, hijri_to_gregorian, Date};
 use crate::lexicon::{Calendar, Unit};
 use crate::scan::{Cand, Expr, Qual, Scanner, YearSpec};
 
@@ -292,7 +292,7 @@ fn hijri_year(cx: &Ctx, key: (u8, u8), year: YearSpec, qual: Qual) -> Option<i32
         YearSpec::None => {}
     }
     let p = cx.published?;
-    let (hy, hm, hd) = days_to_hijri(p.days());
+    let (hy, hm, hd) = gregorian_to_hijri(p)?;
     if qual == Qual::Current {
         return Some(hy);
     }
