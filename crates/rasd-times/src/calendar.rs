@@ -12,7 +12,7 @@
 
 use std::fmt;
 
-use icu_calendar::cal::Hijri;
+use icu_calendar::cal::{Hijri, Iso};
 use icu_calendar::Date as IcuDate;
 
 /// A day of the proleptic Gregorian calendar.
@@ -133,7 +133,7 @@ impl fmt::Display for Date {
 pub fn hijri_to_gregorian(year: i32, month: u8, day: u8) -> Option<Date> {
     let hijri = IcuDate::try_new_hijri_with_calendar(year, month, day, Hijri::new_umm_al_qura())
         .ok()?
-        .to_iso();
+        .to_calendar(Iso);
     Date::new(hijri.era_year().year, hijri.month().ordinal, hijri.day_of_month().0)
 }
 
@@ -141,7 +141,7 @@ pub fn hijri_to_gregorian(year: i32, month: u8, day: u8) -> Option<Date> {
 pub fn gregorian_to_hijri(date: Date) -> Option<(i32, u8, u8)> {
     let iso = IcuDate::try_new_iso(date.year, date.month, date.day).ok()?;
     let h = iso.to_calendar(Hijri::new_umm_al_qura());
-    Some((h.extended_year(), h.month().ordinal, h.day_of_month().0))
+    Some((h.year().extended_year(), h.month().ordinal, h.day_of_month().0))
 }
 
 #[cfg(test)]
