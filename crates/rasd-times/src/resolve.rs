@@ -180,7 +180,25 @@ pub(crate) fn resolve_all(
         }
         out.push((value.map(Value::iso), kind));
     }
+    printed_equivalents(sc, cands, &mut out);
     out
+}
+
+/// A Hijri date followed by the Gregorian date printed as its equal ("29 شعبان 1446 هـ -
+/// الموافق 27 فبراير 2025 م") takes that date: the press's own reckoning of the day wins
+/// over the calendar's.
+fn printed_equivalents(sc: &Scanner<'_>, cands: &[Cand], out: &mut [(Option<String>, TimeKind)]) {
+    for k in 1..cands.len() {
+        let (hijri, greg) = (&cands[k - 1], &cands[k]);
+        let is_hijri = matches!(hijri.expr, Expr::Date { cal: Calendar::Hijri, .. });
+        let is_full = matches!(
+            greg.expr,
+            Expr::AbsDate(_) | Expr::Date { cal: Calendar::Gregorian, year: YearSpec::Abs(_), .. }
+        );
+        if is_hijri && is_full && sc.only_equivalence_between(hijri.end, greg.first) {
+            out[k - 1] = out[k].clone();
+        }
+    }
 }
 
 /// The day a statement holding `c` was made, when the sentence gives it before the
@@ -375,14 +393,16 @@ fn gregorian_year(cx: &Ctx, key: (u8, u8), year: YearSpec, qual: Qual) -> Option
 }
 
 /// The year of a year-less date written with its weekday ("الأحد 7 سبتمبر"): `year` when
-/// the weekday agrees, else the nearest year around the document date in which it does.
+/// the weekday agrees, else the nearest year around the document date in which it does
+/// (a day and month fall on one weekday every five or six years; the past is searched
+/// that far, the future a year).
 fn year_of_weekday(cx: &Ctx, year: i32, (month, day): (u8, u8), wd: u8) -> i32 {
     let agrees = |y: i32| Date::new(y, month, day).is_some_and(|d| d.weekday() == wd);
     if agrees(year) {
         return year;
     }
     let around = cx.published.map_or(year, |p| p.year);
-    [around, around - 1, around + 1, year - 1, year + 1]
+    [around, around - 1, around + 1, around - 2, around - 3, around - 4, around - 5, around - 6]
         .into_iter()
         .find(|&y| agrees(y))
         .unwrap_or(year)

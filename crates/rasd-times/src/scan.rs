@@ -237,6 +237,18 @@ impl<'a> Scanner<'a> {
         out
     }
 
+    /// Whether tokens `[from, to)` only join two dates as equal: punctuation, الموافق,
+    /// and the era letter م of the Gregorian date.
+    pub fn only_equivalence_between(&self, from: usize, to: usize) -> bool {
+        to >= from
+            && to - from <= 4
+            && (from..to).all(|k| {
+                self.tok(k).is_some_and(|t| t.kind == TokenKind::Punct)
+                    || self.word(k, Class::Equiv).is_some()
+                    || self.is(k, "م")
+            })
+    }
+
     /// Whether an uncounted lapse of time ("بعد أيام", "بأسابيع") stands between tokens
     /// `from` and `to`: the days named before it no longer anchor what follows.
     pub fn vague_lapse(&self, from: usize, to: usize) -> bool {
