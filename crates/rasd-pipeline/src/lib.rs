@@ -110,7 +110,8 @@ impl Pipeline {
             &doc.sentences,
             &doc.entities,
         );
-        let casualties = rasd_casualties::extract_numbered(&ctx, &doc.times, numbers);
+        let about = rasd_casualties::Context::new(self.kb(), &doc.times, doc.published.as_deref());
+        let casualties = rasd_casualties::extract_numbered(&ctx, &about, numbers);
         let events = rasd_events::extract(&ctx, &doc.times);
         drop(ctx);
         doc.casualties = casualties;
