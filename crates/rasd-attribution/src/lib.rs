@@ -10,7 +10,7 @@
 //! use rasd_attribution::Doc;
 //! let text = "وقالت وزارة الصحة السودانية إن 12 شخصا قتلوا.";
 //! let ents = rasd_entities::recognize(rasd_kb::Kb::embedded(), text);
-//! let doc = Doc::new(text, &ents);
+//! let doc = Doc::new(text, &ents, rasd_kb::Kb::embedded());
 //! let n = doc.tokens.iter().position(|t| doc.word(t) == "12").unwrap();
 //! let c = doc.claimant(n, None).unwrap();
 //! assert_eq!(doc.entities[c.entity].country.as_deref(), Some("SDN"));
@@ -21,6 +21,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use rasd_kb::keys::WordReadings;
+use rasd_kb::Kb;
 use rasd_model::{Entity, EntityKind, Span};
 use rasd_text::clitics::TokenClitics;
 use rasd_text::phrases::{tsv_rows, PhraseSet};
@@ -79,6 +80,10 @@ pub struct Doc<'a> {
     pub sentences: Vec<Range<usize>>,
     /// The entities of the document.
     pub entities: &'a [Entity],
+    /// The knowledge base the entities were linked with: every later stage reads a
+    /// linked entity's fields (capital, body, media, backer) from it, so a user's own
+    /// rows (`--kb DIR`) keep them.
+    pub kb: &'a Kb,
     /// For each token, the index of the entity one of whose mentions covers it.
     pub entity_at: Indexes,
     /// Per sentence, its reporting words (computed once; every figure and event asks).
@@ -102,11 +107,11 @@ pub struct Claim {
 
 impl<'a> Doc<'a> {
     /// Builds the view of `text` with its linked `entities`.
-    pub fn new(text: &'a str, entities: &'a [Entity]) -> Self {
+    pub fn new(text: &'a str, entities: &'a [Entity], kb: &'a Kb) -> Self {
         let view = normalize(text);
         let tokens = tokenize(&view);
         let sentences = split_sentences(&view);
-        Self::with_parts(text, view, tokens, &sentences, entities)
+        Self::with_parts(text, view, tokens, &sentences, entities, kb)
     }
 
     /// As [`Doc::new`], from a view, tokens and sentence spans already computed.
@@ -116,11 +121,12 @@ impl<'a> Doc<'a> {
         tokens: Vec<Token>,
         sentence_spans: &[[usize; 2]],
         entities: &'a [Entity],
+        kb: &'a Kb,
     ) -> Self {
         let clitics = TokenClitics::new(&view, &tokens);
         let readings = WordReadings::new(&view, &tokens, &clitics);
         let offsets = CharOffsets::new(text);
-        Self::with_offsets(offsets, view, tokens, readings, sentence_spans, entities)
+        Self::with_offsets(offsets, view, tokens, readings, sentence_spans, entities, kb)
     }
 
     /// As [`Doc::with_parts`], with the text already indexed by code point
@@ -134,6 +140,7 @@ impl<'a> Doc<'a> {
         readings: WordReadings,
         sentence_spans: &[[usize; 2]],
         entities: &'a [Entity],
+        kb: &'a Kb,
     ) -> Self {
         let text = offsets.text();
         let sentences = sentence_spans
@@ -154,6 +161,7 @@ impl<'a> Doc<'a> {
             tokens,
             sentences,
             entities,
+            kb,
             entity_at,
             reports: Vec::new(),
             readings,
@@ -253,7 +261,7 @@ impl<'a> Doc<'a> {
     fn can_claim(&self, k: usize) -> bool {
         let e = &self.entities[k];
         match e.kind {
-            EntityKind::Place => rasd_kb::Kb::embedded().capital_state(&e.id).is_some(),
+            EntityKind::Place => self.kb.capital_state(&e.id).is_some(),
             _ => true,
         }
     }
@@ -390,7 +398,7 @@ mod tests {
 
     fn claimant_of(text: &str, word: &str) -> Option<String> {
         let ents = rasd_entities::recognize(rasd_kb::Kb::embedded(), text);
-        let doc = Doc::new(text, &ents);
+        let doc = Doc::new(text, &ents, rasd_kb::Kb::embedded());
         let n = doc.tokens.iter().position(|t| doc.word(t) == word)?;
         doc.claimant(n, None).map(|c| doc.entities[c.entity].id.clone())
     }
@@ -425,7 +433,7 @@ mod tests {
         let text = "وقال المتحدث إن على الأقل 5 قتلوا، وعلى حد قول الشهود لقوا حتفهم؛ \
                     فعلى الاقل وفقا لمصادر، على. على حد";
         let ents = rasd_entities::recognize(rasd_kb::Kb::embedded(), text);
-        let doc = Doc::new(text, &ents);
+        let doc = Doc::new(text, &ents, rasd_kb::Kb::embedded());
         let mut found = Vec::new();
         for i in 0..doc.tokens.len() + 1 {
             let fresh = set.match_at(&doc.view, &doc.tokens, i);

@@ -29,8 +29,8 @@
 //! let kb = rasd_kb::Kb::embedded();
 //! let text = "وقُتل 12 شخصاً على الأقل في غارة على مخيم للنازحين في مدينة الفاشر.";
 //! let ents = rasd_entities::recognize(kb, text);
-//! let doc = Doc::new(text, &ents);
-//! let found = rasd_casualties::extract(&doc, &rasd_casualties::Context::new(kb, &[], None));
+//! let doc = Doc::new(text, &ents, kb);
+//! let found = rasd_casualties::extract(&doc, &rasd_casualties::Context::new(&[], None));
 //! assert_eq!(found[0].count, 12);
 //! assert_eq!(found[0].bound, rasd_model::Bound::AtLeast);
 //! assert_eq!(found[0].side.as_deref(), Some("SDN"));
@@ -43,7 +43,6 @@ mod marks;
 mod side;
 
 use rasd_attribution::{token_at, Claim, Doc};
-use rasd_kb::Kb;
 use rasd_model::{Bound, Casualty, CasualtyKind, Group, SideEvidence, Time, TimeKind};
 use rasd_text::numbers::{NumberLexicon, NumberMatch};
 
@@ -52,11 +51,10 @@ use crate::lexicon::Cue;
 use crate::marks::Marks;
 use crate::side::{Previous, Side, SideCx};
 
-/// What the stage reads besides the document itself.
+/// What the stage reads besides the document itself (which carries the knowledge base
+/// its entities were linked with).
 #[derive(Debug, Clone, Copy)]
 pub struct Context<'a> {
-    /// The knowledge base (a capital speaks for its state).
-    pub kb: &'a Kb,
     /// The document's time expressions, for dates.
     pub times: &'a [Time],
     /// The publication date (`YYYY-MM-DD`): the date of a running total the text does
@@ -65,9 +63,9 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    /// A context of the knowledge base, the document's times and its date.
-    pub fn new(kb: &'a Kb, times: &'a [Time], published: Option<&'a str>) -> Self {
-        Context { kb, times, published }
+    /// A context of the document's times and its date.
+    pub fn new(times: &'a [Time], published: Option<&'a str>) -> Self {
+        Context { times, published }
     }
 }
 
@@ -91,7 +89,7 @@ pub fn extract_numbered(
     });
     let mk = Marks::new(doc);
     let found = figures::find(doc, &mk, numbers);
-    let sides = SideCx::new(doc, &mk, cx.kb);
+    let sides = SideCx::new(doc, &mk);
     let claims = doc.sentence_claims();
     let mut out: Vec<Kept> = Vec::new();
     for f in &found {

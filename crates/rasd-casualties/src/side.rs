@@ -9,7 +9,6 @@
 //! claimant. Each answer says which evidence gave it.
 
 use rasd_attribution::{token_at, Claim, Doc};
-use rasd_kb::Kb;
 use rasd_model::{EntityKind, Group, SideBasis};
 use rustc_hash::FxHashSet;
 
@@ -52,7 +51,6 @@ pub(crate) struct Side {
 pub(crate) struct SideCx<'m, 'd, 'a> {
     pub doc: &'d Doc<'a>,
     pub mk: &'m Marks<'d, 'a>,
-    pub kb: &'m Kb,
     /// The countries the article names: a place or target whose country is none of
     /// them is more likely a name linked to the wrong place than where people were hit.
     named: FxHashSet<String>,
@@ -66,14 +64,14 @@ pub(crate) struct Previous<'p> {
 
 impl<'m, 'd, 'a> SideCx<'m, 'd, 'a> {
     /// The side reader of a document.
-    pub fn new(doc: &'d Doc<'a>, mk: &'m Marks<'d, 'a>, kb: &'m Kb) -> Self {
+    pub fn new(doc: &'d Doc<'a>, mk: &'m Marks<'d, 'a>) -> Self {
         let named = doc
             .entities
             .iter()
             .filter(|e| e.kind == EntityKind::Country)
             .map(|e| e.country.clone().unwrap_or_else(|| e.id.clone()))
             .collect();
-        SideCx { doc, mk, kb, named }
+        SideCx { doc, mk, named }
     }
 
     /// Whether the article names country `id`, or names none: a place or a body linked
@@ -84,7 +82,7 @@ impl<'m, 'd, 'a> SideCx<'m, 'd, 'a> {
 
     /// The state a claimant stands for, if plausible.
     fn claimant_state(&self, k: usize) -> Option<String> {
-        state_of(self.doc, self.kb, k).filter(|id| self.plausible(id))
+        state_of(self.doc, k).filter(|id| self.plausible(id))
     }
 
     /// The side of figure `f`, attributed to `claim`, after `prev`.
@@ -179,7 +177,7 @@ impl<'m, 'd, 'a> SideCx<'m, 'd, 'a> {
                 let e = &doc.entities[k];
                 let adjective = e.kind == EntityKind::Country && is_adjective(doc.w(party_at));
                 if !adjective && e.kind != EntityKind::Place {
-                    if let Some(id) = state_of(doc, self.kb, k) {
+                    if let Some(id) = state_of(doc, k) {
                         return Some(side(&id, SideBasis::Membership, a, party_at + 1));
                     }
                 }
@@ -201,7 +199,7 @@ impl<'m, 'd, 'a> SideCx<'m, 'd, 'a> {
         for t in window {
             let Some((end, Cue::Ranks)) = self.mk.cue(t) else { continue };
             let party = (end..(end + 3).min(range.end)).find_map(|x| {
-                doc.entity_at.get(x).and_then(|k| state_of(doc, self.kb, k)).map(|id| (x, id))
+                doc.entity_at.get(x).and_then(|k| state_of(doc, k)).map(|id| (x, id))
             });
             if let Some((x, id)) = party {
                 return Some(side(&id, SideBasis::Membership, t, x + 1));
@@ -455,7 +453,8 @@ pub(crate) fn possessed(w: &str) -> bool {
 
 /// The country of an entity, if it stands for a state (a country, or a body of one); a
 /// capital speaks for its government ("بحسب بيانات باكو"). For claimants and parties.
-pub(crate) fn state_of(doc: &Doc<'_>, kb: &Kb, k: usize) -> Option<String> {
+pub(crate) fn state_of(doc: &Doc<'_>, k: usize) -> Option<String> {
+    let kb = doc.kb;
     let e = &doc.entities[k];
     match e.kind {
         // A state's army or police is coded as the state, under an id of its own.

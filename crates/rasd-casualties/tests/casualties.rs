@@ -9,8 +9,8 @@ use rasd_model::{CasualtyKind as K, Group as G};
 fn run(text: &str) -> Vec<rasd_model::Casualty> {
     let kb = rasd_kb::Kb::embedded();
     let ents = rasd_entities::recognize(kb, text);
-    let doc = Doc::new(text, &ents);
-    rasd_casualties::extract(&doc, &rasd_casualties::Context::new(kb, &[], None))
+    let doc = Doc::new(text, &ents, kb);
+    rasd_casualties::extract(&doc, &rasd_casualties::Context::new(&[], None))
 }
 
 type Want = (u64, K, G, &'static str);

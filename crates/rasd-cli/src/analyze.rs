@@ -68,7 +68,7 @@ pub struct ResourceArgs {
 
 /// A configured pipeline and the threads it runs on.
 pub struct Analyzer {
-    pipeline: Pipeline,
+    pub pipeline: Pipeline,
     pub pool: rayon::ThreadPool,
     published: Option<String>,
 }

@@ -150,7 +150,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Ok(n)
     });
     let again = again?;
-    let (incidents, incident_secs) = timed(|| rasd_record::incidents::rebuild(store.as_mut()));
+    let (incidents, incident_secs) =
+        timed(|| rasd_record::incidents::rebuild(store.as_mut(), pipeline.kb()));
     let incidents = incidents?;
     let after = store.stats()?.documents;
 

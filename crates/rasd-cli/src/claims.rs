@@ -8,7 +8,7 @@ use anyhow::Result;
 use comfy_table::Cell;
 use rasd_store::{ClaimFilter, ClaimRow};
 
-use crate::record::{clip, kb_name, print_json, table, DbArgs, FilterArgs};
+use crate::record::{clip, kb_name, print_json, table, DbArgs, FilterArgs, KbArgs};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -28,22 +28,25 @@ pub struct Args {
     #[command(flatten)]
     db: DbArgs,
     #[command(flatten)]
+    kb: KbArgs,
+    #[command(flatten)]
     filter: FilterArgs,
     /// Print JSON instead of tables.
     #[arg(long)]
     json: bool,
 }
 
-fn side_label(c: &ClaimRow) -> String {
+fn side_label(kb: &rasd_kb::Kb, c: &ClaimRow) -> String {
     match (&c.side_name, &c.side) {
         (Some(n), _) => n.clone(),
-        (None, Some(s)) => kb_name(s).unwrap_or_else(|| s.clone()),
+        (None, Some(s)) => kb_name(kb, s).unwrap_or_else(|| s.clone()),
         (None, None) => "(not said)".to_string(),
     }
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let mut store = args.db.open()?;
+    let kb = args.kb.load()?;
     let upper = |s: &Option<String>| {
         s.as_ref().map(|v| {
             if v.len() == 3 && v.bytes().all(|b| b.is_ascii_alphabetic()) {
@@ -87,7 +90,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         for c in &rows[start..end] {
             t.add_row(vec![
                 Cell::new(c.date.as_deref().or(c.doc.published.as_deref()).unwrap_or("")),
-                Cell::new(side_label(c)),
+                Cell::new(side_label(kb, c)),
                 Cell::new(&c.kind),
                 Cell::new(&c.group),
                 Cell::new(c.figure()),

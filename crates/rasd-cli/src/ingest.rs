@@ -177,7 +177,8 @@ pub fn run(args: Args, quiet: bool) -> Result<ExitCode> {
     let mut incidents = None;
     if !args.no_incidents {
         let t = Instant::now();
-        let n = rasd_record::incidents::rebuild(store.as_mut()).context("rebuilding incidents")?;
+        let n = rasd_record::incidents::rebuild(store.as_mut(), analyzer.pipeline.kb())
+            .context("rebuilding incidents")?;
         incidents = Some((n, t.elapsed().as_secs_f64()));
     }
     if !quiet {

@@ -22,6 +22,31 @@ impl DbArgs {
     }
 }
 
+/// The knowledge base a record command names entities with: the embedded one, plus the
+/// user's own rows when `--kb DIR` is given (the same directory the articles were
+/// analyzed with).
+#[derive(clap::Args, Clone, Default)]
+pub struct KbArgs {
+    /// A directory of your own knowledge-base files (as for `rasd analyze --kb`).
+    #[arg(long)]
+    pub kb: Option<std::path::PathBuf>,
+}
+
+impl KbArgs {
+    /// Loads the knowledge base once for the command (a process-long value).
+    pub fn load(&self) -> Result<&'static rasd_kb::Kb> {
+        match &self.kb {
+            None => Ok(rasd_kb::Kb::embedded()),
+            Some(dir) => {
+                let kb = rasd_kb::Kb::with_user_dir(dir)
+                    .with_context(|| format!("loading the knowledge base in {}", dir.display()))?;
+                // One per run of a command: leaked so it lives as long as the embedded one.
+                Ok(Box::leak(Box::new(kb)))
+            }
+        }
+    }
+}
+
 /// Filters shared by the query and export commands.
 #[derive(clap::Args, Clone, Default)]
 pub struct FilterArgs {
@@ -120,7 +145,7 @@ pub fn is_stdout(p: &Path) -> bool {
 }
 
 /// The English (else Arabic) name the knowledge base gives an entity id.
-pub fn kb_name(id: &str) -> Option<String> {
-    let e = rasd_kb::Kb::embedded().by_id(id)?;
+pub fn kb_name(kb: &rasd_kb::Kb, id: &str) -> Option<String> {
+    let e = kb.by_id(id)?;
     Some(e.name.clone().unwrap_or_else(|| e.name_ar.clone()))
 }

@@ -8,12 +8,14 @@ use comfy_table::Cell;
 use rasd_store::{ClaimFilter, ClaimRow, Incident};
 use serde::Serialize;
 
-use crate::record::{clip, kb_name, place, print_json, table, who, DbArgs, FilterArgs};
+use crate::record::{clip, kb_name, place, print_json, table, who, DbArgs, FilterArgs, KbArgs};
 
 #[derive(clap::Args)]
 pub struct Args {
     #[command(flatten)]
     db: DbArgs,
+    #[command(flatten)]
+    kb: KbArgs,
     #[command(flatten)]
     filter: FilterArgs,
     /// Leave out the casualty figures.
@@ -43,6 +45,7 @@ impl Entry {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let mut store = args.db.open()?;
+    let kb = args.kb.load()?;
     let filter = args.filter.filter();
     let mut entries: Vec<Entry> = store
         .incidents(&filter)?
@@ -103,7 +106,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     .side_name
                     .clone()
                     .or_else(|| {
-                        c.side.as_deref().map(|s| kb_name(s).unwrap_or_else(|| s.to_string()))
+                        c.side.as_deref().map(|s| kb_name(kb, s).unwrap_or_else(|| s.to_string()))
                     })
                     .unwrap_or_else(|| "not said".into());
                 let total = if c.cumulative { ", running total" } else { "" };

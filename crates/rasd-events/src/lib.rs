@@ -491,7 +491,7 @@ fn code<'e>(doc: &Article<'_, 'e>, k: usize) -> Option<&'e str> {
 fn entity_code<'e>(doc: &Doc<'e>, k: usize) -> Option<&'e str> {
     let entities: &'e [rasd_model::Entity] = doc.entities;
     let e = &entities[k];
-    let kb = rasd_kb::Kb::embedded();
+    let kb = doc.kb;
     match e.kind {
         // States that no longer exist (ISO 3166-3) appear in history, not as parties.
         EntityKind::Country if matches!(e.id.as_str(), "SUN" | "YUG" | "CSK" | "DDR" | "YMD") => {
@@ -566,7 +566,7 @@ fn introduced(doc: &Article<'_, '_>, t: usize, k: usize) -> bool {
         return true;
     }
     let Some(rest) = w.strip_prefix(['ل', 'ب']) else { return false };
-    let kb = rasd_kb::Kb::embedded();
+    let kb = doc.kb;
     let id = &doc.entities[k].id;
     let names = |key: &str| kb.lookup(key).iter().any(|a| kb.entry(a.entry).id == *id);
     names(rest) && !names(w)
@@ -595,7 +595,7 @@ fn title_between(doc: &Article<'_, '_>, from: usize, to: usize) -> bool {
     }
     let words: Vec<&str> = (from..to).map(|t| doc.w(t)).collect();
     let key = rasd_kb::keys::key(&words.join(" "));
-    let kb = rasd_kb::Kb::embedded();
+    let kb = doc.kb;
     kb.lookup_head(&key).iter().any(|h| matches!(h, rasd_kb::HeadRef::Title { .. }))
 }
 

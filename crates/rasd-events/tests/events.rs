@@ -24,7 +24,7 @@ fn run(text: &str) -> (Vec<Entity>, Vec<Event>) {
     let view = rasd_text::normalize(text);
     let sentences = rasd_text::split_sentences(&view);
     let times = rasd_times::extract_times(text, &view, &sentences, Some(PUBLISHED));
-    let doc = Doc::new(text, &ents);
+    let doc = Doc::new(text, &ents, rasd_kb::Kb::embedded());
     let events = rasd_events::extract(&doc, &times);
     (ents, events)
 }

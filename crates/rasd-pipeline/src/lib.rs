@@ -109,8 +109,9 @@ impl Pipeline {
             readings,
             &doc.sentences,
             &doc.entities,
+            self.kb(),
         );
-        let about = rasd_casualties::Context::new(self.kb(), &doc.times, doc.published.as_deref());
+        let about = rasd_casualties::Context::new(&doc.times, doc.published.as_deref());
         let casualties = rasd_casualties::extract_numbered(&ctx, &about, numbers);
         let events = rasd_events::extract(&ctx, &doc.times);
         drop(ctx);

@@ -27,6 +27,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use rasd_kb::Kb;
 use rasd_store::hash::fnv64;
 use rasd_store::{
     ClaimFilter, ClaimRow, EntityRef, EventRow, Filter, Incident, IncidentFigure, IncidentSource,
@@ -467,7 +468,9 @@ fn fatalities(figures: &[IncidentFigure]) -> (Option<u64>, Option<String>) {
 
 /// Merges events (copies included, so they can be folded into their originals) and
 /// attaches the ledger's figures (copies excluded).
-pub fn merge(events: &[EventRow], claims: &[ClaimRow], o: &MergeOptions) -> Vec<Incident> {
+/// `kb` names the entities the articles mention only by id (a bare `ARM` added by dyad
+/// completion): the one the articles were analyzed with.
+pub fn merge(events: &[EventRow], claims: &[ClaimRow], o: &MergeOptions, kb: &Kb) -> Vec<Incident> {
     let mut copies: HashMap<&str, Vec<String>> = HashMap::new();
     for e in events {
         if let Some(of) = e.doc.copy_of.as_deref() {
@@ -568,7 +571,7 @@ pub fn merge(events: &[EventRow], claims: &[ClaimRow], o: &MergeOptions) -> Vec<
             let rows: Vec<&EventRow> = c.members.iter().map(|&i| originals[i]).collect();
             let planned_rows: Vec<&EventRow> = c.planned.iter().map(|&i| originals[i]).collect();
             let figs = figures.remove(&ci).unwrap_or_default();
-            build(&rows, &members, &planned_rows, only_planned, figs, &copies)
+            build(&rows, &members, &planned_rows, only_planned, figs, &copies, kb)
         })
         .collect();
     // Dated first, in date order; undated at the end (as the store returns them).
@@ -603,9 +606,9 @@ fn figure_event<'a>(c: &ClaimRow, cands: &[&'a EventRow], window: usize) -> Opti
 }
 
 /// An entity the articles named without resolving it (e.g. a bare `ARM`), from the
-/// embedded knowledge base, so names and coordinates are known downstream.
-fn kb_ref(id: &str) -> Option<EntityRef> {
-    let e = rasd_kb::Kb::embedded().by_id(id)?;
+/// knowledge base, so names and coordinates are known downstream.
+fn kb_ref(kb: &Kb, id: &str) -> Option<EntityRef> {
+    let e = kb.by_id(id)?;
     let kind = serde_json::to_value(e.kind).ok()?.as_str()?.to_string();
     Some(EntityRef {
         id: e.id.clone(),
@@ -625,6 +628,7 @@ fn build(
     only_planned: bool,
     figures: Vec<IncidentFigure>,
     copies: &HashMap<&str, Vec<String>>,
+    kb: &Kb,
 ) -> Incident {
     let first = rows[0];
     let mut refs: Vec<EntityRef> = Vec::new();
@@ -645,7 +649,7 @@ fn build(
     });
     for id in mentioned {
         if !refs.iter().any(|x| &x.id == id) {
-            refs.extend(kb_ref(id));
+            refs.extend(kb_ref(kb, id));
         }
     }
     let mut sources: Vec<IncidentSource> = Vec::new();
@@ -708,12 +712,12 @@ fn build(
     }
 }
 
-/// Recomputes every incident from the stored events and claims and stores them.
-/// Returns how many there are.
-pub fn rebuild(store: &mut dyn Store) -> Result<usize> {
+/// Recomputes every incident from the stored events and claims and stores them, naming
+/// the entities the articles left as bare ids from `kb`. Returns how many there are.
+pub fn rebuild(store: &mut dyn Store, kb: &Kb) -> Result<usize> {
     let events = store.events(&Filter { include_copies: true, ..Filter::default() })?;
     let claims = store.claims(&ClaimFilter::default())?;
-    let incidents = merge(&events, &claims, &MergeOptions::default());
+    let incidents = merge(&events, &claims, &MergeOptions::default(), kb);
     store.replace_incidents(&incidents)?;
     Ok(incidents.len())
 }

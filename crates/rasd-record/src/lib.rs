@@ -13,7 +13,7 @@
 //! use rasd_store::{open, Filter};
 //! let dir = tempfile::tempdir().unwrap();
 //! let mut store = open(dir.path().join("r.db").to_str().unwrap()).unwrap();
-//! rebuild(store.as_mut()).unwrap();
+//! rebuild(store.as_mut(), rasd_kb::Kb::embedded()).unwrap();
 //! let n = export(store.as_mut(), Format::AcledCsv, &Filter::default(), Box::new(Vec::new())).unwrap();
 //! assert_eq!(n, 0);
 //! ```

@@ -44,7 +44,7 @@ fn reports_of_one_happening_merge_into_one_incident() {
     let (_dir, mut stores) = stores("merge");
     for s in &mut stores {
         s.ingest(&synthetic()).unwrap();
-        let n = rebuild(s.as_mut()).unwrap();
+        let n = rebuild(s.as_mut(), rasd_kb::Kb::embedded()).unwrap();
         let all = s.incidents(&Filter::default()).unwrap();
         assert_eq!(all.len(), n);
 
@@ -107,10 +107,10 @@ fn rebuilding_is_stable() {
     let (_dir, mut stores) = stores("stable");
     for s in &mut stores {
         s.ingest(&synthetic()).unwrap();
-        rebuild(s.as_mut()).unwrap();
+        rebuild(s.as_mut(), rasd_kb::Kb::embedded()).unwrap();
         let a = s.incidents(&Filter::default()).unwrap();
         s.ingest(&synthetic()).unwrap();
-        rebuild(s.as_mut()).unwrap();
+        rebuild(s.as_mut(), rasd_kb::Kb::embedded()).unwrap();
         assert_eq!(a, s.incidents(&Filter::default()).unwrap());
     }
 }
@@ -128,7 +128,7 @@ fn every_export_is_well_formed() {
     let (_dir, mut stores) = stores("exports");
     for s in &mut stores {
         s.ingest(&synthetic()).unwrap();
-        rebuild(s.as_mut()).unwrap();
+        rebuild(s.as_mut(), rasd_kb::Kb::embedded()).unwrap();
         let all = Filter::default();
 
         let (n, csv) = exported(s.as_mut(), Format::AcledCsv, &all);

@@ -361,9 +361,10 @@ pub async fn ingest(State(st): Shared, headers: HeaderMap, body: Bytes) -> ApiRe
     })
     .await
     .map_err(|e| ApiError::Internal(format!("the analysis failed: {e}")))?;
+    let st3 = Arc::clone(&st);
     let (report, incidents) = with_store(&st, move |s| {
         let report = s.ingest(&docs)?;
-        let n = rasd_record::incidents::rebuild(s)?;
+        let n = rasd_record::incidents::rebuild(s, st3.pipeline.kb())?;
         Ok((report, n))
     })
     .await?;

@@ -40,7 +40,7 @@ fn server(limits: Limits, token: Option<&str>) -> Server {
     let dir = tempfile::tempdir().unwrap();
     let mut store = rasd_store::open(dir.path().join("r.db").to_str().unwrap()).unwrap();
     store.ingest(&examples()).unwrap();
-    rasd_record::incidents::rebuild(store.as_mut()).unwrap();
+    rasd_record::incidents::rebuild(store.as_mut(), rasd_kb::Kb::embedded()).unwrap();
     let state = AppState::new(
         store,
         rasd_pipeline::Pipeline::embedded(),
@@ -422,7 +422,7 @@ async fn postgres_answers_alike() {
         let db = rasd_store::scratch_database(url.trim(), "rasd_serve_api").unwrap();
         let mut store = rasd_store::open(&db).unwrap();
         store.ingest(&examples()).unwrap();
-        rasd_record::incidents::rebuild(store.as_mut()).unwrap();
+        rasd_record::incidents::rebuild(store.as_mut(), rasd_kb::Kb::embedded()).unwrap();
         let pg = Server {
             state: AppState::new(
                 store,
