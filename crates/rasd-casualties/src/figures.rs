@@ -176,13 +176,17 @@ impl Reader<'_, '_, '_> {
         if !has_noun && !self.may_end_here(te, range.end) {
             return None;
         }
-        // A counting noun of captives yields to a fate the clause tells ("أعدم 214
-        // رهينة", "26 رهينة قُتلوا"); with no counting noun, the nearest expression decides.
-        let captives = kind == Some(CasualtyKind::Captured);
-        if kind.is_none() || captives {
-            let found = self
-                .trigger(ts, &counted, has_noun, range.clone())
-                .filter(|x| !captives || x.1.term.kind != CasualtyKind::Captured);
+        // A counting noun of captives, the wounded or the missing yields to a fate the
+        // clause tells ("أعدم 214 رهينة", "26 رهينة قُتلوا", "فارق 6 مصابين الحياة"); with
+        // no counting noun, the nearest expression decides.
+        let status = kind;
+        if matches!(
+            status,
+            None | Some(CasualtyKind::Captured | CasualtyKind::Injured | CasualtyKind::Missing)
+        ) {
+            let found = self.trigger(ts, &counted, has_noun, range.clone()).filter(|x| {
+                status.is_none_or(|s| x.1.term.role != Role::Count && overrides(x.1.term.kind, s))
+            });
             if let Some((t, at, before_figure)) = found {
                 kind = Some(at.term.kind);
                 self.used.insert(t);
@@ -202,12 +206,18 @@ impl Reader<'_, '_, '_> {
             && doc.w(first).starts_with('و')
             && self.mk.term(first).is_some_and(|t| t.prefixed)
             && prev.is_some_and(|p| first >= p.last && first - p.last <= JOIN_REACH);
-        // "قُتل 10 من عناصر البيشمركة و3 مدنيين": a figure joined right after another.
-        let joined_figure = doc.w(ts).starts_with('و') && prev.is_some_and(|p| p.last == ts);
+        // "قُتل 10 من عناصر البيشمركة و3 مدنيين", "هم 76 امرأة و61 رجلا": a figure joined
+        // right after another counts the same way.
+        let and_before = ts > 0 && doc.w(ts - 1) == "و";
+        let joined_at = if and_before { ts - 1 } else { ts };
+        let just_before = before.last().filter(|p| p.sentence == sentence && p.last == joined_at);
+        let joined_figure = (and_before || doc.w(ts).starts_with('و')) && just_before.is_some();
         let joined = joined_term || joined_figure;
         let mut follows_previous = counted.partitive || among || joined;
         if kind.is_none() {
-            if let Some(p) = prev.filter(|_| follows_previous) {
+            if let Some(p) = just_before.filter(|_| joined_figure) {
+                kind = Some(p.kind);
+            } else if let Some(p) = prev.filter(|_| follows_previous) {
                 kind = Some(p.kind);
             } else if let Some((t, k)) = self.total_before(num, ts, range.start) {
                 kind = Some(k);
@@ -227,7 +237,10 @@ impl Reader<'_, '_, '_> {
                 .flatten()
         };
         let group = dual_group
-            .or_else(|| counted.noun.and_then(|(a, _)| self.mk.person(a).map(|p| p.1)))
+            .or_else(|| {
+                let (a, _) = counted.noun?;
+                self.mk.person(a).map(|p| p.1).or_else(|| crate::side::possessed_group(doc.w(a)))
+            })
             .or_else(of_them)
             .unwrap_or(Group::Unspecified);
         let bound = match (num.bound, self.bound_after(counted.after)) {
@@ -247,7 +260,9 @@ impl Reader<'_, '_, '_> {
             last,
             sentence,
             follows_previous,
-            subgroup: counted.partitive || among,
+            subgroup: counted.partitive
+                || among
+                || (joined_figure && before.last().is_some_and(|p| p.subgroup)),
             round: is_rounded(num),
         })
     }
@@ -261,6 +276,10 @@ impl Reader<'_, '_, '_> {
             }
             if let Some((end, _, _)) = self.mk.person(t) {
                 return Counted { noun: Some((t, end)), after: end, partitive: false };
+            }
+            // "ثلاثة من عسكرييها": a person noun with a possessive pronoun.
+            if t < self.doc.tokens.len() && crate::side::possessed(self.doc.w(t)) {
+                return Counted { noun: Some((t, t + 1)), after: t + 1, partitive: false };
             }
         }
         if nationality(self.doc, te).is_some() {
@@ -453,7 +472,8 @@ impl Reader<'_, '_, '_> {
                 first,
                 last,
                 sentence: doc.sentence_of(i),
-                follows_previous: false,
+                // "وإصابة آخر": one more of the people just counted.
+                follows_previous: noun.is_some_and(|(a, _)| matches!(doc.w(a), "اخر" | "اخري")),
                 subgroup: false,
                 round: false,
             });
@@ -520,17 +540,29 @@ impl Reader<'_, '_, '_> {
     }
 }
 
+/// Whether a fate the clause tells (`fate`) is what happened to people a counting noun
+/// names by their state (`state`): captives killed or wounded, the wounded or missing
+/// found dead.
+fn overrides(fate: CasualtyKind, state: CasualtyKind) -> bool {
+    match state {
+        CasualtyKind::Captured => fate != CasualtyKind::Captured,
+        CasualtyKind::Injured | CasualtyKind::Missing => fate == CasualtyKind::Killed,
+        _ => false,
+    }
+}
+
 /// A number written round with a scale word ("76 ألف", "2 مليون").
 pub fn is_rounded(n: &NumberMatch) -> bool {
     n.words && n.count().is_some_and(|c| c >= 1000 && c.is_multiple_of(1000))
 }
 
 /// The country whose nationality adjective token `t` is, used as a noun ("15 فلسطينيا").
+/// Any form of it counts ("فلسطينيا", "إسرائيليين", "أتراك", "روس").
 pub(crate) fn nationality<'d>(doc: &'d Doc<'_>, t: usize) -> Option<&'d str> {
     let k = doc.entity_at.get(t)?;
     let e = &doc.entities[k];
-    let w = doc.w(t);
-    let adjective = ["يا", "يين", "يون", "يان"].iter().any(|s| w.ends_with(s));
-    (e.kind == EntityKind::Country && adjective && doc.entity_at.get(t + 1) != Some(k))
+    let one_word =
+        doc.entity_at.get(t + 1) != Some(k) && doc.entity_at.get(t.wrapping_sub(1)) != Some(k);
+    (e.kind == EntityKind::Country && one_word)
         .then(|| e.country.as_deref().unwrap_or(e.id.as_str()))
 }

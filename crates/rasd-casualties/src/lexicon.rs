@@ -62,6 +62,8 @@ pub(crate) enum Cue {
     Total,
     /// Refugees: displaced abroad, counted for the country they came from ("لاجئ").
     Abroad,
+    /// Before a place: where people were hit ("قرب", "قبالة", "شمال").
+    Locative,
 }
 
 pub(crate) struct Lexicon {
@@ -159,6 +161,7 @@ fn cue_of(class: &str) -> Option<Cue> {
         "among" => Cue::Among,
         "total" => Cue::Total,
         "abroad" => Cue::Abroad,
+        "locative" => Cue::Locative,
         _ => return None,
     })
 }

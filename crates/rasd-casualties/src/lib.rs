@@ -43,7 +43,7 @@ mod marks;
 mod side;
 
 use rasd_attribution::{token_at, Claim, Doc};
-use rasd_model::{Bound, Casualty, CasualtyKind, Group, SideEvidence, Time, TimeKind};
+use rasd_model::{Bound, Casualty, CasualtyKind, Group, SideBasis, SideEvidence, Time, TimeKind};
 use rasd_text::numbers::{NumberLexicon, NumberMatch};
 
 use crate::figures::Found;
@@ -94,17 +94,28 @@ pub fn extract_numbered(
     let mut out: Vec<Kept> = Vec::new();
     for f in &found {
         let claim = doc.claimant_with(f.first, &claims);
-        // The toll before in the sentence, not a part of it counted out ("بينهم 10").
-        let last =
-            out.iter().rev().take_while(|k| k.c.sentence == f.sentence).find(|k| !k.subgroup);
-        let prev = last.map(|k| Previous { sentence: k.c.sentence, side: k.side.as_ref() });
-        let side = sides.side(f, claim, prev);
+        // The toll before in the sentence, not a part of it counted out ("بينهم 10"); for
+        // "others" with none, the toll of the sentence before ("قتل 8. وأصيب 20 آخرون").
+        let reach = |k: &&Kept| {
+            k.c.sentence == f.sentence || (f.follows_previous && k.c.sentence + 1 == f.sentence)
+        };
+        let last = out.iter().rev().take_while(reach).find(|k| !k.subgroup);
+        let refugees_from = out
+            .iter()
+            .rev()
+            .find(|k| {
+                k.abroad && k.side.as_ref().is_some_and(|s| s.basis == SideBasis::Nationality)
+            })
+            .and_then(|k| k.side.as_ref());
+        let prev = Previous { side: last.and_then(|k| k.side.as_ref()), refugees_from };
+        let side = sides.side(f, claim, &prev);
         let mut c = casualty(doc, &mk, cx, f, claim, side.as_ref());
         // "وأصيب عشرة آخرون", "بينهم 27": of the people just counted.
         if let Some(k) = last.filter(|_| f.follows_previous && c.group == Group::Unspecified) {
             c.group = k.c.group;
         }
-        merge(doc, &mut out, Kept { c, side, round: f.round, subgroup: f.subgroup });
+        let abroad = sides.abroad(f);
+        merge(doc, &mut out, Kept { c, side, round: f.round, subgroup: f.subgroup, abroad });
     }
     drop_rounded_restatements(&mut out);
     out.into_iter().map(|k| k.c).collect()
@@ -119,6 +130,8 @@ struct Kept {
     round: bool,
     /// It counts a part of the toll before it.
     subgroup: bool,
+    /// It counts refugees.
+    abroad: bool,
 }
 
 /// A figure with its attributes.

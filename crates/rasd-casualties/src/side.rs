@@ -37,6 +37,11 @@ enum Where {
     Unknown,
 }
 
+/// Prepositions of place: grammar rather than vocabulary.
+const IN: &str = "في";
+const TO: &str = "الي";
+const FROM: &str = "من";
+
 /// A side found: the entity id of the party, what kind of evidence gave it, and its
 /// tokens.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,10 +61,12 @@ pub(crate) struct SideCx<'m, 'd, 'a> {
     named: FxHashSet<String>,
 }
 
-/// The figure given just before in the same sentence, for the ones that follow it.
+/// What the figures before tell the ones that follow.
 pub(crate) struct Previous<'p> {
-    pub sentence: usize,
+    /// The side of the figure given just before.
     pub side: Option<&'p Side>,
+    /// Where the refugees counted last came from, as the text said.
+    pub refugees_from: Option<&'p Side>,
 }
 
 impl<'m, 'd, 'a> SideCx<'m, 'd, 'a> {
@@ -74,36 +81,35 @@ impl<'m, 'd, 'a> SideCx<'m, 'd, 'a> {
         SideCx { doc, mk, named }
     }
 
-    /// Whether the article names country `id`, or names none: a place or a body linked
-    /// to a country an article about others never names is more likely a wrong link.
+    /// Whether the article names country `id`, or fewer than two: a place or a body
+    /// linked to a country an article about others never names is more likely a wrong
+    /// link.
     fn plausible(&self, id: &str) -> bool {
-        self.named.is_empty() || self.named.contains(id)
+        self.named.len() < 2 || self.named.contains(id)
     }
 
-    /// The state a claimant stands for, if plausible.
+    /// The state a claimant stands for; for a body, only if plausible (a government
+    /// named like another country's is the likelier wrong link).
     fn claimant_state(&self, k: usize) -> Option<String> {
-        state_of(self.doc, k).filter(|id| self.plausible(id))
+        let body = self.doc.entities[k].kind == EntityKind::Org;
+        state_of(self.doc, k).filter(|id| !body || self.plausible(id))
     }
 
     /// The side of figure `f`, attributed to `claim`, after `prev`.
-    pub fn side(
-        &self,
-        f: &Found,
-        claim: Option<Claim>,
-        prev: Option<Previous<'_>>,
-    ) -> Option<Side> {
+    pub fn side(&self, f: &Found, claim: Option<Claim>, prev: &Previous<'_>) -> Option<Side> {
         if let Some(s) = self.nationality(f).or_else(|| self.membership(f, claim)) {
             return Some(s);
         }
         if f.follows_previous {
-            if let Some(p) = prev.filter(|p| p.sentence == f.sentence).and_then(|p| p.side) {
+            if let Some(p) = prev.side {
                 let (from, to) = f.noun.unwrap_or((f.first, f.last));
                 return Some(Side { basis: SideBasis::Others, from, to, ..p.clone() });
             }
         }
-        // Refugees are counted where they came from, not where they are.
+        // Refugees are counted where they came from, not where they are: as the
+        // sentence says, or as the article said of the refugees before.
         if self.abroad(f) {
-            return self.origin(f);
+            return self.origin(f).or_else(|| prev.refugees_from.cloned());
         }
         let own = || self.claimant_own(f, claim);
         let military = f.group == Group::Military;
@@ -115,7 +121,7 @@ impl<'m, 'd, 'a> SideCx<'m, 'd, 'a> {
             Where::Several => None,
             Where::Unknown => Some(()),
         };
-        let own = own().filter(|_| !military && self.claimant_counts_own(f));
+        let own = own().filter(|_| !military && self.claimant_counts_own(f, claim));
         // Told nowhere near: the paragraph's place, the headline's, the article's.
         own.or_else(|| place.and_then(|()| self.place_before(f, claim)))
             .or_else(|| place.and_then(|()| self.setting()))
@@ -123,12 +129,18 @@ impl<'m, 'd, 'a> SideCx<'m, 'd, 'a> {
 
     /// Whether a claimant's side is the side of figure `f` of civilians or people: when
     /// they are its own ("جنوده") or said to be civilians or soldiers.
-    fn claimant_counts_own(&self, f: &Found) -> bool {
-        f.group != Group::Unspecified || f.noun.is_some_and(|(a, _)| possessed(self.doc.w(a)))
+    fn claimant_counts_own(&self, f: &Found, claim: Option<Claim>) -> bool {
+        // A ministry or an official giving a toll of people with no place gives its own;
+        // a state speaking as a whole may be speaking of others.
+        let body = claim.is_some_and(|c| {
+            matches!(self.doc.entities[c.entity].kind, EntityKind::Org | EntityKind::Person)
+        });
+        body || f.group != Group::Unspecified
+            || f.noun.is_some_and(|(a, _)| possessed(self.doc.w(a)))
     }
 
     /// Whether the figure counts refugees ("لاجئ", "وافد").
-    fn abroad(&self, f: &Found) -> bool {
+    pub fn abroad(&self, f: &Found) -> bool {
         f.kind == rasd_model::CasualtyKind::Displaced
             && (f.first..f.last).any(|t| self.mk.cue_is(t, Cue::Abroad))
     }
@@ -142,7 +154,7 @@ impl<'m, 'd, 'a> SideCx<'m, 'd, 'a> {
             let first = doc.entity_at.get(t.wrapping_sub(1)) != Some(k);
             let from = doc.w(t.wrapping_sub(1)) == "من" || doc.w(t).starts_with("من");
             let e = &doc.entities[k];
-            (first && from && e.kind == EntityKind::Country && !is_adjective(doc.w(t)))
+            (first && from && e.kind == EntityKind::Country && !is_adjective_at(doc, t))
                 .then(|| side(e.country.as_deref().unwrap_or(&e.id), SideBasis::Place, t, t + 1))
         })
     }
@@ -157,7 +169,7 @@ impl<'m, 'd, 'a> SideCx<'m, 'd, 'a> {
         }
         let k = doc.entity_at.get(end)?;
         let e = &doc.entities[k];
-        (e.kind == EntityKind::Country && is_adjective(doc.w(end))).then(|| {
+        (e.kind == EntityKind::Country && is_adjective_at(doc, end)).then(|| {
             side(e.country.as_deref().unwrap_or(&e.id), SideBasis::Nationality, a, end + 1)
         })
     }
@@ -168,14 +180,25 @@ impl<'m, 'd, 'a> SideCx<'m, 'd, 'a> {
     fn membership(&self, f: &Found, claim: Option<Claim>) -> Option<Side> {
         let doc = self.doc;
         if let Some((a, end)) = f.noun {
-            let party_at = if matches!(doc.w(end), "من" | "التابعين" | "التابعه") {
+            let mut party_at = if matches!(doc.w(end), "من" | "التابعين" | "التابعه")
+            {
                 end + 1
             } else {
                 end
             };
+            // "عناصر الجيش العراقي": the army named by its state's adjective.
+            if doc.entity_at.get(party_at).is_none()
+                && self.mk.person(party_at).is_some_and(|p| p.1 == Group::Military)
+            {
+                let adj = party_at + 1;
+                if let Some(id) = self.adjective_state(adj) {
+                    return Some(side(&id, SideBasis::Membership, a, adj + 1));
+                }
+                party_at = adj;
+            }
             if let Some(k) = doc.entity_at.get(party_at) {
                 let e = &doc.entities[k];
-                let adjective = e.kind == EntityKind::Country && is_adjective(doc.w(party_at));
+                let adjective = e.kind == EntityKind::Country && is_adjective_at(doc, party_at);
                 if !adjective && e.kind != EntityKind::Place {
                     if let Some(id) = state_of(doc, k) {
                         return Some(side(&id, SideBasis::Membership, a, party_at + 1));
@@ -189,6 +212,15 @@ impl<'m, 'd, 'a> SideCx<'m, 'd, 'a> {
             }
         }
         self.ranks(f, claim)
+    }
+
+    /// The state whose adjective token `t` is ("العراقي").
+    fn adjective_state(&self, t: usize) -> Option<String> {
+        let doc = self.doc;
+        let k = doc.entity_at.get(t)?;
+        let e = &doc.entities[k];
+        (e.kind == EntityKind::Country && is_adjective_at(doc, t))
+            .then(|| e.country.clone().unwrap_or_else(|| e.id.clone()))
     }
 
     /// "في صفوف X" near the figure: X's side, or the speaker's for "في صفوفها".
@@ -271,9 +303,11 @@ impl<'m, 'd, 'a> SideCx<'m, 'd, 'a> {
             if matches!(doc.w(x), "." | "," | ";" | ":") {
                 break;
             }
-            if let Some(k) = doc.entity_at.get(x) {
-                let id = country_of(doc, k).filter(|id| self.plausible(id))?;
-                return Some(side(&id, SideBasis::Target, t, x + 1));
+            // A name linked to an unlikely country is passed over for the next one.
+            if let Some(id) = doc.entity_at.get(x).and_then(|k| country_of(doc, k)) {
+                if self.plausible(&id) {
+                    return Some(side(&id, SideBasis::Target, t, x + 1));
+                }
             }
         }
         None
@@ -284,12 +318,13 @@ impl<'m, 'd, 'a> SideCx<'m, 'd, 'a> {
     /// what it says, then before it. Places of several countries ("في مالي وبوركينا فاسو")
     /// give none.
     fn place(&self, f: &Found, claim: Option<Claim>) -> Where {
+        let displaced = f.kind == rasd_model::CasualtyKind::Displaced;
         let range = self.doc.sentences[f.sentence].clone();
         let after = f.last..(f.last + PLACE_AFTER).min(range.end);
         let within = f.first..f.last;
         let before = (range.start..f.first).rev();
         for t in after.chain(within).chain(before) {
-            if let Some(found) = self.place_at(t, claim) {
+            if let Some(found) = self.place_at(t, claim, displaced) {
                 return if self.another_country_beside(t, &found.id) {
                     Where::Several
                 } else {
@@ -318,13 +353,14 @@ impl<'m, 'd, 'a> SideCx<'m, 'd, 'a> {
         next_joined || prev_joined
     }
 
-    /// The country the article is set in: the one it names most, by a clear margin over
-    /// the next.
+    /// The country the article is set in: the one whose names (the state, its places,
+    /// bodies and people) it gives most, by a clear margin over the next.
     fn setting(&self) -> Option<Side> {
         let doc = self.doc;
         let mut counts: Vec<(&str, usize, usize)> = Vec::new();
-        for e in doc.entities.iter().filter(|e| e.kind == EntityKind::Country) {
-            let id = e.country.as_deref().unwrap_or(&e.id);
+        // Every name counts for its country: the state, its places, bodies and people.
+        for e in doc.entities {
+            let Some(id) = e.country.as_deref() else { continue };
             let first = e.mentions.first().map_or(0, |m| token_at(&doc.tokens, m.start));
             match counts.iter_mut().find(|c| c.0 == id) {
                 Some(c) => c.1 += e.mentions.len(),
@@ -338,21 +374,28 @@ impl<'m, 'd, 'a> SideCx<'m, 'd, 'a> {
     }
 
     /// When the figure's sentence names no place: the last place the paragraph named
-    /// before it, else the place the headline names.
+    /// before it, else the place the headline names when it tells of losses or an
+    /// attack.
     fn place_before(&self, f: &Found, claim: Option<Claim>) -> Option<Side> {
         let doc = self.doc;
+        let displaced = f.kind == rasd_model::CasualtyKind::Displaced;
         let mut s = f.sentence;
         while s > 0 && !self.starts_paragraph(s) {
             s -= 1;
             let range = doc.sentences[s].clone();
-            if let Some((t, found)) = range.rev().find_map(|t| Some((t, self.place_at(t, claim)?)))
+            if let Some((t, found)) =
+                range.rev().find_map(|t| Some((t, self.place_at(t, claim, displaced)?)))
             {
                 return (!self.another_country_beside(t, &found.id)).then_some(found);
             }
         }
+        // The headline's place, when the headline tells of losses or an attack there.
         let headline = doc.sentences.first().filter(|_| f.sentence > 0)?.clone();
-        let (t, found) = headline.clone().find_map(|t| {
-            Some((t, self.place_at(t, claim).or_else(|| self.country_noun_at(t))?))
+        let violent =
+            headline.clone().any(|t| self.mk.term(t).is_some() || self.mk.cue_is(t, Cue::Attack));
+        let (t, found) = headline.clone().filter(|_| violent).find_map(|t| {
+            let found = self.place_at(t, claim, displaced).or_else(|| self.country_noun_at(t))?;
+            Some((t, found))
         })?;
         (!self.another_country_beside(t, &found.id)).then_some(found)
     }
@@ -368,18 +411,18 @@ impl<'m, 'd, 'a> SideCx<'m, 'd, 'a> {
 
     /// The place named at token `t` as where something happened: after a locative
     /// ("في", "قرب", a ب on the name, "في مدينة"), and in a country the article names.
-    fn place_at(&self, t: usize, claim: Option<Claim>) -> Option<Side> {
+    fn place_at(&self, t: usize, claim: Option<Claim>, displaced: bool) -> Option<Side> {
         let doc = self.doc;
         let k = doc.entity_at.get(t)?;
         let first = t == 0 || doc.entity_at.get(t - 1) != Some(k);
-        if !first || claim.is_some_and(|c| c.entity == k) || !self.locative(t) {
+        if !first || claim.is_some_and(|c| c.entity == k) || !self.locative(t, displaced) {
             return None;
         }
         let e = &doc.entities[k];
         let is_place = match e.kind {
             EntityKind::Place => true,
             // A country as a place, not as an adjective ("غارة إسرائيلية").
-            EntityKind::Country => !is_adjective(doc.w(t)),
+            EntityKind::Country => !is_adjective_at(doc, t),
             _ => false,
         };
         let id = country_of(doc, k).filter(|id| is_place && self.plausible(id))?;
@@ -391,13 +434,15 @@ impl<'m, 'd, 'a> SideCx<'m, 'd, 'a> {
         let doc = self.doc;
         let k = doc.entity_at.get(t)?;
         let e = &doc.entities[k];
-        (e.kind == EntityKind::Country && !is_adjective(doc.w(t)))
+        (e.kind == EntityKind::Country && !is_adjective_at(doc, t))
             .then(|| side(e.country.as_deref().unwrap_or(&e.id), SideBasis::Place, t, t + 1))
     }
 
-    /// Whether the name at token `t` is where something is: "في" or "قرب" up to two
-    /// words before it (a place noun between: "في مدينة الفاشر"), or a ب on the name.
-    fn locative(&self, t: usize) -> bool {
+    /// Whether the name at token `t` is where something is: "في", "إلى" or a locative
+    /// word of the data (قرب، قبالة، شمال ...) up to two words before it (a place noun
+    /// between: "في مدينة الفاشر"), or a ب on the name; for the displaced, "من" too
+    /// ("نزح 50 ألفا من ولاية الجزيرة").
+    fn locative(&self, t: usize, displaced: bool) -> bool {
         let doc = self.doc;
         // "بمقديشو": a ب the name itself does not start with.
         let name_starts_with_b = doc
@@ -409,17 +454,8 @@ impl<'m, 'd, 'a> SideCx<'m, 'd, 'a> {
             return true;
         }
         (t.saturating_sub(3)..t).rev().take_while(|&x| doc.is_word(x)).any(|x| {
-            matches!(
-                doc.w(x).trim_start_matches('و'),
-                "في" | "قرب"
-                    | "داخل"
-                    | "بالقرب"
-                    | "شمال"
-                    | "جنوب"
-                    | "شرق"
-                    | "غرب"
-                    | "وسط"
-            )
+            let w = doc.w(x).trim_start_matches('و');
+            w == IN || w == TO || (displaced && w == FROM) || self.mk.cue_is(x, Cue::Locative)
         })
     }
 }
@@ -436,18 +472,33 @@ fn claim_tokens(doc: &Doc<'_>, k: usize, s: usize) -> Option<(usize, usize)> {
     Some((from, to))
 }
 
-/// A nationality adjective ("الأذربيجانية", "باكستانيا", "إسرائيليين").
-fn is_adjective(w: &str) -> bool {
-    ["ي", "يه", "يا", "يين", "يون", "يان", "يتين", "يات"].iter().any(|s| w.ends_with(s))
+/// Whether the country named at token `t` is named by an adjective ("الأذربيجانية",
+/// "باكستانيا", "إسرائيليين") rather than by its name ("هايتي", "مالي", "ليبيا"): a
+/// word that is not the country's own name, and ends as adjectives do.
+fn is_adjective_at(doc: &Doc<'_>, t: usize) -> bool {
+    let w = doc.w(t);
+    let own_name =
+        doc.entity_at.get(t).and_then(|k| doc.entities[k].name_ar.as_deref()).is_some_and(|n| {
+            let name = rasd_text::phrases::phrase_key(n);
+            let bare = rasd_text::phrases::strip_article(w);
+            name == bare || bare.strip_prefix(['ب', 'ل', 'و']).is_some_and(|x| x == name)
+        });
+    !own_name
+        && ["ي", "يه", "يا", "يين", "يون", "يان", "يتين", "يات"].iter().any(|s| w.ends_with(s))
 }
 
 /// A person noun carrying a possessive pronoun ("مقاتليها", "قواتها", "جنوده",
 /// "عناصرهم"): the noun without the pronoun is a person noun itself.
 pub(crate) fn possessed(w: &str) -> bool {
+    possessed_group(w).is_some()
+}
+
+/// The group of a person noun carrying a possessive pronoun.
+pub(crate) fn possessed_group(w: &str) -> Option<Group> {
     let persons = &lexicon().persons;
-    ["ها", "هم", "هما", "هن", "ه"].iter().any(|p| {
-        w.strip_suffix(p)
-            .is_some_and(|stem| stem.chars().count() >= 3 && persons.get(stem).is_some())
+    ["ها", "هم", "هما", "هن", "ه"].iter().find_map(|p| {
+        let stem = w.strip_suffix(p).filter(|stem| stem.chars().count() >= 3)?;
+        persons.get(stem).map(|&(group, _)| group)
     })
 }
 
