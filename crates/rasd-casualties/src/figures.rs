@@ -24,6 +24,11 @@ const COMPLETION_REACH: usize = 3;
 /// How close a casualty term with و must follow the figure before it for its bare number
 /// to count the same people ("مقتل 23 من جنوده وإصابة 29").
 const JOIN_REACH: usize = 2;
+/// How far after the counted people a rate may be written ("10 أطفال يوميا"), how far
+/// before a figure a forecast ("قد يصل ... إلى"), and how near a number a population.
+const RATE_REACH: usize = 3;
+const FORECAST_REACH: usize = 8;
+const POPULATION_REACH: usize = 4;
 /// How close a number joined by و must follow the figure before it to take its kind
 /// ("نزح 50 ألف شخص في الناصر و34 ألفاً في أولانغ").
 const LIST_REACH: usize = 12;
@@ -69,11 +74,11 @@ pub(crate) fn find(doc: &Doc<'_>, mk: &Marks<'_, '_>, mut numbers: Vec<NumberMat
     found
 }
 
-/// Dual nouns count two ("قُتل جنديان").
+/// Dual nouns count two ("قُتل جنديان"), unless they are part of a name ("طالبان").
 fn add_duals(doc: &Doc<'_>, numbers: &mut Vec<NumberMatch>) {
     let lex = lexicon();
-    for t in &doc.tokens {
-        if t.kind != TokenKind::Arabic {
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if t.kind != TokenKind::Arabic || doc.entity_at.get(i).is_some() {
             continue;
         }
         let (a, b) = (t.nstart as usize, t.nend as usize);
@@ -174,6 +179,9 @@ impl Reader<'_, '_, '_> {
         }
         let has_noun = counted.noun.is_some() || kind.is_some();
         if !has_noun && !self.may_end_here(te, range.end) {
+            return None;
+        }
+        if self.not_a_count(ts, last, range.clone()) {
             return None;
         }
         // A counting noun of captives, the wounded or the missing yields to a fate the
@@ -315,12 +323,31 @@ impl Reader<'_, '_, '_> {
         .then_some((start, end))
     }
 
+    /// Whether the number at `ts`, counting people up to `last`, is a rate ("10 أطفال
+    /// يوميا"), a forecast ("قد يصل عدد النازحين إلى مليون") or a population ("يقطنها
+    /// 500 ألف"), not a count of losses.
+    fn not_a_count(&self, ts: usize, last: usize, range: std::ops::Range<usize>) -> bool {
+        let cue_in =
+            |from: usize, to: usize, want: Cue| (from..to).any(|t| self.mk.cue_is(t, want));
+        let rate = cue_in(last, (last + RATE_REACH).min(range.end), Cue::Rate);
+        let clause_start = (range.start..ts)
+            .rev()
+            .find(|&t| matches!(self.doc.w(t), "," | ";" | ":" | "."))
+            .map_or(range.start, |t| t + 1);
+        let from = ts.saturating_sub(FORECAST_REACH).max(clause_start);
+        let forecast = cue_in(from, ts, Cue::Forecast);
+        let near = ts.saturating_sub(POPULATION_REACH).max(range.start);
+        let population = cue_in(near, (last + POPULATION_REACH).min(range.end), Cue::Population);
+        rate || forecast || population
+    }
+
     /// A figure with no counted noun must close its clause: punctuation, the sentence
     /// end, a word that starts a new phrase, or a casualty verb ("578 ألفا فروا").
     fn may_end_here(&self, te: usize, end: usize) -> bool {
         te >= end
             || self.doc.tokens[te].kind == TokenKind::Punct
             || self.mk.cue(te).is_some()
+            || lexicon().completions.iter().any(|c| c.contains(self.doc.w(te)))
             || self.mk.term(te).is_some_and(|t| matches!(t.term.role, Role::Verb | Role::VerbOne))
     }
 
@@ -419,15 +446,19 @@ impl Reader<'_, '_, '_> {
         let ns = tok_of(self.doc, num.start).min(ts);
         let opener = (start..ns).rev().find(|&t| self.doc.is_word(t));
         let cue = opener.is_some_and(|t| self.mk.cue_is(t, Cue::Total));
-        if !(cue || ns < ts) {
-            return None;
-        }
+        // "بلغ عدد القتلى في الحرب 150 ألفا": the verb before the counting noun.
+        let heads = |noun: usize| {
+            (noun.saturating_sub(2).max(start)..noun).any(|t| self.mk.cue_is(t, Cue::Total))
+        };
         // The nearest expression back to the counting noun: "حصيلة الرهائن الذين قتلهم
         // المسلحون إلى 26" counts the dead.
         let noun = (start..ts)
             .rev()
             .take_while(|&t| !self.figure[t])
             .find(|&t| self.mk.term(t).is_some_and(|x| x.term.role == Role::Count))?;
+        if !(cue || ns < ts || heads(noun)) {
+            return None;
+        }
         let nearest = (noun..ts).rev().find_map(|t| self.mk.term(t))?;
         Some((noun, nearest.term.kind))
     }

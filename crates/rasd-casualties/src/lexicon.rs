@@ -64,6 +64,12 @@ pub(crate) enum Cue {
     Abroad,
     /// Before a place: where people were hit ("قرب", "قبالة", "شمال").
     Locative,
+    /// After the counted people: a rate, not a count ("يوميا", "كل شهر").
+    Rate,
+    /// Before a figure in its clause: a forecast, not a count ("قد يصل", "من المتوقع").
+    Forecast,
+    /// Near a number: people who live somewhere, not losses ("عدد سكان", "يقطنها").
+    Population,
 }
 
 pub(crate) struct Lexicon {
@@ -162,13 +168,22 @@ fn cue_of(class: &str) -> Option<Cue> {
         "total" => Cue::Total,
         "abroad" => Cue::Abroad,
         "locative" => Cue::Locative,
+        "rate" => Cue::Rate,
+        "forecast" => Cue::Forecast,
+        "population" => Cue::Population,
         _ => return None,
     })
 }
 
 /// The duals of the singular person nouns ("جنديين", "تلميذتان"), generated once and
-/// checked against the number parser's own rule for what a dual is.
+/// checked against the number parser's own rule for what a dual is; a form listed as a
+/// plural ("مدنيين") is the plural.
 fn dual_nouns(rows: &[Vec<&str>]) -> FxHashMap<String, Group> {
+    let plurals: FxHashSet<String> = rows
+        .iter()
+        .filter(|r| r.get(2) == Some(&"pl"))
+        .filter_map(|r| r.first().map(|w| phrase_key(w)))
+        .collect();
     let mut duals = FxHashMap::default();
     for r in rows.iter().filter(|r| r.get(2) == Some(&"sg")) {
         let (Some(w), Some(g)) = (r.first(), r.get(1)) else { continue };
@@ -182,6 +197,10 @@ fn dual_nouns(rows: &[Vec<&str>]) -> FxHashMap<String, Group> {
             None => [format!("{sg}ان"), format!("{sg}ين")],
         };
         for f in forms {
+            // "مدنيين", "مواطنين": the plural, more often than the dual.
+            if plurals.contains(&f) {
+                continue;
+            }
             if rasd_text::numbers::dual_of(&f, &[sg.as_str()]).is_some() {
                 duals.entry(f).or_insert(group_of(g));
             }

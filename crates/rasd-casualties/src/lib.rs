@@ -82,10 +82,10 @@ pub fn extract_numbered(
     cx: &Context<'_>,
     mut numbers: Vec<NumberMatch>,
 ) -> Vec<Casualty> {
-    // A number of a date or a year ("في يناير 2023 عدد النازحين") counts no one.
+    // A number of a time ("في يناير 2023 عدد النازحين", "خلال يوم واحد") counts no one.
     numbers.retain(|n| {
         let (a, b) = doc.view.to_original(n.value_start, n.end);
-        !cx.times.iter().any(|t| t.kind != TimeKind::Duration && t.span.start < b && a < t.span.end)
+        !cx.times.iter().any(|t| t.span.start < b && a < t.span.end)
     });
     let mk = Marks::new(doc);
     let found = figures::find(doc, &mk, numbers);

@@ -7,11 +7,16 @@
 use rasd_attribution::Doc;
 use rasd_model::{Bound, CasualtyKind as K, Group as G};
 
+/// The figures of `text`, with its times found as the pipeline finds them (dated 15
+/// March 2024).
 fn run(text: &str) -> Vec<rasd_model::Casualty> {
     let kb = rasd_kb::Kb::embedded();
     let ents = rasd_entities::recognize(kb, text);
     let doc = Doc::new(text, &ents, kb);
-    rasd_casualties::extract(&doc, &rasd_casualties::Context::new(&[], None))
+    let sentences = rasd_text::split_sentences(&doc.view);
+    let published = Some("2024-03-15");
+    let times = rasd_times::extract_times(text, &doc.view, &sentences, published);
+    rasd_casualties::extract(&doc, &rasd_casualties::Context::new(&times, published))
 }
 
 /// The bound a case expects.
@@ -620,7 +625,10 @@ fn side_from_nationality() {
             "وقتل 7 جنود أمريكيين في هجوم بطائرة مسيرة في الأردن.",
             &[(7, K::Killed, B::Exact, G::Military, "USA")],
         ),
-        ("وأصيب 4 سياح ألمان في هجوم بمدينة الأقصر.", &[]),
+        (
+            "وأصيب 4 سياح ألمان في هجوم بمدينة الأقصر.",
+            &[(4, K::Injured, B::Exact, G::Civilian, "DEU")],
+        ),
         (
             "واعتقلت السلطات الإيرانية 3 مواطنين فرنسيين.",
             &[(3, K::Captured, B::Exact, G::Civilian, "FRA")],
@@ -971,4 +979,471 @@ fn not_figures() {
         // Numbers that are dates or names.
         ("وقتل جنود في 7 أكتوبر على الحدود.", &[]),
     ]);
+}
+
+#[test]
+fn more_conflicts_deaths_and_injuries() {
+    cases(&[
+        // Colombia
+        (
+            "وقتل 4 جنود كولومبيين في هجوم بمسيرة في إقليم كاوكا.",
+            &[(4, K::Killed, B::Exact, G::Military, "COL")],
+        ),
+        (
+            "وأصيب 7 من عناصر الشرطة في انفجار في مدينة كالي.",
+            &[(7, K::Injured, B::Exact, G::Military, "COL")],
+        ),
+        // Myanmar
+        (
+            "وقتل 17 مدنيا في غارة جوية على قرية في ولاية راخين.",
+            &[(17, K::Killed, B::Exact, G::Civilian, "MMR")],
+        ),
+        (
+            "وأصيب 20 شخصا في قصف مدفعي على بلدة في ولاية شان.",
+            &[(20, K::Injured, B::Exact, G::Unspecified, "MMR")],
+        ),
+        // Central African Republic
+        (
+            "وقتل 12 مدنيا في هجوم لمسلحين على قرية في جمهورية أفريقيا الوسطى.",
+            &[(12, K::Killed, B::Exact, G::Civilian, "CAF")],
+        ),
+        // Cameroon
+        (
+            "وقتل 6 جنود في كمين نصبه انفصاليون في الكاميرون.",
+            &[(6, K::Killed, B::Exact, G::Military, "CMR")],
+        ),
+        // Niger
+        (
+            "وقتل 29 جنديا نيجريا في هجوم قرب الحدود مع مالي.",
+            &[(29, K::Killed, B::Exact, G::Military, "NER")],
+        ),
+        // Burkina Faso
+        (
+            "وقتل ما لا يقل عن 50 مدنيا في هجوم على قرية في شمال بوركينا فاسو.",
+            &[(50, K::Killed, B::AtLeast, G::Civilian, "BFA")],
+        ),
+        // Mozambique
+        (
+            "وقتل 11 شخصا في هجوم لمسلحين على قرية في إقليم كابو ديلغادو.",
+            &[(11, K::Killed, B::Exact, G::Unspecified, "MOZ")],
+        ),
+        // Iraq
+        (
+            "وقتل 3 من عناصر الحشد الشعبي في هجوم بمحافظة ديالى.",
+            &[(3, K::Killed, B::Exact, G::Military, "IRQ")],
+        ),
+        (
+            "وأصيب 5 جنود عراقيين في انفجار عبوة ناسفة.",
+            &[(5, K::Injured, B::Exact, G::Military, "IRQ")],
+        ),
+        // Kashmir
+        (
+            "وقتل 26 سائحا في هجوم على منتجع في كشمير.",
+            &[(26, K::Killed, B::Exact, G::Civilian, "*")],
+        ),
+        (
+            "وقتل 5 جنود هنود في تبادل لإطلاق النار على خط المراقبة.",
+            &[(5, K::Killed, B::Exact, G::Military, "IND")],
+        ),
+        // Western Sahara
+        ("وقتل 4 مدنيين في قصف بمسيرة قرب المحبس.", &[(4, K::Killed, B::Exact, G::Civilian, "*")]),
+        // Kosovo
+        (
+            "وقتل شرطي كوسوفي في هجوم على دورية في شمال كوسوفو.",
+            &[(1, K::Killed, B::Exact, G::Military, "XKX")],
+        ),
+        // Armenia and Azerbaijan
+        (
+            "وقتل 4 جنود أذربيجانيين في اشتباكات على الحدود.",
+            &[(4, K::Killed, B::Exact, G::Military, "AZE")],
+        ),
+        ("وأصيب مدنيان في قصف على قرية أرمينية.", &[(2, K::Injured, B::Exact, G::Civilian, "*")]),
+        // Ethiopia
+        (
+            "وقتل 45 شخصا في غارة بمسيرة على سوق في إقليم أمهرة.",
+            &[(45, K::Killed, B::Exact, G::Unspecified, "ETH")],
+        ),
+        ("وقتل 3 عمال إغاثة في تيغراي.", &[(3, K::Killed, B::Exact, G::Civilian, "ETH")]),
+        // Democratic Republic of the Congo
+        (
+            "وقتل 40 شخصا في هجوم لمتمردي القوات الديمقراطية المتحالفة على قرية قرب بيني.",
+            &[(40, K::Killed, B::Exact, G::Unspecified, "COD")],
+        ),
+        (
+            "وقتل 13 من جنود حفظ السلام في معارك قرب غوما.",
+            &[(13, K::Killed, B::Exact, G::Military, "*")],
+        ),
+        // South Sudan
+        (
+            "وقتل 27 جنديا في هجوم على قاعدة في الناصر بجنوب السودان.",
+            &[(27, K::Killed, B::Exact, G::Military, "SSD")],
+        ),
+        // Libya
+        (
+            "وقتل 9 أشخاص في اشتباكات بين مجموعات مسلحة في طرابلس الليبية.",
+            &[(9, K::Killed, B::Exact, G::Unspecified, "LBY")],
+        ),
+        // Yemen and the Red Sea
+        (
+            "وقتل 3 بحارة في هجوم حوثي على سفينة تجارية في خليج عدن.",
+            &[(3, K::Killed, B::Exact, G::Civilian, "*")],
+        ),
+        (
+            "وقتل 80 شخصا في غارات أمريكية على ميناء رأس عيسى.",
+            &[(80, K::Killed, B::Exact, G::Unspecified, "*")],
+        ),
+        // Gaza and the West Bank
+        (
+            "واستشهد 22 فلسطينيا في غارات على مدينة غزة.",
+            &[(22, K::Killed, B::Exact, G::Unspecified, "PSE")],
+        ),
+        (
+            "وأصيب 4 فلسطينيين برصاص المستوطنين في قرية قرب نابلس.",
+            &[(4, K::Injured, B::Exact, G::Unspecified, "PSE")],
+        ),
+        // Israel
+        (
+            "وأصيب 16 إسرائيليا في سقوط صاروخ على تل أبيب.",
+            &[(16, K::Injured, B::Exact, G::Unspecified, "ISR")],
+        ),
+        // Iran
+        (
+            "وقتل 9 من عناصر الحرس الثوري في هجوم في سيستان وبلوشستان.",
+            &[(9, K::Killed, B::Exact, G::Military, "IRN")],
+        ),
+        // Syria
+        (
+            "وقتل 7 من عناصر الجيش السوري في هجوم في البادية.",
+            &[(7, K::Killed, B::Exact, G::Military, "SYR")],
+        ),
+        // Russia and Ukraine
+        (
+            "وقتل 5 مدنيين في قصف أوكراني على مدينة دونيتسك.",
+            &[(5, K::Killed, B::Exact, G::Civilian, "UKR")],
+        ),
+        (
+            "وأسقطت الدفاعات 20 مسيرة وأصيب 3 أشخاص في كورسك.",
+            &[(3, K::Injured, B::Exact, G::Unspecified, "RUS")],
+        ),
+        // Afghanistan and Pakistan
+        (
+            "وقتل 10 من عناصر الشرطة الباكستانية في هجوم في خيبر بختونخوا.",
+            &[(10, K::Killed, B::Exact, G::Military, "PAK")],
+        ),
+        (
+            "وقتل 6 أطفال في قصف على ولاية كونار الأفغانية.",
+            &[(6, K::Killed, B::Exact, G::Civilian, "AFG")],
+        ),
+        // Somalia
+        (
+            "وقتل 8 جنود صوماليين في تفجير انتحاري قرب مقديشو.",
+            &[(8, K::Killed, B::Exact, G::Military, "SOM")],
+        ),
+        // Nigeria
+        (
+            "وقتل 16 مصليا في هجوم على مسجد في ولاية زمفارا.",
+            &[(16, K::Killed, B::Exact, G::Civilian, "*")],
+        ),
+        // Chad
+        (
+            "وقتل جنديان تشاديان في هجوم لبوكو حرام على جزيرة في بحيرة تشاد.",
+            &[(2, K::Killed, B::Exact, G::Military, "TCD")],
+        ),
+        // Haiti
+        (
+            "وقتل 28 شخصا في هجوم للعصابات على حي في العاصمة الهايتية.",
+            &[(28, K::Killed, B::Exact, G::Unspecified, "HTI")],
+        ),
+        // Sudan
+        (
+            "وقتل 13 من عناصر الجيش السوداني في معارك في كردفان.",
+            &[(13, K::Killed, B::Exact, G::Military, "SDN")],
+        ),
+        (
+            "وأصيب 200 شخص في قصف على مستشفى في الفاشر.",
+            &[(200, K::Injured, B::Exact, G::Unspecified, "SDN")],
+        ),
+    ]);
+}
+
+#[test]
+fn more_conflicts_captives_missing_and_displaced() {
+    cases(&[
+        (
+            "واختطف مسلحون 15 عاملا صينيا في ولاية النيجر النيجيرية.",
+            &[(15, K::Captured, B::Exact, G::Civilian, "CHN")],
+        ),
+        (
+            "وخطف جيش التحرير الوطني 6 جنود في إقليم أراوكا.",
+            &[(6, K::Captured, B::Exact, G::Military, "*")],
+        ),
+        ("واعتقلت السلطات الميانمارية 12 صحفيا.", &[(12, K::Captured, B::Exact, G::Civilian, "*")]),
+        ("وأفرجت طالبان عن 3 مواطنين أمريكيين.", &[(3, K::Captured, B::Exact, G::Civilian, "USA")]),
+        (
+            "وأطلقت القوات الأذربيجانية سراح 5 جنود أرمن.",
+            &[(5, K::Captured, B::Exact, G::Military, "ARM")],
+        ),
+        (
+            "واحتجزت البحرية الإيرانية 23 بحارا على متن ناقلة.",
+            &[(23, K::Captured, B::Exact, G::Civilian, "*")],
+        ),
+        (
+            "وتبادلت روسيا وأوكرانيا 150 أسيرا من كل جانب.",
+            &[(150, K::Captured, B::Exact, G::Unspecified, "-")],
+        ),
+        (
+            "وأفرج عن 50 معتقلا من سجن في دمشق.",
+            &[(50, K::Captured, B::Exact, G::Unspecified, "SYR")],
+        ),
+        (
+            "واعتقلت الشرطة الكوسوفية 4 مشتبه بهم في الهجوم.",
+            &[(4, K::Captured, B::Exact, G::Unspecified, "*")],
+        ),
+        (
+            "ولا يزال 101 رهينة محتجزين في غزة.",
+            &[(101, K::Captured, B::Exact, G::Unspecified, "PSE")],
+        ),
+        (
+            "وفقد 40 شخصا في انهيار منجم في شرق الكونغو.",
+            &[(40, K::Missing, B::Exact, G::Unspecified, "COD")],
+        ),
+        (
+            "وما زال 60 صيادا مفقودين قبالة سواحل الصومال.",
+            &[(60, K::Missing, B::Exact, G::Civilian, "SOM")],
+        ),
+        (
+            "ونزح 200 ألف شخص من ولاية كاتشين في ميانمار.",
+            &[(200_000, K::Displaced, B::Exact, G::Civilian, "MMR")],
+        ),
+        (
+            "وفر 3 آلاف شخص من القتال في إقليم أوروميا.",
+            &[(3000, K::Displaced, B::Exact, G::Civilian, "ETH")],
+        ),
+        (
+            "ولجأ 4 آلاف لاجئ مالي إلى موريتانيا.",
+            &[(4000, K::Displaced, B::Exact, G::Civilian, "MLI")],
+        ),
+        (
+            "ونزح 25 ألف شخص من منازلهم في إقليم كابو ديلغادو.",
+            &[(25_000, K::Displaced, B::Exact, G::Civilian, "MOZ")],
+        ),
+        (
+            "وأجبرت المعارك أكثر من 90 ألف شخص على الفرار من جنوب لبنان.",
+            &[(90_000, K::Displaced, B::AtLeast, G::Civilian, "LBN")],
+        ),
+        (
+            "وهجر 12 ألفا منازلهم في ولاية النيل الأزرق.",
+            &[(12_000, K::Displaced, B::Exact, G::Civilian, "*")],
+        ),
+        (
+            "وعبر 15 ألف لاجئ من جنوب السودان الحدود إلى السودان.",
+            &[(15_000, K::Displaced, B::Exact, G::Civilian, "SSD")],
+        ),
+        ("ووصل 700 لاجئ سوري إلى الأردن.", &[(700, K::Displaced, B::Exact, G::Civilian, "SYR")]),
+    ]);
+}
+
+#[test]
+fn more_subgroups_breakdowns_and_bounds() {
+    cases(&[
+        (
+            "وقتل 35 شخصا في قصف على سوق في خاركيف، بينهم 5 أطفال.",
+            &[
+                (35, K::Killed, B::Exact, G::Unspecified, "UKR"),
+                (5, K::Killed, B::Exact, G::Civilian, "UKR"),
+            ],
+        ),
+        (
+            "وأصيب 14 شخصا في الهجوم على جنين، 3 منهم في حالة خطرة.",
+            &[
+                (14, K::Injured, B::Exact, G::Unspecified, "PSE"),
+                (3, K::Injured, B::Exact, G::Unspecified, "PSE"),
+            ],
+        ),
+        (
+            "وقتل 18 شخصا في غارات على إدلب، من بينهم 6 نساء و4 أطفال.",
+            &[
+                (18, K::Killed, B::Exact, G::Unspecified, "SYR"),
+                (6, K::Killed, B::Exact, G::Civilian, "SYR"),
+                (4, K::Killed, B::Exact, G::Civilian, "SYR"),
+            ],
+        ),
+        (
+            "وأعلن الحوثيون مقتل 5 من مقاتليهم وإصابة 11.",
+            &[
+                (5, K::Killed, B::Exact, G::Military, "YEM"),
+                (11, K::Injured, B::Exact, G::Military, "YEM"),
+            ],
+        ),
+        (
+            "وقتل 12 جنديا في هجوم على قاعدة في بوركينا فاسو وأصيب 20 آخرون.",
+            &[
+                (12, K::Killed, B::Exact, G::Military, "BFA"),
+                (20, K::Injured, B::Exact, G::Military, "BFA"),
+            ],
+        ),
+        (
+            "وأصيب 30 مدنيا في القصف على بلدة في دارفور، توفي 4 منهم لاحقا.",
+            &[
+                (30, K::Injured, B::Exact, G::Civilian, "SDN"),
+                (4, K::Killed, B::Exact, G::Civilian, "SDN"),
+            ],
+        ),
+        (
+            "وقتل نحو 70 شخصا في المعارك قرب غوما.",
+            &[(70, K::Killed, B::About, G::Unspecified, "COD")],
+        ),
+        (
+            "وأصيب أكثر من 300 شخص في الاحتجاجات في طهران.",
+            &[(300, K::Injured, B::AtLeast, G::Unspecified, "IRN")],
+        ),
+        (
+            "ونزح ما يقرب من 10 آلاف شخص من بلدات في ولاية شان.",
+            &[(10_000, K::Displaced, B::About, G::Civilian, "MMR")],
+        ),
+        (
+            "وقتل 25 جنديا على الأقل في الهجوم على الثكنة في النيجر.",
+            &[(25, K::Killed, B::AtLeast, G::Military, "NER")],
+        ),
+        (
+            "وأصيب 12 شخصا تقريبا في انفجار في كابل.",
+            &[(12, K::Injured, B::About, G::Unspecified, "AFG")],
+        ),
+        (
+            "وقتل ما يصل إلى 100 شخص في المجزرة بولاية بلاتو النيجيرية.",
+            &[(100, K::Killed, B::AtMost, G::Unspecified, "*")],
+        ),
+    ]);
+}
+
+#[test]
+fn more_that_are_not_figures() {
+    cases(&[
+        // Rates.
+        ("ويقتل 10 أطفال يوميا في غزة بحسب اليونيسف.", &[]),
+        ("ويصاب 300 شخص شهريا بالألغام في أوكرانيا.", &[]),
+        ("ويفر ألف شخص كل يوم من دارفور إلى تشاد.", &[]),
+        // Forecasts.
+        ("وحذرت الأمم المتحدة من أن عدد النازحين قد يصل إلى مليون في هايتي.", &[]),
+        ("ومن المتوقع أن يرتفع عدد اللاجئين إلى 200 ألف في تشاد.", &[]),
+        ("ويخشى أن يتجاوز عدد القتلى 500 في الفاشر.", &[]),
+        // Populations.
+        ("ويقطنها نحو 500 ألف نسمة في شمال دارفور.", &[]),
+        ("وتضم المدينة التي يبلغ عدد سكانها 400 ألف شخص مخيمات للنازحين.", &[]),
+        // Households, families, wanted lists, escaped prisoners, disarmament.
+        ("ونزحت 2000 عائلة من ريف حماة.", &[]),
+        ("وتضررت 500 أسرة من القصف على مخيم جباليا.", &[]),
+        ("ونشرت الشرطة قائمة تضم 40 مطلوبا في العراق.", &[]),
+        ("وفر 400 سجين من سجن في الكونغو.", &[]),
+        ("وسلم 150 مسلحا أنفسهم مع أسلحتهم في ميانمار.", &[]),
+        // Things that are not people.
+        ("وأطلقت إيران 200 صاروخ على إسرائيل.", &[]),
+        ("ودمرت الغارات 300 منزل في جنوب لبنان.", &[]),
+        ("وأعلن الجيش السيطرة على 12 بلدة في كردفان.", &[]),
+        ("وأرسلت الأمم المتحدة 40 شاحنة مساعدات إلى غزة.", &[]),
+        ("ونشرت كينيا 400 شرطي في هايتي.", &[]),
+    ]);
+}
+
+#[test]
+fn more_tolls_reports_and_totals() {
+    cases(&[
+        (
+            "وارتفعت حصيلة قتلى الزلزال في غرب أفغانستان إلى 2400.",
+            &[(2400, K::Killed, B::Exact, G::Unspecified, "AFG")],
+        ),
+        (
+            "وبلغ عدد القتلى في الحرب بالسودان 150 ألفا بحسب تقديرات.",
+            &[(150_000, K::Killed, B::Exact, G::Unspecified, "SDN")],
+        ),
+        (
+            "وتجاوز عدد النازحين في الكونغو 7 ملايين.",
+            &[(7_000_000, K::Displaced, B::Exact, G::Civilian, "COD")],
+        ),
+        (
+            "وقدرت الأمم المتحدة عدد المفقودين في سوريا بأكثر من 100 ألف.",
+            &[(100_000, K::Missing, B::AtLeast, G::Unspecified, "SYR")],
+        ),
+        (
+            "وأحصت المنظمة 5 آلاف قتيل في هايتي خلال العام الماضي.",
+            &[(5000, K::Killed, B::Exact, G::Unspecified, "HTI")],
+        ),
+        (
+            "وقال الجيش الأوكراني إن قواته قتلت 1200 جندي روسي خلال يوم واحد.",
+            &[(1200, K::Killed, B::Exact, G::Military, "RUS")],
+        ),
+        (
+            "وأعلنت موسكو أسر 40 جنديا أوكرانيا في منطقة كورسك.",
+            &[(40, K::Captured, B::Exact, G::Military, "UKR")],
+        ),
+        (
+            "وقالت كييف إن 600 من جنودها عادوا في عملية التبادل.",
+            &[(600, K::Captured, B::Exact, G::Military, "UKR")],
+        ),
+        (
+            "وأودى الصراع في منطقة الساحل بحياة أكثر من 10 آلاف شخص في عام واحد.",
+            &[(10_000, K::Killed, B::AtLeast, G::Unspecified, "-")],
+        ),
+        (
+            "وأعلنت وزارة الصحة في غزة ارتفاع عدد الشهداء إلى 34 ألفا.",
+            &[(34_000, K::Killed, B::Exact, G::Unspecified, "PSE")],
+        ),
+        (
+            "وبلغ عدد الجرحى جراء الغارات على لبنان 15 ألفا.",
+            &[(15_000, K::Injured, B::Exact, G::Unspecified, "LBN")],
+        ),
+        (
+            "ولقي 7 أطفال حتفهم في قصف على مدرسة في ريف إدلب.",
+            &[(7, K::Killed, B::Exact, G::Civilian, "SYR")],
+        ),
+        (
+            "وقتل 19 من عناصر جيش تحرير بلوشستان في عملية للجيش الباكستاني.",
+            &[(19, K::Killed, B::Exact, G::Military, "PAK")],
+        ),
+        (
+            "وأصيب 8 من قوات حفظ السلام في جنوب لبنان.",
+            &[(8, K::Injured, B::Exact, G::Military, "LBN")],
+        ),
+        (
+            "وقتل 3 من موظفي الإغاثة في غارة على قافلة في دارفور.",
+            &[(3, K::Killed, B::Exact, G::Civilian, "SDN")],
+        ),
+        (
+            "واعتقلت قوات الأمن العراقية 7 من عناصر تنظيم الدولة في الأنبار.",
+            &[(7, K::Captured, B::Exact, G::Military, "IRQ")],
+        ),
+    ]);
+}
+
+#[test]
+fn running_totals_and_their_dates() {
+    let c = run("وقُتل 3670 شخصاً في لبنان منذ بدء الحرب.");
+    assert!(c[0].cumulative, "{c:?}");
+    let c = run("وقُتل 12 شخصاً في غارة على مدينة صور.");
+    assert!(!c[0].cumulative, "{c:?}");
+    // A toll that rose after one attack is that attack's, not a running total.
+    let c = run("وارتفعت حصيلة القتلى في الهجوم على السوق إلى 30.");
+    assert!(!c[0].cumulative, "{c:?}");
+}
+
+#[test]
+fn each_figure_says_what_set_its_side() {
+    use rasd_model::SideBasis as S;
+    let basis = |text: &str| -> Vec<Option<S>> {
+        run(text).iter().map(|c| c.side_evidence.as_ref().map(|e| e.basis)).collect()
+    };
+    assert_eq!(basis("وقتل 14 فلسطينيا في القصف."), [Some(S::Nationality)]);
+    assert_eq!(basis("وقتل 12 عنصرا من قوات الدعم السريع."), [Some(S::Membership)]);
+    assert_eq!(basis("وقتل 30 شخصا في هجوم على مخيم في الفاشر."), [Some(S::Target)]);
+    assert_eq!(basis("وقتل 9 أشخاص في انفجار بمقديشو."), [Some(S::Place)]);
+    assert_eq!(basis("وأعلنت وزارة الدفاع الأوكرانية مقتل 3 جنود."), [Some(S::Claimant)]);
+    assert_eq!(
+        basis("وقتل 7 جنود أمريكيين في الهجوم وأصيب 34 آخرون."),
+        [Some(S::Nationality), Some(S::Others)]
+    );
+    assert_eq!(basis("وقتل 5 أشخاص في الانفجار."), [None]);
+    // The evidence's words are there to show.
+    let c = run("وقتل 14 فلسطينيا في القصف.");
+    let e = c[0].side_evidence.as_ref().unwrap();
+    assert_eq!(e.span.text, "فلسطينيا");
 }
