@@ -238,6 +238,51 @@ pub struct Casualty {
     pub start: usize,
     /// Evidence span end.
     pub end: usize,
+    /// What set `side`, and the words that said it; absent when the side is unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub side_evidence: Option<SideEvidence>,
+}
+
+/// The kind of evidence a casualty figure's side was read from, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SideBasis {
+    /// The counted people's nationality ("14 فلسطينيا", "جنود أذريين").
+    Nationality,
+    /// The party they belong to ("من عناصره", "من قوات X", "في صفوف X").
+    Membership,
+    /// The figure the "others" of the same sentence add to ("وأصيب 10 آخرون").
+    Others,
+    /// The claimant, giving its own losses.
+    Claimant,
+    /// The party an attack that caused them was aimed at.
+    Target,
+    /// The country of the place where they were hit.
+    Place,
+}
+
+impl SideBasis {
+    /// The name used in JSON and in the record (`nationality`, `membership`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SideBasis::Nationality => "nationality",
+            SideBasis::Membership => "membership",
+            SideBasis::Others => "others",
+            SideBasis::Claimant => "claimant",
+            SideBasis::Target => "target",
+            SideBasis::Place => "place",
+        }
+    }
+}
+
+/// Why a figure has its side: the kind of evidence and the words that gave it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SideEvidence {
+    /// The kind of evidence.
+    pub basis: SideBasis,
+    /// The words that gave it (code points into the text, as every span).
+    #[serde(flatten)]
+    pub span: Span,
 }
 
 /// How the article stands toward an event.

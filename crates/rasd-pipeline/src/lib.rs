@@ -146,7 +146,8 @@ impl Pipeline {
             &doc.entities,
             self.kb(),
         );
-        let casualties = rasd_casualties::extract_numbered(&ctx, &doc.times, numbers);
+        let about = rasd_casualties::Context::new(&doc.times, doc.published.as_deref());
+        let casualties = rasd_casualties::extract_numbered(&ctx, &about, numbers);
         let (events, trace) = if explain {
             rasd_events::explain(&ctx, &doc.times, self.events())
         } else {

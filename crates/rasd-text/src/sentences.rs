@@ -182,12 +182,19 @@ fn ends_sentence(s: &str, i: usize, line_start: usize) -> bool {
         }
     }
     // A terminator glued to the next word ("...لكن") inside running text is not an end
-    // unless it is a question or exclamation mark.
+    // unless it is a question or exclamation mark, or a lone full stop between two Arabic
+    // words, as scraped pages print a dropped space ("السودان.وأعلنت"): Arabic has no
+    // abbreviation of several letters written that way, and a lone letter was kept above.
     match next {
         None => true,
         Some(c) if c.is_whitespace() || matches!(c, '"' | ')' | '\'' | '.' | '!' | '?') => true,
-        Some(_) => b[i] != b'.',
+        Some(c) => b[i] != b'.' || (is_arabic_letter(c) && prev.is_some_and(is_arabic_letter)),
     }
+}
+
+/// A letter of the Arabic block (not a digit, mark or punctuation of it).
+fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0621}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FC}')
 }
 
 #[cfg(test)]
@@ -248,6 +255,22 @@ mod tests {
     fn ellipsis_and_glued_dots() {
         assert_eq!(split("انتظروا… ثم عادوا."), ["انتظروا…", "ثم عادوا."]);
         assert_eq!(split("مستعدون...لكن لا."), ["مستعدون...لكن لا."]);
+    }
+
+    #[test]
+    fn a_full_stop_glued_between_arabic_words_ends_the_sentence() {
+        assert_eq!(
+            split("وصل النازحون إلى تشاد.وأعلنت المفوضية فتح مخيم جديد."),
+            ["وصل النازحون إلى تشاد.", "وأعلنت المفوضية فتح مخيم جديد."]
+        );
+        assert_eq!(
+            split("قصفت المسيرات ميناء أوديسا.وقالت كييف إن الدفاعات تصدت لها."),
+            ["قصفت المسيرات ميناء أوديسا.", "وقالت كييف إن الدفاعات تصدت لها."]
+        );
+        // Not between two Arabic words: a site name, a lone letter, a number.
+        assert_eq!(split("نشر موقع aljazeera.net الخبر."), ["نشر موقع aljazeera.net الخبر."]);
+        assert_eq!(split("قال د.محمد إن الوضع صعب."), ["قال د.محمد إن الوضع صعب."]);
+        assert_eq!(split("بلغ المعدل 3.5 بالمئة."), ["بلغ المعدل 3.5 بالمئة."]);
     }
 
     #[test]

@@ -72,6 +72,8 @@ pub enum Unit {
     Year,
     /// Decades (ten years).
     Decade,
+    /// Hours.
+    Hour,
 }
 
 /// Grammatical number of a unit noun, which decides where its count comes from.
@@ -162,6 +164,10 @@ pub enum Class {
     NotTodayAfter,
     /// Makes the clause future.
     FutureCue,
+    /// A past auxiliary (كان): a future cue after it speaks of a past plan.
+    PastAux,
+    /// A noun a bare year number after it labels ("انتخابات 2020", "موازنة 2025").
+    Label,
 }
 
 impl Class {
@@ -203,6 +209,8 @@ impl Class {
             "teen_suffix" => TeenSuffix,
             "not_today_after" => NotTodayAfter,
             "future_cue" => FutureCue,
+            "past_aux" => PastAux,
+            "label" => Label,
             _ => return None,
         })
     }
@@ -229,6 +237,15 @@ pub enum Item {
     },
     /// A definite period noun (الأسبوع، الشهر، العام).
     Period(Unit),
+    /// A feast or commemoration on a fixed day of a calendar (عيد الفطر: 1 Shawwal).
+    Holiday {
+        /// Its calendar.
+        cal: Calendar,
+        /// 1..=12.
+        month: u8,
+        /// 1..=30.
+        day: u8,
+    },
     /// Any other time word, with its class's value (0 where the class has none).
     Word {
         /// The class.
@@ -356,7 +373,9 @@ impl Builder {
         for row in rows(tsv, "units", src, UNITS_HEADER)? {
             let [form, unit, number] = row.cols::<3>()?;
             let unit = parse_unit(unit).ok_or_else(|| {
-                row.err(format!("unknown unit `{unit}` (day | week | month | year | decade)"))
+                row.err(format!(
+                    "unknown unit `{unit}` (day | week | month | year | decade | hour)"
+                ))
             })?;
             let number = match number {
                 "sg" => GramNumber::Singular,
@@ -391,6 +410,15 @@ impl Builder {
                         )
                     }
                 }
+                continue;
+            }
+            if class_name == "holiday" {
+                let item = parse_holiday(value).ok_or_else(|| {
+                    row.err(format!(
+                        "holiday value `{value}` is not CALENDAR-MM-DD (hijri-10-01, gregorian-12-25)"
+                    ))
+                })?;
+                self.add(&row, form, "holiday", item)?;
                 continue;
             }
             let class = Class::parse(class_name)
@@ -447,8 +475,22 @@ fn parse_unit(s: &str) -> Option<Unit> {
         "month" => Unit::Month,
         "year" => Unit::Year,
         "decade" => Unit::Decade,
+        "hour" => Unit::Hour,
         _ => return None,
     })
+}
+
+/// `hijri-10-01`, `gregorian-12-25`: a holiday's calendar, month and day.
+fn parse_holiday(v: &str) -> Option<Item> {
+    let mut parts = v.split('-');
+    let cal = match parts.next()? {
+        "hijri" => Calendar::Hijri,
+        "gregorian" => Calendar::Gregorian,
+        _ => return None,
+    };
+    let month: u8 = parts.next()?.parse().ok().filter(|m| (1..=12).contains(m))?;
+    let day: u8 = parts.next()?.parse().ok().filter(|d| (1..=30).contains(d))?;
+    parts.next().is_none().then_some(Item::Holiday { cal, month, day })
 }
 
 fn parse_word_value(class: Class, v: &str) -> Option<i32> {
@@ -519,6 +561,8 @@ fn class_name_static(c: Class) -> &'static str {
         TeenSuffix => "teen_suffix",
         NotTodayAfter => "not_today_after",
         FutureCue => "future_cue",
+        PastAux => "past_aux",
+        Label => "label",
     }
 }
 

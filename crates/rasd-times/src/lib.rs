@@ -13,7 +13,10 @@
 //! - days: "اليوم", "أمس", "مساء أمس الأول", "غداً", weekdays ("الخميس", "يوم الجمعة
 //!   المقبل", "أمس الجمعة"), and anchors ("في اليوم التالي", "في اليوم نفسه", "غداة");
 //! - weeks: "الأسبوع الماضي", "هذا الأسبوع", "الأسبوع المقبل";
-//! - durations: "ستة أسابيع", "25 عاماً", "نحو شهر", "بعد يوم واحد", "منذ عامين".
+//! - durations: "ستة أسابيع", "25 عاماً", "نحو شهر", "بعد يوم واحد", "منذ عامين",
+//!   "خلال 72 ساعة" (PT72H), "أربعة عقود" (P40Y);
+//! - feasts: "عشية عيد الفطر", "عيد الأضحى الماضي" (their Umm al-Qura day);
+//! - labels: "انتخابات 2020".
 //!
 //! Not read, as the annotation guidelines ask: ages ("يبلغ من العمر 13 عاماً"), times of
 //! day, vague spans ("منذ أشهر", "بعد أيام"), decades ("التسعينات"), and numbers that
@@ -21,11 +24,19 @@
 //!
 //! Weekdays and year-less dates resolve to the latest such day on or before the
 //! publication date, or to the next one when the phrase (المقبل) or its clause (سـ،
-//! سوف، من المقرر ...) is future. A year-less month takes the year the same or the
-//! previous sentence gives ("حرب السنة الماضية ... انتهت في نوفمبر"). Hijri dates use
-//! the tabular Islamic calendar (see [`calendar`]); a Hijri month's value is the
-//! Gregorian month its first day falls in. ISO weeks come with kind `date`, since the
-//! schema has no week kind.
+//! سوف، من المقرر، a present-tense verb of a scheduled happening: "وتنطلق المفاوضات
+//! الاثنين") is future, that very day when it is the publication's own weekday, and
+//! after a coming day named before in the sentence ("الخميس أو الجمعة"). A plan told in
+//! the past (كان + a future cue) is not future. A year-less month takes the year the
+//! same sentence, or the previous one of its paragraph, gives ("حرب السنة الماضية ...
+//! انتهت في نوفمبر"), but not the year "منذ" counts from; a weekday written with a
+//! year-less date picks the year in which they agree. Inside a quote, days, weekdays and
+//! year-less dates count from the day the statement was made, when the sentence gives
+//! it. "الشهر نفسه", "الشهر التالي", "من العام ذاته" and "اليوم التالي" count from the
+//! last time the paragraph named, unless an uncounted lapse ("بعد أيام") came between.
+//! Hijri dates use the Umm al-Qura calendar (see [`calendar`]); a Hijri month's value is
+//! the Gregorian month its first day falls in. ISO weeks come with kind `date`, since
+//! the schema has no week kind.
 //!
 //! The vocabulary (month names in all regional sets, units, cue words) is data in
 //! `data/lexicon/times_*.tsv`, embedded at compile time; [`Lexicon::from_sources`]

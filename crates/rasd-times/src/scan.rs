@@ -23,6 +23,8 @@ const MIN: &str = "من";
 const WA: &str = "و";
 /// "قبل" of "الأسبوع قبل الماضي" (the week before last).
 const BEFORE: &str = "قبل";
+/// How many words before a year "منذ" may stand and still be what the year counts from.
+const SINCE_REACH: usize = 6;
 
 /// A token of the view, with the sentence it belongs to.
 #[derive(Debug, Clone, Copy)]
@@ -64,6 +66,8 @@ pub(crate) enum YearSpec {
     Abs(i32),
     /// Relative to the document's year ("من العام الماضي" = -1).
     Rel(i32),
+    /// The year named before ("من العام نفسه").
+    Same,
 }
 
 /// A direction word after a month, day or weekday.
@@ -91,8 +95,8 @@ impl Qual {
 pub(crate) enum Expr {
     /// A fully numeric date.
     AbsDate(Date),
-    /// A day of a named month.
-    Date { cal: Calendar, day: u8, month: u8, year: YearSpec, qual: Qual },
+    /// A day of a named month, with the weekday written beside it, if any.
+    Date { cal: Calendar, day: u8, month: u8, year: YearSpec, qual: Qual, wd: Option<u8> },
     /// A day of the month before, of, or after the document's ("9 من الشهر الجاري").
     DayOfRelMonth { day: u8, offset: i32 },
     /// A named month.
@@ -105,6 +109,9 @@ pub(crate) enum Expr {
     Weekday { wd: u8, qual: Qual, yesterday: bool },
     /// The week, month or year before (-1), of (0) or after (+1) the document's.
     RelPeriod { unit: Unit, offset: i32 },
+    /// The month or year of (0) or after (+1) the last one the text named ("الشهر
+    /// نفسه", "العام التالي"); with none named, the document's, stepped by `offset`.
+    PeriodAnchor { unit: Unit, offset: i32 },
     /// A count of units.
     Duration { count: u32, unit: Unit },
     /// A day relative to the last day the text named; `same_sentence` limits the search.
@@ -164,6 +171,8 @@ pub(crate) struct Scanner<'a> {
     counts: Sparse<(u32, usize, usize)>,
     /// For a token inside quotes, the token of the opening quote.
     pub quote_open: Indexes,
+    /// The view the tokens are of.
+    view: &'a str,
 }
 
 impl<'a> Scanner<'a> {
@@ -204,7 +213,49 @@ impl<'a> Scanner<'a> {
         }
         let counts = count_table(numbers, &toks);
         let quote_open = quote_table(&toks);
-        Scanner { lex, toks, hits, hit_at, counts, quote_open }
+        Scanner { lex, toks, hits, hit_at, counts, quote_open, view: s }
+    }
+
+    /// Per sentence (by the index tokens carry), the paragraph it is in: paragraphs are
+    /// parted by a blank line. A year, a day or a month the text named before reaches
+    /// what follows in its paragraph only.
+    pub fn sentence_paragraphs(&self) -> Vec<u32> {
+        let mut out = Vec::new();
+        let mut para = 0u32;
+        for (k, t) in self.toks.iter().enumerate() {
+            let s = t.sent as usize;
+            if s < out.len() {
+                continue;
+            }
+            let gap_from = k.checked_sub(1).map_or(0, |p| self.toks[p].nend as usize);
+            let gap = self.view.get(gap_from..t.nstart as usize).unwrap_or("");
+            if gap.split('\n').count() > 2 {
+                para += 1;
+            }
+            out.resize(s + 1, para);
+        }
+        out
+    }
+
+    /// Whether tokens `[from, to)` only join two dates as equal: punctuation, الموافق,
+    /// and the era letter م of the Gregorian date.
+    pub fn only_equivalence_between(&self, from: usize, to: usize) -> bool {
+        to >= from
+            && to - from <= 4
+            && (from..to).all(|k| {
+                self.tok(k).is_some_and(|t| t.kind == TokenKind::Punct)
+                    || self.word(k, Class::Equiv).is_some()
+                    || self.is(k, "م")
+            })
+    }
+
+    /// Whether an uncounted lapse of time ("بعد أيام", "بأسابيع") stands between tokens
+    /// `from` and `to`: the days named before it no longer anchor what follows.
+    pub fn vague_lapse(&self, from: usize, to: usize) -> bool {
+        (from..to.min(self.toks.len())).any(|k| {
+            matches!(self.unit_at(k, true), Some((_, _, GramNumber::Plural)))
+                && !(k > 0 && self.count(k - 1).is_some_and(|(_, end, _)| end == k))
+        })
     }
 
     /// Every expression, left to right, non-overlapping.
@@ -229,6 +280,7 @@ impl<'a> Scanner<'a> {
                 self.month_expr(i),
                 self.year(i),
                 self.duration(i),
+                self.holiday(i),
             ];
             let mut best: Option<Cand> = None;
             for c in found.into_iter().flatten() {
@@ -507,12 +559,12 @@ impl<'a> Scanner<'a> {
             j += h.len;
         }
         let (h, cal, month, _) = self.month_at(j, false)?;
-        let tail = self.month_tail(j + h.len, cal);
+        let tail = self.month_tail(j + h.len, cal, month);
         Some(Cand {
             first: i,
             skip,
             end: tail.end,
-            expr: Expr::Date { cal, day, month, year: tail.year, qual: tail.qual },
+            expr: Expr::Date { cal, day, month, year: tail.year, qual: tail.qual, wd: None },
         })
     }
 
@@ -553,8 +605,9 @@ impl<'a> Scanner<'a> {
     }
 
     /// What may follow a month name: its name in another set ("(تشرين الأول)",
-    /// "/سبتمبر"), then a year or a direction word.
-    fn month_tail(&self, mut k: usize, cal: Calendar) -> Tail {
+    /// "/سبتمبر", or with nothing between: "يونيو حزيران"), then a year or a direction
+    /// word.
+    fn month_tail(&self, mut k: usize, cal: Calendar, month: u8) -> Tail {
         let mut paired = false;
         if self.punct(k, "(") {
             if let Some((h, ..)) = self.month_at(k + 1, false) {
@@ -568,6 +621,10 @@ impl<'a> Scanner<'a> {
                 k += h.len + 1;
                 paired = true;
             }
+        } else if let Some((h, ..)) = self.month_at(k, false).filter(|m| m.2 == month) {
+            // Two names of one month side by side; two months ("يونيو يوليو") are not.
+            k += h.len;
+            paired = true;
         }
         if let Some((year, end)) = self.year_after(k, cal) {
             return Tail { end, year, qual: Qual::None, paired };
@@ -605,6 +662,9 @@ impl<'a> Scanner<'a> {
             return Some((YearSpec::Rel(0), r + 2));
         }
         if let Some((_, Unit::Year)) = self.period_at(r, false) {
+            if let Some(h) = self.word0(r + 1, Class::Same) {
+                return Some((YearSpec::Same, r + 1 + h.len));
+            }
             let (offset, end) = self.direction_at(r + 1)?;
             return Some((YearSpec::Rel(offset), end));
         }
@@ -646,7 +706,7 @@ impl<'a> Scanner<'a> {
             return None;
         }
         w.eat(h);
-        let tail = self.month_tail(w.j, cal);
+        let tail = self.month_tail(w.j, cal, month);
         evidence |= tail.paired || tail.year != YearSpec::None || tail.qual != Qual::None;
         let cued = || {
             let prefix_prep =
@@ -714,7 +774,14 @@ impl<'a> Scanner<'a> {
         if let Some(d) = self.day_month(k).or_else(|| self.numeric_date(k)) {
             if !matches!(d.expr, Expr::DayOfRelMonth { .. }) || k > w.j {
                 let end = if paren && self.punct(d.end, ")") { d.end + 1 } else { d.end };
-                return Some(Cand { first: i, skip: w.skip, end, expr: d.expr });
+                // The weekday tells which year a year-less date is in.
+                let expr = match d.expr {
+                    Expr::Date { cal, day, month, year, qual, wd: None } => {
+                        Expr::Date { cal, day, month, year, qual, wd: Some(wd) }
+                    }
+                    other => other,
+                };
+                return Some(Cand { first: i, skip: w.skip, end, expr });
             }
         }
         // الاثنين is also "the two": "كلا الاثنين", "الاثنين معا".
@@ -736,6 +803,10 @@ impl<'a> Scanner<'a> {
             w.eat(h);
         }
         if let Some(h) = self.take(&mut w, Class::RelDay) {
+            // "غداً الاثنين": the weekday names the same day.
+            if let Some(wh) = self.word0(w.j, Class::Weekday) {
+                w.j += wh.len;
+            }
             return Some(w.cand(Expr::RelDay(h.value())));
         }
         let tpos = w.j;
@@ -801,10 +872,35 @@ impl<'a> Scanner<'a> {
         if self.take(&mut w, Class::This).is_some() {
             framed = true;
         }
+        // "ذلك الشهر", "نفس العام": the one named before.
+        let that = self
+            .pick(w.j, w.at_start(), Class::That)
+            .or_else(|| self.pick(w.j, w.at_start(), Class::SamePre));
+        if let Some(h) = that {
+            w.eat(h);
+        }
         let noun_at = w.j;
         let (h, unit) = self.period_at(w.j, w.at_start())?;
         w.eat(h);
         if half && unit != Unit::Year {
+            return None;
+        }
+        if matches!(unit, Unit::Month | Unit::Year) {
+            // "الشهر نفسه", "العام ذاته", "الشهر التالي": of or after the one named before.
+            let after =
+                self.hits_at(w.j).iter().filter(|h| h.prefix == 0).find_map(|h| match h.item {
+                    Item::Word { class: Class::Same, .. } => Some((0, h.len)),
+                    Item::Word { class: Class::Next, .. } => Some((1, h.len)),
+                    _ => None,
+                });
+            if let Some((offset, len)) = after.filter(|_| that.is_none()) {
+                w.j += len;
+                return Some(w.cand(Expr::PeriodAnchor { unit, offset }));
+            }
+            if that.is_some() {
+                return Some(w.cand(Expr::PeriodAnchor { unit, offset: 0 }));
+            }
+        } else if that.is_some() {
             return None;
         }
         // "المدعي العام السابق", "الأمين العام الحالي": an office, not a year.
@@ -836,7 +932,7 @@ impl<'a> Scanner<'a> {
         }) && self.hits_at(k).is_empty()
     }
 
-    /// "عام 2016", "سنة 1994", "في 2016", "نهاية 2024", "عامي 2019 و2020".
+    /// "عام 2016", "سنة 1994", "في 2016", "نهاية 2024", "عامي 2019 و2020", "انتخابات 2020".
     fn year(&self, i: usize) -> Option<Cand> {
         if let Some(y) = self.year_num(i, Calendar::Gregorian) {
             if self.word0(i + 1, Class::HijriMarker).is_some() {
@@ -846,7 +942,9 @@ impl<'a> Scanner<'a> {
             let second =
                 i >= 2 && self.is(i - 1, WA) && self.year_num(i - 2, Calendar::Gregorian).is_some();
             let after_prep = i > 0 && self.word(i - 1, Class::Prep).is_some() && y >= 1900;
-            return (second || after_prep).then_some(Cand {
+            // "انتخابات 2020", "موازنة 2025": a year in a label.
+            let labelled = i > 0 && self.word(i - 1, Class::Label).is_some() && y >= 1900;
+            return (second || after_prep || labelled).then_some(Cand {
                 first: i,
                 skip: 0,
                 end: i + 1,
@@ -945,6 +1043,26 @@ impl<'a> Scanner<'a> {
         Some(w.cand(Expr::Duration { count, unit }))
     }
 
+    /// "عيد الفطر", "عيد الأضحى الماضي", "عيد الفطر 1445 هـ": a feast's day, in the
+    /// year a direction word or number gives, else the nearest one as for a year-less
+    /// date.
+    fn holiday(&self, i: usize) -> Option<Cand> {
+        let mut w = Walk::new(i);
+        let h = self.find(i, true, |it| matches!(it, Item::Holiday { .. }))?;
+        let Item::Holiday { cal, month, day } = h.item else { return None };
+        w.eat(h);
+        let (year, qual) = if let Some((year, end)) = self.year_after(w.j, cal) {
+            w.j = end;
+            (year, Qual::None)
+        } else if let Some(q) = self.qual_at(w.j) {
+            w.j += 1;
+            (YearSpec::None, q)
+        } else {
+            (YearSpec::None, Qual::None)
+        };
+        Some(w.cand(Expr::Date { cal, day, month, year, qual, wd: None }))
+    }
+
     fn heads_a_date(&self, k: usize) -> bool {
         self.tok(k).is_some_and(|t| t.kind == TokenKind::Number)
             || self.month_at(k, false).is_some()
@@ -978,7 +1096,8 @@ impl<'a> Scanner<'a> {
             let inner = self
                 .day_month(w.j)
                 .or_else(|| self.weekday(w.j))
-                .or_else(|| self.numeric_date(w.j));
+                .or_else(|| self.numeric_date(w.j))
+                .or_else(|| self.holiday(w.j));
             if let Some(inner) = inner {
                 w.j = inner.end;
                 return Some(w.cand(Expr::Shift(Box::new(inner.expr), shift)));
@@ -1029,14 +1148,28 @@ impl<'a> Scanner<'a> {
             {
                 break;
             }
-            if self.word(k, Class::FutureCue).is_some_and(|h| k + h.len <= i) {
-                return true;
-            }
-            if t.kind == TokenKind::Arabic && self.is_future_verb(t.text) {
-                return true;
+            if self.word(k, Class::FutureCue).is_some_and(|h| k + h.len <= i)
+                || (t.kind == TokenKind::Arabic && self.is_future_verb(t.text))
+            {
+                // "كان يستعد للعودة مساء الأربعاء": a plan told in the past.
+                return !self.past_aux_before(k);
             }
         }
         false
+    }
+
+    /// Whether a past auxiliary (كان) stands in the clause before token `k`.
+    fn past_aux_before(&self, k: usize) -> bool {
+        let Some(sent) = self.tok(k).map(|t| t.sent) else { return false };
+        (0..k)
+            .rev()
+            .take_while(|&j| {
+                let t = &self.toks[j];
+                t.sent == sent
+                    && !(t.kind == TokenKind::Punct
+                        && matches!(t.text, "," | ";" | ":" | "\"" | "(" | ")" | "." | "!" | "?"))
+            })
+            .any(|j| self.word(j, Class::PastAux).is_some())
     }
 
     /// A verb with the future prefix سـ: س + an imperfect prefix (ي ت ن), after an
@@ -1050,12 +1183,17 @@ impl<'a> Scanner<'a> {
         rest.starts_with(['ي', 'ت', 'ن']) && w.chars().count() >= 4 && !self.lex.is_not_future(w)
     }
 
-    /// The year phrase at `first` follows "منذ" ("since 2016" sets no year for what follows).
+    /// The year phrase at `first` is what "منذ" counts from ("since 2016", "منذ عودة
+    /// الحركة إلى السلطة عام 2021"): it sets no year for what follows. منذ is looked for
+    /// a few words back, within the clause.
     pub fn after_since(&self, first: usize) -> bool {
-        first > 0
-            && self.tok(first - 1).is_some_and(|t| {
-                let w = t.text.strip_prefix(['و', 'ف']).unwrap_or(t.text);
-                w == "منذ"
+        let Some(sent) = self.tok(first).map(|t| t.sent) else { return false };
+        (first.saturating_sub(SINCE_REACH)..first)
+            .rev()
+            .take_while(|&j| self.toks[j].sent == sent && self.toks[j].kind != TokenKind::Punct)
+            .any(|j| {
+                let t = self.toks[j].text;
+                t.strip_prefix(['و', 'ف']).unwrap_or(t) == "منذ"
             })
     }
 }
@@ -1076,14 +1214,16 @@ enum Lead {
 fn lead(item: &Item) -> Lead {
     use Class::*;
     match item {
-        Item::Month { .. } | Item::Unit { .. } | Item::Period(_) => Lead::Head,
+        Item::Month { .. } | Item::Unit { .. } | Item::Period(_) | Item::Holiday { .. } => {
+            Lead::Head
+        }
         Item::Word { class, .. } => match class {
             Weekday | Today | RelDay | DayPeriod | This | Period | SamePre | That | Ghadat
             | Eve | Part | Half | Season | Ordinal | OrdinalTeen => Lead::Head,
             Within | Prep | DurCue => Lead::Opener,
             Past | Current | Future | Next | TitleAdj | Same | AgeCue | AgeAfter | NameCue
             | Prayer | TwoBefore | TwoAfter | Equiv | HijriMarker | TeenSuffix | NotTodayAfter
-            | FutureCue => Lead::Never,
+            | FutureCue | PastAux | Label => Lead::Never,
         },
     }
 }
