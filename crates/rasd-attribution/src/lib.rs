@@ -286,6 +286,14 @@ impl<'a> Doc<'a> {
         self.sentences.partition_point(|r| r.end <= i).min(self.sentences.len().saturating_sub(1))
     }
 
+    /// The original text of tokens `[i, j)`, borrowed (no span is made).
+    pub fn original(&self, i: usize, j: usize) -> &'a str {
+        match (self.tokens.get(i), j.checked_sub(1).and_then(|e| self.tokens.get(e))) {
+            (Some(a), Some(b)) if i < j => self.offsets.slice(a.start as usize, b.end as usize),
+            _ => "",
+        }
+    }
+
     /// The original text and code-point span of tokens `[i, j)`.
     pub fn span(&self, i: usize, j: usize) -> Span {
         let (s, e) = (self.tokens[i].start as usize, self.tokens[j - 1].end as usize);

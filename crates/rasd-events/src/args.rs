@@ -42,7 +42,12 @@ pub struct VerbArgs {
 
 impl Ctx<'_, '_> {
     /// The verbs and phrases of clause `c`, in order.
-    pub fn units(&self, c: usize) -> Vec<Unit> {
+    pub fn units(&self, c: usize) -> &[Unit] {
+        self.units.get(c).map_or(&[], Vec::as_slice)
+    }
+
+    /// The verbs and phrases of clause `c`, in order, read off the parse.
+    pub fn clause_units(&self, c: usize) -> Vec<Unit> {
         let mut out = Vec::new();
         let Some(clause) = self.parse.clauses.list.get(c) else { return out };
         for t in clause.tokens() {
@@ -76,6 +81,13 @@ impl Ctx<'_, '_> {
 
     /// The subject and object of the verb at token `t`.
     pub fn verb_args(&self, t: usize) -> VerbArgs {
+        match self.verb_args_at.get(t) {
+            Some(cell) => *cell.get_or_init(|| self.find_verb_args(t)),
+            None => self.find_verb_args(t),
+        }
+    }
+
+    fn find_verb_args(&self, t: usize) -> VerbArgs {
         let Some(c) = self.parse.clauses.index_of(t) else { return VerbArgs::default() };
         let units = self.units(c);
         let Some(at) = units.iter().position(|u| *u == Unit::Verb(t)) else {
@@ -200,8 +212,7 @@ impl Ctx<'_, '_> {
     /// Whether the verb at `t` is passive: marked so by its letters or harakat.
     pub fn passive(&self, t: usize) -> bool {
         let Some(a) = self.parse.tags[t].analysis else { return false };
-        let original = self.doc.span(t, t + 1).text;
-        rasd_morph::voice(&original, &a) == Some(Voice::Passive)
+        rasd_morph::voice(self.doc.original(t, t + 1), &a) == Some(Voice::Passive)
     }
 
     /// The first phrase of the coordination that phrase `p` ends ("مصر وقطر" from قطر).

@@ -7,7 +7,7 @@ use rasd_morph::{Analysis, Pos, TokenAnalyses};
 use rasd_syntax::{Kind, Parse, Tags};
 use rasd_text::Indexes;
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, Payload};
 
 /// The caller id of a cue noun laid over the grammar's tags: no trigger.
 const NOT_A_TRIGGER: u32 = u32::MAX;
@@ -54,51 +54,90 @@ pub struct Ctx<'d, 'e> {
     pub cues: Vec<CueHit>,
     /// Per token, the cue covering it.
     pub cue_at: Indexes,
-    /// Word-set readings of every token.
-    sets: TokenAnalyses,
+    /// Every lemma reading of every token (verbs, triggers, cues, word sets).
+    readings: TokenAnalyses,
     /// Per entity, its participant code (a state, or INT), if it can take part.
     pub codes: Vec<Option<&'e str>>,
+    /// Each sentence's attribution (attribution's `sentence_claims`, asked once).
+    pub claims: Vec<Option<rasd_attribution::Claim>>,
+    /// Per clause, its verbs and phrases in order.
+    pub units: Vec<Vec<crate::args::Unit>>,
+    /// Per token, the subject and object of the verb there, once asked.
+    pub verb_args_at: Vec<std::cell::OnceCell<crate::args::VerbArgs>>,
 }
 
 impl<'d, 'e> Ctx<'d, 'e> {
     /// Reads `doc` with `lex`.
     pub fn new(doc: &'d Doc<'e>, lex: &'d Lexicon) -> Self {
-        let mut tags = Tags::new(doc, &lex.grammar);
+        // A linked name is read as a name: no lemma of the stage is looked for in it.
+        let readings = lex.analyze(&doc.view, &doc.tokens, |t| doc.entity_at.get(t).is_none());
+        let mut tags = Tags::with_verbs(doc, &lex.grammar, &readings, |a| match lex.payload(a) {
+            Payload::Verb(s) => Some(s),
+            _ => None,
+        });
         // Cue nouns are nouns ("المقترح"): the phrase layer reads them so. Triggers are
         // laid over them after.
-        let cue_lemmas = lex.cue_words.analyze(&doc.view, &doc.tokens);
-        for (t, readings) in cue_lemmas.iter() {
-            let nouns: Vec<rasd_morph::Analysis> =
-                readings.iter().copied().filter(|a| a.infl.pos != Pos::Verb).collect();
-            if !nouns.is_empty() {
-                tags.lay_over(doc, t, &nouns, |_| NOT_A_TRIGGER);
+        let mut buf: Vec<Analysis> = Vec::new();
+        for (t, all) in readings.iter() {
+            buf.clear();
+            buf.extend(all.iter().filter(|a| matches!(lex.payload(a), Payload::Cue(_)) && a.infl.pos != Pos::Verb));
+            if !buf.is_empty() {
+                tags.lay_over(doc, t, &buf, |_| NOT_A_TRIGGER);
             }
         }
-        let lemma_triggers = lex.triggers.analyze(&doc.view, &doc.tokens);
         let phrase_at = phrase_triggers(doc, lex, &tags);
-        for t in 0..doc.tokens.len() {
+        for (t, all) in readings.iter() {
             if phrase_at.get(t).is_some() {
                 continue;
             }
-            let readings: Vec<Analysis> =
-                lemma_triggers.of(t).iter().copied().filter(believable).collect();
-            if !readings.is_empty() {
-                tags.lay_over(doc, t, &readings, |a| *lex.triggers.lemmas.payload(a));
+            buf.clear();
+            buf.extend(all.iter().filter(|a| matches!(lex.payload(a), Payload::Trigger(_)) && believable(a)));
+            if !buf.is_empty() {
+                tags.lay_over(doc, t, &buf, |a| match lex.payload(a) {
+                    Payload::Trigger(r) => r,
+                    _ => NOT_A_TRIGGER,
+                });
             }
         }
-        let parse = Parse::new(doc, &lex.grammar, tags);
-        let (triggers, trigger_at) =
-            collect_triggers(doc, lex, &parse, &phrase_at, &lemma_triggers);
-        let (cues, cue_at) = find_cues(doc, lex, &cue_lemmas);
-        let sets = lex.sets.analyze(&doc.view, &doc.tokens);
+        // Only sentences with a trigger are cut into clauses and phrases.
+        let mut wanted = vec![false; doc.sentences.len()];
+        for t in 0..doc.tokens.len() {
+            let trigger = phrase_at.get(t).is_some()
+                || tags[t].caller.is_some_and(|c| c != NOT_A_TRIGGER)
+                || tags[t].alternative.is_some_and(|(_, c)| c.is_some_and(|c| c != NOT_A_TRIGGER));
+            if trigger {
+                if let Some(w) = wanted.get_mut(doc.sentence_of(t)) {
+                    *w = true;
+                }
+            }
+        }
+        let parse = Parse::new_where(doc, &lex.grammar, tags, |s| wanted.get(s).copied().unwrap_or(true));
+        let (triggers, trigger_at) = collect_triggers(doc, lex, &parse, &phrase_at, &readings);
+        let (cues, cue_at) = find_cues(doc, lex, &readings);
         let codes = (0..doc.entities.len()).map(|k| entity_code(doc, k)).collect();
-        Ctx { doc, lex, parse, triggers, trigger_at, cues, cue_at, sets, codes }
+        let mut ctx = Ctx {
+            doc,
+            lex,
+            parse,
+            triggers,
+            trigger_at,
+            cues,
+            cue_at,
+            readings,
+            codes,
+            claims: doc.sentence_claims(),
+            units: Vec::new(),
+            verb_args_at: Vec::new(),
+        };
+        ctx.units = (0..ctx.parse.clauses.list.len()).map(|c| ctx.clause_units(c)).collect();
+        ctx.verb_args_at = (0..doc.tokens.len()).map(|_| std::cell::OnceCell::new()).collect();
+        ctx
     }
 
     /// Whether token `t` is a word of word set `set` (by lemma or phrase).
     pub fn in_set(&self, t: usize, set: u16) -> bool {
-        self.sets.of(t).iter().any(|a| *self.lex.sets.lemmas.payload(a) == set)
-            || self.doc.phrase_at(&self.lex.sets.phrases, t).is_some_and(|m| m.value.contains(&set))
+        self.readings.of(t).iter().any(|a| self.lex.payload(a) == Payload::Set(set))
+            || self.doc.phrase_at(&self.lex.set_phrases, t).is_some_and(|m| m.value.contains(&set))
     }
 
     /// The participant code of entity `k`.
@@ -137,6 +176,7 @@ fn believable(a: &Analysis) -> bool {
 
 /// Trigger phrases of several words, matched before lemmas: "وقف إطلاق النار" is a
 /// ceasefire, not a halt of a launch.
+#[inline(never)]
 fn phrase_triggers(
     doc: &Doc<'_>,
     lex: &Lexicon,
@@ -150,7 +190,7 @@ fn phrase_triggers(
             t += 1;
             continue;
         }
-        match doc.phrase_at(&lex.triggers.phrases, t) {
+        match doc.phrase_at(&lex.trigger_phrases, t) {
             Some(m) if m.end > t + 1 || !m.value.is_empty() => {
                 out.set(t, (m.end, m.value.clone()));
                 t = m.end;
@@ -162,6 +202,7 @@ fn phrase_triggers(
 }
 
 /// The triggers of the document, once the parse has decided which words are verbs.
+#[inline(never)]
 fn collect_triggers(
     doc: &Doc<'_>,
     lex: &Lexicon,
@@ -197,7 +238,10 @@ fn collect_triggers(
                 .iter()
                 .filter(|r| believable(r))
                 .filter(|r| (r.infl.pos == Pos::Verb) == verb)
-                .map(|r| *lex.triggers.lemmas.payload(r))
+                .filter_map(|r| match lex.payload(r) {
+                    Payload::Trigger(row) => Some(row),
+                    _ => None,
+                })
                 .fold(Vec::new(), |mut v, r| {
                     if !v.contains(&r) {
                         v.push(r);
@@ -215,6 +259,7 @@ fn collect_triggers(
 }
 
 /// The modality cues of the document.
+#[inline(never)]
 fn find_cues(doc: &Doc<'_>, lex: &Lexicon, lemmas: &TokenAnalyses) -> (Vec<CueHit>, Indexes) {
     let mut out = Vec::new();
     let mut at = Indexes::new(doc.tokens.len());
@@ -224,7 +269,7 @@ fn find_cues(doc: &Doc<'_>, lex: &Lexicon, lemmas: &TokenAnalyses) -> (Vec<CueHi
             t += 1;
             continue;
         }
-        if let Some(m) = doc.phrase_at(&lex.cue_words.phrases, t) {
+        if let Some(m) = doc.phrase_at(&lex.cue_phrases, t) {
             if let Some(&cue) = m.value.first() {
                 for u in t..m.end {
                     at.set(u, out.len());
@@ -234,9 +279,13 @@ fn find_cues(doc: &Doc<'_>, lex: &Lexicon, lemmas: &TokenAnalyses) -> (Vec<CueHi
                 continue;
             }
         }
-        if let Some(a) = lemmas.of(t).first() {
+        let cue = lemmas.of(t).iter().find_map(|a| match lex.payload(a) {
+            Payload::Cue(c) => Some(c),
+            _ => None,
+        });
+        if let Some(cue) = cue {
             at.set(t, out.len());
-            out.push(CueHit { at: t, end: t + 1, cue: *lex.cue_words.lemmas.payload(a) });
+            out.push(CueHit { at: t, end: t + 1, cue });
         }
         t += 1;
     }

@@ -55,38 +55,35 @@ pub enum LexiconError {
     Grammar(#[from] rasd_syntax::GrammarError),
 }
 
-/// Lemma entries and phrases, each with a payload: one compiled lexicon for the lemmas
-/// (every inflected form) and a phrase set for the rows of several words.
-#[derive(Debug)]
-pub struct Words<T> {
-    /// Lemma entries.
-    pub lemmas: Morph<T>,
-    /// Phrases, with every row that has the phrase.
-    pub phrases: PhraseSet<Vec<T>>,
+/// What a lemma of the stage is: one compiled lexicon holds them all, so that every word
+/// is analyzed once for the grammar's verbs, the triggers, the cues and the word sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Payload {
+    /// One of the grammar's common verbs.
+    Verb(rasd_syntax::VerbSense),
+    /// A trigger row.
+    Trigger(u32),
+    /// A modality cue row.
+    Cue(u32),
+    /// A member of a word set.
+    Set(u16),
 }
 
-impl<T: Clone> Words<T> {
-    fn build(file: &str, rows: Vec<(String, T)>) -> Result<Self, LexiconError> {
-        let (lemma_rows, phrase_rows): (Vec<_>, Vec<_>) =
-            rows.into_iter().partition(|(f, _)| is_entry(f));
-        let lemmas = Morph::new(lemma_rows.iter().map(|(f, v)| (f.as_str(), v.clone())))
-            .map_err(|source| LexiconError::Entry { file: file.to_string(), source })?;
-        let mut grouped: Vec<(String, Vec<T>)> = Vec::new();
-        for (form, v) in phrase_rows {
-            let key = rasd_text::phrases::phrase_key(&form);
-            match grouped.iter_mut().find(|(k, _)| rasd_text::phrases::phrase_key(k) == key) {
-                Some((_, list)) => list.push(v),
-                None => grouped.push((form, vec![v])),
+/// Phrases of several words, each with every row that has it.
+fn phrase_set<T: Clone>(rows: Vec<(String, T)>) -> PhraseSet<Vec<T>> {
+    let mut grouped: Vec<(String, Vec<T>)> = Vec::new();
+    let mut at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (form, v) in rows {
+        let key = rasd_text::phrases::phrase_key(&form);
+        match at.get(&key) {
+            Some(&i) => grouped[i].1.push(v),
+            None => {
+                at.insert(key, grouped.len());
+                grouped.push((form, vec![v]));
             }
         }
-        let phrases = PhraseSet::new(grouped.iter().map(|(k, v)| (k.as_str(), v.clone())));
-        Ok(Words { lemmas, phrases })
     }
-
-    /// Every lemma reading of every token of a document.
-    pub fn analyze(&self, view: &Normalized, tokens: &[Token]) -> TokenAnalyses {
-        self.lemmas.analyze_tokens(view, tokens)
-    }
+    PhraseSet::new(grouped.iter().map(|(k, v)| (k.as_str(), v.clone())))
 }
 
 /// The compiled event-stage data.
@@ -96,18 +93,33 @@ pub struct Lexicon {
     pub frames: Vec<Frame>,
     /// Frame classes.
     pub classes: Vec<Class>,
-    /// Trigger lemmas and phrases.
-    pub triggers: Words<u32>,
     /// Modality cue rows.
     pub cues: Vec<Cue>,
-    /// Cue lemmas and phrases (payload: the cue's row).
-    pub cue_words: Words<u32>,
     /// Word set names.
     pub set_names: Vec<String>,
-    /// Word-set members (payload: the set).
-    pub sets: Words<u16>,
     /// The clause layer's grammar.
     pub grammar: Grammar,
+    /// Every lemma entry: the grammar's verbs, triggers, cues and word-set members.
+    pub lemmas: Morph<Payload>,
+    /// Trigger phrases of several words.
+    pub trigger_phrases: PhraseSet<Vec<u32>>,
+    /// Cue phrases of several words.
+    pub cue_phrases: PhraseSet<Vec<u32>>,
+    /// Word-set phrases of several words.
+    pub set_phrases: PhraseSet<Vec<u16>>,
+}
+
+impl Lexicon {
+    /// Every lemma reading of every token of a document, of every kind; tokens `wanted`
+    /// rules out (linked names) are not read.
+    pub fn analyze(&self, view: &Normalized, tokens: &[Token], wanted: impl Fn(usize) -> bool) -> TokenAnalyses {
+        self.lemmas.analyze_tokens_where(view, tokens, wanted)
+    }
+
+    /// What a reading is.
+    pub fn payload(&self, a: &rasd_morph::Analysis) -> Payload {
+        *self.lemmas.payload(a)
+    }
 }
 
 /// Files a user may add rows to, by name.
@@ -166,15 +178,27 @@ impl Lexicon {
         let (frames, trigger_rows) = load_frames(&with(FRAMES, user.frames), &classes, &set_names)?;
         let (cues, cue_rows) = load_cues(&with(MODALITY, user.modality), &grammar)?;
         let set_rows = load_sets(&with(SETS, user.sets), &set_names);
+        // Lemma entries of every kind in one lexicon; phrases in a set per kind.
+        let mut lemma_rows: Vec<(String, Payload)> =
+            grammar.verb_rows().iter().map(|(f, s)| (f.clone(), Payload::Verb(*s))).collect();
+        let (t_lemmas, t_phrases): (Vec<_>, Vec<_>) = trigger_rows.into_iter().partition(|(f, _)| is_entry(f));
+        let (c_lemmas, c_phrases): (Vec<_>, Vec<_>) = cue_rows.into_iter().partition(|(f, _)| is_entry(f));
+        let (s_lemmas, s_phrases): (Vec<_>, Vec<_>) = set_rows.into_iter().partition(|(f, _)| is_entry(f));
+        lemma_rows.extend(t_lemmas.into_iter().map(|(f, i)| (f, Payload::Trigger(i))));
+        lemma_rows.extend(c_lemmas.into_iter().map(|(f, i)| (f, Payload::Cue(i))));
+        lemma_rows.extend(s_lemmas.into_iter().map(|(f, i)| (f, Payload::Set(i))));
+        let lemmas = Morph::new(lemma_rows.iter().map(|(f, p)| (f.as_str(), *p)))
+            .map_err(|source| LexiconError::Entry { file: "data/events".into(), source })?;
         Ok(Lexicon {
-            triggers: Words::build("frames.tsv", trigger_rows)?,
-            cue_words: Words::build("modality.tsv", cue_rows)?,
-            sets: Words::build("sets.tsv", set_rows)?,
             frames,
             classes,
             cues,
             set_names,
             grammar,
+            lemmas,
+            trigger_phrases: phrase_set(t_phrases),
+            cue_phrases: phrase_set(c_phrases),
+            set_phrases: phrase_set(s_phrases),
         })
     }
 
@@ -383,10 +407,10 @@ mod tests {
         let frames = "entry\ttype\tmode\tclass\toptions\nv:قنبل/يقنبل\tASSAULT\t-\tstrike\t-\n";
         let lex = Lexicon::from_sources(&Sources { frames: Some(frames), ..Sources::default() })
             .expect("loads");
-        let a = lex.triggers.lemmas.analyze("وقنبلوها");
-        assert!(a
-            .iter()
-            .any(|a| lex.frames[*lex.triggers.lemmas.payload(a) as usize].event_type == "ASSAULT"));
+        let a = lex.lemmas.analyze("وقنبلوها");
+        assert!(a.iter().any(|a| {
+            matches!(lex.payload(a), Payload::Trigger(i) if lex.frames[i as usize].event_type == "ASSAULT")
+        }));
     }
 
     #[test]

@@ -218,8 +218,7 @@ impl<'e> Ctx<'_, 'e> {
     /// The claimant attribution gives token `t`'s sentence ("بحسب X", a verb of saying
     /// with no complement marker, a subject carried from the sentence before).
     fn attributed(&self, t: usize) -> Option<Party<'e>> {
-        let claims = self.doc.sentence_claims();
-        let c = self.doc.claimant_with(t, &claims)?;
+        let c = self.doc.claimant_with(t, &self.claims)?;
         if c.report == rasd_attribution::Report::Source {
             return None;
         }

@@ -187,8 +187,7 @@ impl<'e> Ctx<'_, 'e> {
         if let Some(r) = self.reporter(at) {
             return Some(r);
         }
-        let claims = self.doc.sentence_claims();
-        let c = self.doc.claimant_with(at, &claims)?;
+        let c = self.doc.claimant_with(at, &self.claims)?;
         let code = self.code(c.entity)?;
         Some(Party { entity: c.entity, code, token: at, place: false })
     }

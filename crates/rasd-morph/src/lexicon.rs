@@ -336,11 +336,23 @@ impl<T> Lexicon<T> {
     /// Every Arabic token of a document analyzed, for a stage that reads them all.
     #[inline(never)]
     pub fn analyze_tokens(&self, view: &Normalized, tokens: &[Token]) -> TokenAnalyses {
-        let mut items = Vec::new();
+        self.analyze_tokens_where(view, tokens, |_| true)
+    }
+
+    /// As [`Lexicon::analyze_tokens`], for the tokens `wanted` says (by index) only: a
+    /// caller that already knows what some words are (names, say) skips them.
+#[inline(never)]
+    pub fn analyze_tokens_where(
+        &self,
+        view: &Normalized,
+        tokens: &[Token],
+        wanted: impl Fn(usize) -> bool,
+    ) -> TokenAnalyses {
+        let mut items = Vec::with_capacity(tokens.len() / 2);
         let mut at = Vec::with_capacity(tokens.len());
-        for t in tokens {
+        for (i, t) in tokens.iter().enumerate() {
             let from = items.len() as u32;
-            if t.kind == TokenKind::Arabic {
+            if t.kind == TokenKind::Arabic && wanted(i) {
                 self.analyze_into(t.text(view), &mut items);
             }
             at.push((from, items.len() as u32));

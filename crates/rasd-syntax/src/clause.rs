@@ -109,11 +109,38 @@ impl Clauses {
 }
 
 /// Cuts every sentence into clauses.
-pub fn clauses(tags: &[Tag<'_>], doc: &Doc<'_>) -> Clauses {
+#[inline(never)]
+pub fn clauses(tags: &[Tag<'_>], doc: &Doc<'_>, wanted: &dyn Fn(usize) -> bool) -> Clauses {
     let mut out = Clauses { list: Vec::new(), at: vec![0; tags.len()] };
     for (s, r) in doc.sentences.iter().enumerate() {
         let first = out.list.len();
-        Cutter { tags, doc, out: &mut out, stack: Vec::new(), sentence: s }.run(r.clone());
+        if !wanted(s) {
+            // Not read: one main clause, so that every token still has one.
+            for slot in &mut out.at[r.clone()] {
+                *slot = first as u32;
+            }
+            out.list.push(Clause {
+                kind: ClauseKind::Main,
+                segments: vec![r.clone()],
+                parent: None,
+                marker: None,
+                antecedent: None,
+                sentence: s,
+            });
+            continue;
+        }
+        Cutter {
+            tags,
+            doc,
+            out: &mut out,
+            stack: Vec::new(),
+            sentence: s,
+            has_verb: Vec::new(),
+            has_say: Vec::new(),
+            first_verb: Vec::new(),
+            governs: Vec::new(),
+        }
+        .run(r.clone());
         fronted_speech(tags, doc, &mut out, first, r.clone());
     }
     out
@@ -126,6 +153,12 @@ struct Cutter<'a, 'g> {
     out: &'a mut Clauses,
     stack: Vec<usize>,
     sentence: usize,
+    /// Per clause (by index), whether it has a verb yet, and a verb of saying; its first
+    /// verb; the prepositions its verbs govern.
+    has_verb: Vec<bool>,
+    has_say: Vec<bool>,
+    first_verb: Vec<Option<usize>>,
+    governs: Vec<Vec<u16>>,
 }
 
 /// What a token does to the clauses open before it.
@@ -196,6 +229,20 @@ impl Cutter<'_, '_> {
     /// Adds tokens `[t, end)` to the current clause.
     fn extend(&mut self, t: usize, end: usize) {
         let c = self.current();
+        if let Some(v) = (t..end).find(|&u| self.tags[u].is_verb()) {
+            let n = self.out.list.len().max(c + 1);
+            self.has_verb.resize(n, false);
+            self.has_say.resize(n, false);
+            self.first_verb.resize(n, None);
+            self.governs.resize(n, Vec::new());
+            self.has_verb[c] = true;
+            self.first_verb[c].get_or_insert(v);
+            match self.tags[v].sense {
+                Some(VerbSense::Say) => self.has_say[c] = true,
+                Some(VerbSense::Governs(k)) => self.governs[c].push(k),
+                _ => {}
+            }
+        }
         let segs = &mut self.out.list[c].segments;
         match segs.last_mut() {
             Some(r) if r.end == t => r.end = end,
@@ -261,16 +308,11 @@ impl Cutter<'_, '_> {
         cur
     }
 
-    /// Whether clause `c` has a verb of saying (or a masdar: "قوله إن").
+    /// Whether clause `c` has a verb of saying (or is a circumstantial clause: "مؤكدا أن").
     fn takes_complement(&self, c: usize) -> bool {
-        self.out.list[c].tokens().any(|t| self.is_say_verb(t))
-            || self.out.list[c].kind == ClauseKind::Circ
+        self.has_say.get(c).copied().unwrap_or(false) || self.out.list[c].kind == ClauseKind::Circ
     }
 
-    fn is_say_verb(&self, t: usize) -> bool {
-        let tag = &self.tags[t];
-        tag.is_verb() && tag.sense == Some(VerbSense::Say)
-    }
 
     /// The noun a relative clause opened at `at` describes: the last nominal before it.
     fn antecedent(&self, at: usize) -> Option<usize> {
@@ -323,7 +365,7 @@ impl Cutter<'_, '_> {
 
     /// Whether the current clause already has a verb.
     fn current_has_verb(&self) -> bool {
-        self.out.list[self.current()].tokens().any(|t| self.tags[t].is_verb())
+        self.has_verb.get(self.current()).copied().unwrap_or(false)
     }
 
     /// What token `t` does to the clauses open before it.
@@ -404,7 +446,7 @@ impl Cutter<'_, '_> {
     /// Whether the clause around the current one has a verb yet.
     fn parent_has_verb(&self) -> bool {
         let Some(&p) = self.stack.iter().rev().nth(1) else { return true };
-        self.out.list[p].tokens().any(|t| self.tags[t].is_verb())
+        self.has_verb.get(p).copied().unwrap_or(false)
     }
 
     /// Whether token `t` is a preposition that a verb of the enclosing clause governs
@@ -418,10 +460,7 @@ impl Cutter<'_, '_> {
             return false;
         };
         let Some(&p) = self.stack.iter().rev().nth(1) else { return false };
-        self.out.list[p].tokens().any(|u| {
-            let v = &self.tags[u];
-            v.is_verb() && v.sense == Some(VerbSense::Governs(prep))
-        })
+        self.governs.get(p).is_some_and(|g| g.contains(&prep))
     }
 
     fn function_step(&self, t: usize, prev_comma: bool) -> Step {
@@ -498,10 +537,9 @@ impl Cutter<'_, '_> {
         Some(Step::Open(ClauseKind::Comp))
     }
 
-    /// Whether the nearest verb before `t` in its clause is a verb of saying.
-    fn prev_is_say(&self, t: usize) -> bool {
-        let c = self.current();
-        self.out.list[c].tokens().filter(|&u| u < t).any(|u| self.is_say_verb(u))
+    /// Whether the current clause (all before `t`) has a verb of saying.
+    fn prev_is_say(&self, _t: usize) -> bool {
+        self.takes_complement(self.current())
     }
 
     /// Whether an adverbial marker at `t` opens a clause here: حتى and لما only before a
@@ -570,7 +608,7 @@ impl Cutter<'_, '_> {
     }
 
     fn current_has_verb_before(&self, p: usize) -> bool {
-        self.out.list[self.current()].tokens().any(|u| u < p && self.tags[u].is_verb())
+        self.first_verb.get(self.current()).copied().flatten().is_some_and(|v| v < p)
     }
 
     /// "، والقوات الأوكرانية ردت": past a verb of the current clause, a new subject with
@@ -611,9 +649,10 @@ fn fronted_speech(
             && tag.analysis.is_some_and(|a| {
                 a.infl.aspect == Some(Aspect::Perfect) && !a.proclitics.conjunction()
             });
-        let rest_is_speaker = (t + 1..r.end)
-            .all(|u| !tags[u].is_verb() && !tags[u].has(|f| matches!(f, Function::Comp)));
-        after_mark && is_say && rest_is_speaker
+        let rest_is_speaker = || {
+            (t + 1..r.end).all(|u| !tags[u].is_verb() && !tags[u].has(|f| matches!(f, Function::Comp)))
+        };
+        after_mark && is_say && rest_is_speaker()
     });
     let Some(say) = say else { return };
     // Everything before it was cut as the main clause and what hangs on it: it becomes

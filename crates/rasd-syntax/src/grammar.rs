@@ -145,7 +145,11 @@ pub struct Grammar {
     words: PhraseSet<Vec<(Function, Option<Pronoun>)>>,
     /// Preposition keys, indexed by `Function::Prep`.
     prep_keys: Vec<String>,
-    verbs: Lexicon<VerbSense>,
+    /// The verb rows as read, for a caller that compiles them with lexicons of its own
+    /// (one analysis per word for all of them).
+    verb_rows: Vec<(String, VerbSense)>,
+    /// The verb rows compiled, the first time the grammar is used on its own.
+    verbs: std::sync::OnceLock<Lexicon<VerbSense>>,
 }
 
 /// The enclitic pronouns a preposition, complementizer or conjunction may carry, as
@@ -212,10 +216,16 @@ impl Grammar {
                 functions.add(&format!("{prep}{suffix}"), Function::Prep(key), Some(p));
             }
         }
-        let verbs = Lexicon::new(verb_rows.iter().map(|(f, s)| (f.as_str(), *s)))
-            .map_err(|source| GrammarError::Verb { file: "verbs".into(), source })?;
+        // The rows are checked here; compiling them waits until the grammar is used on
+        // its own (a caller compiling them with its own rows never pays for it).
+        for (row, (form, _)) in verb_rows.iter().enumerate() {
+            rasd_morph::Entry::parse(form).map_err(|error| GrammarError::Verb {
+                file: "verbs".into(),
+                source: rasd_morph::LexiconError { row, cell: form.clone(), error },
+            })?;
+        }
         let words = PhraseSet::new(functions.rows.iter().map(|(k, v)| (k.as_str(), v.clone())));
-        Ok(Grammar { words, prep_keys, verbs })
+        Ok(Grammar { words, prep_keys, verb_rows, verbs: std::sync::OnceLock::new() })
     }
 
     /// The closed-class words and phrases.
@@ -223,9 +233,18 @@ impl Grammar {
         &self.words
     }
 
-    /// The common verbs.
+    /// The common verbs, compiled.
     pub fn verbs(&self) -> &Lexicon<VerbSense> {
-        &self.verbs
+        self.verbs.get_or_init(|| {
+            // Every row parsed when the grammar was read: none fails here.
+            Lexicon::new(self.verb_rows.iter().map(|(f, s)| (f.as_str(), *s)))
+                .unwrap_or_default()
+        })
+    }
+
+    /// The common verb rows as read: lemma entry and sense.
+    pub fn verb_rows(&self) -> &[(String, VerbSense)] {
+        &self.verb_rows
     }
 
     /// The text of a preposition key ("على", "من_قبل").

@@ -54,10 +54,24 @@ pub struct Parse<'g> {
 impl<'g> Parse<'g> {
     /// Cuts `doc` into clauses and phrases, from tags made by [`Tags::new`] (with a
     /// caller's lexicon laid over them, or not).
-    pub fn new(doc: &Doc<'_>, grammar: &'g Grammar, mut tags: Tags<'g>) -> Self {
+    pub fn new(doc: &Doc<'_>, grammar: &'g Grammar, tags: Tags<'g>) -> Self {
+        Self::new_where(doc, grammar, tags, |_| true)
+    }
+
+    /// As [`Parse::new`], cutting only the sentences `wanted` says (by index): the others
+    /// are one main clause with no phrases, for a caller that reads only some sentences
+    /// (those with an event trigger).
+#[inline(never)]
+    pub fn new_where(
+        doc: &Doc<'_>,
+        grammar: &'g Grammar,
+        mut tags: Tags<'g>,
+        wanted: impl Fn(usize) -> bool,
+    ) -> Self {
+        tags.read_nominals(doc, &wanted);
         tags.settle_verbs();
-        let clauses = clause::clauses(&tags, doc);
-        let phrases = phrase::phrases(grammar, &tags, &clauses, doc);
+        let clauses = clause::clauses(&tags, doc, &wanted);
+        let phrases = phrase::phrases(grammar, &tags, &clauses, doc, &wanted);
         Parse { tags, clauses, phrases }
     }
 

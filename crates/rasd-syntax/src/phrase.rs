@@ -75,11 +75,18 @@ impl Phrases {
 }
 
 /// Cuts every clause into phrases.
-pub fn phrases(grammar: &Grammar, tags: &[Tag<'_>], clauses: &Clauses, doc: &Doc<'_>) -> Phrases {
+#[inline(never)]
+pub fn phrases(
+    grammar: &Grammar,
+    tags: &[Tag<'_>],
+    clauses: &Clauses,
+    doc: &Doc<'_>,
+    wanted: &dyn Fn(usize) -> bool,
+) -> Phrases {
     let mut out = Phrases { list: Vec::new(), at: vec![u32::MAX; tags.len()] };
     let glued: Vec<(Proclitics, Option<u16>)> =
         GLUED.iter().map(|&(p, k)| (p, grammar.prep_index(k))).collect();
-    for (c, clause) in clauses.list.iter().enumerate() {
+    for (c, clause) in clauses.list.iter().enumerate().filter(|(_, c)| wanted(c.sentence)) {
         for seg in &clause.segments {
             let first = out.list.len();
             chunk(&Chunker { tags, doc, glued: &glued }, seg.clone(), c, &mut out);

@@ -8,7 +8,7 @@
 //! trigger lemmas), the caller's readings carrying the caller's own ids.
 
 use rasd_attribution::Doc;
-use rasd_morph::{Analysis, Aspect, Case, Pos, Proclitics, Pronoun};
+use rasd_morph::{Analysis, Aspect, Case, Pos, Proclitics, Pronoun, TokenAnalyses};
 use rasd_text::TokenKind;
 
 use crate::grammar::{Function, Grammar, NegScope, VerbSense};
@@ -124,8 +124,21 @@ impl<'g> Tags<'g> {
     /// own lexicon lays it over with [`Tags::lay_over`], then calls
     /// [`Tags::settle_verbs`] once.
     pub fn new(doc: &Doc<'_>, grammar: &'g Grammar) -> Self {
-        let mut tags: Vec<Tag<'g>> = Vec::with_capacity(doc.tokens.len());
         let verbs = grammar.verbs().analyze_tokens(&doc.view, &doc.tokens);
+        Self::with_verbs(doc, grammar, &verbs, |a| Some(*grammar.verbs().payload(a)))
+    }
+
+    /// As [`Tags::new`], with the grammar's verbs already read by a caller that compiled
+    /// them into a lexicon of its own: `readings` holds every token's analyses, and
+    /// `sense` says which are the grammar's verbs (and what they take).
+#[inline(never)]
+    pub fn with_verbs(
+        doc: &Doc<'_>,
+        grammar: &'g Grammar,
+        readings: &TokenAnalyses,
+        sense: impl Fn(&Analysis) -> Option<VerbSense>,
+    ) -> Self {
+        let mut tags: Vec<Tag<'g>> = Vec::with_capacity(doc.tokens.len());
         let mut t = 0;
         while t < doc.tokens.len() {
             let tok = &doc.tokens[t];
@@ -134,7 +147,7 @@ impl<'g> Tags<'g> {
                 TokenKind::Number => Tag::new(Kind::Number, t),
                 _ => match doc.entity_at.get(t) {
                     Some(k) => entity_tag(doc, t, k),
-                    None => word_tag(doc, grammar, t, verbs.of(t)),
+                    None => word_tag(doc, grammar, t, readings.of(t), &sense),
                 },
             };
             let end = tag.end;
@@ -183,10 +196,33 @@ impl<'g> Tags<'g> {
         tag.alternative = second.map(|a| (a, Some(id(&a))));
     }
 
+    /// Reads the clitics of the words no lexicon knows, in the sentences `wanted` says:
+    /// the proclitics written before the article (and before a clearly more frequent
+    /// word), and a possessor pronoun.
+    #[inline(never)]
+    pub fn read_nominals(&mut self, doc: &Doc<'_>, wanted: &dyn Fn(usize) -> bool) {
+        for (s, r) in doc.sentences.iter().enumerate() {
+            if !wanted(s) {
+                continue;
+            }
+            for t in r.clone() {
+                let tag = &mut self.tags[t];
+                if tag.kind != Kind::Nominal || tag.analysis.is_some() {
+                    continue;
+                }
+                tag.proclitics = nominal_proclitics(doc.kb, doc.w(t));
+                if !ends_in_ta_marbuta(doc, t) {
+                    tag.pronoun = possessor(doc.kb, doc.w(t));
+                }
+            }
+        }
+    }
+
     /// Decides, for each word read both as a verb and as a nominal ("قصف"; "هجوم" is
     /// only nominal), which it is here: a nominal after a preposition, a noun it may be
     /// the genitive of, a number or a demonstrative, or with the article or a preposition
     /// on it; a verb at the head of a clause, after a negation, قد or a subject.
+#[inline(never)]
     pub fn settle_verbs(&mut self) {
         for t in 0..self.tags.len() {
             let Some((alt, alt_id)) = self.tags[t].alternative else { continue };
@@ -304,7 +340,7 @@ pub fn glued_proclitics(doc: &Doc<'_>, t: usize, k: usize) -> Proclitics {
     let Some(m) = mention else { return p };
     // The mention may include a و the name does not start with ("وروسيا"), or start
     // after the proclitics ("لإسرائيل" has its mention at "إسرائيل").
-    let text = doc.span(t, t + 1).text;
+    let text = doc.original(t, t + 1);
     let glued: String = text.chars().take(m.start - tok_start).collect();
     let name = doc.entities[k].name_ar.as_deref().unwrap_or("");
     let lead: String = if glued.is_empty() && m.text.starts_with('و') && !name.starts_with('و') {
@@ -327,7 +363,13 @@ pub fn glued_proclitics(doc: &Doc<'_>, t: usize, k: usize) -> Proclitics {
 
 /// A word that is not part of an entity: a closed-class word or phrase, a known verb, or
 /// a nominal.
-fn word_tag<'g>(doc: &Doc<'_>, grammar: &'g Grammar, t: usize, verbs: &[Analysis]) -> Tag<'g> {
+fn word_tag<'g>(
+    doc: &Doc<'_>,
+    grammar: &'g Grammar,
+    t: usize,
+    readings: &[Analysis],
+    sense: &impl Fn(&Analysis) -> Option<VerbSense>,
+) -> Tag<'g> {
     if let Some(m) = doc.phrase_at(grammar.words(), t) {
         let mut tag = Tag::new(Kind::Function, t);
         tag.end = m.end;
@@ -337,20 +379,21 @@ fn word_tag<'g>(doc: &Doc<'_>, grammar: &'g Grammar, t: usize, verbs: &[Analysis
         return tag;
     }
     let ta_marbuta = ends_in_ta_marbuta(doc, t);
-    if let Some(a) = verbs.iter().find(|a| plausible_verb(a, ta_marbuta)) {
+    let verb = readings
+        .iter()
+        .filter(|a| plausible_verb(a, ta_marbuta))
+        .find_map(|a| sense(a).map(|s| (a, s)));
+    if let Some((a, s)) = verb {
         let mut tag = Tag::new(Kind::Verb, t);
         tag.analysis = Some(*a);
-        tag.sense = Some(*grammar.verbs().payload(a));
+        tag.sense = Some(s);
         tag.proclitics = a.proclitics;
         tag.pronoun = a.enclitic;
         return tag;
     }
-    let mut tag = Tag::new(Kind::Nominal, t);
-    tag.proclitics = nominal_proclitics(doc.kb, doc.w(t));
-    if !ta_marbuta {
-        tag.pronoun = possessor(doc.kb, doc.w(t));
-    }
-    tag
+    // Its clitics are read when its sentence is cut (Tags::read_nominals): most
+    // sentences a caller has no use for are never cut.
+    Tag::new(Kind::Nominal, t)
 }
 
 /// The possessor written on a noun no lexicon knows ("قواتهم", "مقاتليها"): a pronoun
@@ -364,10 +407,17 @@ fn possessor(kb: &rasd_kb::Kb, w: &str) -> Option<Pronoun> {
         ("ه", Pronoun::Ms3),
     ];
     let stem = w.trim_start_matches(['و', 'ف']);
+    // Most words end in none of the pronouns' letters: no lookup for them.
+    if !stem.ends_with(['ه', 'ا', 'م', 'ن']) {
+        return None;
+    }
     ENDINGS.iter().find_map(|&(e, p)| {
         let rest = stem.strip_suffix(e)?;
-        let frequent = kb.zipf(rest) >= 3.5 && kb.zipf(rest) >= kb.zipf(stem) + 0.5;
-        (rest.chars().count() >= 3 && frequent).then_some(p)
+        if rest.chars().count() < 3 {
+            return None;
+        }
+        let zr = kb.zipf(rest);
+        (zr >= 3.5 && zr >= kb.zipf(stem) + 0.5).then_some(p)
     })
 }
 
@@ -385,8 +435,7 @@ fn plausible_verb(a: &Analysis, ta_marbuta: bool) -> bool {
 pub fn ends_in_ta_marbuta(doc: &Doc<'_>, t: usize) -> bool {
     doc.w(t).ends_with('ه')
         && doc
-            .span(t, t + 1)
-            .text
+            .original(t, t + 1)
             .trim_end_matches(|c: char| ('\u{064B}'..='\u{0652}').contains(&c) || c == '\u{0640}')
             .ends_with('ة')
 }
@@ -436,7 +485,8 @@ fn nominal_proclitics(kb: &rasd_kb::Kb, w: &str) -> Proclitics {
         ('ك', Proclitics::KA),
     ] {
         let Some(r) = rest.strip_prefix(letter) else { continue };
-        let more_frequent = kb.zipf(r) >= 3.5 && kb.zipf(r) >= kb.zipf(rest) + 0.5;
+        let zr = kb.zipf(r);
+        let more_frequent = zr >= 3.5 && zr >= kb.zipf(rest) + 0.5;
         if r.chars().count() >= 3 && more_frequent {
             flags = flags.with(flag);
             rest = r;
