@@ -162,11 +162,17 @@ struct Recognizer<'a> {
     /// Institutions named without their state, awaiting the article's: (position in
     /// `out`, institution index).
     pending: Vec<(usize, u32)>,
+    /// Per token, the place noun it is (with the bytes of proclitics before it), read
+    /// once: several steps ask it of the words around every name.
+    cues: Vec<Option<(boundaries::CueClass, u8)>>,
+    /// Per token, which open-world steps may start there (`open::CUE` ...): most words
+    /// start none, and the flags say so at once.
+    open_flags: Vec<u8>,
 }
 
 /// A first-word reading of a token: the word behind some of its proclitics.
 #[derive(Clone, Copy)]
-struct First<'a> {
+pub(crate) struct First<'a> {
     /// Bytes of proclitics skipped.
     prefix: usize,
     /// The key of the rest.
@@ -177,6 +183,33 @@ struct First<'a> {
     hash: u64,
     /// What the knowledge base holds under the key: names, heads, frequency.
     entry: Option<KeyHit<'a>>,
+}
+
+/// What the words around a one-word name say, shared by its candidate entries.
+struct Evidence {
+    /// A place noun in construct stands before it ("مدينة X", not "المنطقة X").
+    cue: bool,
+    /// Its key is an ordinary word (`name_collisions.tsv`); `Some(true)` when only a
+    /// place noun vouches for a place.
+    collision: Option<bool>,
+    /// `Kb::common_reading` of the key read bare and with the article, once asked.
+    bare: Cell<Option<f32>>,
+    definite: Cell<Option<f32>>,
+}
+
+impl Evidence {
+    /// `Kb::common_reading(key, article)`, asked once per reading.
+    fn common(&self, kb: &Kb, key: &str, article: bool) -> f32 {
+        let cell = if article { &self.definite } else { &self.bare };
+        match cell.get() {
+            Some(z) => z,
+            None => {
+                let z = kb.common_reading(key, article);
+                cell.set(Some(z));
+                z
+            }
+        }
+    }
 }
 
 /// What the words before a name vouch for, when it is also an ordinary word.
@@ -250,6 +283,8 @@ impl<'a> Recognizer<'a> {
             loose: Vec::new(),
             place_cues: vec![Cell::new(None); tokens.len()],
             pending: Vec::new(),
+            cues: Vec::new(),
+            open_flags: Vec::new(),
         }
     }
 
@@ -326,6 +361,19 @@ impl<'a> Recognizer<'a> {
                 starts.push((i as u32, name, head));
             }
         }
+        self.cues = first_at
+            .iter()
+            .map(|&(from, to)| {
+                firsts[from as usize..to as usize].iter().find_map(|f| {
+                    if f.article {
+                        return None;
+                    }
+                    let class = boundaries::cue_class_hashed(f.key, f.hash)?;
+                    Some((class, f.prefix as u8))
+                })
+            })
+            .collect();
+        self.open_flags = open::flags(&self.words, &self.cues, &firsts, &first_at);
         self.firsts = firsts;
         self.first_at = first_at;
         self.loose = loose;
@@ -528,6 +576,13 @@ impl<'a> Recognizer<'a> {
     /// `slot` says what the words before vouch for.
     fn resolve(&self, i: usize, m: &NameMatch<'_>, slot: Slot) -> Option<(u32, AliasForm)> {
         let single = m.end - i == 1;
+        // What the words around vouch for, worked out once for every candidate.
+        let ev = Evidence {
+            cue: i > 0 && self.cue_at(i - 1).is_some(),
+            collision: if single { boundaries::collision(m.last) } else { None },
+            bare: Cell::new(None),
+            definite: Cell::new(None),
+        };
         // Worked out at the first gazetteer place among the candidates: most names
         // have none, and these are word-frequency lookups.
         let mut place: Option<PlaceContext> = None;
@@ -540,8 +595,7 @@ impl<'a> Recognizer<'a> {
                 _ => 10.0 + (e.population as f64 + 1.0).log10() * 5.0,
             };
             // After a place noun a name follows, not an adjective ("مدينة ماليه").
-            let after_cue = i > 0 && self.cue_at(i - 1).is_some();
-            if a.form == AliasForm::Adjective && (after_cue || self.ends_in_maqsura(m.end - 1)) {
+            if a.form == AliasForm::Adjective && (ev.cue || self.ends_in_maqsura(m.end - 1)) {
                 // A nisba ends in ي: "اليمنى" (the right hand) is not "اليمني".
                 continue;
             }
@@ -555,7 +609,7 @@ impl<'a> Recognizer<'a> {
                     continue;
                 }
             }
-            if single && !self.vouched(i, m, a, slot) {
+            if single && !self.vouched(i, m, a, slot, &ev) {
                 continue;
             }
             if e.kind == EntityKind::Place && !e.curated {
@@ -607,45 +661,40 @@ impl<'a> Recognizer<'a> {
     /// A place or country needs a locative word or a place noun before it, a place beside
     /// it, or a state body before it; a person a title or an earlier full mention; an
     /// organization an earlier full mention.
-    fn vouched(&self, i: usize, m: &NameMatch<'_>, a: &Alias, slot: Slot) -> bool {
+    fn vouched(&self, i: usize, m: &NameMatch<'_>, a: &Alias, slot: Slot, ev: &Evidence) -> bool {
         let e = self.kb.entry(a.entry);
-        let collision = boundaries::collision(m.last);
-        let is_common = || collision.is_some();
+        let collision = ev.collision;
         match e.kind {
             EntityKind::Country | EntityKind::Place => {
-                let ordinary = is_common()
-                    || (e.kind == EntityKind::Place
-                        && !a.article
-                        && self.kb.common_reading(m.last, false) >= COMMON_WORD);
                 // A state body vouches for its owner's adjective, not for a place.
                 let owner = slot == Slot::Owner && e.kind == EntityKind::Country;
-                // A place noun in construct: "مدينة X", not "المنطقة X".
-                let cue = i > 0 && self.cue_at(i - 1).is_some();
                 // An adjective that is also an ordinary word ("المالي": financial) is
                 // the country's only as the owner of a state body.
                 // A bare name written with the article ("المالي" for "مالي") is one too.
                 let adjective = a.form == AliasForm::Adjective || (m.article && !a.article);
                 if collision == Some(true) || (collision.is_some() && adjective) {
-                    return owner || cue;
+                    return owner || ev.cue;
                 }
                 // "من" starts too many phrases ("من طراز", "من سيول جارفة") to vouch.
                 let locative = i > 0
                     && boundaries::is_locative(self.words[i - 1])
                     && self.words[i - 1] != "من";
-                !ordinary
-                    || owner
-                    || cue
-                    || locative
-                    || self.beside_place(i, m.end)
-                    || self.located_after(m.end)
+                if owner || ev.cue || locative {
+                    return true;
+                }
+                let ordinary = collision.is_some()
+                    || (e.kind == EntityKind::Place
+                        && !a.article
+                        && ev.common(self.kb, m.last, false) >= COMMON_WORD);
+                !ordinary || self.beside_place(i, m.end) || self.located_after(m.end)
             }
             EntityKind::Person => {
                 let ordinary =
-                    is_common() || self.kb.common_reading(m.last, a.article) >= COMMON_WORD;
+                    collision.is_some() || ev.common(self.kb, m.last, a.article) >= COMMON_WORD;
                 !ordinary || slot == Slot::AfterTitle || self.kb_out.contains_key(&a.entry)
             }
             EntityKind::Org | EntityKind::Group => {
-                !is_common() || self.kb_out.contains_key(&a.entry)
+                collision.is_none() || self.kb_out.contains_key(&a.entry)
             }
         }
     }
@@ -806,23 +855,7 @@ impl<'a> Recognizer<'a> {
                     continue;
                 }
             }
-            if let Some(j) = self.try_cue_place(i) {
-                i = j;
-                continue;
-            }
-            if let Some(j) = self.try_body(i) {
-                i = j;
-                continue;
-            }
-            if let Some(j) = self.try_located_place(i) {
-                i = j;
-                continue;
-            }
-            if let Some(j) = self.try_subject_person(i) {
-                i = j;
-                continue;
-            }
-            if let Some(j) = self.try_apposition_person(i) {
+            if let Some(j) = self.try_open(i) {
                 i = j;
                 continue;
             }
@@ -831,7 +864,8 @@ impl<'a> Recognizer<'a> {
                 i = j;
                 continue;
             }
-            if let Some(j) = self.try_run_together(i, &mut key) {
+            let rare = self.open_flags.get(i).is_some_and(|f| f & open::RARE != 0);
+            if let Some(j) = rare.then(|| self.try_run_together(i, &mut key)).flatten() {
                 i = j;
                 continue;
             }

@@ -40,7 +40,85 @@ const COMMON_NAME_ZIPF: f32 = 4.5;
 /// At most this many words make a new place's name.
 const MAX_PLACE_WORDS: usize = 3;
 
+/// [`flags`]: the word is a place noun.
+pub(crate) const CUE: u8 = 1;
+/// The word may be the head noun of a body.
+pub(crate) const BODY: u8 = 2;
+/// The word is a locative preposition.
+pub(crate) const LOCATIVE: u8 = 4;
+/// The word is a verb whose subject a person often is.
+pub(crate) const PERSON_CUE: u8 = 8;
+/// No reading of the word is known to the knowledge base (not even as a frequent word).
+pub(crate) const RARE: u8 = 16;
+
+/// Per token, the open-world steps that may start at it, from its words, place nouns
+/// and readings (see `Recognizer::try_open`).
+pub(crate) fn flags(
+    words: &[&str],
+    cues: &[Option<(CueClass, u8)>],
+    firsts: &[crate::First<'_>],
+    first_at: &[(u32, u32)],
+) -> Vec<u8> {
+    // The lists are fetched once for the document, not once per word.
+    let lists = boundaries::OpenLists::get();
+    let mut out = Vec::with_capacity(words.len());
+    for (k, &(from, to)) in first_at.iter().enumerate() {
+        let readings = &firsts[from as usize..to as usize];
+        let w = words[k];
+        let mut f = 0;
+        if cues.get(k).is_some_and(Option::is_some) {
+            f |= CUE;
+        }
+        if readings.iter().any(|r| lists.body_head(r.key, r.hash)) {
+            f |= BODY;
+        }
+        if boundaries::is_locative(w) {
+            f |= LOCATIVE;
+        }
+        // The verb itself or behind و/ف: readings with no preposition or article.
+        let verb = |r: &&crate::First<'_>| {
+            !r.article && (r.prefix == 0 || (r.prefix == 2 && w.starts_with(['و', 'ف'])))
+        };
+        if readings.iter().filter(verb).any(|r| lists.person_cue(r.key, r.hash)) {
+            f |= PERSON_CUE;
+        }
+        if !readings.is_empty() && readings.iter().all(|r| r.entry.is_none()) {
+            f |= RARE;
+        }
+        out.push(f);
+    }
+    out
+}
+
 impl<'a> Recognizer<'a> {
+    /// The open-world steps at token `i`, each tried only where its flag allows:
+    /// a place after its noun, a body after its head, a place after a locative, a
+    /// person after a verb or in apposition. Returns the token after what was found.
+    pub(crate) fn try_open(&mut self, i: usize) -> Option<usize> {
+        let f = self.open_flags.get(i).copied().unwrap_or(0);
+        if f & CUE != 0 {
+            if let Some(j) = self.try_cue_place(i) {
+                return Some(j);
+            }
+        }
+        if f & BODY != 0 {
+            if let Some(j) = self.try_body(i) {
+                return Some(j);
+            }
+        }
+        if f & LOCATIVE != 0 {
+            if let Some(j) = self.try_located_place(i) {
+                return Some(j);
+            }
+        }
+        if f & PERSON_CUE != 0 {
+            if let Some(j) = self.try_subject_person(i) {
+                return Some(j);
+            }
+        }
+        self.try_apposition_person(i)
+    }
+
     /// The class of the place noun at token `i`, written without the article (a noun in
     /// construct: "بلدة X", not "البلدة").
     pub(crate) fn cue_at(&self, i: usize) -> Option<CueClass> {
@@ -50,14 +128,9 @@ impl<'a> Recognizer<'a> {
     /// The class of the place noun at token `i` and the bytes of proclitics before it
     /// ("ومطار": و).
     fn cue_reading(&self, i: usize) -> Option<(CueClass, usize)> {
-        // The word's readings carry their keys and hashes already; the article's (the
-        // noun is in construct, not "البلدة") are left out.
-        self.first_keys(i).iter().find_map(|f| {
-            if f.article {
-                return None;
-            }
-            boundaries::cue_class_hashed(f.key, f.hash).map(|c| (c, f.prefix))
-        })
+        // Read once per token from its readings, without the article's (the noun is in
+        // construct, not "البلدة").
+        self.cues.get(i).copied().flatten().map(|(c, p)| (c, usize::from(p)))
     }
 
     /// A word that may be part of a new name at position `pos`: rare, not a function
