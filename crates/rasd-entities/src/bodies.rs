@@ -197,16 +197,20 @@ impl Recognizer<'_> {
             if k > j && w.starts_with('و') && !definite && !self.continues_to_definite(k + 1) {
                 break;
             }
-            let place = self.names_place(k);
+            // A place ends the name ("قيادة عمليات ديالى", "لجان مقاومة الفاشر"), all
+            // its words; right after the head it is the head's complement ("حركة قناة
+            // السويس": shipping through the canal), no name.
+            if let Some(end) = self.place_at(k) {
+                if k > j {
+                    last_good = end;
+                }
+                break;
+            }
             k += 1;
-            if definite || rare || place {
+            if definite || rare {
                 last_good = k;
             }
             closed |= definite;
-            // A place ends the name ("قيادة عمليات ديالى", "لجان مقاومة الفاشر").
-            if place {
-                break;
-            }
         }
         last_good
     }
@@ -282,6 +286,13 @@ impl Recognizer<'_> {
                             && self.kb.entry(a.entry).kind == EntityKind::Country
                     })
             })
+    }
+
+    /// The end of a known place or country named at token `k`, if one is read there.
+    fn place_at(&self, k: usize) -> Option<usize> {
+        let m = self.match_name(k)?;
+        let (e, _) = self.resolve(k, &m, Slot::Free)?;
+        matches!(self.kb.entry(e).kind, EntityKind::Place | EntityKind::Country).then_some(m.end)
     }
 
     /// Whether a known place or country is named at token `k` (and read as one there:

@@ -675,10 +675,12 @@ impl<'a> Recognizer<'a> {
                 if collision == Some(true) || (collision.is_some() && adjective) {
                     return owner || ev.cue;
                 }
-                // "من" starts too many phrases ("من طراز", "من سيول جارفة") to vouch.
+                // "من" starts too many phrases ("من طراز", "من سيول جارفة") to vouch for
+                // a place; a country's own name after it is the country ("من مالي").
+                let country_name = e.kind == EntityKind::Country && !adjective;
                 let locative = i > 0
                     && boundaries::is_locative(self.words[i - 1])
-                    && self.words[i - 1] != "من";
+                    && (self.words[i - 1] != "من" || country_name);
                 if owner || ev.cue || locative {
                     return true;
                 }
@@ -1118,7 +1120,9 @@ impl<'a> Recognizer<'a> {
         let (mut owners, mut k) = self.owners(j, dual);
         // "مكتب رئيس الوزراء بنيامين نتنياهو": the office-holder named after it gives
         // its state, and is left to be matched as a person.
-        if let Some(state) = owners.is_empty().then(|| self.holder_state(j)).flatten() {
+        // Not "برئاسة X" (headed by X): a head of one word behind a preposition.
+        let office = j - i >= 2 && prefix == 0;
+        if let Some(state) = (owners.is_empty() && office).then(|| self.holder_state(j)).flatten() {
             owners.push(state);
             k = j;
         }
@@ -1351,6 +1355,13 @@ impl<'a> Recognizer<'a> {
     /// name: "المحلية", "للحزب".
     fn describes_office(&self, k: usize) -> bool {
         let w = self.words[k];
+        // "وزير خارجيتها X": a noun with a possessive pronoun still names the office.
+        let possessed = ["ها", "هم", "هما"].iter().any(|p| w.ends_with(p))
+            && w.chars().count() > 4
+            && !boundaries::is_name_word(w);
+        if possessed && self.match_name(k).is_none() {
+            return true;
+        }
         let definite = w.starts_with("ال") || w.starts_with("لل");
         definite
             && self.word_zipf(keys::word_key(w)) >= open::NAME_ZIPF

@@ -201,8 +201,7 @@ impl<'a> Recognizer<'a> {
         let mut k = j;
         // A base's name may be a common word when the base's kind closes it ("قاعدة
         // الديلمي الجوية").
-        let suffixed =
-            self.is_word(j + 1) && boundaries::is_place_suffix(keys::word_key(self.words[j + 1]));
+        let suffixed = self.is_suffix(j + 1);
         let facility = matches!(class, CueClass::Facility | CueClass::Nature)
             || (class == CueClass::Station && suffixed);
         while k < self.tokens.len() && k - j < MAX_PLACE_WORDS * 2 {
@@ -228,7 +227,7 @@ impl<'a> Recognizer<'a> {
                 k += 2;
             }
         }
-        if k > j && self.is_word(k) && boundaries::is_place_suffix(keys::word_key(self.words[k])) {
+        if k > j && self.is_suffix(k) {
             k += 1;
         }
         k
@@ -285,11 +284,19 @@ impl<'a> Recognizer<'a> {
 
     /// The token after a facility's kind word ("الجوية") at `k`, or `k`.
     fn suffix_end(&self, k: usize) -> usize {
-        if self.is_word(k) && boundaries::is_place_suffix(keys::word_key(self.words[k])) {
+        if self.is_suffix(k) {
             k + 1
         } else {
             k
         }
+    }
+
+    /// Whether token `k` closes a place's name: a direction or a facility's kind with
+    /// the article ("الشمالية", "الجوية"; "جنوبي أوكرانيا" is "south of Ukraine").
+    fn is_suffix(&self, k: usize) -> bool {
+        self.is_word(k)
+            && self.words[k].starts_with("ال")
+            && boundaries::is_place_suffix(keys::word_key(self.words[k]))
     }
 
     /// New places after the noun at `i` whose name starts at `j`; returns the token
@@ -306,8 +313,7 @@ impl<'a> Recognizer<'a> {
             return None;
         }
         // A base or crossing is its place's name unless its kind closes the name.
-        let closed =
-            end > j + 1 && boundaries::is_place_suffix(keys::word_key(self.words[end - 1]));
+        let closed = end > j + 1 && self.is_suffix(end - 1);
         let whole = matches!(class, CueClass::Facility | CueClass::Nature)
             || (class == CueClass::Station && closed);
         let (from, prefix) = if whole { (i, cue_prefix) } else { (j, 0) };

@@ -1143,7 +1143,7 @@ proptest! {
 #[test]
 fn the_other_side_of_a_civil_war_is_a_party() {
     for (text, actor, target) in [
-        ("واتهم الجيش السوداني قوات الدعم السريع بقتل عشرات المدنيين.", "org:saf", "group:rsf"),
+        ("واتهم الجيش السوداني قوات الدعم السريع بقتل عشرات المدنيين.", "SDN", "group:rsf"),
         ("وهاجمت حركة الشباب قاعدة للجيش الصومالي.", "group:al-shabaab", "SOM"),
     ] {
         let (ents, events) = run(text);
