@@ -236,8 +236,11 @@ impl Recognizer<'_> {
         (j..end).any(|k| {
             let w = self.words[k];
             // A rare word that is a verb with its object ("أجازها") proves nothing.
-            let rare = self.word_zipf(keys::word_key(w)) < NAME_ZIPF
-                && !w.starts_with("ال")
+            // (With the article, it must be absent from the frequency lists: "كتيبة
+            // النواصي".)
+            let key = keys::word_key(w);
+            let rare = self.word_zipf(key) < NAME_ZIPF
+                && (!w.starts_with("ال") || self.word_zipf(key) == 0.0)
                 && !self.hamza_at(k, 0)
                 && !["ها", "هم", "هما", "هن"].iter().any(|s| w.ends_with(s));
             boundaries::is_body_name_word(w)

@@ -1210,12 +1210,22 @@ impl<'a> Recognizer<'a> {
             .match_head(k)
             .is_some_and(|(_, _, h)| matches!(h.first(), Some(HeadRef::Institution { .. })));
         self.last_state = None;
-        if institution_follows {
-            if let Some(after) = self.try_head(k) {
-                state = self.last_state.take();
-                k = after;
-            }
-        } else if on_behalf {
+        // "الناطق باسم قوات الدعم السريع": a known body longer than the institution's
+        // head is the owner, as after "باسم" alone.
+        let head_after = if institution_follows { self.try_head(k) } else { None };
+        // A title that names a body ("الناطق باسم", "قائد") takes any known body after
+        // it, a group too, as a title followed by "باسم" does.
+        let body_title = on_behalf || title.needs_owner;
+        let named_body = body_title
+            && self.match_name(k).is_some_and(|m| {
+                self.resolve(k, &m, Slot::Owner).is_some_and(|(e, _)| {
+                    matches!(self.kb.entry(e).kind, EntityKind::Group | EntityKind::Org)
+                })
+            });
+        if let Some(after) = head_after {
+            state = self.last_state.take();
+            k = after;
+        } else if on_behalf || named_body {
             if let Some(m) = self.match_name(k) {
                 if let Some((e, _)) = self.resolve(k, &m, Slot::Owner) {
                     let span = self.span(k, m.end, m.prefix);
@@ -1363,7 +1373,12 @@ impl<'a> Recognizer<'a> {
             return true;
         }
         let definite = w.starts_with("ال") || w.starts_with("لل");
+        // "الفاتح قرشي": a name may start with the article when it is a name word and
+        // a name goes on after it.
+        let name_start = boundaries::is_name_word(keys::word_key(w))
+            && self.words.get(k + 1).is_some_and(|n| boundaries::is_name_word(n));
         definite
+            && !name_start
             && self.word_zipf(keys::word_key(w)) >= open::NAME_ZIPF
             && !boundaries::is_boundary(w)
             && self.match_name(k).is_none()

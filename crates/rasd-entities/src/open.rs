@@ -190,8 +190,11 @@ impl<'a> Recognizer<'a> {
         }
         self.first_keys(k).iter().any(|f| {
             let common = if f.article { NAME_ZIPF } else { GLUED_ZIPF };
-            f.prefix > 0
-                && (f.entry.is_some_and(|e| e.has_aliases) || self.word_zipf(f.key) >= common)
+            // A known name behind ب or ل ("بجامو وكشمير") is that name; names that
+            // merely start with ك or ف ("كاوكا") are common.
+            let prep = w.get(..f.prefix).is_some_and(|p| p.ends_with(['ب', 'ل']));
+            let known = f.entry.is_some_and(|e| e.has_aliases || e.alias_prefix);
+            f.prefix > 0 && ((prep && known) || self.word_zipf(f.key) >= common)
         })
     }
 
