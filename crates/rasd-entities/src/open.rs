@@ -33,8 +33,11 @@ const FACILITY_NAME_ZIPF: f32 = 4.2;
 /// ("لحدود"); a rarer one may be a name that starts so ("بولدك").
 const GLUED_ZIPF: f32 = 4.0;
 /// A word of a person's name after a verb may be this common when another word of it is
-/// a name word ("محمد سيداتي": سيداتي is also "my ladies").
-const UNCOMMON_ZIPF: f32 = 3.3;
+/// a name word ("محمد سيداتي": سيداتي is also "my ladies"), as foreign given names in
+/// the frequency list are ("باتريس").
+const UNCOMMON_ZIPF: f32 = 3.5;
+/// A word this common after a person's name, and no name word, ends it.
+const ORDINARY_ZIPF: f32 = 3.6;
 /// A name made only of words this common is more likely a phrase.
 const COMMON_NAME_ZIPF: f32 = 4.5;
 /// At most this many words make a new place's name.
@@ -487,7 +490,12 @@ impl Recognizer<'_> {
         if end < n + 2 {
             return None;
         }
-        let closed = !self.is_word(end) || boundaries::is_boundary(self.words[end]);
+        // The name ends where a function word, a punctuation mark or an ordinary word
+        // stands ("تصريحات X Y رداً على").
+        let closed = !self.is_word(end)
+            || boundaries::is_boundary(self.words[end])
+            || (!boundaries::is_name_word(self.words[end])
+                && self.word_zipf(keys::word_key(self.words[end])) >= ORDINARY_ZIPF);
         if !self.person_like(n, end) || !closed {
             return None;
         }
