@@ -1376,7 +1376,9 @@ impl<'a> Recognizer<'a> {
         // "الفاتح قرشي": a name may start with the article when it is a name word and
         // a name goes on after it.
         let name_start = boundaries::is_name_word(keys::word_key(w))
-            && self.words.get(k + 1).is_some_and(|n| boundaries::is_name_word(n));
+            && self.words.get(k + 1).is_some_and(|n| boundaries::is_name_word(n))
+            // A known full name after it makes it an honorific ("الشيخ محمد بن ...").
+            && self.match_name(k + 1).is_none_or(|m| m.end == k + 2);
         definite
             && !name_start
             && self.word_zipf(keys::word_key(w)) >= open::NAME_ZIPF

@@ -325,4 +325,8 @@ fn a_groups_spokesman_is_a_person_of_its_side() {
     // A definite name after a group's head, absent from every frequency list.
     let es = ents("اندلعت اشتباكات في طرابلس بين جهاز الردع وكتيبة النواصي.");
     assert_eq!(made(&es, "new:group:")[0].1, ["كتيبة النواصي"]);
+    // An honorific before a known full name is no part of it.
+    let es = ents("وقال وزير الخارجية القطري الشيخ محمد بن عبد الرحمن آل ثاني إن الوساطة مستمرة.");
+    find(&es, "person:mohammed-bin-abdulrahman-al-thani");
+    assert!(made(&es, "new:person:").is_empty(), "{es:?}");
 }
