@@ -14,7 +14,8 @@ import json
 from collections import Counter
 from pathlib import Path
 
-SCORE = Path("/work/shared/tools/score.py")
+# The referee, beside the project's checkout (../shared/tools/score.py).
+SCORE = Path(__file__).resolve().parents[3] / "shared/tools/score.py"
 KINDS = ("country", "place", "person", "org", "group")
 
 
@@ -23,6 +24,16 @@ def referee():
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
+
+
+def tally(items, others, matches, counts, hits):
+    """Counts each item by kind, and its kind's hits when it matches one of `others`;
+    yields (item, hit)."""
+    for x in items:
+        hit = any(matches(x, y) for y in others)
+        counts[x["kind"]] += 1
+        hits[x["kind"]] += hit
+        yield x, hit
 
 
 def main():
@@ -42,16 +53,10 @@ def main():
         g = json.loads(path.read_text(encoding="utf-8"))
         p = preds.get(g["id"], {})
         pe, ge = p.get("entities", []), g.get("entities", [])
-        for x in ge:
-            hit = any(score.entity_matches(y, x) for y in pe)
-            gold_n[x["kind"]] += 1
-            gold_hit[x["kind"]] += hit
+        for x, hit in tally(ge, pe, lambda a, b: score.entity_matches(b, a), gold_n, gold_hit):
             if not hit and args.misses == x["kind"]:
                 print(f"{g['id']}: missed {x.get('names')} {x.get('ar')}")
-        for y in pe:
-            hit = any(score.entity_matches(y, x) for x in ge)
-            pred_n[y["kind"]] += 1
-            pred_hit[y["kind"]] += hit
+        for y, hit in tally(pe, ge, score.entity_matches, pred_n, pred_hit):
             if not hit and args.misses == y["kind"]:
                 print(f"{g['id']}: spurious {y.get('id')} {y.get('name_ar')}")
     print(f"{'kind':8} {'P':>6} {'R':>6} {'pred':>5} {'gold':>5}")

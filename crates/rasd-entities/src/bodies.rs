@@ -197,16 +197,20 @@ impl Recognizer<'_> {
             if k > j && w.starts_with('و') && !definite && !self.continues_to_definite(k + 1) {
                 break;
             }
-            let place = self.names_place(k);
+            // A place ends the name ("قيادة عمليات ديالى", "لجان مقاومة الفاشر"), all
+            // its words; right after the head it is the head's complement ("حركة قناة
+            // السويس": shipping through the canal), no name.
+            if let Some(end) = self.place_at(k) {
+                if k > j {
+                    last_good = end;
+                }
+                break;
+            }
             k += 1;
-            if definite || rare || place {
+            if definite || rare {
                 last_good = k;
             }
             closed |= definite;
-            // A place ends the name ("قيادة عمليات ديالى", "لجان مقاومة الفاشر").
-            if place {
-                break;
-            }
         }
         last_good
     }
@@ -232,8 +236,11 @@ impl Recognizer<'_> {
         (j..end).any(|k| {
             let w = self.words[k];
             // A rare word that is a verb with its object ("أجازها") proves nothing.
-            let rare = self.word_zipf(keys::word_key(w)) < NAME_ZIPF
-                && !w.starts_with("ال")
+            // (With the article, it must be absent from the frequency lists: "كتيبة
+            // النواصي".)
+            let key = keys::word_key(w);
+            let rare = self.word_zipf(key) < NAME_ZIPF
+                && (!w.starts_with("ال") || self.word_zipf(key) == 0.0)
                 && !self.hamza_at(k, 0)
                 && !["ها", "هم", "هما", "هن"].iter().any(|s| w.ends_with(s));
             boundaries::is_body_name_word(w)
@@ -282,6 +289,13 @@ impl Recognizer<'_> {
                             && self.kb.entry(a.entry).kind == EntityKind::Country
                     })
             })
+    }
+
+    /// The end of a known place or country named at token `k`, if one is read there.
+    fn place_at(&self, k: usize) -> Option<usize> {
+        let m = self.match_name(k)?;
+        let (e, _) = self.resolve(k, &m, Slot::Free)?;
+        matches!(self.kb.entry(e).kind, EntityKind::Place | EntityKind::Country).then_some(m.end)
     }
 
     /// Whether a known place or country is named at token `k` (and read as one there:

@@ -182,6 +182,28 @@ pub fn low_zipf(word: &str) -> f32 {
     low.get(word).map_or(0.0, |&z| f32::from(z) / 10.0)
 }
 
+/// The lists the open-world flags read for every word of a document, fetched once.
+pub struct OpenLists(&'static Lists);
+
+impl OpenLists {
+    /// The lists.
+    pub fn get() -> Self {
+        OpenLists(lists())
+    }
+
+    /// Whether a reading (key and `rasd_kb::keys::key_hash`) is a body's head noun.
+    #[inline]
+    pub fn body_head(&self, key: &str, hash: u64) -> bool {
+        self.0.body_filter.may_contain_hash(hash) && self.0.body_head.contains_key(key)
+    }
+
+    /// Whether a reading is a verb after which a person is named ([`is_person_cue`]).
+    #[inline]
+    pub fn person_cue(&self, key: &str, hash: u64) -> bool {
+        self.0.person_filter.may_contain_hash(hash) && self.0.person_cue.contains(key)
+    }
+}
+
 /// A normalized word that cannot be part of a person's name.
 pub fn is_boundary(word: &str) -> bool {
     let l = lists();

@@ -165,11 +165,17 @@ struct Recognizer<'a> {
     /// Institutions named without their state, awaiting the article's: (position in
     /// `out`, institution index).
     pending: Vec<(usize, u32)>,
+    /// Per token, the place noun it is (with the bytes of proclitics before it), read
+    /// once: several steps ask it of the words around every name.
+    cues: Vec<Option<(boundaries::CueClass, u8)>>,
+    /// Per token, which open-world steps may start there (`open::CUE` ...): most words
+    /// start none, and the flags say so at once.
+    open_flags: Vec<u8>,
 }
 
 /// A first-word reading of a token: the word behind some of its proclitics.
 #[derive(Clone, Copy)]
-struct First<'a> {
+pub(crate) struct First<'a> {
     /// Bytes of proclitics skipped.
     prefix: usize,
     /// The key of the rest.
@@ -180,6 +186,33 @@ struct First<'a> {
     hash: u64,
     /// What the knowledge base holds under the key: names, heads, frequency.
     entry: Option<KeyHit<'a>>,
+}
+
+/// What the words around a one-word name say, shared by its candidate entries.
+struct Evidence {
+    /// A place noun in construct stands before it ("مدينة X", not "المنطقة X").
+    cue: bool,
+    /// Its key is an ordinary word (`name_collisions.tsv`); `Some(true)` when only a
+    /// place noun vouches for a place.
+    collision: Option<bool>,
+    /// `Kb::common_reading` of the key read bare and with the article, once asked.
+    bare: Cell<Option<f32>>,
+    definite: Cell<Option<f32>>,
+}
+
+impl Evidence {
+    /// `Kb::common_reading(key, article)`, asked once per reading.
+    fn common(&self, kb: &Kb, key: &str, article: bool) -> f32 {
+        let cell = if article { &self.definite } else { &self.bare };
+        match cell.get() {
+            Some(z) => z,
+            None => {
+                let z = kb.common_reading(key, article);
+                cell.set(Some(z));
+                z
+            }
+        }
+    }
 }
 
 /// What the words before a name vouch for, when it is also an ordinary word.
@@ -253,6 +286,8 @@ impl<'a> Recognizer<'a> {
             loose: Vec::new(),
             place_cues: vec![Cell::new(None); tokens.len()],
             pending: Vec::new(),
+            cues: Vec::new(),
+            open_flags: Vec::new(),
         }
     }
 
@@ -329,6 +364,19 @@ impl<'a> Recognizer<'a> {
                 starts.push((i as u32, name, head));
             }
         }
+        self.cues = first_at
+            .iter()
+            .map(|&(from, to)| {
+                firsts[from as usize..to as usize].iter().find_map(|f| {
+                    if f.article {
+                        return None;
+                    }
+                    let class = boundaries::cue_class_hashed(f.key, f.hash)?;
+                    Some((class, f.prefix as u8))
+                })
+            })
+            .collect();
+        self.open_flags = open::flags(&self.words, &self.cues, &firsts, &first_at);
         self.firsts = firsts;
         self.first_at = first_at;
         self.loose = loose;
@@ -531,6 +579,13 @@ impl<'a> Recognizer<'a> {
     /// `slot` says what the words before vouch for.
     fn resolve(&self, i: usize, m: &NameMatch<'_>, slot: Slot) -> Option<(u32, AliasForm)> {
         let single = m.end - i == 1;
+        // What the words around vouch for, worked out once for every candidate.
+        let ev = Evidence {
+            cue: i > 0 && self.cue_at(i - 1).is_some(),
+            collision: if single { boundaries::collision(m.last) } else { None },
+            bare: Cell::new(None),
+            definite: Cell::new(None),
+        };
         // Worked out at the first gazetteer place among the candidates: most names
         // have none, and these are word-frequency lookups.
         let mut place: Option<PlaceContext> = None;
@@ -543,8 +598,7 @@ impl<'a> Recognizer<'a> {
                 _ => 10.0 + (e.population as f64 + 1.0).log10() * 5.0,
             };
             // After a place noun a name follows, not an adjective ("مدينة ماليه").
-            let after_cue = i > 0 && self.cue_at(i - 1).is_some();
-            if a.form == AliasForm::Adjective && (after_cue || self.ends_in_maqsura(m.end - 1)) {
+            if a.form == AliasForm::Adjective && (ev.cue || self.ends_in_maqsura(m.end - 1)) {
                 // A nisba ends in ي: "اليمنى" (the right hand) is not "اليمني".
                 continue;
             }
@@ -558,7 +612,7 @@ impl<'a> Recognizer<'a> {
                     continue;
                 }
             }
-            if single && !self.vouched(i, m, a, slot) {
+            if single && !self.vouched(i, m, a, slot, &ev) {
                 continue;
             }
             if e.kind == EntityKind::Place && !e.curated {
@@ -610,45 +664,42 @@ impl<'a> Recognizer<'a> {
     /// A place or country needs a locative word or a place noun before it, a place beside
     /// it, or a state body before it; a person a title or an earlier full mention; an
     /// organization an earlier full mention.
-    fn vouched(&self, i: usize, m: &NameMatch<'_>, a: &Alias, slot: Slot) -> bool {
+    fn vouched(&self, i: usize, m: &NameMatch<'_>, a: &Alias, slot: Slot, ev: &Evidence) -> bool {
         let e = self.kb.entry(a.entry);
-        let collision = boundaries::collision(m.last);
-        let is_common = || collision.is_some();
+        let collision = ev.collision;
         match e.kind {
             EntityKind::Country | EntityKind::Place => {
-                let ordinary = is_common()
-                    || (e.kind == EntityKind::Place
-                        && !a.article
-                        && self.kb.common_reading(m.last, false) >= COMMON_WORD);
                 // A state body vouches for its owner's adjective, not for a place.
                 let owner = slot == Slot::Owner && e.kind == EntityKind::Country;
-                // A place noun in construct: "مدينة X", not "المنطقة X".
-                let cue = i > 0 && self.cue_at(i - 1).is_some();
                 // An adjective that is also an ordinary word ("المالي": financial) is
                 // the country's only as the owner of a state body.
                 // A bare name written with the article ("المالي" for "مالي") is one too.
                 let adjective = a.form == AliasForm::Adjective || (m.article && !a.article);
                 if collision == Some(true) || (collision.is_some() && adjective) {
-                    return owner || cue;
+                    return owner || ev.cue;
                 }
-                // "من" starts too many phrases ("من طراز", "من سيول جارفة") to vouch.
+                // "من" starts too many phrases ("من طراز", "من سيول جارفة") to vouch for
+                // a place; a country's own name after it is the country ("من مالي").
+                let country_name = e.kind == EntityKind::Country && !adjective;
                 let locative = i > 0
                     && boundaries::is_locative(self.words[i - 1])
-                    && self.words[i - 1] != "من";
-                !ordinary
-                    || owner
-                    || cue
-                    || locative
-                    || self.beside_place(i, m.end)
-                    || self.located_after(m.end)
+                    && (self.words[i - 1] != "من" || country_name);
+                if owner || ev.cue || locative {
+                    return true;
+                }
+                let ordinary = collision.is_some()
+                    || (e.kind == EntityKind::Place
+                        && !a.article
+                        && ev.common(self.kb, m.last, false) >= COMMON_WORD);
+                !ordinary || self.beside_place(i, m.end) || self.located_after(m.end)
             }
             EntityKind::Person => {
                 let ordinary =
-                    is_common() || self.kb.common_reading(m.last, a.article) >= COMMON_WORD;
+                    collision.is_some() || ev.common(self.kb, m.last, a.article) >= COMMON_WORD;
                 !ordinary || slot == Slot::AfterTitle || self.kb_out.contains_key(&a.entry)
             }
             EntityKind::Org | EntityKind::Group => {
-                !is_common() || self.kb_out.contains_key(&a.entry)
+                collision.is_none() || self.kb_out.contains_key(&a.entry)
             }
         }
     }
@@ -809,23 +860,7 @@ impl<'a> Recognizer<'a> {
                     continue;
                 }
             }
-            if let Some(j) = self.try_cue_place(i) {
-                i = j;
-                continue;
-            }
-            if let Some(j) = self.try_body(i) {
-                i = j;
-                continue;
-            }
-            if let Some(j) = self.try_located_place(i) {
-                i = j;
-                continue;
-            }
-            if let Some(j) = self.try_subject_person(i) {
-                i = j;
-                continue;
-            }
-            if let Some(j) = self.try_apposition_person(i) {
+            if let Some(j) = self.try_open(i) {
                 i = j;
                 continue;
             }
@@ -834,7 +869,8 @@ impl<'a> Recognizer<'a> {
                 i = j;
                 continue;
             }
-            if let Some(j) = self.try_run_together(i, &mut key) {
+            let rare = self.open_flags.get(i).is_some_and(|f| f & open::RARE != 0);
+            if let Some(j) = rare.then(|| self.try_run_together(i, &mut key)).flatten() {
                 i = j;
                 continue;
             }
@@ -1087,7 +1123,9 @@ impl<'a> Recognizer<'a> {
         let (mut owners, mut k) = self.owners(j, dual);
         // "مكتب رئيس الوزراء بنيامين نتنياهو": the office-holder named after it gives
         // its state, and is left to be matched as a person.
-        if let Some(state) = owners.is_empty().then(|| self.holder_state(j)).flatten() {
+        // Not "برئاسة X" (headed by X): a head of one word behind a preposition.
+        let office = j - i >= 2 && prefix == 0;
+        if let Some(state) = (owners.is_empty() && office).then(|| self.holder_state(j)).flatten() {
             owners.push(state);
             k = j;
         }
@@ -1175,12 +1213,22 @@ impl<'a> Recognizer<'a> {
             .match_head(k)
             .is_some_and(|(_, _, h)| matches!(h.first(), Some(HeadRef::Institution { .. })));
         self.last_state = None;
-        if institution_follows {
-            if let Some(after) = self.try_head(k) {
-                state = self.last_state.take();
-                k = after;
-            }
-        } else if on_behalf {
+        // "الناطق باسم قوات الدعم السريع": a known body longer than the institution's
+        // head is the owner, as after "باسم" alone.
+        let head_after = if institution_follows { self.try_head(k) } else { None };
+        // A title that names a body ("الناطق باسم", "قائد") takes any known body after
+        // it, a group too, as a title followed by "باسم" does.
+        let body_title = on_behalf || title.needs_owner;
+        let named_body = body_title
+            && self.match_name(k).is_some_and(|m| {
+                self.resolve(k, &m, Slot::Owner).is_some_and(|(e, _)| {
+                    matches!(self.kb.entry(e).kind, EntityKind::Group | EntityKind::Org)
+                })
+            });
+        if let Some(after) = head_after {
+            state = self.last_state.take();
+            k = after;
+        } else if on_behalf || named_body {
             if let Some(m) = self.match_name(k) {
                 if let Some((e, _)) = self.resolve(k, &m, Slot::Owner) {
                     let span = self.span(k, m.end, m.prefix);
@@ -1320,8 +1368,22 @@ impl<'a> Recognizer<'a> {
     /// name: "المحلية", "للحزب".
     fn describes_office(&self, k: usize) -> bool {
         let w = self.words[k];
+        // "وزير خارجيتها X": a noun with a possessive pronoun still names the office.
+        let possessed = ["ها", "هم", "هما"].iter().any(|p| w.ends_with(p))
+            && w.chars().count() > 4
+            && !boundaries::is_name_word(w);
+        if possessed && self.match_name(k).is_none() {
+            return true;
+        }
         let definite = w.starts_with("ال") || w.starts_with("لل");
+        // "الفاتح قرشي": a name may start with the article when it is a name word and
+        // a name goes on after it.
+        let name_start = boundaries::is_name_word(keys::word_key(w))
+            && self.words.get(k + 1).is_some_and(|n| boundaries::is_name_word(n))
+            // A known full name after it makes it an honorific ("الشيخ محمد بن ...").
+            && self.match_name(k + 1).is_none_or(|m| m.end == k + 2);
         definite
+            && !name_start
             && self.word_zipf(keys::word_key(w)) >= open::NAME_ZIPF
             && !boundaries::is_boundary(w)
             && self.match_name(k).is_none()

@@ -33,14 +33,95 @@ const FACILITY_NAME_ZIPF: f32 = 4.2;
 /// ("لحدود"); a rarer one may be a name that starts so ("بولدك").
 const GLUED_ZIPF: f32 = 4.0;
 /// A word of a person's name after a verb may be this common when another word of it is
-/// a name word ("محمد سيداتي": سيداتي is also "my ladies").
-const UNCOMMON_ZIPF: f32 = 3.3;
+/// a name word ("محمد سيداتي": سيداتي is also "my ladies"), as foreign given names in
+/// the frequency list are ("باتريس").
+const UNCOMMON_ZIPF: f32 = 3.5;
+/// A word this common after a person's name, and no name word, ends it.
+const ORDINARY_ZIPF: f32 = 3.6;
 /// A name made only of words this common is more likely a phrase.
 const COMMON_NAME_ZIPF: f32 = 4.5;
 /// At most this many words make a new place's name.
 const MAX_PLACE_WORDS: usize = 3;
 
+/// [`flags`]: the word is a place noun.
+pub(crate) const CUE: u8 = 1;
+/// The word may be the head noun of a body.
+pub(crate) const BODY: u8 = 2;
+/// The word is a locative preposition.
+pub(crate) const LOCATIVE: u8 = 4;
+/// The word is a verb whose subject a person often is.
+pub(crate) const PERSON_CUE: u8 = 8;
+/// No reading of the word is known to the knowledge base (not even as a frequent word).
+pub(crate) const RARE: u8 = 16;
+
+/// Per token, the open-world steps that may start at it, from its words, place nouns
+/// and readings (see `Recognizer::try_open`).
+pub(crate) fn flags(
+    words: &[&str],
+    cues: &[Option<(CueClass, u8)>],
+    firsts: &[crate::First<'_>],
+    first_at: &[(u32, u32)],
+) -> Vec<u8> {
+    // The lists are fetched once for the document, not once per word.
+    let lists = boundaries::OpenLists::get();
+    let mut out = Vec::with_capacity(words.len());
+    for (k, &(from, to)) in first_at.iter().enumerate() {
+        let readings = &firsts[from as usize..to as usize];
+        let w = words[k];
+        let mut f = 0;
+        if cues.get(k).is_some_and(Option::is_some) {
+            f |= CUE;
+        }
+        if readings.iter().any(|r| lists.body_head(r.key, r.hash)) {
+            f |= BODY;
+        }
+        if boundaries::is_locative(w) {
+            f |= LOCATIVE;
+        }
+        // The verb itself or behind و/ف: readings with no preposition or article.
+        let verb = |r: &&crate::First<'_>| {
+            !r.article && (r.prefix == 0 || (r.prefix == 2 && w.starts_with(['و', 'ف'])))
+        };
+        if readings.iter().filter(verb).any(|r| lists.person_cue(r.key, r.hash)) {
+            f |= PERSON_CUE;
+        }
+        if !readings.is_empty() && readings.iter().all(|r| r.entry.is_none()) {
+            f |= RARE;
+        }
+        out.push(f);
+    }
+    out
+}
+
 impl<'a> Recognizer<'a> {
+    /// The open-world steps at token `i`, each tried only where its flag allows:
+    /// a place after its noun, a body after its head, a place after a locative, a
+    /// person after a verb or in apposition. Returns the token after what was found.
+    pub(crate) fn try_open(&mut self, i: usize) -> Option<usize> {
+        let f = self.open_flags.get(i).copied().unwrap_or(0);
+        if f & CUE != 0 {
+            if let Some(j) = self.try_cue_place(i) {
+                return Some(j);
+            }
+        }
+        if f & BODY != 0 {
+            if let Some(j) = self.try_body(i) {
+                return Some(j);
+            }
+        }
+        if f & LOCATIVE != 0 {
+            if let Some(j) = self.try_located_place(i) {
+                return Some(j);
+            }
+        }
+        if f & PERSON_CUE != 0 {
+            if let Some(j) = self.try_subject_person(i) {
+                return Some(j);
+            }
+        }
+        self.try_apposition_person(i)
+    }
+
     /// The class of the place noun at token `i`, written without the article (a noun in
     /// construct: "بلدة X", not "البلدة").
     pub(crate) fn cue_at(&self, i: usize) -> Option<CueClass> {
@@ -50,14 +131,9 @@ impl<'a> Recognizer<'a> {
     /// The class of the place noun at token `i` and the bytes of proclitics before it
     /// ("ومطار": و).
     fn cue_reading(&self, i: usize) -> Option<(CueClass, usize)> {
-        // The word's readings carry their keys and hashes already; the article's (the
-        // noun is in construct, not "البلدة") are left out.
-        self.first_keys(i).iter().find_map(|f| {
-            if f.article {
-                return None;
-            }
-            boundaries::cue_class_hashed(f.key, f.hash).map(|c| (c, f.prefix))
-        })
+        // Read once per token from its readings, without the article's (the noun is in
+        // construct, not "البلدة").
+        self.cues.get(i).copied().flatten().map(|(c, p)| (c, usize::from(p)))
     }
 
     /// A word that may be part of a new name at position `pos`: rare, not a function
@@ -117,8 +193,11 @@ impl<'a> Recognizer<'a> {
         }
         self.first_keys(k).iter().any(|f| {
             let common = if f.article { NAME_ZIPF } else { GLUED_ZIPF };
-            f.prefix > 0
-                && (f.entry.is_some_and(|e| e.has_aliases) || self.word_zipf(f.key) >= common)
+            // A known name behind ب or ل ("بجامو وكشمير") is that name; names that
+            // merely start with ك or ف ("كاوكا") are common.
+            let prep = w.get(..f.prefix).is_some_and(|p| p.ends_with(['ب', 'ل']));
+            let known = f.entry.is_some_and(|e| e.has_aliases || e.alias_prefix);
+            f.prefix > 0 && ((prep && known) || self.word_zipf(f.key) >= common)
         })
     }
 
@@ -128,8 +207,7 @@ impl<'a> Recognizer<'a> {
         let mut k = j;
         // A base's name may be a common word when the base's kind closes it ("قاعدة
         // الديلمي الجوية").
-        let suffixed =
-            self.is_word(j + 1) && boundaries::is_place_suffix(keys::word_key(self.words[j + 1]));
+        let suffixed = self.is_suffix(j + 1);
         let facility = matches!(class, CueClass::Facility | CueClass::Nature)
             || (class == CueClass::Station && suffixed);
         while k < self.tokens.len() && k - j < MAX_PLACE_WORDS * 2 {
@@ -155,7 +233,7 @@ impl<'a> Recognizer<'a> {
                 k += 2;
             }
         }
-        if k > j && self.is_word(k) && boundaries::is_place_suffix(keys::word_key(self.words[k])) {
+        if k > j && self.is_suffix(k) {
             k += 1;
         }
         k
@@ -212,11 +290,19 @@ impl<'a> Recognizer<'a> {
 
     /// The token after a facility's kind word ("الجوية") at `k`, or `k`.
     fn suffix_end(&self, k: usize) -> usize {
-        if self.is_word(k) && boundaries::is_place_suffix(keys::word_key(self.words[k])) {
+        if self.is_suffix(k) {
             k + 1
         } else {
             k
         }
+    }
+
+    /// Whether token `k` closes a place's name: a direction or a facility's kind with
+    /// the article ("الشمالية", "الجوية"; "جنوبي أوكرانيا" is "south of Ukraine").
+    fn is_suffix(&self, k: usize) -> bool {
+        self.is_word(k)
+            && self.words[k].starts_with("ال")
+            && boundaries::is_place_suffix(keys::word_key(self.words[k]))
     }
 
     /// New places after the noun at `i` whose name starts at `j`; returns the token
@@ -233,8 +319,7 @@ impl<'a> Recognizer<'a> {
             return None;
         }
         // A base or crossing is its place's name unless its kind closes the name.
-        let closed =
-            end > j + 1 && boundaries::is_place_suffix(keys::word_key(self.words[end - 1]));
+        let closed = end > j + 1 && self.is_suffix(end - 1);
         let whole = matches!(class, CueClass::Facility | CueClass::Nature)
             || (class == CueClass::Station && closed);
         let (from, prefix) = if whole { (i, cue_prefix) } else { (j, 0) };
@@ -405,7 +490,12 @@ impl Recognizer<'_> {
         if end < n + 2 {
             return None;
         }
-        let closed = !self.is_word(end) || boundaries::is_boundary(self.words[end]);
+        // The name ends where a function word, a punctuation mark or an ordinary word
+        // stands ("تصريحات X Y رداً على").
+        let closed = !self.is_word(end)
+            || boundaries::is_boundary(self.words[end])
+            || (!boundaries::is_name_word(self.words[end])
+                && self.word_zipf(keys::word_key(self.words[end])) >= ORDINARY_ZIPF);
         if !self.person_like(n, end) || !closed {
             return None;
         }

@@ -29,13 +29,14 @@ impl Recognizer<'_> {
         let clitic = self.clitics.of(i).iter().map(|a| a.prefix_len).filter(|&p| p < 4);
         for prefix in clitic.collect::<Vec<_>>() {
             let stem = &w[prefix..];
+            let letters = stem.chars().count();
             // A particle ("في") is the only left side shorter than MIN_SIDE.
-            for (at, _) in stem.char_indices().skip(2) {
-                let (left, right) = stem.split_at(at);
-                if right.chars().count() < MIN_SIDE {
+            for (n, (at, _)) in stem.char_indices().enumerate().skip(2) {
+                if letters - n < MIN_SIDE {
                     break;
                 }
-                if left.chars().count() < MIN_SIDE && !PARTICLES.contains(&left) {
+                let (left, right) = stem.split_at(at);
+                if n < MIN_SIDE && !PARTICLES.contains(&left) {
                     continue;
                 }
                 if let Some(found) = self.cut_names(left, right, key) {
@@ -63,18 +64,23 @@ impl Recognizer<'_> {
     ) -> Option<Vec<(usize, usize, u32)>> {
         let whole = left.len() + right.len();
         let (lk, rk) = (keys::word_key(left), keys::word_key(right));
-        key.clear();
-        key.push_str(lk);
-        key.push(' ');
-        key.push_str(rk);
-        if let Some(e) = self.pick(self.kb.lookup(key)) {
-            return Some(vec![(0, whole, e)]);
+        // Most cuts start no name: the left side's key says so before any other lookup.
+        let lhash = keys::key_hash(lk);
+        let left_names = self.kb.lookup_hashed(lk, lhash);
+        if self.kb.is_alias_prefix_hashed(lk, lhash) {
+            key.clear();
+            key.push_str(lk);
+            key.push(' ');
+            key.push_str(rk);
+            if let Some(e) = self.pick(self.kb.lookup(key)) {
+                return Some(vec![(0, whole, e)]);
+            }
         }
         if PARTICLES.contains(&left) {
             return self.pick(self.kb.lookup(rk)).map(|e| vec![(left.len(), whole, e)]);
         }
+        let l = self.pick(left_names)?;
         let r = right.strip_prefix('و').filter(|r| r.chars().count() >= MIN_SIDE)?;
-        let l = self.pick(self.kb.lookup(lk))?;
         let re = self.pick(self.kb.lookup(keys::word_key(r)))?;
         Some(vec![(0, left.len(), l), (whole - r.len(), whole, re)])
     }

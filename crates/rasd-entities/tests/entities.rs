@@ -308,3 +308,25 @@ fn run_together_words_are_cut_with_exact_offsets() {
     assert_eq!(find(&es, "SDN").mentions[0].text, "السودان");
     assert_eq!(find(&ents("قتل جنديان فيالعراق."), "IRQ").mentions[0].text, "العراق");
 }
+
+#[test]
+fn a_groups_spokesman_is_a_person_of_its_side() {
+    let es = ents("وقال الناطق باسم قوات الدعم السريع الفاتح قرشي إن قواته سيطرت على مدينة بارا.");
+    let (p, m) = &made(&es, "new:person:")[0];
+    assert_eq!(m, &["الفاتح قرشي"]);
+    assert_eq!(p.country.as_deref(), Some("SDN"));
+    find(&es, "group:rsf");
+    // A name starting with ك is no preposition glued to another name; a known name
+    // behind ب is that name.
+    let es = ents("قتل مسلحون في منطقة كوبوارا بجامو وكشمير وفي إقليم كاوكا بكولومبيا.");
+    let texts: Vec<Vec<&str>> = made(&es, "new:place:").into_iter().map(|(_, m)| m).collect();
+    assert_eq!(texts, [vec!["كوبوارا"], vec!["كاوكا"]]);
+    find(&es, "place:jammu-and-kashmir");
+    // A definite name after a group's head, absent from every frequency list.
+    let es = ents("اندلعت اشتباكات في طرابلس بين جهاز الردع وكتيبة النواصي.");
+    assert_eq!(made(&es, "new:group:")[0].1, ["كتيبة النواصي"]);
+    // An honorific before a known full name is no part of it.
+    let es = ents("وقال وزير الخارجية القطري الشيخ محمد بن عبد الرحمن آل ثاني إن الوساطة مستمرة.");
+    find(&es, "person:mohammed-bin-abdulrahman-al-thani");
+    assert!(made(&es, "new:person:").is_empty(), "{es:?}");
+}
