@@ -131,6 +131,18 @@ impl Ctx<'_, '_> {
                 passive: false,
             };
         }
+        // "قصفنا مواقعهم", "سنلتقي نظيري": a verb in the first or second person says
+        // its subject itself (the speaker, or whoever is addressed), and a noun after it
+        // is its object.
+        if let Some(pron) = self.subject_in_verb(t) {
+            let subject =
+                (pron.person() == rasd_morph::Person::First).then_some(Arg::Pron(t, pron));
+            let object = match object_pron {
+                Some(p) => Some(Arg::Pron(t, p)),
+                None => after.first().map(|&p| Arg::Phrase(p)),
+            };
+            return VerbArgs { subject, object, passive };
+        }
         // "لكنه اتهم الإمارات", "أنها قصفت": a pronoun on the word that opens the clause
         // is its subject, and the phrase after the verb its object.
         let marker_pron = clause
@@ -184,6 +196,27 @@ impl Ctx<'_, '_> {
             };
         }
         VerbArgs { subject, object, passive }
+    }
+
+    /// The pronoun a verb's own ending or prefix stands for, when it is in the first or
+    /// second person in all its readings ("قصفنا", "نرفض", "هاجمتم"): no noun can be its
+    /// subject then.
+    fn subject_in_verb(&self, t: usize) -> Option<Pronoun> {
+        let a = self.parse.tags[t].analysis?;
+        let mut cells = a.infl.agreement.cells();
+        let first = cells.next()?;
+        let person = first.person();
+        if person == rasd_morph::Person::Third || cells.any(|c| c.person() != person) {
+            return None;
+        }
+        Some(match first {
+            rasd_morph::Cell::S1 => Pronoun::S1,
+            rasd_morph::Cell::P1 => Pronoun::P1,
+            rasd_morph::Cell::D2 => Pronoun::D2,
+            rasd_morph::Cell::Mp2 => Pronoun::Mp2,
+            rasd_morph::Cell::Fp2 => Pronoun::Fp2,
+            _ => Pronoun::S2,
+        })
     }
 
     /// Whether phrase `q` names a person on the side of phrase `p` (its holder in

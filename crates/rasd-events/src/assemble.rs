@@ -159,7 +159,7 @@ fn outcome<'e>(
     }
     let mut raws = match shape {
         Shape::Accept => accept(ctx, i, f, fills, &mood),
-        Shape::Mediate => mediate(ctx, i, f, &mood),
+        Shape::Mediate => mediate(ctx, i, f, fills, &mood),
         Shape::Joint => joint(ctx, i, f, &mood),
         _ => directed(ctx, i, f, &mood),
     };
@@ -442,24 +442,62 @@ fn mediated<'e>(
     out
 }
 
-/// A mediator with each party, and the parties together.
-fn mediate<'e>(ctx: &Ctx<'_, 'e>, i: usize, f: &Filled<'e>, mood: &Mood<'e>) -> Vec<Raw<'e>> {
+/// A mediator with each party, and the parties together. Parties not named with the
+/// mediation are those of the talks or accord in its sentence ("أسفرت وساطة سعودية عن
+/// هدنة بين الجيش والدعم السريع"), else the article's two sides.
+fn mediate<'e>(
+    ctx: &Ctx<'_, 'e>,
+    i: usize,
+    f: &Filled<'e>,
+    fills: &[Option<Filled<'e>>],
+    mood: &Mood<'e>,
+) -> Vec<Raw<'e>> {
     let ty = type_of(ctx, f, mood);
     let base = base_event(ctx, i, f, mood, &ty);
+    let mediators = |p: &Filler<'e>| f.actors.iter().any(|m| m.party.code == p.party.code);
+    let mut parties: Vec<Filler<'e>> = f.targets.clone();
+    if parties.is_empty() {
+        parties = brokered_parties(ctx, i, fills);
+        parties.retain(|p| !mediators(p));
+    }
     let mut out = Vec::new();
     for m in &f.actors {
-        for p in f.targets.iter().filter(|p| p.party.code != m.party.code) {
+        for p in parties.iter().filter(|p| p.party.code != m.party.code) {
             out.push(raw(ctx, i, base.clone(), &[*m, *p], &[], true));
         }
     }
-    if f.targets.len() >= 2 {
-        out.push(raw(ctx, i, base.clone(), &f.targets, &[], true));
+    if parties.len() >= 2 {
+        out.push(raw(ctx, i, base.clone(), &parties, &[], true));
     }
-    if out.is_empty() && !f.actors.is_empty() {
-        // The parties are not named: the article's fighting sides may be (see dyads).
-        out.push(raw(ctx, i, base, &f.actors, &[], true));
+    if out.is_empty() {
+        // The parties are not named: the article's two sides stand for them (two_sides).
+        let token = ctx.triggers[i].at;
+        let sides = Party { entity: crate::parties::DYAD, code: "", token, place: false };
+        for m in &f.actors {
+            let parties = [*m, Filler { party: sides, slot: "the two sides" }];
+            out.push(raw(ctx, i, base.clone(), &parties, &[], true));
+        }
     }
     out
+}
+
+/// The parties of the talks or accord named in trigger `i`'s sentence.
+fn brokered_parties<'e>(
+    ctx: &Ctx<'_, 'e>,
+    i: usize,
+    fills: &[Option<Filled<'e>>],
+) -> Vec<Filler<'e>> {
+    let s = ctx.doc.sentence_of(ctx.triggers[i].at);
+    (0..ctx.triggers.len())
+        .filter(|&j| j != i && ctx.doc.sentence_of(ctx.triggers[j].at) == s)
+        .filter_map(|j| fills[j].as_ref())
+        .find(|g| {
+            ctx.lex.classes[g.class].shape == Shape::Joint
+                && matches!(ctx.lex.frames[g.row as usize].event_type.as_str(), "AGREE" | "CONSULT")
+                && g.actors.len() >= 2
+        })
+        .map(|g| g.actors.clone())
+        .unwrap_or_default()
 }
 
 /// Accepting: an act agreed to is that act by the one who agrees; a proposal, an

@@ -80,7 +80,11 @@ impl<'d, 'e> Ctx<'d, 'e> {
         let mut buf: Vec<Analysis> = Vec::new();
         for (t, all) in readings.iter() {
             buf.clear();
-            buf.extend(all.iter().filter(|a| matches!(lex.payload(a), Payload::Cue(_)) && a.infl.pos != Pos::Verb));
+            buf.extend(
+                all.iter().filter(|a| {
+                    matches!(lex.payload(a), Payload::Cue(_)) && a.infl.pos != Pos::Verb
+                }),
+            );
             if !buf.is_empty() {
                 tags.lay_over(doc, t, &buf, |_| NOT_A_TRIGGER);
             }
@@ -91,7 +95,10 @@ impl<'d, 'e> Ctx<'d, 'e> {
                 continue;
             }
             buf.clear();
-            buf.extend(all.iter().filter(|a| matches!(lex.payload(a), Payload::Trigger(_)) && believable(a)));
+            buf.extend(
+                all.iter()
+                    .filter(|a| matches!(lex.payload(a), Payload::Trigger(_)) && believable(a)),
+            );
             if !buf.is_empty() {
                 tags.lay_over(doc, t, &buf, |a| match lex.payload(a) {
                     Payload::Trigger(r) => r,
@@ -111,7 +118,8 @@ impl<'d, 'e> Ctx<'d, 'e> {
                 }
             }
         }
-        let parse = Parse::new_where(doc, &lex.grammar, tags, |s| wanted.get(s).copied().unwrap_or(true));
+        let parse =
+            Parse::new_where(doc, &lex.grammar, tags, |s| wanted.get(s).copied().unwrap_or(true));
         let (triggers, trigger_at) = collect_triggers(doc, lex, &parse, &phrase_at, &readings);
         let (cues, cue_at) = find_cues(doc, lex, &readings);
         let codes = (0..doc.entities.len()).map(|k| entity_code(doc, k)).collect();

@@ -112,7 +112,12 @@ pub struct Lexicon {
 impl Lexicon {
     /// Every lemma reading of every token of a document, of every kind; tokens `wanted`
     /// rules out (linked names) are not read.
-    pub fn analyze(&self, view: &Normalized, tokens: &[Token], wanted: impl Fn(usize) -> bool) -> TokenAnalyses {
+    pub fn analyze(
+        &self,
+        view: &Normalized,
+        tokens: &[Token],
+        wanted: impl Fn(usize) -> bool,
+    ) -> TokenAnalyses {
         self.lemmas.analyze_tokens_where(view, tokens, wanted)
     }
 
@@ -181,9 +186,12 @@ impl Lexicon {
         // Lemma entries of every kind in one lexicon; phrases in a set per kind.
         let mut lemma_rows: Vec<(String, Payload)> =
             grammar.verb_rows().iter().map(|(f, s)| (f.clone(), Payload::Verb(*s))).collect();
-        let (t_lemmas, t_phrases): (Vec<_>, Vec<_>) = trigger_rows.into_iter().partition(|(f, _)| is_entry(f));
-        let (c_lemmas, c_phrases): (Vec<_>, Vec<_>) = cue_rows.into_iter().partition(|(f, _)| is_entry(f));
-        let (s_lemmas, s_phrases): (Vec<_>, Vec<_>) = set_rows.into_iter().partition(|(f, _)| is_entry(f));
+        let (t_lemmas, t_phrases): (Vec<_>, Vec<_>) =
+            trigger_rows.into_iter().partition(|(f, _)| is_entry(f));
+        let (c_lemmas, c_phrases): (Vec<_>, Vec<_>) =
+            cue_rows.into_iter().partition(|(f, _)| is_entry(f));
+        let (s_lemmas, s_phrases): (Vec<_>, Vec<_>) =
+            set_rows.into_iter().partition(|(f, _)| is_entry(f));
         lemma_rows.extend(t_lemmas.into_iter().map(|(f, i)| (f, Payload::Trigger(i))));
         lemma_rows.extend(c_lemmas.into_iter().map(|(f, i)| (f, Payload::Cue(i))));
         lemma_rows.extend(s_lemmas.into_iter().map(|(f, i)| (f, Payload::Set(i))));

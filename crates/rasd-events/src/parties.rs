@@ -163,8 +163,11 @@ impl<'e> Ctx<'_, 'e> {
     /// else the first of the sentence before.
     pub fn resolve(&self, at: usize, pron: Pronoun) -> Vec<Party<'e>> {
         let s = self.doc.sentence_of(at);
-        if pron.person() == Person::First {
-            return self.speaker(at).into_iter().collect();
+        match pron.person() {
+            Person::First => return self.speaker(at).into_iter().collect(),
+            // Whoever is addressed is seldom named in the sentence before.
+            Person::Second => return Vec::new(),
+            Person::Third => {}
         }
         let range = self.doc.sentences[s].clone();
         let before = (range.start..at).rev().find_map(|t| self.token_party(t, false));

@@ -116,7 +116,20 @@ impl<'e> Ctx<'_, 'e> {
             }
             _ => {
                 out.actors = first(&class.actor, false);
-                out.targets = first(&class.target, true);
+                // "قطعت نيكاراغوا علاقاتها مع إسرائيل": the actor's own (a pronoun on
+                // the object standing for it) is no target; the next slot is asked.
+                let own =
+                    |f: &Filler<'e>| out.actors.iter().any(|a| a.party.entity == f.party.entity);
+                out.targets = class
+                    .target
+                    .iter()
+                    .map(|s| {
+                        let mut v = self.slot_fillers(i, s, &args, true, depth);
+                        v.retain(|f| !own(f));
+                        v
+                    })
+                    .find(|v| !v.is_empty())
+                    .unwrap_or_default();
             }
         }
         for s in &class.content {

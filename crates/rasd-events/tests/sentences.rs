@@ -5,7 +5,8 @@
 //! A case passes when every required event comes out, in its direction, and nothing
 //! else does. Events are compared as units, as the referee compares them: a directed
 //! event gives one unit per actor–target pair, a joint one a unit per pair of parties.
-//! `RASD_CASES=file.tsv` runs one file; `RASD_SHOW=1` prints each failure's explanation.
+//! `RASD_CASES=file.tsv` runs one file; `RASD_LIST=1` lists the failures, `RASD_SHOW=1`
+//! with each one's explanation.
 
 use std::collections::BTreeSet;
 
@@ -231,7 +232,7 @@ fn every_sentence_gives_the_events_an_analyst_codes() {
     }
     let passed = n - failures.len();
     eprintln!("{passed} of {n} cases pass\n{}", by_file.join("\n"));
-    if std::env::var_os("RASD_SHOW").is_some() {
+    if std::env::var_os("RASD_SHOW").is_some() || std::env::var_os("RASD_LIST").is_some() {
         eprintln!("{}", failures.join("\n"));
     }
     // A ratchet while the stage grows: the floor rises with every fix, never falls.

@@ -341,7 +341,7 @@ impl<T> Lexicon<T> {
 
     /// As [`Lexicon::analyze_tokens`], for the tokens `wanted` says (by index) only: a
     /// caller that already knows what some words are (names, say) skips them.
-#[inline(never)]
+    #[inline(never)]
     pub fn analyze_tokens_where(
         &self,
         view: &Normalized,

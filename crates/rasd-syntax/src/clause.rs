@@ -313,7 +313,6 @@ impl Cutter<'_, '_> {
         self.has_say.get(c).copied().unwrap_or(false) || self.out.list[c].kind == ClauseKind::Circ
     }
 
-
     /// The noun a relative clause opened at `at` describes: the last nominal before it.
     fn antecedent(&self, at: usize) -> Option<usize> {
         let mut p = at.checked_sub(1)?;
@@ -650,7 +649,8 @@ fn fronted_speech(
                 a.infl.aspect == Some(Aspect::Perfect) && !a.proclitics.conjunction()
             });
         let rest_is_speaker = || {
-            (t + 1..r.end).all(|u| !tags[u].is_verb() && !tags[u].has(|f| matches!(f, Function::Comp)))
+            (t + 1..r.end)
+                .all(|u| !tags[u].is_verb() && !tags[u].has(|f| matches!(f, Function::Comp)))
         };
         after_mark && is_say && rest_is_speaker()
     });

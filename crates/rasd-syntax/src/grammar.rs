@@ -237,8 +237,7 @@ impl Grammar {
     pub fn verbs(&self) -> &Lexicon<VerbSense> {
         self.verbs.get_or_init(|| {
             // Every row parsed when the grammar was read: none fails here.
-            Lexicon::new(self.verb_rows.iter().map(|(f, s)| (f.as_str(), *s)))
-                .unwrap_or_default()
+            Lexicon::new(self.verb_rows.iter().map(|(f, s)| (f.as_str(), *s))).unwrap_or_default()
         })
     }
 

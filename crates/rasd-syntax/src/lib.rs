@@ -61,7 +61,7 @@ impl<'g> Parse<'g> {
     /// As [`Parse::new`], cutting only the sentences `wanted` says (by index): the others
     /// are one main clause with no phrases, for a caller that reads only some sentences
     /// (those with an event trigger).
-#[inline(never)]
+    #[inline(never)]
     pub fn new_where(
         doc: &Doc<'_>,
         grammar: &'g Grammar,

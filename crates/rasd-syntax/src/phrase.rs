@@ -248,7 +248,8 @@ fn noun_end(doc: &Doc<'_>, tags: &[Tag<'_>], head: usize, end: usize) -> usize {
             // second names the first's holder ("الرئيس الأمريكي جو بايدن") or is an
             // adjective ("طائرات أمريكية بريطانية"); after a noun and its adjective a
             // name is no genitive ("في بيان مشترك | روسيا").
-            let adjective = is_nisba(doc.w(t));
+            // A one-word name only: "مستشفى كمال عدوان" ends like a nisba too.
+            let adjective = tag.end <= t + 1 && is_nisba(doc.w(t));
             let apposed = last_entity.is_some_and(|j| holder(doc, j, k));
             let second_name = last_entity.is_some() && !apposed && !adjective;
             let after_adjective = last_entity.is_none()
@@ -288,7 +289,8 @@ fn prev_entity(tags: &[Tag<'_>], t: usize) -> usize {
 fn adjective_like(w: &str, tag: &Tag<'_>) -> bool {
     let known_noun = tag.analysis.is_some_and(|a| a.infl.pos != rasd_morph::Pos::Verb);
     let stem = w.strip_prefix("وال").or_else(|| w.strip_prefix("ال")).unwrap_or(w);
-    !known_noun && (is_nisba(w) || stem.starts_with('م'))
+    // "مجالها": an adjective carries no possessor.
+    !known_noun && tag.pronoun.is_none() && (is_nisba(w) || stem.starts_with('م'))
 }
 
 /// Nouns shaped like adjectives that head a name's genitive ("وزراء خارجية مصر"):

@@ -131,7 +131,7 @@ impl<'g> Tags<'g> {
     /// As [`Tags::new`], with the grammar's verbs already read by a caller that compiled
     /// them into a lexicon of its own: `readings` holds every token's analyses, and
     /// `sense` says which are the grammar's verbs (and what they take).
-#[inline(never)]
+    #[inline(never)]
     pub fn with_verbs(
         doc: &Doc<'_>,
         grammar: &'g Grammar,
@@ -222,7 +222,7 @@ impl<'g> Tags<'g> {
     /// only nominal), which it is here: a nominal after a preposition, a noun it may be
     /// the genitive of, a number or a demonstrative, or with the article or a preposition
     /// on it; a verb at the head of a clause, after a negation, قد or a subject.
-#[inline(never)]
+    #[inline(never)]
     pub fn settle_verbs(&mut self) {
         for t in 0..self.tags.len() {
             let Some((alt, alt_id)) = self.tags[t].alternative else { continue };
