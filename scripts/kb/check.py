@@ -24,11 +24,11 @@ SPECS = {
     "countries.tsv": ["iso3", "iso2", "name_en", "name_ar", "aliases_ar", "adj_ar", "capital_en", "capital_ar", "lat", "lon"],
     "countries_overlay.tsv": ["iso3", "iso2", "name_en", "name_ar", "aliases_ar", "adj_ar", "capital_en", "capital_ar", "lat", "lon"],
     "places.tsv": ["id", "name_en", "name_ar", "aliases_ar", "country", "kind", "lat", "lon", "population", "geonameid"],
-    "places_curated.tsv": ["id", "name_en", "name_ar", "aliases_ar", "country", "kind", "lat", "lon", "population", "geonameid", "backed_by"],
+    "places_curated.tsv": ["id", "name_en", "name_ar", "aliases_ar", "country", "kind", "lat", "lon", "population", "geonameid", "backed_by", "source"],
     "orgs.tsv": ["id", "kind", "name_en", "name_ar", "aliases_ar", "country", "abbrev", "sector"],
     "groups.tsv": ["id", "kind", "name_en", "name_ar", "aliases_ar", "country", "abbrev"],
     "persons.tsv": ["id", "name_en", "name_ar", "aliases_ar", "country", "role_en", "from", "to", "notes", "body"],
-    "institutions.tsv": ["key", "name_en_pattern", "head_ar", "aliases_ar", "kind"],
+    "institutions.tsv": ["key", "name_en_pattern", "head_ar", "aliases_ar", "kind", "implicit"],
     "titles.tsv": ["key", "role_en", "title_ar", "aliases_ar", "needs_country", "body"],
 }
 ID_COL = {"countries.tsv": "iso3", "countries_overlay.tsv": "iso3", "institutions.tsv": "key", "titles.tsv": "key"}
@@ -178,8 +178,12 @@ def main():
             # kinds
             if fn.startswith("places") and r["kind"] not in PLACE_KINDS:
                 rep.err(fn, n, "bad kind %r" % r["kind"])
-            if fn == "orgs.tsv" and r["kind"] != "org":
-                rep.err(fn, n, "kind must be org")
+            # `country`: a state's army or forces under a name of their own, read as
+            # names of the state (data/kb/README.md).
+            if fn == "orgs.tsv" and r["kind"] not in ("org", "country"):
+                rep.err(fn, n, "kind must be org or country")
+            if fn == "orgs.tsv" and r["kind"] == "country" and not r.get("country"):
+                rep.err(fn, n, "kind country needs the state in `country`")
             if fn == "groups.tsv" and r["kind"] != "group":
                 rep.err(fn, n, "kind must be group")
             if fn == "institutions.tsv" and r["kind"] not in ("org", "group", "country"):
@@ -189,7 +193,8 @@ def main():
             # coordinates
             if "lat" in r:
                 has = check_coord(rep, fn, n, r)
-                if not has and fn in ("places.tsv", "places_curated.tsv"):
+                # A region (a province, a continent) may have none: it has no one point.
+                if not has and fn in ("places.tsv", "places_curated.tsv") and r.get("kind") != "region":
                     rep.err(fn, n, "place without lat/lon")
                 if not has and fn == "countries.tsv":
                     rep.warn(fn, n, "country without lat/lon")

@@ -4,7 +4,9 @@
 //! Arabic news attributes almost every figure: "وقالت وزارة الدفاع ... إن 36 ...",
 //! "بحسب بيانات باكو ...", "وأضافت أن ..." (the subject carried over from the sentence
 //! before). [`Doc::claimant`] finds, for a token, the entity the sentence attributes it
-//! to, using the reporting words of `data/lexicon/reporting.tsv`.
+//! to, using the reporting words of `data/lexicon/reporting.tsv`: its lemma rows
+//! (`v:قال/يقول`) match every inflection of the verb or noun through `rasd_morph`, its
+//! other rows as phrases.
 //!
 //! ```
 //! use rasd_attribution::Doc;
@@ -23,6 +25,7 @@ use std::sync::OnceLock;
 use rasd_kb::keys::WordReadings;
 use rasd_kb::Kb;
 use rasd_model::{Entity, EntityKind, Span};
+use rasd_morph::{Analysis, Aspect, Lexicon, Moods, Pos};
 use rasd_text::clitics::TokenClitics;
 use rasd_text::phrases::{tsv_rows, PhraseSet};
 use rasd_text::{
@@ -45,21 +48,53 @@ pub enum Report {
 const REPORTING: &str =
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/reporting.tsv"));
 
-/// The reporting lexicon, compiled once.
+fn report_class(class: &str) -> Option<Report> {
+    match class {
+        "say" => Some(Report::Say),
+        "according" => Some(Report::According),
+        "deny" => Some(Report::Deny),
+        "source" => Some(Report::Source),
+        _ => None,
+    }
+}
+
+/// The rows of the reporting lexicon, as (form, class); `lemmas` picks those written as
+/// lemma entries (`v:قال/يقول`), or the others.
+fn reporting_rows(lemmas: bool) -> impl Iterator<Item = (&'static str, Report)> {
+    tsv_rows(REPORTING).filter_map(move |r| {
+        let form = *r.first()?;
+        (rasd_morph::is_entry(form) == lemmas).then_some((form, report_class(r.get(1)?)?))
+    })
+}
+
+/// The reporting lexicon's words and phrases written as such ("بحسب", "وفقا ل"),
+/// compiled once.
 pub fn reporting() -> &'static PhraseSet<Report> {
     static SET: OnceLock<PhraseSet<Report>> = OnceLock::new();
-    SET.get_or_init(|| {
-        PhraseSet::new(tsv_rows(REPORTING).filter_map(|r| {
-            let class = match *r.get(1)? {
-                "say" => Report::Say,
-                "according" => Report::According,
-                "deny" => Report::Deny,
-                "source" => Report::Source,
-                _ => return None,
-            };
-            Some((*r.first()?, class))
-        }))
+    SET.get_or_init(|| PhraseSet::new(reporting_rows(false)))
+}
+
+/// The reporting lexicon's lemmas (`v:قال/يقول`, `n:مصدر/مصادر`), compiled once with
+/// every form of each.
+pub fn reporting_lemmas() -> &'static Lexicon<Report> {
+    static LEX: OnceLock<Lexicon<Report>> = OnceLock::new();
+    LEX.get_or_init(|| {
+        // A bad row fails rasd-morph's test of every lemma cell of data/, so the
+        // embedded file parses; were it not to, the phrase rows would still work.
+        Lexicon::new(reporting_rows(true)).unwrap_or_default()
     })
+}
+
+/// Whether a reading of a reporting lemma introduces what the sentence goes on to say.
+/// A verb's imperative ("قل") and bare jussive ("يقل" in "لا يقل عن", not less than) make
+/// no statement; a verb with an object pronoun points back to what was said before
+/// ("وهو ما تنفيه", "أكده"), not on to the clause after it (and "اضافه" is mostly the
+/// masdar إضافة, "in addition").
+fn reports(a: &Analysis) -> bool {
+    a.infl.pos != Pos::Verb
+        || (a.infl.aspect != Some(Aspect::Imperative)
+            && a.infl.moods != Moods::JUSSIVE
+            && !a.has_object())
 }
 
 /// Tokens at most this far from a reporting verb may be its subject.
@@ -167,7 +202,8 @@ impl<'a> Doc<'a> {
             readings,
             readings_at,
         };
-        doc.reports = (0..doc.sentences.len()).map(|s| doc.find_reports(s)).collect();
+        let mut buf = Vec::new();
+        doc.reports = (0..doc.sentences.len()).map(|s| doc.find_reports(s, &mut buf)).collect();
         doc
     }
 
@@ -282,9 +318,16 @@ impl<'a> Doc<'a> {
         self.reports.get(sentence).map_or(&[], Vec::as_slice)
     }
 
-    fn find_reports(&self, sentence: usize) -> Vec<(usize, usize, Report)> {
+    /// The reporting words of a sentence: the longest phrase at each word, else a
+    /// reporting lemma's form (`buf` holds a word's analyses).
+    fn find_reports(
+        &self,
+        sentence: usize,
+        buf: &mut Vec<Analysis>,
+    ) -> Vec<(usize, usize, Report)> {
         let Some(r) = self.sentences.get(sentence) else { return Vec::new() };
         let set = reporting();
+        let lemmas = reporting_lemmas();
         let mut out = Vec::new();
         let mut i = r.start;
         while i < r.end {
@@ -293,13 +336,19 @@ impl<'a> Doc<'a> {
                 i += 1;
                 continue;
             }
-            match self.phrase_at(set, i) {
-                Some(m) => {
-                    out.push((i, m.end, *m.value));
-                    i = m.end;
-                }
-                None => i += 1,
+            if let Some(m) = self.phrase_at(set, i) {
+                out.push((i, m.end, *m.value));
+                i = m.end;
+                continue;
             }
+            if self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Arabic) {
+                buf.clear();
+                lemmas.analyze_into(self.w(i), buf);
+                if let Some(a) = buf.iter().find(|a| reports(a)) {
+                    out.push((i, i + 1, *lemmas.payload(a)));
+                }
+            }
+            i += 1;
         }
         out
     }
@@ -441,6 +490,41 @@ mod tests {
             found.extend(fresh.map(|m| *m.value));
         }
         assert_eq!(found, [6, 1, 2, 5, 1, 3, 3]);
+    }
+
+    #[test]
+    fn any_inflection_of_a_reporting_lemma_attributes() {
+        // Imperfect, plural, with a conjunction or the future: none of them listed.
+        for (text, word, claimant) in [
+            ("وتؤكد أوكرانيا أن 5 جنود قتلوا.", "5", "UKR"),
+            ("يقول الجيش الصومالي إن 9 مسلحين قتلوا.", "9", "SOM"),
+            ("وأشارت الأمم المتحدة إلى أن 12 ألف شخص نزحوا.", "12", "org:un"),
+            ("وستعلن إثيوبيا أن 40 جنديا قتلوا.", "40", "ETH"),
+        ] {
+            assert_eq!(claimant_of(text, word).as_deref(), Some(claimant), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_denial_in_any_form_is_a_denial() {
+        let text = "ونفت روسيا أن تكون 3 مستشفيات قصفت.";
+        let ents = rasd_entities::recognize(rasd_kb::Kb::embedded(), text);
+        let doc = Doc::new(text, &ents, rasd_kb::Kb::embedded());
+        let n = doc.tokens.iter().position(|t| doc.word(t) == "3").unwrap();
+        let c = doc.claimant(n, None).unwrap();
+        assert_eq!((c.report, doc.entities[c.entity].id.as_str()), (Report::Deny, "RUS"));
+    }
+
+    #[test]
+    fn jussive_and_imperative_forms_report_nothing() {
+        // "يقل" is قال's jussive but here "decreases": "not less than".
+        assert_eq!(claimant_of("قتل ما لا يقل عن 20 شخصا في دارفور.", "20"), None);
+        let set = reporting_lemmas();
+        let said = |w: &str| set.analyze(w).iter().any(reports);
+        assert!(said("قالوا") && said("وتقول") && said("سيقولون") && said("قيل"));
+        assert!(!said("يقل") && !said("قل") && !said("قولوا"));
+        // With an object pronoun the verb resumes an earlier statement.
+        assert!(!said("تنفيه") && !said("اضافه") && said("نفت"));
     }
 
     #[test]

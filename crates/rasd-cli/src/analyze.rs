@@ -64,6 +64,11 @@ pub struct ResourceArgs {
     /// that add to or replace the embedded entries.
     #[arg(long)]
     kb: Option<PathBuf>,
+    /// A folder of event-stage files (frames.tsv, classes.tsv, modality.tsv, sets.tsv
+    /// as in data/events, words.tsv as in data/syntax) whose rows add to the embedded
+    /// ones: a trigger, a frame class, a modality cue or a word without recompiling.
+    #[arg(long)]
+    lexicon: Option<PathBuf>,
 }
 
 /// A configured pipeline and the threads it runs on.
@@ -88,6 +93,11 @@ impl ResourceArgs {
             let kb = rasd_kb::Kb::with_user_dir(dir)
                 .with_context(|| format!("loading knowledge base {}", dir.display()))?;
             pipeline = pipeline.with_kb(kb);
+        }
+        if let Some(dir) = &self.lexicon {
+            let lex = rasd_events::Lexicon::with_user_dir(dir)
+                .with_context(|| format!("loading the event lexicon {}", dir.display()))?;
+            pipeline = pipeline.with_events(lex);
         }
         Ok(pipeline)
     }

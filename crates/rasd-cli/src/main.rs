@@ -1,12 +1,14 @@
 //! The `rasd` command line: the binary edge of the pipeline.
 //!
-//! `rasd analyze` turns articles into `rasd.document/1` JSON Lines; `rasd bench` measures
-//! the throughput of the stages on a corpus built by repeating a sample.
+//! `rasd analyze` turns articles into `rasd.document/1` JSON Lines; `rasd explain` shows
+//! how a text was read; `rasd bench` measures the throughput of the stages on a corpus
+//! built by repeating a sample.
 
 mod analyze;
 mod bench;
 mod bench_store;
 mod claims;
+mod explain;
 mod export;
 mod incidents;
 mod ingest;
@@ -45,6 +47,8 @@ enum Command {
     Analyze(analyze::Args),
     /// Measure ingestion and text-layer throughput on one core.
     Bench(bench::Args),
+    /// Show how rasd reads a text: clauses, phrases, frames, roles, moods and events.
+    Explain(explain::Args),
     /// Analyze articles and store them in the record (SQLite file or PostgreSQL).
     Ingest(ingest::Args),
     /// Full-text search over the stored articles.
@@ -79,6 +83,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze(args) => analyze::run(args, cli.quiet),
         Command::Bench(args) => bench::run(args),
+        Command::Explain(args) => explain::run(args),
         Command::Ingest(args) => ingest::run(args, cli.quiet),
         Command::Search(args) => search::run(args),
         Command::Timeline(args) => timeline::run(args),

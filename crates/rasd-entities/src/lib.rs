@@ -1,17 +1,29 @@
 //! Entity recognition and linking: the `entities` section of `rasd.document/1`.
 //!
-//! Three mechanisms, tried at each word in this order:
+//! Mechanisms, tried at each word in this order:
 //! 1. **Heads**: a state-institution word or a personal title from the knowledge base
 //!    ("وزارة الدفاع", "وزير الخارجية", "الناطقة باسم") followed by its owner — a country
 //!    adjective ("الأذربيجانية"), "في" + a country or place, a country in construct
-//!    ("وزارة خارجية أرمينيا", dual "وزارتا دفاع أرمينيا وأذربيجان"), or "باسم" + an
-//!    institution. Institutions become orgs owned by that state; titles anchor the
-//!    person named after them, known or new ("new:person:...").
+//!    ("وزارة خارجية أرمينيا", dual "وزارتا دفاع أرمينيا وأذربيجان"), "باسم" + an
+//!    institution, another body ("للقوات المسلحة المالية") or the office-holder after it.
+//!    Institutions become orgs owned by that state (a state's army, forces, authorities
+//!    and government are the state itself); titles anchor the person named after them,
+//!    known or new ("new:person:..."), who takes the owner's state.
 //! 2. **Names**: the longest run of words whose key is a knowledge-base alias, trying the
 //!    first word with and without its proclitics (و ف ب ل ك). Names that several entries
-//!    share are resolved by kind, curation, the countries the article names, population.
-//! 3. **Loose names**: a rare word run whose skeleton equals a curated transliterated
-//!    name (بيرموف ≈ بيراموف).
+//!    share are resolved by kind, curation, the countries the article names, population,
+//!    and the words around them; a one-word name that is also an ordinary word
+//!    (`data/lexicon/name_collisions.tsv`, the frequency of its definite or bare form)
+//!    needs evidence: a locative or place noun, another place beside it, a title.
+//! 3. **Open world** (`open`, `bodies`): places the knowledge base lacks after the noun
+//!    that announces them ("بلدة X", "مطار X") or after a locative that the next words
+//!    confirm, lists of places joined by و; organizations and groups from their head
+//!    noun ("حركة تحرير الساحل", "وكالة «أعماق»"); persons after a verb whose subject
+//!    they are or in apposition ("X Y، الذي ..."). They get ids `new:KIND:<key>` and, when
+//!    the text gives none, the country the article is about.
+//! 4. **Loose names**: a rare word run whose skeleton equals a curated transliterated
+//!    name or a large city (بيرموف ≈ بيراموف); run-together words cut into names
+//!    ("الأممالمتحدة", `split`).
 //!
 //! A second pass links later (and earlier) short mentions of the persons found — the
 //! surname alone — to the same entity.
@@ -24,7 +36,11 @@
 //! ```
 #![deny(missing_docs)]
 
+mod bodies;
 mod boundaries;
+mod open;
+mod split;
+pub mod theatre;
 
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::Cell;
@@ -38,12 +54,20 @@ use rasd_text::{normalize, tokenize, CharOffsets, Normalized, Sparse, Token, Tok
 const RARE_ZIPF: f32 = 3.0;
 /// A bulk-imported place whose name is a word this common needs a locative cue.
 const COMMON_ZIPF: f32 = 3.6;
+/// A bulk-imported place smaller than this, in a country the article does not name,
+/// needs a locative word or a place noun before it.
+const NEAR_ENOUGH: u64 = 100_000;
 /// Bulk-imported places this large are trusted without a cue.
 const BIG_CITY: u64 = 1_000_000;
 /// Words this common are function words: never a gazetteer place.
 const FUNCTION_ZIPF: f32 = 5.0;
 /// Capitals are refused only above this frequency.
 const CAPITAL_ZIPF: f32 = 5.6;
+/// A one-word name whose letters are an ordinary word this common (as
+/// `Kb::common_reading` measures) needs evidence to be read as the name.
+const COMMON_WORD: f32 = 3.5;
+/// A word loosely matched to a large imported city has at least this many letters.
+const LOOSE_CITY_LETTERS: usize = 8;
 /// At most this many words make a new person's name.
 const MAX_NAME_WORDS: usize = 4;
 
@@ -76,7 +100,17 @@ pub fn recognize_indexed(
     r.index();
     r.run();
     let readings = std::mem::take(&mut r.phrase_readings);
-    (r.finish(), readings)
+    let mut entities = r.finish();
+    theatre::assign(kb, &mut entities);
+    (entities, readings)
+}
+
+/// A region or territory: its government and forces are bodies of their own, not its
+/// state.
+fn is_region(e: &Entry) -> bool {
+    e.kind == EntityKind::Place
+        && !e.capital
+        && e.place_kind.as_deref().is_some_and(|k| matches!(k, "region" | "territory"))
 }
 
 /// Whether a word (by its key's entry) is too common to be a loose name.
@@ -128,6 +162,9 @@ struct Recognizer<'a> {
     loose: Vec<bool>,
     /// Per token, whether it announces a place, once asked.
     place_cues: Vec<Cell<Option<bool>>>,
+    /// Institutions named without their state, awaiting the article's: (position in
+    /// `out`, institution index).
+    pending: Vec<(usize, u32)>,
 }
 
 /// A first-word reading of a token: the word behind some of its proclitics.
@@ -143,6 +180,17 @@ struct First<'a> {
     hash: u64,
     /// What the knowledge base holds under the key: names, heads, frequency.
     entry: Option<KeyHit<'a>>,
+}
+
+/// What the words before a name vouch for, when it is also an ordinary word.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    /// Nothing in particular.
+    Free,
+    /// Right after a state body or "باسم": the name owns it ("الجيش المالي").
+    Owner,
+    /// Right after a personal title.
+    AfterTitle,
 }
 
 /// What resolution weighs for a gazetteer place named at a token.
@@ -204,6 +252,7 @@ impl<'a> Recognizer<'a> {
             matched: Sparse::default(),
             loose: Vec::new(),
             place_cues: vec![Cell::new(None); tokens.len()],
+            pending: Vec::new(),
         }
     }
 
@@ -337,6 +386,13 @@ impl<'a> Recognizer<'a> {
             .is_some_and(|t| t.kind == TokenKind::Arabic || t.kind == TokenKind::Latin)
     }
 
+    /// Code-point span of bytes `[a, b)` of token `i`'s text in the view.
+    fn span_bytes(&self, i: usize, a: usize, b: usize) -> Span {
+        let at = self.tokens[i].nstart as usize;
+        let (s, e) = self.view.to_original(at + a, at + b);
+        Span { start: s, end: e, text: self.text.slice(s, e).to_string() }
+    }
+
     /// Code-point span of tokens `[i, j)`, skipping `prefix` bytes of token `i`.
     fn span(&self, i: usize, j: usize, prefix: usize) -> Span {
         let a = self.tokens[i].nstart as usize + prefix;
@@ -406,7 +462,11 @@ impl<'a> Recognizer<'a> {
                     }
                 }
             }
-            if !hits.is_empty() && best.as_ref().is_none_or(|b| i + 1 > b.end) {
+            // At the same length, a reading without the article wins: "للبنان" is ل +
+            // "لبنان" before it is ل + the article + "بنان".
+            let better =
+                |b: &NameMatch<'_>| i + 1 > b.end || (b.article && !article && b.end == i + 1);
+            if !hits.is_empty() && best.as_ref().is_none_or(better) {
                 best = Some(NameMatch { end: i + 1, prefix, aliases: hits, last: first, article });
             }
             if !entry.is_some_and(|e| e.alias_prefix) {
@@ -468,7 +528,8 @@ impl<'a> Recognizer<'a> {
     }
 
     /// Chooses among the entries a name may denote; `None` when none is acceptable here.
-    fn resolve(&self, i: usize, m: &NameMatch<'_>) -> Option<(u32, AliasForm)> {
+    /// `slot` says what the words before vouch for.
+    fn resolve(&self, i: usize, m: &NameMatch<'_>, slot: Slot) -> Option<(u32, AliasForm)> {
         let single = m.end - i == 1;
         // Worked out at the first gazetteer place among the candidates: most names
         // have none, and these are word-frequency lookups.
@@ -481,8 +542,15 @@ impl<'a> Recognizer<'a> {
                 _ if e.curated => 80.0,
                 _ => 10.0 + (e.population as f64 + 1.0).log10() * 5.0,
             };
-            if e.kind != EntityKind::Country && e.kind != EntityKind::Person && single {
-                // "مسيرة" (a drone) is not "المسيرة" (a channel); "البلدين" is not "بلدين".
+            // After a place noun a name follows, not an adjective ("مدينة ماليه").
+            let after_cue = i > 0 && self.cue_at(i - 1).is_some();
+            if a.form == AliasForm::Adjective && (after_cue || self.ends_in_maqsura(m.end - 1)) {
+                // A nisba ends in ي: "اليمنى" (the right hand) is not "اليمني".
+                continue;
+            }
+            if e.kind != EntityKind::Country && e.kind != EntityKind::Person {
+                // "مسيرة" (a drone) is not "المسيرة" (a channel); "البلدين" is not "بلدين";
+                // "بيت أبيض" is not "البيت الأبيض".
                 let mismatch = a.article != m.article;
                 // Curated names written bare are also written with the article.
                 let tolerated = e.curated && !a.article;
@@ -490,10 +558,17 @@ impl<'a> Recognizer<'a> {
                     continue;
                 }
             }
+            if single && !self.vouched(i, m, a, slot) {
+                continue;
+            }
             if e.kind == EntityKind::Place && !e.curated {
                 let PlaceContext { zipf, whole_common, last_short, cue, locative } =
                     *place.get_or_insert_with(|| self.place_context(i, m));
-                if whole_common || last_short {
+                // ف and ك rarely stand before a place's name; behind them, an imported
+                // name is more often a piece of another word ("كانان" is not ك + "انان").
+                let odd_clitic =
+                    self.words[i].get(..m.prefix).is_some_and(|p| p.contains(['ف', 'ك']));
+                if whole_common || last_short || odd_clitic {
                     continue;
                 }
                 // A capital is named so often that its name ranks with common words
@@ -503,7 +578,12 @@ impl<'a> Recognizer<'a> {
                     || (e.population >= BIG_CITY && zipf < FUNCTION_ZIPF)
                     || (locative && zipf < COMMON_ZIPF + 0.9)
                     || (cue && zipf < FUNCTION_ZIPF);
-                if !ok {
+                // A small place of a country the article does not name is far from
+                // everything else in it: it needs a preposition or a place noun.
+                let far = !e.capital
+                    && e.population < NEAR_ENOUGH
+                    && e.country.as_ref().is_none_or(|c| !self.countries.contains(c));
+                if !ok || (far && !locative) {
                     continue;
                 }
                 if e.capital {
@@ -523,6 +603,97 @@ impl<'a> Recognizer<'a> {
             }
         }
         best.map(|(_, e, f)| (e, f))
+    }
+
+    /// Whether a one-word name `m` at token `i`, read as alias `a`, is a name here and
+    /// not the ordinary word it is spelled like.
+    /// A place or country needs a locative word or a place noun before it, a place beside
+    /// it, or a state body before it; a person a title or an earlier full mention; an
+    /// organization an earlier full mention.
+    fn vouched(&self, i: usize, m: &NameMatch<'_>, a: &Alias, slot: Slot) -> bool {
+        let e = self.kb.entry(a.entry);
+        let collision = boundaries::collision(m.last);
+        let is_common = || collision.is_some();
+        match e.kind {
+            EntityKind::Country | EntityKind::Place => {
+                let ordinary = is_common()
+                    || (e.kind == EntityKind::Place
+                        && !a.article
+                        && self.kb.common_reading(m.last, false) >= COMMON_WORD);
+                // A state body vouches for its owner's adjective, not for a place.
+                let owner = slot == Slot::Owner && e.kind == EntityKind::Country;
+                // A place noun in construct: "مدينة X", not "المنطقة X".
+                let cue = i > 0 && self.cue_at(i - 1).is_some();
+                // An adjective that is also an ordinary word ("المالي": financial) is
+                // the country's only as the owner of a state body.
+                // A bare name written with the article ("المالي" for "مالي") is one too.
+                let adjective = a.form == AliasForm::Adjective || (m.article && !a.article);
+                if collision == Some(true) || (collision.is_some() && adjective) {
+                    return owner || cue;
+                }
+                // "من" starts too many phrases ("من طراز", "من سيول جارفة") to vouch.
+                let locative = i > 0
+                    && boundaries::is_locative(self.words[i - 1])
+                    && self.words[i - 1] != "من";
+                !ordinary
+                    || owner
+                    || cue
+                    || locative
+                    || self.beside_place(i, m.end)
+                    || self.located_after(m.end)
+            }
+            EntityKind::Person => {
+                let ordinary =
+                    is_common() || self.kb.common_reading(m.last, a.article) >= COMMON_WORD;
+                !ordinary || slot == Slot::AfterTitle || self.kb_out.contains_key(&a.entry)
+            }
+            EntityKind::Org | EntityKind::Group => {
+                !is_common() || self.kb_out.contains_key(&a.entry)
+            }
+        }
+    }
+
+    /// The words after a name at `end` place it in a larger one: "جنين في الضفة
+    /// الغربية", "X شمال سوريا".
+    fn located_after(&self, end: usize) -> bool {
+        let Some(&w) = self.words.get(end) else { return false };
+        let names_place = |t: usize| {
+            self.match_name(t).is_some_and(|m| {
+                m.aliases.iter().any(|a| {
+                    a.form == AliasForm::Name
+                        && matches!(
+                            self.kb.entry(a.entry).kind,
+                            EntityKind::Place | EntityKind::Country
+                        )
+                })
+            })
+        };
+        self.is_word(end)
+            && boundaries::is_locative(w)
+            && w != "من"
+            && (names_place(end + 1) || (self.is_word(end + 1) && names_place(end + 2)))
+    }
+
+    /// Whether the original spells token `i` with a final ى (alif maqsura).
+    fn ends_in_maqsura(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        let end = self.view.to_original(t.nstart as usize, t.nend as usize).1;
+        end > 0 && self.text.char_at(end - 1) == Some('ى')
+    }
+
+    /// A place or country is named right before token `i` or right after the name
+    /// ending at `end`, joined to it by و ("قنديل ومتينا"): places are listed together.
+    fn beside_place(&self, i: usize, end: usize) -> bool {
+        let names_place = |t: usize| {
+            self.match_name(t).is_some_and(|m| {
+                m.aliases.iter().any(|a| {
+                    matches!(self.kb.entry(a.entry).kind, EntityKind::Place | EntityKind::Country)
+                        && a.form == AliasForm::Name
+                })
+            })
+        };
+        let joined = |t: usize| self.is_word(t) && self.words[t].starts_with('و');
+        (i > 0 && joined(i) && names_place(i - 1)) || (joined(end) && names_place(end))
     }
 
     /// The words around name `m` at token `i`, as they bear on a gazetteer place.
@@ -623,19 +794,47 @@ impl<'a> Recognizer<'a> {
                 continue;
             }
             if let Some(m) = self.match_name(i) {
-                if let Some((entry, _)) = self.resolve(i, &m) {
+                if let Some((entry, _)) = self.resolve(i, &m, Slot::Free) {
                     let span = self.span(i, m.end, m.prefix);
                     self.add(Target::Kb(entry), span);
-                    if matches!(self.kb.entry(entry).kind, EntityKind::Org | EntityKind::Group) {
+                    let kind = self.kb.entry(entry).kind;
+                    if matches!(kind, EntityKind::Org | EntityKind::Group) {
                         self.inner_countries(i + 1, m.end);
                     }
                     self.cover(i, m.end);
                     i = m.end;
+                    if kind == EntityKind::Place {
+                        i = self.list_after(i, boundaries::CueClass::Settlement);
+                    }
                     continue;
                 }
             }
+            if let Some(j) = self.try_cue_place(i) {
+                i = j;
+                continue;
+            }
+            if let Some(j) = self.try_body(i) {
+                i = j;
+                continue;
+            }
+            if let Some(j) = self.try_located_place(i) {
+                i = j;
+                continue;
+            }
+            if let Some(j) = self.try_subject_person(i) {
+                i = j;
+                continue;
+            }
+            if let Some(j) = self.try_apposition_person(i) {
+                i = j;
+                continue;
+            }
             let loose = self.loose.get(i).copied().unwrap_or(false);
             if let Some(j) = loose.then(|| self.try_loose(i, &mut key)).flatten() {
+                i = j;
+                continue;
+            }
+            if let Some(j) = self.try_run_together(i, &mut key) {
                 i = j;
                 continue;
             }
@@ -650,6 +849,13 @@ impl<'a> Recognizer<'a> {
             return None;
         }
         let kb = self.kb;
+        // A word that is a proclitic and an ordinary word ("بكبار", "بالقوانين") is that;
+        // so is one of the less frequent ordinary words ("برهانا").
+        if self.first_keys(i).iter().any(|f| too_common(f.entry))
+            || boundaries::low_zipf(self.words[i]) > 0.0
+        {
+            return None;
+        }
         let mut best = None;
         for &First { prefix, key: first, article, entry, .. } in self.first_keys(i) {
             // Transliterated names do not take the article; "البلدين" is a noun.
@@ -665,7 +871,13 @@ impl<'a> Recognizer<'a> {
             let mut j = i + 1;
             loop {
                 let hits = kb.lookup_fuzzy(key);
+                // A large imported city only for a long word: short skeletons collide;
+                // and a curated name of any length first ("ناجورنو قرة باغ").
+                let long = first.chars().count() >= LOOSE_CITY_LETTERS;
+                let city = |a: &&Alias| long && kb.entry(a.entry).kind == EntityKind::Place;
                 if let Some(a) = hits.iter().find(|a| kb.entry(a.entry).curated) {
+                    best = Some((j, prefix, a.entry));
+                } else if let Some(a) = hits.iter().find(city).filter(|_| best.is_none()) {
                     best = Some((j, prefix, a.entry));
                 }
                 if j - i >= 3
@@ -697,7 +909,7 @@ impl<'a> Recognizer<'a> {
         }
         if self.words[j] == "في" {
             if let Some(m) = self.match_name(j + 1) {
-                if let Some((e, _)) = self.resolve(j + 1, &m) {
+                if let Some((e, _)) = self.resolve(j + 1, &m, Slot::Free) {
                     let k = self.kb.entry(e).kind;
                     if matches!(k, EntityKind::Country | EntityKind::Place) {
                         let span = self.span(j + 1, m.end, m.prefix);
@@ -715,8 +927,15 @@ impl<'a> Recognizer<'a> {
             }
             return None;
         }
-        let m = self.match_name(j)?;
-        let (e, _) = self.resolve(j, &m)?;
+        let Some(m) = self.match_name(j) else {
+            // "هيئة الأركان العامة للقوات المسلحة المالية": owned through another body,
+            // itself owned by the state.
+            let (after, prefix, heads) = self.match_head(j)?;
+            let institution = matches!(heads.first(), Some(HeadRef::Institution { .. }));
+            let genitive = prefix > 0 || self.words[j].starts_with("لل");
+            return (institution && genitive).then(|| self.owner_at(after)).flatten();
+        };
+        let (e, _) = self.resolve(j, &m, Slot::Owner)?;
         let entry = self.kb.entry(e);
         if !matches!(entry.kind, EntityKind::Country | EntityKind::Place | EntityKind::Org) {
             return None;
@@ -734,6 +953,12 @@ impl<'a> Recognizer<'a> {
         let owner = kb.entry(self.capital_to_country(o));
         let state = owner.institution_state().map(str::to_string);
         self.last_state = state.clone();
+        // A state's army, forces, authorities and government are the state itself, named
+        // already by its owner word; a region's own government ("حكومة إقليم كردستان")
+        // is a body of its own.
+        if inst.kind == EntityKind::Country && !is_region(owner) {
+            return;
+        }
         // The data's own name for this owner's institution, else for its state's.
         let named = kb
             .owned_institution(o, index)
@@ -743,7 +968,10 @@ impl<'a> Recognizer<'a> {
             return;
         }
         let slug = owner.id.trim_start_matches("place:").trim_start_matches("org:").to_lowercase();
-        let kind_prefix = if inst.kind == EntityKind::Group { "group" } else { "org" };
+        let (kind_prefix, kind) = match inst.kind {
+            EntityKind::Group => ("group", EntityKind::Group),
+            _ => ("org", EntityKind::Org),
+        };
         let id = format!("{kind_prefix}:{slug}-{}", inst.key);
         // Named again: only the mention is new (the entity is built the first time).
         if let Some(&idx) = self.by_id.get(&id) {
@@ -753,8 +981,12 @@ impl<'a> Recognizer<'a> {
         let owner_name = owner.name.as_deref().unwrap_or(&owner.name_ar);
         let ent = Entity {
             id,
-            kind: inst.kind,
-            name: Some(inst.name_en_pattern.replace("{country}", owner_name)),
+            kind,
+            name: Some(
+                inst.name_en_pattern
+                    .replace("{country}", owner_name)
+                    .replace("{place}", owner_name),
+            ),
             // Canonical, not the mention: the first mention may be a dual or a construct
             // that names other owners too ("وزارتي دفاع البلدين").
             name_ar: Some(format!("{} في {}", inst.head_ar, owner.name_ar)),
@@ -808,7 +1040,7 @@ impl<'a> Recognizer<'a> {
         let head = *heads.first()?;
         // A known name that is longer than the head wins ("مجلس الأمن الدولي").
         if let Some(m) = self.match_name(i) {
-            if m.end > j && self.resolve(i, &m).is_some() {
+            if m.end > j && self.resolve(i, &m, Slot::Free).is_some() {
                 return None;
             }
         }
@@ -852,30 +1084,70 @@ impl<'a> Recognizer<'a> {
     ) -> Option<usize> {
         let kb = self.kb;
         let inst = kb.institution(index);
-        let (owners, k) = self.owners(j, dual);
+        let (mut owners, mut k) = self.owners(j, dual);
+        // "مكتب رئيس الوزراء بنيامين نتنياهو": the office-holder named after it gives
+        // its state, and is left to be matched as a person.
+        if let Some(state) = owners.is_empty().then(|| self.holder_state(j)).flatten() {
+            owners.push(state);
+            k = j;
+        }
         if owners.is_empty() {
             // An institution named without its state refers back to the one named before;
             // a one-word head ("الدفاع") is too vague to do so.
             if j - i < 2 {
                 return None;
             }
-            let suffix = format!("-{}", inst.key);
-            let prior = self.out.iter().rposition(|e| e.id.ends_with(&suffix))?;
             let span = self.span(i, j, prefix);
+            let suffix = format!("-{}", inst.key);
+            let Some(prior) = self.out.iter().rposition(|e| e.id.ends_with(&suffix)) else {
+                // The first mention: the state the article is about, once it is known.
+                if !inst.implicit {
+                    return None;
+                }
+                self.pending_institution(index, span);
+                self.cover(i, j);
+                return Some(j);
+            };
             let ent = self.out[prior].clone();
             self.last_state = ent.country.clone();
             self.add(Target::Made(ent), span);
             self.cover(i, j);
             return Some(j);
         }
-        if inst.kind != EntityKind::Country {
-            let span = self.span(i, k, prefix);
-            for o in owners {
-                self.emit_institution(index, o, span.clone());
-            }
+        let span = self.span(i, k, prefix);
+        for o in owners {
+            self.emit_institution(index, o, span.clone());
         }
         self.cover(i, k);
         Some(k)
+    }
+
+    /// The state of a known person named at token `j` (an office's holder after it).
+    fn holder_state(&self, j: usize) -> Option<u32> {
+        let m = self.match_name(j)?;
+        let (e, _) = self.resolve(j, &m, Slot::AfterTitle)?;
+        let e = self.kb.entry(e);
+        (e.kind == EntityKind::Person).then_some(())?;
+        self.kb.index_of(e.country.as_deref()?)
+    }
+
+    /// An institution named without its state and not before ("وزارة الصحة العامة"):
+    /// kept aside until the article's state is known (see `Recognizer::settle_pending`).
+    fn pending_institution(&mut self, index: u32, span: Span) {
+        let inst = self.kb.institution(index);
+        let ent = Entity {
+            id: format!("pending:-{}", inst.key),
+            kind: EntityKind::Org,
+            name: None,
+            name_ar: Some(span.text.clone()),
+            country: None,
+            role: None,
+            lat: None,
+            lon: None,
+            mentions: Vec::new(),
+        };
+        let idx = self.add(Target::Made(ent), span);
+        self.pending.push((idx, index));
     }
 
     fn title(&mut self, i: usize, j: usize, prefix: usize, index: u32, dual: bool) -> usize {
@@ -889,6 +1161,10 @@ impl<'a> Recognizer<'a> {
         }
         let mut k = j;
         let mut state: Option<String> = None;
+        // The place or country after the title, which owns an institution the title
+        // is built on ("رئيس حكومة إقليم X" heads X's government).
+        let mut owner: Option<u32> = None;
+        let mut continue_after_place = false;
         // "الناطقة باسم وزارة الخارجية الروسية", "الأمين العام لمجلس الأمن الأرمني": the
         // title belongs to an institution, whose state is the person's.
         let on_behalf = k < self.tokens.len() && keys::word_key(self.words[k]) == "باسم";
@@ -906,7 +1182,7 @@ impl<'a> Recognizer<'a> {
             }
         } else if on_behalf {
             if let Some(m) = self.match_name(k) {
-                if let Some((e, _)) = self.resolve(k, &m) {
+                if let Some((e, _)) = self.resolve(k, &m, Slot::Owner) {
                     let span = self.span(k, m.end, m.prefix);
                     self.add(Target::Kb(e), span);
                     state = self.kb.entry(e).country.clone();
@@ -917,16 +1193,27 @@ impl<'a> Recognizer<'a> {
             let (owners, after) = self.owners(k, dual);
             if let Some(&o) = owners.first() {
                 let e = self.kb.entry(o);
+                owner = matches!(e.kind, EntityKind::Place | EntityKind::Country).then_some(o);
                 state = if e.kind == EntityKind::Country {
                     Some(e.id.clone())
                 } else {
                     e.country.clone()
                 };
+            } else if let Some(end) = self.try_cue_place(k) {
+                // "رئيس بلدية مدينة كوندوز X": the office's place, named with its noun,
+                // comes before the name.
+                state = self.out.iter().rev().find_map(|e| {
+                    (e.kind == EntityKind::Place).then(|| e.country.clone()).flatten()
+                });
+                k = end;
+                continue_after_place = true;
             }
-            k = after;
+            if !continue_after_place {
+                k = after;
+            }
         }
         // "رئيس البرلمان التركي": a title built on an institution names it too.
-        if let Some(c) = state.as_deref().and_then(|c| self.kb.index_of(c)) {
+        if let Some(c) = owner.or_else(|| state.as_deref().and_then(|c| self.kb.index_of(c))) {
             let mut key = String::with_capacity(64);
             for s in i + 1..j {
                 key.clear();
@@ -951,15 +1238,20 @@ impl<'a> Recognizer<'a> {
         if dual {
             return k;
         }
+        self.title_holder(k, state, &title.role_en)
+    }
+
+    /// The person a title names, from token `k` after the title and its owner: known
+    /// or new, with the owner's state and the title's role. Returns the token after
+    /// them, or `k` when no one is named.
+    fn title_holder(&mut self, k: usize, state: Option<String>, role: &str) -> usize {
         // Skip definite nouns and adjectives still describing the office ("قائد الشرطة
         // المحلية حامد ..."): names rarely start with the article unless rare.
+        // So are genitives ("الزعيم التاريخي للحزب X") and adverbs ("آنذاك").
         let mut skip = k;
         while skip < k + 3
             && self.is_word(skip)
-            && self.words[skip].starts_with("ال")
-            && self.kb.zipf(self.words[skip]) >= RARE_ZIPF
-            && !boundaries::is_boundary(self.words[skip])
-            && self.match_name(skip).is_none()
+            && (self.describes_office(skip) || boundaries::is_title_tail(self.words[skip]))
         {
             skip += 1;
         }
@@ -973,13 +1265,13 @@ impl<'a> Recognizer<'a> {
             n += 1;
         }
         if let Some(m) = self.match_name(n) {
-            if let Some((e, _)) = self.resolve(n, &m) {
+            if let Some((e, _)) = self.resolve(n, &m, Slot::AfterTitle) {
                 let entry = self.kb.entry(e);
                 if entry.kind == EntityKind::Person {
                     let span = self.span(n, m.end, m.prefix);
                     let idx = self.add(Target::Kb(e), span);
                     if self.out[idx].role.is_none() {
-                        self.out[idx].role = Some(title.role_en.clone());
+                        self.out[idx].role = Some(role.to_string());
                     }
                     self.cover(n, m.end);
                     return m.end;
@@ -988,32 +1280,51 @@ impl<'a> Recognizer<'a> {
             }
         }
         let end = self.name_run(n);
-        if end >= n + 2 {
-            let span = self.span(n, end, 0);
-            let key = keys::key(&span.text);
-            let ent = Entity {
-                id: format!("new:person:{key}"),
-                kind: EntityKind::Person,
-                name: None,
-                name_ar: Some(span.text.clone()),
-                country: state,
-                role: Some(title.role_en.clone()),
-                lat: None,
-                lon: None,
-                mentions: Vec::new(),
-            };
-            let id = ent.id.clone();
-            self.add(Target::Made(ent), span);
-            self.cover(n, end);
-            self.doc_names.insert(key.clone(), id.clone());
-            if let Some(last) = key.rsplit(' ').next() {
-                if last.chars().count() >= 3 && self.kb.zipf(last) < COMMON_ZIPF {
-                    self.doc_names.insert(last.to_string(), id);
-                }
-            }
+        // "ألقى الرئيس خطابا": a common noun with the accusative's alef is an object.
+        let object = self.words.get(n).is_some_and(|w| {
+            w.strip_suffix('ا').is_some_and(|bare| self.word_zipf(bare) >= COMMON_ZIPF)
+        });
+        // "ترأس الوزير اجتماعا طارئا": ordinary words after a title are no name.
+        let named = !object
+            && (n..end).any(|t| {
+                boundaries::is_name_word(self.words[t])
+                    || self.word_zipf(keys::word_key(self.words[t])) < open::NAME_ZIPF
+            });
+        if end >= n + 2 && named {
+            self.new_person(n, end, state, Some(role.to_string()));
             return end;
         }
         k
+    }
+
+    /// Adds a person the knowledge base lacks, named by tokens `[n, end)`, and notes the
+    /// full name and the surname for later short mentions.
+    fn new_person(&mut self, n: usize, end: usize, country: Option<String>, role: Option<String>) {
+        let span = self.span(n, end, 0);
+        let key = keys::key(&span.text);
+        let id = format!("new:person:{key}");
+        let idx = self.new_entity(EntityKind::Person, span, country);
+        if self.out[idx].role.is_none() {
+            self.out[idx].role = role;
+        }
+        self.cover(n, end);
+        self.doc_names.insert(key.clone(), id.clone());
+        if let Some(last) = key.rsplit(' ').next() {
+            if last.chars().count() >= 3 && self.kb.zipf(last) < COMMON_ZIPF {
+                self.doc_names.insert(last.to_string(), id);
+            }
+        }
+    }
+
+    /// A definite common word after a title that still describes the office, not a
+    /// name: "المحلية", "للحزب".
+    fn describes_office(&self, k: usize) -> bool {
+        let w = self.words[k];
+        let definite = w.starts_with("ال") || w.starts_with("لل");
+        definite
+            && self.word_zipf(keys::word_key(w)) >= open::NAME_ZIPF
+            && !boundaries::is_boundary(w)
+            && self.match_name(k).is_none()
     }
 
     /// The end of a run of name-like words starting at `n`.
@@ -1024,21 +1335,35 @@ impl<'a> Recognizer<'a> {
                 break;
             }
             let w = self.words[end];
-            if boundaries::is_boundary(w) {
+            // "علي" (Ali) folds like "على" (on): the text's final ي tells the name.
+            let name_not_particle = boundaries::is_maqsura_boundary(w)
+                && !self.ends_in_maqsura(end)
+                && boundaries::is_name_word(w);
+            if boundaries::is_boundary(w) && !name_not_particle {
                 break;
             }
-            // A known entity other than a person ends the name.
+            // "ونائب", "وبالأجهزة", "بالتراجع": a title or a phrase glued to a
+            // conjunction, preposition or article ends the name.
+            let phrase = ["لل", "بال", "وال", "فال", "كال"].iter().any(|p| w.starts_with(p));
+            if phrase || self.match_head(end).is_some() {
+                break;
+            }
+            if end > n && !boundaries::is_given_name(w) && self.glued(end) {
+                break;
+            }
+            // A known entity other than a person ends the name, unless it is a small
+            // imported place, more likely a name part spelled alike.
             if end > n {
                 if let Some(m) = self.match_name(end) {
-                    if let Some((e, _)) = self.resolve(end, &m) {
-                        if self.kb.entry(e).kind != EntityKind::Person {
+                    if let Some((e, _)) = self.resolve(end, &m, Slot::Free) {
+                        if self.kb.entry(e).kind != EntityKind::Person && !self.weak_place(e) {
                             break;
                         }
                     }
                 }
                 // Common words after the first name are not part of it, unless they are
-                // given names or particles ("عمر", "بن").
-                if !boundaries::is_given_name(w)
+                // names or particles ("عمر", "بن", "خان").
+                if !boundaries::is_name_word(w)
                     && self.kb.zipf(keys::word_key(w)) > COMMON_ZIPF + 0.6
                 {
                     break;
@@ -1050,6 +1375,12 @@ impl<'a> Recognizer<'a> {
             end = n + MAX_NAME_WORDS;
         }
         end
+    }
+
+    /// A bulk-imported place that is no capital: a name spelled like it is as likely.
+    fn weak_place(&self, e: u32) -> bool {
+        let e = self.kb.entry(e);
+        e.kind == EntityKind::Place && !e.curated && !e.capital
     }
 
     /// Links names found in this document to their other, uncovered mentions.
@@ -1119,6 +1450,8 @@ impl<'a> Recognizer<'a> {
     }
 
     fn finish(mut self) -> Vec<Entity> {
+        self.settle_pending();
+        self.fill_countries();
         for e in &mut self.out {
             e.mentions.sort_by_key(|m| (m.start, m.end));
         }

@@ -211,3 +211,100 @@ fn the_un_adjective_names_the_un() {
     let es = ents("وأكد مسؤول أممي أن القوافل الأممية وصلت إلى المدينة.");
     assert_eq!(find(&es, "org:un").mentions.len(), 2);
 }
+
+/// Every entity whose id starts with `prefix`, with its mention texts.
+fn made<'a>(es: &'a [Entity], prefix: &str) -> Vec<(&'a Entity, Vec<&'a str>)> {
+    es.iter()
+        .filter(|e| e.id.starts_with(prefix))
+        .map(|e| (e, e.mentions.iter().map(|m| m.text.as_str()).collect()))
+        .collect()
+}
+
+#[test]
+fn a_states_forces_and_government_are_the_state() {
+    for (text, state) in [
+        ("قصف الجيش الإسرائيلي مواقع في الجنوب.", "ISR"),
+        ("اقتحمت قوات الاحتلال مخيما قرب نابلس.", "ISR"),
+        ("قالت الحكومة العراقية إن الضربات انتهاك.", "IRQ"),
+        ("أعلنت حكومة باكستان الحداد.", "PAK"),
+        ("انتشرت قوات حفظ السلام الروسية في الممر.", "RUS"),
+    ] {
+        let es = ents(text);
+        find(&es, state);
+        assert!(es.iter().all(|e| e.kind != EntityKind::Org), "{text}: {es:?}");
+    }
+    // A region's own government is a body of its own, on its state's side.
+    let es = ents("قالت حكومة إقليم كردستان إنها سترد.");
+    let org = es.iter().find(|e| e.kind == EntityKind::Org).expect("an org");
+    assert_eq!(org.country.as_deref(), Some("IRQ"));
+}
+
+#[test]
+fn places_announced_by_their_noun() {
+    // Villages and towns the knowledge base lacks, with the article's country.
+    let es = ents("نزح السكان من قرية كاراموجا إلى بلدة موروتوني في شمال أوغندا.");
+    let new: Vec<_> =
+        made(&es, "new:place:").into_iter().map(|(e, m)| (m, e.country.clone())).collect();
+    assert_eq!(
+        new,
+        [(vec!["كاراموجا"], Some("UGA".into())), (vec!["موروتوني"], Some("UGA".into()))]
+    );
+    // A facility is the whole phrase, closed by its kind; its town is named too.
+    let es = ents("قصفت الطائرات قاعدة الديلمي الجوية ومطار الحديدة.");
+    let texts: Vec<Vec<&str>> = made(&es, "new:place:").into_iter().map(|(_, m)| m).collect();
+    assert_eq!(texts, [vec!["قاعدة الديلمي الجوية"], vec!["مطار الحديدة"]]);
+    find(&es, "place:hodeidah");
+    // Two villages after a dual noun; a list after a known place.
+    let es = ents("هاجم المسلحون قريتي تومبولي وكاسانغا في إقليم إيتوري بالكونغو.");
+    let texts: Vec<Vec<&str>> = made(&es, "new:place:").into_iter().map(|(_, m)| m).collect();
+    assert_eq!(texts, [vec!["تومبولي"], vec!["كاسانغا"]]);
+    // An adjective agreeing with the noun is no name.
+    assert!(made(&ents("تحولت المنطقة إلى منطقة منزوعة السلاح."), "new:").is_empty());
+}
+
+#[test]
+fn bodies_from_their_head_noun() {
+    let es = ents("أعلنت حركة تحرير الساحل مسؤوليتها عن الهجوم قرب غاو في مالي.");
+    let g = find(&es, "new:group:حركه تحرير ساحل");
+    assert_eq!(g.kind, EntityKind::Group);
+    assert_eq!(g.country.as_deref(), Some("MLI"));
+    // The spokesman's body is a group, not a person.
+    let es = ents("قال المتحدث باسم جبهة الخلاص الوطني في جنوب السودان إن الحوار فشل.");
+    assert!(es.iter().all(|e| e.kind != EntityKind::Person), "{es:?}");
+    assert_eq!(made(&es, "new:group:").len(), 1);
+    // A quoted name after its head is the name.
+    let es = ents("ونقلت وكالة «أعماق» بيانا للتنظيم.");
+    assert_eq!(made(&es, "new:org:")[0].1, ["أعماق"]);
+    // A UN mission is a body of its own, with no country.
+    let es = ents("وصلت البعثة الأممية إلى مدينة بنغازي.");
+    let mission = &made(&es, "new:org:")[0].0;
+    assert_eq!(mission.country, None);
+    assert!(!es.iter().any(|e| e.id == "org:un"), "{es:?}");
+    // "جماعة مسلحة" (an armed group) names none.
+    assert!(made(&ents("هاجمت جماعة مسلحة قافلة للمساعدات."), "new:").is_empty());
+}
+
+#[test]
+fn persons_named_after_a_verb_or_a_title() {
+    let es = ents("وقال كاتومبا موانزا إن القتال توقف في غوما.");
+    assert_eq!(made(&es, "new:person:")[0].1, ["كاتومبا موانزا"]);
+    // The office's place comes before the name and is no part of it.
+    let es = ents("وقال محافظ ولاية أويو أدينكا أولوسيغون إن الطلاب عادوا.");
+    let (p, m) = &made(&es, "new:person:")[0];
+    assert_eq!(m, &["أدينكا أولوسيغون"]);
+    assert_eq!(p.role.as_deref(), Some("governor"));
+    // A verb or a phrase after the name is not part of it.
+    let es = ents("التقى وزير النفط أكول دينغ ونائب رئيس الأركان.");
+    assert_eq!(made(&es, "new:person:")[0].1, ["أكول دينغ"]);
+    // Ordinary words after a title are no name.
+    assert!(made(&ents("ترأس الوزير اجتماعا طارئا لبحث الأزمة."), "new:").is_empty());
+}
+
+#[test]
+fn run_together_words_are_cut_with_exact_offsets() {
+    let es = ents("دعت الأممالمتحدة إلى وقف القتال في اليمنوالسودان.");
+    assert_eq!(find(&es, "org:un").mentions[0].text, "الأممالمتحدة");
+    assert_eq!(find(&es, "YEM").mentions[0].text, "اليمن");
+    assert_eq!(find(&es, "SDN").mentions[0].text, "السودان");
+    assert_eq!(find(&ents("قتل جنديان فيالعراق."), "IRQ").mentions[0].text, "العراق");
+}

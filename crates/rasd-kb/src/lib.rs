@@ -143,6 +143,9 @@ pub struct Institution {
     /// Entity kind to emit (`org`, `group`), or `country` when the institution stands for
     /// its state (armies and forces are coded as their country).
     pub kind: EntityKind,
+    /// Named without its state and not named before, it is the state the article is
+    /// about ("وزارة الصحة العامة" in an article about Lebanon).
+    pub implicit: bool,
 }
 
 /// A personal title ("وزير الخارجية").
@@ -235,6 +238,9 @@ const EMBEDDED: &[(&str, &str)] = &[
 
 const WORD_FREQ: &str =
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/ar_word_freq.tsv"));
+
+/// Imported places this populous are matched loosely too, as curated names are.
+const LOOSE_CITY: u64 = 300_000;
 
 /// Names that are transliterations are matched loosely only when their skeleton is at
 /// least this many letters: shorter ones collide with ordinary words.
@@ -543,7 +549,9 @@ impl Kb {
             Ok(())
         })?;
         for (e, names, adjs) in rows {
-            let i = self.add_named(e, &names, true);
+            // Countries' spelling variants are listed: a loose reading would take given
+            // names for them ("كامران" is not "الكاميرون").
+            let i = self.add_named(e, &names, false);
             for a in adjs {
                 // A masculine nisba also qualifies two ("جنديان إسرائيليان", "سفينتان
                 // يونانيتان"): its duals are regular, so they are made here, not listed.
@@ -584,7 +592,9 @@ impl Kb {
             Ok(())
         })?;
         for (e, names) in rows {
-            self.add_named(e, &names, curated);
+            // A large city is spelled many ways too (راولبندي، روالبندي): loose matching.
+            let fuzzy = curated || e.population >= LOOSE_CITY;
+            self.add_named(e, &names, fuzzy);
         }
         Ok(())
     }
@@ -621,10 +631,39 @@ impl Kb {
             Ok(())
         })?;
         for (e, names, abbrevs) in rows {
+            // A state's army or forces under a name of their own ("جيش الاحتلال", "القوات
+            // المسلحة السودانية") are the state itself, as the annotation conventions code
+            // them: their names become the country's, with no entity of their own.
+            if e.kind == EntityKind::Country {
+                self.add_state_body_names(file, &e, &names)?;
+                continue;
+            }
             let i = self.add_named(e, &names, true);
             for a in abbrevs {
                 self.alias(i, &a, AliasForm::Abbrev, false);
             }
+        }
+        Ok(())
+    }
+
+    /// The names of a body row of kind `country` as names of its state.
+    fn add_state_body_names(
+        &mut self,
+        file: &str,
+        e: &Entry,
+        names: &[String],
+    ) -> Result<(), KbError> {
+        let state = e.country.as_deref().and_then(|c| self.by_id.get(c).copied());
+        let Some(state) = state.filter(|&i| self.entries[i as usize].kind == EntityKind::Country)
+        else {
+            return Err(KbError::Parse {
+                file: file.to_string(),
+                line: 0,
+                message: format!("{}: kind `country` needs the ISO3 of a country", e.id),
+            });
+        };
+        for n in std::iter::once(&e.name_ar).chain(names) {
+            self.alias(state, n, AliasForm::Name, false);
         }
         Ok(())
     }
@@ -709,6 +748,7 @@ impl Kb {
                     name_en_pattern: r.get("name_en_pattern").to_string(),
                     head_ar: r.get("head_ar").to_string(),
                     kind,
+                    implicit: r.get("implicit") == "yes",
                 },
                 r.list("aliases_ar").map(str::to_string).collect::<Vec<_>>(),
             ));
@@ -919,6 +959,23 @@ impl Kb {
         self.table.hit(word, key_hash(word)).map_or(0.0, |e| e.zipf)
     }
 
+    /// How often a one-word name's letters are an ordinary word. For a name written
+    /// bare ("صور"), the frequency of its definite form ("الصور"): nouns and adjectives
+    /// take the article, foreign names do not ("الترامب" is never written). For a name
+    /// written with the article ("القدرة"), the frequency of the bare word ("قدرة").
+    pub fn common_reading(&self, key: &str, article: bool) -> f32 {
+        if article {
+            return self.zipf(key);
+        }
+        // Asked for many names: the definite form is built on the stack.
+        let mut buf = [0u8; 64];
+        let article = "ال".as_bytes();
+        let Some(dst) = buf.get_mut(..article.len() + key.len()) else { return 0.0 };
+        dst[..article.len()].copy_from_slice(article);
+        dst[article.len()..].copy_from_slice(key.as_bytes());
+        std::str::from_utf8(dst).map_or(0.0, |definite| self.zipf(definite))
+    }
+
     /// Entry counts per kind.
     pub fn counts(&self) -> HashMap<EntityKind, usize> {
         let mut m = HashMap::new();
@@ -948,7 +1005,8 @@ mod tests {
         let owned = |place: &str, key: &str| {
             kb.owned_institution(id(place), inst(key)).map(|e| kb.entry(e).id.as_str())
         };
-        assert_eq!(owned("place:gaza", "health-ministry"), Some("org:gaza-health-ministry"));
+        // Bare "غزة" is the Strip, whose ministry the Gaza health ministry is.
+        assert_eq!(owned("place:gaza-strip", "health-ministry"), Some("org:gaza-health-ministry"));
         let nk = owned("place:nagorno-karabakh", "defence-ministry");
         assert_eq!(nk, Some("org:nk-defence-ministry"));
         // Given no state in the data, it takes the territory's backer.
@@ -1011,6 +1069,34 @@ mod tests {
         )
         .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(kb.by_id("person:x").and_then(|e| e.body.as_deref()), Some("org:un"));
+    }
+
+    #[test]
+    fn a_states_named_forces_are_names_of_the_state() {
+        let kb = Kb::embedded();
+        for name in ["الجيش الإسرائيلي", "قوات الاحتلال", "القوات المسلحة السودانية"]
+        {
+            let hits = kb.lookup(&keys::key(name));
+            let ids: Vec<&str> = hits.iter().map(|a| kb.entry(a.entry).id.as_str()).collect();
+            assert!(ids.iter().all(|id| id.len() == 3), "{name}: {ids:?}");
+            assert!(!ids.is_empty(), "{name}");
+        }
+        assert!(kb.by_id("org:idf").is_none());
+        // A row of kind country must name its state.
+        let mut kb = Kb::default();
+        let err = kb.add_file("orgs.tsv", "id\tkind\tname_ar\tcountry\norg:x\tcountry\tجيش\t\n");
+        assert!(err.is_err());
+    }
+
+    #[test]
+    fn the_ordinary_reading_of_a_name_is_measured() {
+        let kb = Kb::embedded();
+        // "الصور" (the pictures) is frequent: "صور" written bare is an ordinary word.
+        assert!(kb.common_reading(&keys::key("صور"), false) > 4.0);
+        // "الترامب" is never written: the name is no ordinary word.
+        assert!(kb.common_reading(&keys::key("ترامب"), false) < 1.0);
+        // "قدرة" (ability) is frequent: "القدرة" written with the article is a word too.
+        assert!(kb.common_reading(&keys::key("القدرة"), true) > 4.0);
     }
 
     #[test]

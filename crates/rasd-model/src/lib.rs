@@ -311,6 +311,10 @@ pub struct Event {
     pub actors: Vec<String>,
     /// Entity ids of who is acted upon.
     pub targets: Vec<String>,
+    /// The actors act together and no side is the source (a meeting, an accord, a clash
+    /// between them); `targets` is then empty.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub joint: bool,
     /// Entity ids of places.
     pub locations: Vec<String>,
     /// ISO 8601 date.
@@ -325,6 +329,38 @@ pub struct Event {
     pub trigger: Span,
     /// Confidence in [0, 1].
     pub confidence: f64,
+    /// How the event was found: the frame, the modality and the words in each role.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explain: Option<Explain>,
+}
+
+/// How an event was found (`explain` in `rasd.document/1`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Explain {
+    /// The frame that matched: its class and the trigger row ("strike v:قصف/يقصف").
+    pub frame: String,
+    /// What the text says of the act: asserted, reported, denied, planned.
+    pub modality: String,
+    /// The words that set the modality, if any ("قال", "نفت").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue: Option<Span>,
+    /// Which words filled which role.
+    pub roles: Vec<ExplainRole>,
+}
+
+/// One role of an explained event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExplainRole {
+    /// `actor` or `target`.
+    pub role: String,
+    /// The slot that gave it (subject, object, adjective, prep:علي, ...).
+    pub slot: String,
+    /// Code-point offset of the words in the text.
+    pub start: usize,
+    /// One past their end.
+    pub end: usize,
+    /// The words.
+    pub text: String,
 }
 
 #[cfg(test)]

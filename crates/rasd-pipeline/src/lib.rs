@@ -41,10 +41,17 @@ enum KbRef {
     Owned(Box<Kb>),
 }
 
+/// The event stage's data a pipeline uses: the embedded one, or one extended by the user.
+enum EventsRef {
+    Embedded(&'static rasd_events::Lexicon),
+    Owned(Box<rasd_events::Lexicon>),
+}
+
 /// The configured stages. Build once, analyze many articles (it is `Sync`).
 pub struct Pipeline {
     cleaner: Cleaner,
     kb: KbRef,
+    events: EventsRef,
 }
 
 impl Pipeline {
@@ -55,13 +62,31 @@ impl Pipeline {
 
     /// A pipeline with a given cleaner (e.g. with user patterns added).
     pub fn with_cleaner(cleaner: Cleaner) -> Self {
-        Pipeline { cleaner, kb: KbRef::Embedded(Kb::embedded()) }
+        Pipeline {
+            cleaner,
+            kb: KbRef::Embedded(Kb::embedded()),
+            events: EventsRef::Embedded(rasd_events::Lexicon::embedded()),
+        }
     }
 
     /// Replaces the knowledge base (e.g. the embedded one plus a user directory).
     pub fn with_kb(mut self, kb: Kb) -> Self {
         self.kb = KbRef::Owned(Box::new(kb));
         self
+    }
+
+    /// Replaces the event stage's data (e.g. the embedded one plus a user directory).
+    pub fn with_events(mut self, lex: rasd_events::Lexicon) -> Self {
+        self.events = EventsRef::Owned(Box::new(lex));
+        self
+    }
+
+    /// The event stage's data in use.
+    pub fn events(&self) -> &rasd_events::Lexicon {
+        match &self.events {
+            EventsRef::Embedded(l) => l,
+            EventsRef::Owned(l) => l,
+        }
     }
 
     /// The knowledge base in use.
@@ -74,6 +99,16 @@ impl Pipeline {
 
     /// Runs every stage over one article.
     pub fn analyze(&self, input: &Input<'_>) -> Document {
+        self.run(input, false).0
+    }
+
+    /// As [`Pipeline::analyze`], with the event stage's account of how it read each
+    /// sentence: clauses, phrases, every trigger with its frame, roles and mood.
+    pub fn explain(&self, input: &Input<'_>) -> (Document, String) {
+        self.run(input, true)
+    }
+
+    fn run(&self, input: &Input<'_>, explain: bool) -> (Document, String) {
         let cleaned = self.cleaner.clean(input.title, input.body);
         let mut doc = Document::new(input.id, cleaned.text);
         doc.url = input.url.map(str::to_string);
@@ -113,10 +148,14 @@ impl Pipeline {
         );
         let about = rasd_casualties::Context::new(&doc.times, doc.published.as_deref());
         let casualties = rasd_casualties::extract_numbered(&ctx, &about, numbers);
-        let events = rasd_events::extract(&ctx, &doc.times);
+        let (events, trace) = if explain {
+            rasd_events::explain(&ctx, &doc.times, self.events())
+        } else {
+            (rasd_events::extract(&ctx, &doc.times, self.events()), String::new())
+        };
         drop(ctx);
         doc.casualties = casualties;
         doc.events = events;
-        doc
+        (doc, trace)
     }
 }

@@ -1,0 +1,530 @@
+//! Open-world recognition: places the knowledge base has never seen, found from the
+//! noun that announces them ("بلدة موندورو", "مطار الحديدة") and from the lists they
+//! stand in ("قنديل ومتينا والزاب"). A new place gets the id `new:place:<key>` and, when
+//! the text gives none, the country the article is about (see `Recognizer::fill_countries`).
+
+use rasd_kb::{keys, EntityKind, HeadRef};
+use rasd_model::{Entity, Span};
+use rasd_text::TokenKind;
+
+use crate::boundaries::{self, CueClass};
+use crate::{Recognizer, Slot, Target};
+
+/// Where a word stands in a new name, for [`Recognizer::rare_word`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NamePos {
+    /// First, right after a place noun.
+    AfterCue,
+    /// First, elsewhere.
+    First,
+    /// After the first.
+    Inner,
+}
+
+/// A word this rare (Zipf) may be part of a name the knowledge base lacks.
+pub(crate) const NAME_ZIPF: f32 = 2.3;
+/// A word after a hyphen inside a name may be this common ("بيتيون-فيل").
+const HYPHENED_ZIPF: f32 = 4.5;
+/// A word this rare may start a new name right after a place noun ("منطقة سبين").
+const FIRST_NAME_ZIPF: f32 = 3.0;
+/// A definite word this rare may name a facility after its noun ("مستشفى الشفاء").
+const FACILITY_NAME_ZIPF: f32 = 4.2;
+/// A word read behind a preposition (ب ل ك ف) is that word when it is this common
+/// ("لحدود"); a rarer one may be a name that starts so ("بولدك").
+const GLUED_ZIPF: f32 = 4.0;
+/// A word of a person's name after a verb may be this common when another word of it is
+/// a name word ("محمد سيداتي": سيداتي is also "my ladies").
+const UNCOMMON_ZIPF: f32 = 3.3;
+/// A name made only of words this common is more likely a phrase.
+const COMMON_NAME_ZIPF: f32 = 4.5;
+/// At most this many words make a new place's name.
+const MAX_PLACE_WORDS: usize = 3;
+
+impl<'a> Recognizer<'a> {
+    /// The class of the place noun at token `i`, written without the article (a noun in
+    /// construct: "بلدة X", not "البلدة").
+    pub(crate) fn cue_at(&self, i: usize) -> Option<CueClass> {
+        self.cue_reading(i).map(|(class, _)| class)
+    }
+
+    /// The class of the place noun at token `i` and the bytes of proclitics before it
+    /// ("ومطار": و).
+    fn cue_reading(&self, i: usize) -> Option<(CueClass, usize)> {
+        // The word's readings carry their keys and hashes already; the article's (the
+        // noun is in construct, not "البلدة") are left out.
+        self.first_keys(i).iter().find_map(|f| {
+            if f.article {
+                return None;
+            }
+            boundaries::cue_class_hashed(f.key, f.hash).map(|c| (c, f.prefix))
+        })
+    }
+
+    /// A word that may be part of a new name at position `pos`: rare, not a function
+    /// word, a title or a place noun, with no conjunction, preposition or article glued
+    /// to it that would make it a phrase ("بالقرب", "والجيش", "لحدود").
+    pub(crate) fn rare_word(&self, k: usize, pos: NamePos) -> bool {
+        if !self.is_word(k) || self.tokens[k].kind != TokenKind::Arabic {
+            return false;
+        }
+        let w = self.words[k];
+        if boundaries::is_boundary(w) || self.match_head(k).is_some() || self.cue_at(k).is_some() {
+            return false;
+        }
+        let key = keys::word_key(w);
+        let definite = key.len() < w.len();
+        // Only a name right after its place noun starts with the article ("الكركرات").
+        let article_ok = pos == NamePos::AfterCue && w.starts_with("ال");
+        if (definite && !article_ok) || key.chars().count() < 3 {
+            return false;
+        }
+        // The first word after a place noun may be a little more common, as names in the
+        // frequency list are ("سبين"), unless it ends in ة like the adjectives that
+        // agree with the noun ("منطقة رخوة").
+        let limit = if pos == NamePos::AfterCue && !definite && !key.ends_with('ه') {
+            FIRST_NAME_ZIPF
+        } else {
+            NAME_ZIPF
+        };
+        if self.word_zipf(key) >= limit || self.word_zipf(w) >= limit {
+            return false;
+        }
+        // "أوقعت" after a name is a verb: names go on with no hamza-initial word, and
+        // "وإنيدي" starts another name.
+        if pos == NamePos::Inner && (self.hamza_at(k, 0) || w.starts_with('و')) {
+            return false;
+        }
+        !self.glued(k)
+    }
+
+    /// How common a normalized word is, down to the low-frequency list's floor.
+    pub(crate) fn word_zipf(&self, w: &str) -> f32 {
+        let z = self.kb.zipf(w);
+        if z > 0.0 {
+            z
+        } else {
+            boundaries::low_zipf(w)
+        }
+    }
+
+    /// Whether word `k` reads as a proclitic (و ف ب ل ك) glued to an ordinary word or
+    /// a known name: "وكولبوس" is "و" + a name, "لحدود" is "ل" + "حدود". A name that
+    /// itself starts with و and a long vowel ("وادي", "ويلز") is not.
+    pub(crate) fn glued(&self, k: usize) -> bool {
+        let w = self.words[k];
+        if w.starts_with('و') && !w[2..].starts_with(['ا', 'و', 'ي']) {
+            return true;
+        }
+        self.first_keys(k).iter().any(|f| {
+            let common = if f.article { NAME_ZIPF } else { GLUED_ZIPF };
+            f.prefix > 0
+                && (f.entry.is_some_and(|e| e.has_aliases) || self.word_zipf(f.key) >= common)
+        })
+    }
+
+    /// The end of a new place's name starting at token `j` after a noun of `class`:
+    /// rare words, joined by hyphens, closed by a direction or a facility's kind.
+    fn place_name_end(&self, j: usize, class: CueClass) -> usize {
+        let mut k = j;
+        // A base's name may be a common word when the base's kind closes it ("قاعدة
+        // الديلمي الجوية").
+        let suffixed =
+            self.is_word(j + 1) && boundaries::is_place_suffix(keys::word_key(self.words[j + 1]));
+        let facility = matches!(class, CueClass::Facility | CueClass::Nature)
+            || (class == CueClass::Station && suffixed);
+        while k < self.tokens.len() && k - j < MAX_PLACE_WORDS * 2 {
+            let first = k == j;
+            // After its first word, a name goes on with indefinite words: a definite
+            // one is an adjective of the place ("الكركرات العازلة").
+            let ok = self.rare_word(k, if first { NamePos::AfterCue } else { NamePos::Inner })
+                || (first
+                    && facility
+                    && self.words[k].starts_with("ال")
+                    && !boundaries::is_boundary(self.words[k])
+                    && self.kb.zipf(keys::word_key(self.words[k])) < FACILITY_NAME_ZIPF);
+            if !ok {
+                break;
+            }
+            k += 1;
+            // "آفاشين-باسيان": a hyphen inside a name.
+            if self.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Punct)
+                && self.words[k] == "-"
+                && self.is_word(k + 1)
+                && self.kb.zipf(self.words[k + 1]) < HYPHENED_ZIPF
+            {
+                k += 2;
+            }
+        }
+        if k > j && self.is_word(k) && boundaries::is_place_suffix(keys::word_key(self.words[k])) {
+            k += 1;
+        }
+        k
+    }
+
+    /// A place announced by the noun at token `i`; returns the token after it.
+    pub(crate) fn try_cue_place(&mut self, i: usize) -> Option<usize> {
+        let (class, cue_prefix) = self.cue_reading(i)?;
+        if class == CueClass::Cue {
+            return None;
+        }
+        let j = i + 1;
+        let whole = matches!(class, CueClass::Facility | CueClass::Nature);
+        // A known place right after the noun: the noun vouches for it (a town named like
+        // an ordinary word); a facility is also a place of its own ("مطار الحديدة").
+        // A preposition glued to the name after the noun ("كهف بالسليمانية") makes it
+        // where the thing is, not its name.
+        if let Some(m) = self.match_name(j).filter(|m| m.prefix == 0) {
+            if let Some((e, _)) = self.resolve(j, &m, Slot::Free) {
+                let known = self.kb.entry(e);
+                if !matches!(known.kind, EntityKind::Place | EntityKind::Country) {
+                    return None;
+                }
+                // More of the name after the known word: rare words, as inside a name.
+                let mut end = m.end;
+                while end < m.end + MAX_PLACE_WORDS && self.rare_word(end, NamePos::Inner) {
+                    end += 1;
+                }
+                let end = if end > m.end { end } else { self.suffix_end(m.end) };
+                if !whole && end > m.end {
+                    // "بلدة بون سوندي": more name follows; a new place, whose first word
+                    // is the known name.
+                    self.new_place(j, end, 0, None);
+                    self.cover(i, end);
+                    return Some(self.list_after(end, class));
+                }
+                // A river or mountain named after a town is not the town ("نهر السند").
+                if class != CueClass::Nature {
+                    let span = self.span(j, m.end, m.prefix);
+                    self.add(Target::Kb(e), span);
+                }
+                // "جبال إقليم كردستان": mountains of a region, not a named feature.
+                let whole = whole || (class == CueClass::Station && self.suffix_end(m.end) > m.end);
+                if whole && !(class == CueClass::Nature && crate::is_region(known)) {
+                    let end = self.suffix_end(m.end);
+                    self.new_place(i, end, cue_prefix, None);
+                }
+                self.cover(i, end);
+                return Some(self.list_after(end.max(m.end), class));
+            }
+        }
+        self.new_places_from(i, j, class, cue_prefix)
+    }
+
+    /// The token after a facility's kind word ("الجوية") at `k`, or `k`.
+    fn suffix_end(&self, k: usize) -> usize {
+        if self.is_word(k) && boundaries::is_place_suffix(keys::word_key(self.words[k])) {
+            k + 1
+        } else {
+            k
+        }
+    }
+
+    /// New places after the noun at `i` whose name starts at `j`; returns the token
+    /// after the last.
+    fn new_places_from(
+        &mut self,
+        i: usize,
+        j: usize,
+        class: CueClass,
+        cue_prefix: usize,
+    ) -> Option<usize> {
+        let end = self.place_name_end(j, class);
+        if end == j {
+            return None;
+        }
+        // A base or crossing is its place's name unless its kind closes the name.
+        let closed =
+            end > j + 1 && boundaries::is_place_suffix(keys::word_key(self.words[end - 1]));
+        let whole = matches!(class, CueClass::Facility | CueClass::Nature)
+            || (class == CueClass::Station && closed);
+        let (from, prefix) = if whole { (i, cue_prefix) } else { (j, 0) };
+        self.new_place(from, end, prefix, None);
+        self.cover(i, end);
+        Some(self.list_after(end, class))
+    }
+
+    /// Places listed after one ending at `end`, joined by و: "قريتي لهيبان وخضر جيجة",
+    /// "ماكوميا ومويدومبي ونانغادي". Returns the token after the last.
+    pub(crate) fn list_after(&mut self, end: usize, class: CueClass) -> usize {
+        let mut k = end;
+        while self.is_word(k) && !self.covered[k] {
+            let w = self.words[k];
+            let Some(rest) = w.strip_prefix('و') else { break };
+            let conj = w.len() - rest.len();
+            // A known name after و is left to the name matcher.
+            if self.match_name(k).is_some()
+                || rest.chars().count() < 3
+                || rest.starts_with("ال")
+                || self.word_zipf(rest) >= NAME_ZIPF
+                || self.word_zipf(w) >= NAME_ZIPF
+                || boundaries::is_boundary(rest)
+            {
+                break;
+            }
+            let mut e = k + 1;
+            if class != CueClass::Facility {
+                while e < self.tokens.len()
+                    && e - k < MAX_PLACE_WORDS
+                    && self.rare_word(e, NamePos::Inner)
+                {
+                    e += 1;
+                }
+            }
+            self.new_place(k, e, conj, None);
+            self.cover(k, e);
+            k = e;
+        }
+        k
+    }
+
+    /// Adds a new place over tokens `[from, to)` (skipping `prefix` bytes of the first).
+    fn new_place(&mut self, from: usize, to: usize, prefix: usize, country: Option<String>) {
+        let span = self.span(from, to, prefix);
+        self.new_entity(EntityKind::Place, span, country);
+    }
+
+    /// Adds an entity the knowledge base lacks, `new:KIND:<key of its name>`, or a
+    /// mention of it when already found. Returns its position in the output.
+    pub(crate) fn new_entity(
+        &mut self,
+        kind: EntityKind,
+        span: Span,
+        country: Option<String>,
+    ) -> usize {
+        let key = keys::key(&span.text);
+        let kind_name = match kind {
+            EntityKind::Place => "place",
+            EntityKind::Org => "org",
+            EntityKind::Group => "group",
+            EntityKind::Person => "person",
+            EntityKind::Country => "country",
+        };
+        let ent = Entity {
+            id: format!("new:{kind_name}:{key}"),
+            kind,
+            name: None,
+            name_ar: Some(span.text.clone()),
+            country,
+            role: None,
+            lat: None,
+            lon: None,
+            mentions: Vec::new(),
+        };
+        self.add(Target::Made(ent), span)
+    }
+
+    /// Gives the institutions named without their state the state the article is about,
+    /// as if it had been named ("وزارة الصحة العامة" in an article about Lebanon); drops
+    /// them when the article is about none.
+    pub(crate) fn settle_pending(&mut self) {
+        let pending = std::mem::take(&mut self.pending);
+        if pending.is_empty() {
+            return;
+        }
+        let state = self.main_country().and_then(|c| self.kb.index_of(&c));
+        let mut drop = Vec::new();
+        for (idx, index) in pending {
+            drop.push(idx);
+            let Some(state) = state else { continue };
+            for span in std::mem::take(&mut self.out[idx].mentions) {
+                self.emit_institution(index, state, span);
+            }
+        }
+        drop.sort_unstable();
+        for idx in drop.into_iter().rev() {
+            self.out.remove(idx);
+        }
+        // Positions moved: the maps from ids to positions are rebuilt.
+        self.by_id = self.out.iter().enumerate().map(|(k, e)| (e.id.clone(), k)).collect();
+        self.kb_out = self
+            .out
+            .iter()
+            .enumerate()
+            .filter_map(|(k, e)| Some((self.kb.index_of(&e.id)?, k)))
+            .collect();
+    }
+
+    /// The country the article is about: the one named most (by its name, its
+    /// adjective, or its places).
+    pub(crate) fn main_country(&self) -> Option<String> {
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for e in &self.out {
+            let c = match e.kind {
+                EntityKind::Country => Some(e.id.as_str()),
+                EntityKind::Place if !e.id.starts_with("new:") => e.country.as_deref(),
+                _ => None,
+            };
+            let Some(c) = c else { continue };
+            match counts.iter_mut().find(|(x, _)| x == c) {
+                Some((_, n)) => *n += e.mentions.len(),
+                None => counts.push((c.to_string(), e.mentions.len())),
+            }
+        }
+        counts.into_iter().max_by_key(|(_, n)| *n).map(|(c, _)| c)
+    }
+
+    /// Gives new places and groups with no country the country the article is about.
+    pub(crate) fn fill_countries(&mut self) {
+        let Some(top) = self.main_country() else { return };
+        for e in &mut self.out {
+            if e.country.is_none()
+                && e.id.starts_with("new:")
+                && matches!(e.kind, EntityKind::Place | EntityKind::Group)
+            {
+                e.country = Some(top.clone());
+            }
+        }
+    }
+}
+
+impl Recognizer<'_> {
+    /// A person named right after a verb whose subject they are ("وقال كامران علييف
+    /// إن ..."): two to four words, each a given name or rare, the first without the
+    /// article, and punctuation or a word that ends a name after them. Returns the token
+    /// after the name.
+    pub(crate) fn try_subject_person(&mut self, i: usize) -> Option<usize> {
+        if !boundaries::is_person_cue(self.words[i]) {
+            return None;
+        }
+        let n = i + 1;
+        if !self.is_word(n) || self.covered[n] {
+            return None;
+        }
+        // A known name right after the verb is its subject, unless it is a small
+        // imported place spelled like a person's name.
+        if let Some(m) = self.match_name(n) {
+            let weak = self.resolve(n, &m, Slot::Free).is_none_or(|(e, _)| self.weak_place(e));
+            if !weak {
+                return None;
+            }
+        }
+        if self.words[n].starts_with("ال") || self.match_head(n).is_some() {
+            return None;
+        }
+        let end = self.name_run(n);
+        if end < n + 2 {
+            return None;
+        }
+        let closed = !self.is_word(end) || boundaries::is_boundary(self.words[end]);
+        if !self.person_like(n, end) || !closed {
+            return None;
+        }
+        self.new_person(n, end, None, None);
+        Some(end)
+    }
+
+    /// Whether the words `[n, end)` look like a person's name: each a known name word
+    /// or an uncommon one, one of them a name word or a rare word, not every one
+    /// ordinary.
+    fn person_like(&self, n: usize, end: usize) -> bool {
+        let zipf = |k: usize| self.word_zipf(keys::word_key(self.words[k]));
+        let named = |k: usize| boundaries::is_name_word(self.words[k]);
+        (n..end).all(|k| named(k) || zipf(k) < UNCOMMON_ZIPF)
+            && (n..end).any(|k| named(k) || zipf(k) < NAME_ZIPF)
+            && !(n..end).all(|k| zipf(k) >= COMMON_NAME_ZIPF)
+    }
+
+    /// A person named in apposition: the name, a comma, then "الذي"/"التي" or a title
+    /// ("إيغور خوفاييف، الذي يشغل منصب ...", "ميلان رادويتشيتش، نائب رئيس حزب ...").
+    /// Returns the token after the name.
+    pub(crate) fn try_apposition_person(&mut self, i: usize) -> Option<usize> {
+        // Most words have no comma two to four words on: that is asked first.
+        let comma = (i + 2..(i + 5).min(self.tokens.len()))
+            .find(|&k| matches!(self.words[k], "،" | ","))?;
+        if self.covered[i] || self.words[i].starts_with("ال") || self.match_head(i).is_some() {
+            return None;
+        }
+        let next = self.words.get(comma + 1).copied().unwrap_or("");
+        let described = matches!(next, "الذي" | "التي")
+            || self
+                .match_head(comma + 1)
+                .is_some_and(|(_, _, h)| matches!(h.first(), Some(HeadRef::Title { .. })));
+        if !described || self.name_run(i) != comma || !self.person_like(i, comma) {
+            return None;
+        }
+        // A known name read as such here is left to the name matcher ("ميلان" is no
+        // city before a surname).
+        let known = (i..comma).any(|k| {
+            self.match_name(k).is_some_and(|m| {
+                self.resolve(k, &m, Slot::Free).is_some_and(|(e, _)| !self.weak_place(e))
+            })
+        });
+        if known {
+            return None;
+        }
+        self.new_person(i, comma, None, None);
+        Some(comma)
+    }
+}
+
+impl Recognizer<'_> {
+    /// A place the knowledge base lacks, after a locative preposition, when what
+    /// follows confirms it: another place joined by و ("من أدري وأديكونغ"), or a larger
+    /// place it lies in ("في أودهامبور وباثانكوت", "تيني بولاية X", "X شمال البلاد").
+    /// Returns the token after it.
+    pub(crate) fn try_located_place(&mut self, i: usize) -> Option<usize> {
+        if !boundaries::is_locative(self.words[i]) {
+            return None;
+        }
+        let n = i + 1;
+        if !self.is_word(n) || self.covered[n] || self.match_name(n).is_some() {
+            return None;
+        }
+        if boundaries::is_name_word(self.words[n]) || !self.rare_word(n, NamePos::First) {
+            return None;
+        }
+        let mut end = n + 1;
+        while end < n + MAX_PLACE_WORDS && self.rare_word(end, NamePos::Inner) {
+            end += 1;
+        }
+        if !self.confirms_place(end) {
+            return None;
+        }
+        self.new_place(n, end, 0, None);
+        self.cover(n, end);
+        Some(self.list_after(end, CueClass::Settlement))
+    }
+
+    /// Whether the words at `end` confirm that the name before them is a place: و and
+    /// a place or another rare word, a preposition and a place noun or a known place,
+    /// or a direction word.
+    fn confirms_place(&self, end: usize) -> bool {
+        if !self.is_word(end) {
+            return false;
+        }
+        let w = self.words[end];
+        let known_place = |t: usize| {
+            self.match_name(t).is_some_and(|m| {
+                m.aliases.iter().any(|a| {
+                    matches!(self.kb.entry(a.entry).kind, EntityKind::Place | EntityKind::Country)
+                })
+            })
+        };
+        if let Some(rest) = w.strip_prefix('و') {
+            let rare = rest.chars().count() >= 3
+                && !rest.starts_with("ال")
+                && self.word_zipf(rest) < NAME_ZIPF
+                && !boundaries::is_boundary(rest);
+            return known_place(end) || rare;
+        }
+        // "بولاية X", "بمحافظة X": a preposition glued to a place noun.
+        if self.cue_at(end).is_some_and(|c| c != CueClass::Cue) && !w.starts_with(self.stem_of(end))
+        {
+            return true;
+        }
+        matches!(w, "في" | "شمال" | "جنوب" | "شرق" | "غرب" | "وسط" | "قرب" | "بالقرب")
+            && (known_place(end + 1) || self.cue_at(end + 1).is_some())
+    }
+
+    /// The word `k` behind its longest proclitic reading.
+    fn stem_of(&self, k: usize) -> &str {
+        let w = self.words[k];
+        self.clitics
+            .of(k)
+            .iter()
+            .filter(|a| !a.article)
+            .map(|a| &w[a.prefix_len..])
+            .min_by_key(|s| s.len())
+            .unwrap_or(w)
+    }
+}

@@ -1,0 +1,496 @@
+//! From triggers to events: each trigger's frame row is chosen, its roles filled, its
+//! mood read; content and support verbs are set aside; the rest become raw events, one
+//! per actor–target pair of a directed act, one per meeting of a mediator with each party.
+
+use rasd_model::{Event, Explain, ExplainRole, Span, Stance};
+
+use crate::context::Ctx;
+use crate::frames::Shape;
+use crate::modality::Mood;
+use crate::parties::Party;
+use crate::roles::{Filled, Filler};
+
+/// An event before the article-level steps, with its parties as found.
+#[derive(Debug, Clone)]
+pub struct Raw<'e> {
+    /// The event (actors and targets are written from the parties at the end).
+    pub event: Event,
+    /// Who acts.
+    pub actors: Vec<Party<'e>>,
+    /// Who is acted upon.
+    pub targets: Vec<Party<'e>>,
+    /// The parties act together (a meeting, an accord, a clash).
+    pub joint: bool,
+    /// Its trigger's index.
+    pub trigger: usize,
+    /// The acts it speaks of (a condemnation's attack), as trigger indexes.
+    pub content: Vec<usize>,
+}
+
+/// Why a trigger gave no event (for explanations).
+#[derive(Debug, Clone)]
+pub enum Outcome<'e> {
+    /// It gave these events.
+    Events(Vec<Raw<'e>>),
+    /// It is the content of another act (trigger index).
+    Content(usize),
+    /// A support verb or تعرض: its noun carries the event.
+    Support,
+    /// Its mood rules it out.
+    NoEvent(&'static str),
+    /// No frame row fits (an object outside the row's word set).
+    NoFrame,
+    /// No party takes part.
+    NoParty,
+}
+
+/// Each trigger's outcome, in order.
+pub fn assemble<'e>(ctx: &Ctx<'_, 'e>) -> Vec<(Option<Filled<'e>>, Mood<'e>, Outcome<'e>)> {
+    let n = ctx.triggers.len();
+    let fills: Vec<Option<Filled<'e>>> =
+        (0..n).map(|i| choose_row(ctx, i).map(|row| ctx.fill(i, row, 2))).collect();
+    let moods: Vec<Mood<'e>> = (0..n).map(|i| ctx.mood(ctx.triggers[i].at)).collect();
+    // Whose content each trigger is: a speech act's object, an accepted act, the object
+    // of a verb of the same type ("حشد الجيش تعزيزات": one act).
+    let mut content_of: Vec<Option<usize>> = vec![None; n];
+    for i in 0..n {
+        if let Some(j) = same_act_object(ctx, i, &fills) {
+            content_of[j] = Some(i);
+        }
+    }
+    for (i, f) in fills.iter().enumerate() {
+        let Some(f) = f else { continue };
+        let shape = ctx.lex.classes[f.class].shape;
+        if matches!(shape, Shape::Light) {
+            continue;
+        }
+        for &j in &f.content {
+            if j != i && content_of[j].is_none() {
+                content_of[j] = Some(i);
+            }
+        }
+    }
+    (0..n)
+        .map(|i| {
+            let outcome = outcome(ctx, i, &fills, &moods, &content_of);
+            (fills[i].clone(), moods[i], outcome)
+        })
+        .collect()
+}
+
+/// The first frame row of trigger `i` whose object constraint its object meets.
+fn choose_row(ctx: &Ctx<'_, '_>, i: usize) -> Option<u32> {
+    let tr = &ctx.triggers[i];
+    // A row whose object constraint is met goes before one with none ("أرسلت قوات":
+    // a deployment, not the support verb of "أرسلت مساعدات").
+    let mut rows = tr.rows.clone();
+    rows.sort_by_key(|&r| ctx.lex.frames[r as usize].object.is_none());
+    rows.into_iter().find(|&row| {
+        let f = &ctx.lex.frames[row as usize];
+        let object_ok = match f.object {
+            None => true,
+            Some(set) => object_words(ctx, i).iter().any(|&h| ctx.in_set(h, set)),
+        };
+        let needs_ok = f.needs.is_none_or(|set| {
+            let c = ctx.parse.clauses.index_of(tr.at);
+            c.is_some_and(|c| {
+                ctx.parse.clauses.list[c].tokens().any(|u| u > tr.at && ctx.in_set(u, set))
+            })
+        });
+        object_ok && needs_ok
+    })
+}
+
+/// The words of trigger `i`'s object: a verb's object phrase, a nominal's genitive,
+/// with a من-phrase after a count ("عشرات الآلاف من جنود الاحتياط").
+fn object_words(ctx: &Ctx<'_, '_>, i: usize) -> Vec<usize> {
+    let tr = &ctx.triggers[i];
+    let p = if tr.nominal {
+        ctx.phrase_of(tr.at)
+    } else {
+        match ctx.verb_args(tr.at).object {
+            Some(crate::args::Arg::Phrase(p)) => Some(p),
+            _ => None,
+        }
+    };
+    let Some(p) = p else { return Vec::new() };
+    let phrases = &ctx.parse.phrases.list;
+    let from = if tr.nominal { ctx.trigger_end(tr.at) } else { phrases[p].head };
+    let mut words: Vec<usize> = (from..phrases[p].tokens.end).collect();
+    if let Some(next) = phrases.get(p + 1).filter(|n| n.after_noun) {
+        if next.prep.is_some_and(|k| ctx.lex.grammar.prep_key(k) == "من") {
+            words.extend(next.noun_tokens());
+        }
+    }
+    words
+}
+
+fn outcome<'e>(
+    ctx: &Ctx<'_, 'e>,
+    i: usize,
+    fills: &[Option<Filled<'e>>],
+    moods: &[Mood<'e>],
+    content_of: &[Option<usize>],
+) -> Outcome<'e> {
+    let Some(f) = &fills[i] else { return Outcome::NoFrame };
+    let frame = &ctx.lex.frames[f.row as usize];
+    let shape = ctx.lex.classes[f.class].shape;
+    if matches!(shape, Shape::Light | Shape::Undergo) {
+        return Outcome::Support;
+    }
+    // An act accepted ("وافقت على فرض عقوبات") is the act, by the one who accepts.
+    if let Some(owner) = content_of[i] {
+        if !accepted_as_act(ctx, fills, owner, i) {
+            return Outcome::Content(owner);
+        }
+    }
+    let mood = moods[i];
+    if !mood.yields_event() {
+        return Outcome::NoEvent(mood.name());
+    }
+    if ctx.triggers[i].nominal && !frame.alone && !f.governed && !has_relative_agent(f) {
+        return Outcome::NoEvent("a noun that is an event only as a verb's object");
+    }
+    let imperfect = ctx.triggers[i]
+        .analysis
+        .is_some_and(|a| a.infl.aspect == Some(rasd_morph::Aspect::Imperfect) && !a.future());
+    if frame.perfect_only && imperfect && !mood.planned {
+        return Outcome::NoEvent("an imperfect that describes a state");
+    }
+    let mut raws = match shape {
+        Shape::Accept => accept(ctx, i, f, fills, &mood),
+        Shape::Mediate => mediate(ctx, i, f, &mood),
+        Shape::Joint => joint(ctx, i, f, &mood),
+        _ => directed(ctx, i, f, &mood),
+    };
+    if shape == Shape::Speech {
+        for r in &mut raws {
+            r.content = f.content.clone();
+        }
+    }
+    if raws.is_empty() {
+        return Outcome::NoParty;
+    }
+    Outcome::Events(raws)
+}
+
+/// The nominal trigger that is verb trigger `i`'s object and names the same type of act.
+fn same_act_object(ctx: &Ctx<'_, '_>, i: usize, fills: &[Option<Filled<'_>>]) -> Option<usize> {
+    let tr = &ctx.triggers[i];
+    if tr.nominal {
+        return None;
+    }
+    let fi = fills[i].as_ref()?;
+    if matches!(ctx.lex.classes[fi.class].shape, Shape::Light | Shape::Undergo) {
+        return None;
+    }
+    let ty = &ctx.lex.frames[fi.row as usize].event_type;
+    let Some(crate::args::Arg::Phrase(p)) = ctx.verb_args(tr.at).object else { return None };
+    let j = ctx.act_in(p)?;
+    let same = fills[j].as_ref().is_some_and(|f| &ctx.lex.frames[f.row as usize].event_type == ty);
+    (same && j != i).then_some(j)
+}
+
+/// Whether a trigger got its agent from a relative clause ("صواريخ أطلقها حزب الله").
+fn has_relative_agent(f: &Filled<'_>) -> bool {
+    f.actors.iter().any(|a| matches!(a.slot, "relative clause" | "launched from"))
+}
+
+/// Whether trigger `j`, the content of `owner`, is an act that `owner` accepts.
+fn accepted_as_act(
+    ctx: &Ctx<'_, '_>,
+    fills: &[Option<Filled<'_>>],
+    owner: usize,
+    j: usize,
+) -> bool {
+    let Some(of) = &fills[owner] else { return false };
+    let oshape = ctx.lex.classes[of.class].shape;
+    oshape == Shape::Accept && of.accepted == Some(j) && !is_talk_or_accord(ctx, fills, j)
+}
+
+/// Whether trigger `j` names talks or an accord (accepting one is AGREE).
+fn is_talk_or_accord(ctx: &Ctx<'_, '_>, fills: &[Option<Filled<'_>>], j: usize) -> bool {
+    let Some(f) = &fills[j] else { return true };
+    matches!(ctx.lex.frames[f.row as usize].event_type.as_str(), "AGREE" | "CONSULT" | "REQUEST")
+}
+
+/// The event of trigger `i` with no parties yet.
+fn base_event(ctx: &Ctx<'_, '_>, i: usize, f: &Filled<'_>, mood: &Mood<'_>, ty: &str) -> Event {
+    let tr = &ctx.triggers[i];
+    let frame = &ctx.lex.frames[f.row as usize];
+    let class = &ctx.lex.classes[f.class];
+    let stance = if mood.planned {
+        Stance::Planned
+    } else if mood.denied {
+        Stance::Denied
+    } else if mood.claimant.is_some() {
+        Stance::Claimed
+    } else {
+        Stance::Asserted
+    };
+    let trigger = ctx.doc.span(tr.at, tr.end);
+    let explain = Explain {
+        frame: format!("{} {}", class.name, frame.lemma),
+        modality: mood.name().to_string(),
+        cue: mood.cue.map(|(a, b)| ctx.doc.span(a, b)),
+        roles: Vec::new(),
+    };
+    let confidence: f64 = 0.5
+        + if f.actors.is_empty() { 0.0 } else { 0.2 }
+        + if f.targets.is_empty() { 0.0 } else { 0.1 }
+        + if tr.end > tr.at + 1 { 0.1 } else { 0.0 };
+    Event {
+        event_type: ty.to_string(),
+        mode: frame.mode.clone(),
+        actors: Vec::new(),
+        targets: Vec::new(),
+        joint: false,
+        locations: Vec::new(),
+        date: None,
+        claimant: mood.claimant.map(|c| ctx.doc.entities[c.entity].id.clone()),
+        stance,
+        sentence: ctx.doc.sentence_of(tr.at),
+        trigger,
+        confidence: confidence.min(0.95),
+        explain: Some(explain),
+    }
+}
+
+/// Adds the roles to an event's explanation.
+fn explained(
+    ctx: &Ctx<'_, '_>,
+    mut e: Event,
+    actors: &[Filler<'_>],
+    targets: &[Filler<'_>],
+) -> Event {
+    if let Some(x) = e.explain.as_mut() {
+        for (role, list) in [("actor", actors), ("target", targets)] {
+            for f in list {
+                let Span { start, end, text } = ctx.entity_span(f.party);
+                x.roles.push(ExplainRole {
+                    role: role.to_string(),
+                    slot: f.slot.to_string(),
+                    start,
+                    end,
+                    text,
+                });
+            }
+        }
+    }
+    e
+}
+
+fn raw<'e>(
+    ctx: &Ctx<'_, 'e>,
+    i: usize,
+    event: Event,
+    actors: &[Filler<'e>],
+    targets: &[Filler<'e>],
+    joint: bool,
+) -> Raw<'e> {
+    let event = explained(ctx, event, actors, targets);
+    Raw {
+        event,
+        actors: actors.iter().map(|f| f.party).collect(),
+        targets: targets.iter().map(|f| f.party).collect(),
+        joint,
+        trigger: i,
+        content: Vec::new(),
+    }
+}
+
+/// The type an act comes out as: a party's own warning that it will strike is a threat.
+fn type_of(ctx: &Ctx<'_, '_>, f: &Filled<'_>, mood: &Mood<'_>) -> String {
+    let ty = &ctx.lex.frames[f.row as usize].event_type;
+    let own_threat = ty == "ASSAULT"
+        && mood.planned
+        && mood.claimant.is_some_and(|c| f.actors.iter().any(|a| a.party.code == c.code));
+    if own_threat {
+        "THREATEN".to_string()
+    } else {
+        ty.clone()
+    }
+}
+
+/// A directed act: one event per target (all actors acting on it), or one with no
+/// target.
+fn directed<'e>(ctx: &Ctx<'_, 'e>, i: usize, f: &Filled<'e>, mood: &Mood<'e>) -> Vec<Raw<'e>> {
+    let frame = &ctx.lex.frames[f.row as usize];
+    let actors = f.actors.clone();
+    // A party does not act on itself, unless a place of its own is what it strikes, or
+    // an armed group and a state of one country face each other.
+    let targets: Vec<Filler<'e>> = f
+        .targets
+        .iter()
+        .copied()
+        .filter(|t| !actors.iter().any(|a| a.party.entity == t.party.entity))
+        .collect();
+    // "استدعت تشاد سفيرها لدى السودان": recalling one's own envoy.
+    if let Some(ty) = &frame.own_type {
+        let own = f.targets.iter().any(|t| actors.iter().any(|a| a.party.code == t.party.code));
+        if own {
+            let mut base = base_event(ctx, i, f, mood, ty);
+            base.mode = None;
+            let hosts = host_states(ctx, i, &actors);
+            return vec![raw(ctx, i, base, &actors, &hosts, false)];
+        }
+    }
+    if frame.requires_target && targets.is_empty() {
+        return Vec::new();
+    }
+    if actors.is_empty() && targets.is_empty() {
+        return Vec::new();
+    }
+    let ty = type_of(ctx, f, mood);
+    let mut base = base_event(ctx, i, f, mood, &ty);
+    // "انسحب الوفد من المحادثات مع أوكرانيا": walking out of talks rejects them.
+    if let Some(others) = frame.walkout.then(|| walked_out_of(ctx, i, &actors)).flatten() {
+        base.event_type = "REJECT".into();
+        base.mode = Some("walkout".into());
+        return vec![raw(ctx, i, base, &actors, &others, false)];
+    }
+    if targets.len() <= 1 {
+        return vec![raw(ctx, i, base, &actors, &targets, false)];
+    }
+    targets
+        .iter()
+        .map(|t| raw(ctx, i, base.clone(), &actors, std::slice::from_ref(t), false))
+        .collect()
+}
+
+/// The states of the لدى/في/من phrases after trigger `i` other than the actors'.
+fn host_states<'e>(ctx: &Ctx<'_, 'e>, i: usize, actors: &[Filler<'e>]) -> Vec<Filler<'e>> {
+    let t = ctx.triggers[i].at;
+    let mut out: Vec<Filler<'e>> = Vec::new();
+    for key in ["لدى", "في", "من"] {
+        let Some(k) = ctx.lex.grammar.prep_index(key) else { continue };
+        for p in ctx.preps_after(t, k) {
+            for party in ctx.phrase_parties(p, true) {
+                let own = actors.iter().any(|a| a.party.code == party.code);
+                if !own && !out.iter().any(|x| x.party.code == party.code) {
+                    out.push(Filler { party, slot: "prep:لدى" });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The other parties of the talks or accord a withdrawal of trigger `i` leaves, when its
+/// من-phrase names one.
+fn walked_out_of<'e>(
+    ctx: &Ctx<'_, 'e>,
+    i: usize,
+    actors: &[Filler<'e>],
+) -> Option<Vec<Filler<'e>>> {
+    let k = ctx.lex.grammar.prep_index("من")?;
+    let t = ctx.triggers[i].at;
+    let p = *ctx.preps_after(t, k).first()?;
+    let j = ctx.act_in(p)?;
+    let row = *ctx.triggers[j].rows.first()?;
+    if !matches!(ctx.lex.frames[row as usize].event_type.as_str(), "CONSULT" | "AGREE") {
+        return None;
+    }
+    let f = ctx.fill(j, row, 1);
+    let own: Vec<&str> = actors.iter().map(|a| a.party.code).collect();
+    Some(f.actors.into_iter().chain(f.targets).filter(|x| !own.contains(&x.party.code)).collect())
+}
+
+/// Parties acting together.
+fn joint<'e>(ctx: &Ctx<'_, 'e>, i: usize, f: &Filled<'e>, mood: &Mood<'e>) -> Vec<Raw<'e>> {
+    let mut parties = f.actors.clone();
+    for t in &f.targets {
+        if !parties.iter().any(|p| p.party.entity == t.party.entity) {
+            parties.push(*t);
+        }
+    }
+    let ty = type_of(ctx, f, mood);
+    let base = base_event(ctx, i, f, mood, &ty);
+    let mut out = vec![raw(ctx, i, base.clone(), &parties, &[], true)];
+    out.extend(mediated(ctx, i, f, mood, &parties, &base));
+    out
+}
+
+/// "بوساطة مصرية قطرية", "برعاية الأمم المتحدة": each mediator meets each party of the
+/// talks or accord it brokers.
+fn mediated<'e>(
+    ctx: &Ctx<'_, 'e>,
+    i: usize,
+    f: &Filled<'e>,
+    mood: &Mood<'e>,
+    parties: &[Filler<'e>],
+    base: &Event,
+) -> Vec<Raw<'e>> {
+    let Some(k) = ctx.lex.grammar.prep_index("بوساطة") else { return Vec::new() };
+    let t = ctx.triggers[i].at;
+    let mediators: Vec<Party<'e>> = ctx
+        .preps_after(ctx.trigger_end(t) - 1, k)
+        .into_iter()
+        .flat_map(|p| ctx.phrase_parties(p, false))
+        .collect();
+    let _ = (f, mood);
+    let mut out = Vec::new();
+    for m in &mediators {
+        for p in parties.iter().filter(|p| p.party.code != m.code) {
+            let mf = Filler { party: *m, slot: "prep:بوساطة" };
+            let mut e = base.clone();
+            e.event_type = "CONSULT".into();
+            e.mode = Some("mediation".into());
+            out.push(raw(ctx, i, e, &[mf, *p], &[], true));
+        }
+    }
+    out
+}
+
+/// A mediator with each party, and the parties together.
+fn mediate<'e>(ctx: &Ctx<'_, 'e>, i: usize, f: &Filled<'e>, mood: &Mood<'e>) -> Vec<Raw<'e>> {
+    let ty = type_of(ctx, f, mood);
+    let base = base_event(ctx, i, f, mood, &ty);
+    let mut out = Vec::new();
+    for m in &f.actors {
+        for p in f.targets.iter().filter(|p| p.party.code != m.party.code) {
+            out.push(raw(ctx, i, base.clone(), &[*m, *p], &[], true));
+        }
+    }
+    if f.targets.len() >= 2 {
+        out.push(raw(ctx, i, base.clone(), &f.targets, &[], true));
+    }
+    if out.is_empty() && !f.actors.is_empty() {
+        // The parties are not named: the article's fighting sides may be (see dyads).
+        out.push(raw(ctx, i, base, &f.actors, &[], true));
+    }
+    out
+}
+
+/// Accepting: an act agreed to is that act by the one who agrees; a proposal, an
+/// invitation or talks accepted is AGREE with the one who made it.
+fn accept<'e>(
+    ctx: &Ctx<'_, 'e>,
+    i: usize,
+    f: &Filled<'e>,
+    fills: &[Option<Filled<'e>>],
+    mood: &Mood<'e>,
+) -> Vec<Raw<'e>> {
+    if let Some(j) = f.accepted.filter(|&j| !is_talk_or_accord(ctx, fills, j)) {
+        let Some(inner) = &fills[j] else { return Vec::new() };
+        let mut act = inner.clone();
+        act.actors = f.actors.clone();
+        return directed(ctx, j, &act, mood);
+    }
+    directed(ctx, i, f, mood)
+}
+
+impl<'e> Ctx<'_, 'e> {
+    /// The words that name a party: its entity's mention at the party's token.
+    pub fn entity_span(&self, p: Party<'e>) -> Span {
+        let t = p.token.min(self.doc.tokens.len().saturating_sub(1));
+        if p.entity == crate::parties::DYAD {
+            return self.doc.span(t, t + 1);
+        }
+        let mut end = t + 1;
+        while end < self.doc.tokens.len() && self.doc.entity_at.get(end) == Some(p.entity) {
+            end += 1;
+        }
+        self.doc.span(t, end)
+    }
+}

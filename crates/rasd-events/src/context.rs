@@ -1,0 +1,274 @@
+//! One article as the event stage reads it: its clauses and phrases, the triggers and
+//! modality cues found in it, and each entity's participant code, worked out once.
+
+use rasd_attribution::Doc;
+use rasd_model::EntityKind;
+use rasd_morph::{Analysis, Pos, TokenAnalyses};
+use rasd_syntax::{Kind, Parse, Tags};
+use rasd_text::Indexes;
+
+use crate::lexicon::Lexicon;
+
+/// The caller id of a cue noun laid over the grammar's tags: no trigger.
+const NOT_A_TRIGGER: u32 = u32::MAX;
+
+/// A trigger found in the text.
+#[derive(Debug, Clone)]
+pub struct Trigger {
+    /// Its first token.
+    pub at: usize,
+    /// One past its last token.
+    pub end: usize,
+    /// The frame rows it may be (one lemma may have several: استدعى السفير / الاحتياط).
+    pub rows: Vec<u32>,
+    /// Whether it is read as a noun (a masdar or another noun), not a verb.
+    pub nominal: bool,
+    /// Its morphological reading, for a lemma (none for a phrase row).
+    pub analysis: Option<Analysis>,
+}
+
+/// A modality cue found in the text.
+#[derive(Debug, Clone, Copy)]
+pub struct CueHit {
+    /// Its first token.
+    pub at: usize,
+    /// One past its last token.
+    pub end: usize,
+    /// Its row in the lexicon.
+    pub cue: u32,
+}
+
+/// The article with everything the stage asks again and again.
+pub struct Ctx<'d, 'e> {
+    /// The token-level document.
+    pub doc: &'d Doc<'e>,
+    /// The stage's data.
+    pub lex: &'d Lexicon,
+    /// Clauses and phrases.
+    pub parse: Parse<'d>,
+    /// Triggers, in text order.
+    pub triggers: Vec<Trigger>,
+    /// Per token, the trigger starting there.
+    pub trigger_at: Indexes,
+    /// Modality cues, in text order.
+    pub cues: Vec<CueHit>,
+    /// Per token, the cue covering it.
+    pub cue_at: Indexes,
+    /// Word-set readings of every token.
+    sets: TokenAnalyses,
+    /// Per entity, its participant code (a state, or INT), if it can take part.
+    pub codes: Vec<Option<&'e str>>,
+}
+
+impl<'d, 'e> Ctx<'d, 'e> {
+    /// Reads `doc` with `lex`.
+    pub fn new(doc: &'d Doc<'e>, lex: &'d Lexicon) -> Self {
+        let mut tags = Tags::new(doc, &lex.grammar);
+        // Cue nouns are nouns ("المقترح"): the phrase layer reads them so. Triggers are
+        // laid over them after.
+        let cue_lemmas = lex.cue_words.analyze(&doc.view, &doc.tokens);
+        for (t, readings) in cue_lemmas.iter() {
+            let nouns: Vec<rasd_morph::Analysis> =
+                readings.iter().copied().filter(|a| a.infl.pos != Pos::Verb).collect();
+            if !nouns.is_empty() {
+                tags.lay_over(doc, t, &nouns, |_| NOT_A_TRIGGER);
+            }
+        }
+        let lemma_triggers = lex.triggers.analyze(&doc.view, &doc.tokens);
+        let phrase_at = phrase_triggers(doc, lex, &tags);
+        for t in 0..doc.tokens.len() {
+            if phrase_at.get(t).is_some() {
+                continue;
+            }
+            let readings: Vec<Analysis> =
+                lemma_triggers.of(t).iter().copied().filter(believable).collect();
+            if !readings.is_empty() {
+                tags.lay_over(doc, t, &readings, |a| *lex.triggers.lemmas.payload(a));
+            }
+        }
+        let parse = Parse::new(doc, &lex.grammar, tags);
+        let (triggers, trigger_at) =
+            collect_triggers(doc, lex, &parse, &phrase_at, &lemma_triggers);
+        let (cues, cue_at) = find_cues(doc, lex, &cue_lemmas);
+        let sets = lex.sets.analyze(&doc.view, &doc.tokens);
+        let codes = (0..doc.entities.len()).map(|k| entity_code(doc, k)).collect();
+        Ctx { doc, lex, parse, triggers, trigger_at, cues, cue_at, sets, codes }
+    }
+
+    /// Whether token `t` is a word of word set `set` (by lemma or phrase).
+    pub fn in_set(&self, t: usize, set: u16) -> bool {
+        self.sets.of(t).iter().any(|a| *self.lex.sets.lemmas.payload(a) == set)
+            || self.doc.phrase_at(&self.lex.sets.phrases, t).is_some_and(|m| m.value.contains(&set))
+    }
+
+    /// The participant code of entity `k`.
+    pub fn code(&self, k: usize) -> Option<&'e str> {
+        self.codes.get(k).copied().flatten()
+    }
+
+    /// The states a place belongs to: the one holding it de facto, then the one it lies
+    /// in (a strike by the one on it is on the other).
+    pub fn place_states(&self, k: usize) -> Vec<&'e str> {
+        let kb = self.doc.kb;
+        let e = &self.doc.entities[k];
+        match e.kind {
+            EntityKind::Country => self.code(k).into_iter().collect(),
+            EntityKind::Place => {
+                let Some(p) = kb.by_id(&e.id) else {
+                    return e.country.as_deref().into_iter().collect();
+                };
+                let mut v: Vec<&'e str> =
+                    p.backed_by.iter().chain(&p.country).map(String::as_str).collect();
+                v.dedup();
+                v
+            }
+            _ => self.code(k).into_iter().collect(),
+        }
+    }
+}
+
+/// Whether a trigger reading is one news text uses: not an imperative, and not a
+/// passive that only a weak verb's letters mark ("زير" of زار is the noun "وزير"'s
+/// letters, not "he was visited").
+fn believable(a: &Analysis) -> bool {
+    a.infl.aspect != Some(rasd_morph::Aspect::Imperative)
+        && a.infl.voice != rasd_morph::Voice::Passive
+}
+
+/// Trigger phrases of several words, matched before lemmas: "وقف إطلاق النار" is a
+/// ceasefire, not a halt of a launch.
+fn phrase_triggers(
+    doc: &Doc<'_>,
+    lex: &Lexicon,
+    tags: &Tags<'_>,
+) -> rasd_text::Sparse<(usize, Vec<u32>)> {
+    let mut out = rasd_text::Sparse::new(doc.tokens.len());
+    let mut t = 0;
+    while t < doc.tokens.len() {
+        let circ = tags[t].has(|f| *f == rasd_syntax::Function::Circ);
+        if !matches!(tags[t].kind, Kind::Verb | Kind::Nominal) && !circ {
+            t += 1;
+            continue;
+        }
+        match doc.phrase_at(&lex.triggers.phrases, t) {
+            Some(m) if m.end > t + 1 || !m.value.is_empty() => {
+                out.set(t, (m.end, m.value.clone()));
+                t = m.end;
+            }
+            _ => t += 1,
+        }
+    }
+    out
+}
+
+/// The triggers of the document, once the parse has decided which words are verbs.
+fn collect_triggers(
+    doc: &Doc<'_>,
+    lex: &Lexicon,
+    parse: &Parse<'_>,
+    phrases: &rasd_text::Sparse<(usize, Vec<u32>)>,
+    lemmas: &TokenAnalyses,
+) -> (Vec<Trigger>, Indexes) {
+    let mut out: Vec<Trigger> = Vec::new();
+    let mut at = Indexes::new(doc.tokens.len());
+    let mut t = 0;
+    while t < doc.tokens.len() {
+        if let Some((end, rows)) = phrases.get(t) {
+            at.set(t, out.len());
+            // A circumstantial participle acts as its clause's verb ("، متهما إسرائيل").
+            let circ = parse.tags[t].has(|f| *f == rasd_syntax::Function::Circ);
+            out.push(Trigger {
+                at: t,
+                end: *end,
+                rows: rows.clone(),
+                nominal: !circ,
+                analysis: None,
+            });
+            t = *end;
+            continue;
+        }
+        let tag = &parse.tags[t];
+        if let (Some(a), Some(id)) = (tag.analysis, tag.caller.filter(|&c| c != NOT_A_TRIGGER)) {
+            let _ = id;
+            let verb = a.infl.pos == Pos::Verb;
+            // Every row of the word's reading in this part of speech.
+            let rows: Vec<u32> = lemmas
+                .of(t)
+                .iter()
+                .filter(|r| believable(r))
+                .filter(|r| (r.infl.pos == Pos::Verb) == verb)
+                .map(|r| *lex.triggers.lemmas.payload(r))
+                .fold(Vec::new(), |mut v, r| {
+                    if !v.contains(&r) {
+                        v.push(r);
+                    }
+                    v
+                });
+            if !rows.is_empty() {
+                at.set(t, out.len());
+                out.push(Trigger { at: t, end: t + 1, rows, nominal: !verb, analysis: Some(a) });
+            }
+        }
+        t += 1;
+    }
+    (out, at)
+}
+
+/// The modality cues of the document.
+fn find_cues(doc: &Doc<'_>, lex: &Lexicon, lemmas: &TokenAnalyses) -> (Vec<CueHit>, Indexes) {
+    let mut out = Vec::new();
+    let mut at = Indexes::new(doc.tokens.len());
+    let mut t = 0;
+    while t < doc.tokens.len() {
+        if doc.entity_at.get(t).is_some() {
+            t += 1;
+            continue;
+        }
+        if let Some(m) = doc.phrase_at(&lex.cue_words.phrases, t) {
+            if let Some(&cue) = m.value.first() {
+                for u in t..m.end {
+                    at.set(u, out.len());
+                }
+                out.push(CueHit { at: t, end: m.end, cue });
+                t = m.end;
+                continue;
+            }
+        }
+        if let Some(a) = lemmas.of(t).first() {
+            at.set(t, out.len());
+            out.push(CueHit { at: t, end: t + 1, cue: *lex.cue_words.lemmas.payload(a) });
+        }
+        t += 1;
+    }
+    (out, at)
+}
+
+/// The participant code of an entity (its state, or INT), if it can take part: a
+/// country; a body or official of a state; an international body; an armed group's
+/// country; a capital speaking for its state. News outlets report, they do not take part.
+fn entity_code<'e>(doc: &Doc<'e>, k: usize) -> Option<&'e str> {
+    let entities: &'e [rasd_model::Entity] = doc.entities;
+    let e = &entities[k];
+    let kb = doc.kb;
+    match e.kind {
+        // States that no longer exist (ISO 3166-3) appear in history, not as parties.
+        EntityKind::Country if matches!(e.id.as_str(), "SUN" | "YUG" | "CSK" | "DDR" | "YMD") => {
+            None
+        }
+        EntityKind::Country => Some(e.id.as_str()),
+        EntityKind::Org if kb.by_id(&e.id).is_some_and(|x| x.media) => None,
+        EntityKind::Org => Some(e.country.as_deref().unwrap_or("INT")),
+        EntityKind::Group => e.country.as_deref(),
+        // An official of an international body acts for it ("غوتيريش": INT).
+        EntityKind::Person => e.country.as_deref().or_else(|| {
+            let body = kb.by_id(kb.by_id(&e.id)?.body.as_deref()?)?;
+            match body.kind {
+                EntityKind::Org if body.media => None,
+                EntityKind::Org => Some(body.country.as_deref().unwrap_or("INT")),
+                EntityKind::Group => body.country.as_deref(),
+                _ => None,
+            }
+        }),
+        EntityKind::Place => kb.capital_state(&e.id),
+    }
+}

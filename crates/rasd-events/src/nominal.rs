@@ -1,0 +1,360 @@
+//! The arguments of a nominal trigger (a masdar or an event noun): who does it and to
+//! whom, read off its own phrase and what governs it.
+//!
+//! - its adjective: "القصف الإسرائيلي", "غارات أمريكية بريطانية" — the agent;
+//! - its genitive: "قصف المدينة" (the patient) or "زيارة الرئيس", "إدانة السعودية"
+//!   (the agent, as the class says, and always when a ل-object follows: "قصف روسيا
+//!   لمنشآت الطاقة");
+//! - a ل-phrase right after it: the patient after a genitive, else the agent when it
+//!   names a party ("هجوم لحزب الله") and the patient when it names a place;
+//! - من قبل / على يد: the agent;
+//! - what governs it: a support verb's subject is its agent ("شنت إسرائيل غارات"), تعرض's
+//!   subject its patient ("تعرضت مدينة سومي لقصف روسي"), a relative clause on it with a
+//!   support verb names its agent ("هجوم شنته حركة الشباب"), and the victims of the
+//!   clause it is the cause of are its patients ("قتل جنود في هجوم").
+
+use rasd_syntax::ClauseKind;
+
+use crate::args::{Arg, Unit};
+use crate::context::Ctx;
+use crate::frames::Shape;
+use crate::parties::Party;
+
+/// What a nominal trigger's own phrase and governors give.
+#[derive(Debug, Clone, Default)]
+pub struct NominalArgs<'e> {
+    /// Agents, with the slot that gave each ("adjective", "genitive", ...).
+    pub agents: Vec<(Party<'e>, &'static str)>,
+    /// Patients, likewise.
+    pub patients: Vec<(Party<'e>, &'static str)>,
+    /// A support verb governs it (its subject is the agent): the verb's token.
+    pub light: Option<usize>,
+}
+
+/// Prepositions after which an act is the cause of what the clause says happened to its
+/// subject ("قتل جنود في هجوم", "أصيب مدنيون جراء القصف").
+const CAUSE_PREPS: [&str; 5] = ["في", "جراء", "بعد", "خلال", "ب"];
+
+impl<'e> Ctx<'_, 'e> {
+    /// The arguments of the nominal trigger at token `t`; `violent`: a trigger of
+    /// force, whose victims a clause it is the cause of names.
+    pub fn nominal_args(
+        &self,
+        t: usize,
+        genitive_is_subject: bool,
+        violent: bool,
+    ) -> NominalArgs<'e> {
+        let mut out = NominalArgs::default();
+        // A trigger of several words may run into the next phrase ("لهجوم بطائرة
+        // مسيرة"): what follows it is read from the phrase of its last word.
+        let Some(p) = self.phrase_of(self.trigger_end(t) - 1) else { return out };
+        let after_own = self.own_phrase_after(t, p);
+        let lam = self.lam_after(p);
+        // "عقوبات الاتحاد الأوروبي على روسيا": with a target after it, the genitive acts.
+        let aimed = ["علي", "ضد"].iter().any(|k| {
+            self.lex.grammar.prep_index(k).is_some_and(|k| !self.preps_after(t, k).is_empty())
+        });
+        let mut genitive_found = false;
+        for (party, adjective) in after_own {
+            if adjective {
+                out.agents.push((party, "adjective"));
+            } else {
+                genitive_found = true;
+                if genitive_is_subject || lam.is_some() || aimed {
+                    out.agents.push((party, "genitive"));
+                } else {
+                    out.patients.push((party, "genitive"));
+                }
+            }
+        }
+        // "لقصف مدفعي من قوات الدعم السريع": an act of force from a party.
+        if violent {
+            if let Some(q) = self.from_after(p) {
+                for party in self.phrase_parties(q, false) {
+                    out.agents.push((party, "prep:من"));
+                }
+            }
+        }
+        if let Some(q) = lam {
+            for party in self.phrase_parties(q, true) {
+                let agent = !genitive_found && !genitive_is_subject && !party.place;
+                if agent {
+                    out.agents.push((party, "prep:ل"));
+                } else {
+                    out.patients.push((party, "prep:ل"));
+                }
+            }
+        }
+        self.governors(t, p, violent, &mut out);
+        out
+    }
+
+    /// The parties named in the trigger's own phrase after it: (party, is an adjective).
+    /// A country named by its nisba right after the trigger or its own adjectives is an
+    /// adjective ("غارات إسرائيلية", "غارات جوية إسرائيلية"); once a noun comes, what
+    /// follows is its genitive ("إسقاط طائرة مسيرة هندية": the drone is India's), as is
+    /// a name after a trigger written without the article ("قصف روسيا").
+    fn own_phrase_after(&self, t: usize, p: usize) -> Vec<(Party<'e>, bool)> {
+        let ph = &self.parse.phrases.list[p];
+        let definite = self.parse.tags[t].definite();
+        let mut out: Vec<(Party<'e>, bool)> = Vec::new();
+        let mut genitive = false;
+        let mut u = self.trigger_end(t);
+        while u < ph.tokens.end {
+            let tag = &self.parse.tags[u];
+            let end = tag.end.max(u + 1);
+            // "انسحاب وحداته": a possessor on a genitive noun is whose it is.
+            let possessor = (tag.kind == rasd_syntax::Kind::Nominal)
+                .then_some(tag.pronoun)
+                .flatten()
+                .and_then(|pron| self.resolve(u, pron).into_iter().next());
+            match self.token_party(u, true).or(possessor) {
+                Some(party) => {
+                    let adjective = !genitive && self.is_adjective(u, party.entity);
+                    let keep = adjective || !definite || genitive;
+                    if keep && !out.iter().any(|(x, _)| x.entity == party.entity) {
+                        out.push((party, adjective));
+                    }
+                    genitive |= !adjective;
+                }
+                None => {
+                    if !rasd_syntax::phrase::is_nisba(self.doc.w(u)) {
+                        genitive = true;
+                    }
+                }
+            }
+            u = end;
+        }
+        out
+    }
+
+    /// The trigger named in trigger `i`'s own phrase after it, or in a ل-phrase
+    /// attached to it: the act it is done to ("إسقاط طائرة مسيرة", "اعتراض صواريخ").
+    pub fn act_after(&self, i: usize) -> Option<usize> {
+        let t = self.triggers[i].at;
+        let p = self.phrase_of(t)?;
+        let ph = &self.parse.phrases.list[p];
+        (self.trigger_end(t)..ph.tokens.end)
+            .find_map(|u| self.trigger_at.get(u))
+            .or_else(|| self.lam_after(p).and_then(|q| self.act_in(q)))
+    }
+
+    /// One past a trigger starting at `t` (a phrase trigger runs over several tokens).
+    pub fn trigger_end(&self, t: usize) -> usize {
+        self.trigger_at.get(t).map_or(t + 1, |i| self.triggers[i].end)
+    }
+
+    /// Whether entity `k` at token `u` is written as a nisba adjective ("الإسرائيلية").
+    fn is_adjective(&self, u: usize, k: usize) -> bool {
+        self.doc.entities[k].kind == rasd_model::EntityKind::Country
+            && rasd_syntax::phrase::is_nisba(self.doc.w(u))
+    }
+
+    /// Whether the phrase after verb `v` starts with a count of people ("قتل جنديان",
+    /// "قتل 12 شخصا"): the verb is then a passive telling losses.
+    pub fn counted_subject(&self, v: usize) -> bool {
+        let Some(Arg::Phrase(p)) = self.verb_args(v).subject else { return false };
+        let ph = &self.parse.phrases.list[p];
+        let first = ph.head;
+        let tag = &self.parse.tags[first];
+        let counted = tag.kind == rasd_syntax::Kind::Number
+            || self.lex.set("count").is_some_and(|s| self.in_set(first, s))
+            || self.doc.w(first).ends_with("ان")
+            || self.doc.w(first).ends_with("ين");
+        ph.prep.is_none() && ph.tokens.start > v && counted && !self.names_party_as_agent(p)
+    }
+
+    /// Whether phrase `p` names a party that can act (a state, a body, a group), not
+    /// people counted by their nationality.
+    fn names_party_as_agent(&self, p: usize) -> bool {
+        self.parse.phrases.list[p].noun_tokens().any(|t| {
+            self.doc.entity_at.get(t).is_some_and(|k| {
+                self.doc.entities[k].kind != rasd_model::EntityKind::Country
+                    || !rasd_syntax::phrase::is_nisba(self.doc.w(t))
+            })
+        })
+    }
+
+    /// A phrase with من right after phrase `p` (attached to it).
+    fn from_after(&self, p: usize) -> Option<usize> {
+        let phrases = &self.parse.phrases.list;
+        let next = phrases.get(p + 1)?;
+        let key = self.lex.grammar.prep_key(next.prep?);
+        (next.after_noun && next.clause == phrases[p].clause && key == "من").then_some(p + 1)
+    }
+
+    /// The relative clause with a support verb on trigger `t`'s phrase ("هجوم شنته
+    /// حماس على موقع"), and that verb: its prepositional phrases are the act's too.
+    pub fn support_relative(&self, t: usize) -> Option<usize> {
+        let p = self.phrase_of(self.trigger_end(t) - 1)?;
+        let ph = &self.parse.phrases.list[p];
+        let rel = self.relative_on(ph.tokens.end.saturating_sub(1))?;
+        let v = self.main_verb(rel)?;
+        (self.verb_shape(v) == Some(Shape::Light) || self.launches(v)).then_some(v)
+    }
+
+    /// A phrase with ل right after phrase `p` (attached to it).
+    fn lam_after(&self, p: usize) -> Option<usize> {
+        let phrases = &self.parse.phrases.list;
+        let next = phrases.get(p + 1)?;
+        let key = self.lex.grammar.prep_key(next.prep?);
+        (next.after_noun && next.clause == phrases[p].clause && key == "ل").then_some(p + 1)
+    }
+
+    /// What governs the trigger's phrase: a support verb, تعرض، a relative clause on it,
+    /// a clause of victims it is the cause of.
+    fn governors(&self, t: usize, p: usize, violent: bool, out: &mut NominalArgs<'e>) {
+        let ph = &self.parse.phrases.list[p];
+        let c = ph.clause;
+        if let Some(v) = self.governing_verb(p) {
+            let shape = self.verb_shape(v);
+            let args = self.verb_args(v);
+            // "بدأت القوات قصف ...", "ردت باكستان بقصف ...": a verb that is no trigger
+            // shares its subject with the act it governs, as a support verb does.
+            let in_fi = ph.prep.is_some_and(|k| self.lex.grammar.prep_key(k) == "في");
+            let plain = self.trigger_at.get(v).is_none() && !args.passive && !(violent && in_fi);
+            match shape {
+                Some(Shape::Light) => {
+                    out.light = Some(v);
+                    if let Some(s) = args.subject {
+                        for party in self.arg_parties(s, false) {
+                            out.agents.push((party, "support-verb subject"));
+                        }
+                    }
+                }
+                Some(Shape::Undergo) => {
+                    if let Some(s) = args.subject {
+                        for party in self.arg_parties(s, true) {
+                            out.patients.push((party, "subject of تعرض"));
+                        }
+                    }
+                }
+                None if plain => {
+                    if let Some(s) = args.subject {
+                        for party in self.arg_parties(s, false) {
+                            out.agents.push((party, "governing verb's subject"));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        // "إعلان أذربيجان عملية عسكرية", "التوصل إلى اتفاق": a support noun right before
+        // it lends it its agent.
+        if out.light.is_none() {
+            if let Some(l) = self.light_noun_before(p) {
+                out.light = Some(self.triggers[l].at);
+                let la = self.nominal_args(self.triggers[l].at, true, false);
+                out.agents.extend(la.agents.into_iter().map(|(party, _)| (party, "support noun")));
+            }
+        }
+        // "هجوم شنته حركة الشباب": a relative clause on it, with a support verb.
+        if let Some(rel) = self.relative_on(ph.tokens.end.saturating_sub(1)) {
+            if let Some(v) = self.main_verb(rel) {
+                if self.verb_shape(v) == Some(Shape::Light) || self.launches(v) {
+                    if let Some(s) = self.verb_args(v).subject {
+                        for party in self.arg_parties(s, false) {
+                            out.agents.push((party, "relative clause"));
+                        }
+                    }
+                    // "صواريخ أطلقت من لبنان": where it was launched from.
+                    if out.agents.is_empty() {
+                        if let Some(k) = self.lex.grammar.prep_index("من") {
+                            for q in self.preps_after(v, k) {
+                                for party in self.phrase_parties(q, true) {
+                                    out.agents.push((party, "launched from"));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // "قتل جنود إسرائيليون في هجوم": the victims of the clause are its patients.
+        let cause = ph.prep.is_some_and(|k| CAUSE_PREPS.contains(&self.lex.grammar.prep_key(k)));
+        if cause && violent && out.patients.is_empty() {
+            if let Some(v) = self.main_verb(c).filter(|&v| v < t) {
+                if self.trigger_at.get(v).is_none() || self.counted_subject(v) {
+                    if let Some(s) = self.verb_args(v).subject {
+                        for party in self.arg_parties(s, false) {
+                            out.patients.push((party, "victims"));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The verb that phrase `p` is the object or ل-complement of, in its clause.
+    fn governing_verb(&self, p: usize) -> Option<usize> {
+        let c = self.parse.phrases.list[p].clause;
+        let units = self.units(c);
+        let at = units.iter().position(|u| *u == Unit::Phrase(p))?;
+        let v = units[..at].iter().rev().find_map(|u| match u {
+            Unit::Verb(v) => Some(*v),
+            _ => None,
+        })?;
+        let args = self.verb_args(v);
+        let first = self.first_of_coordination(p);
+        let is_object = matches!(args.object, Some(Arg::Phrase(o)) if o == p || o == first);
+        let ph = &self.parse.phrases.list[p];
+        // "شن موجات متلاحقة من الغارات": a من-phrase on the object names what it counts.
+        let partitive = ph.after_noun
+            && p > 0
+            && ph.prep.is_some_and(|k| self.lex.grammar.prep_key(k) == "من")
+            && matches!(args.object, Some(Arg::Phrase(o)) if o == p - 1);
+        if partitive {
+            return Some(v);
+        }
+        // "وصل الوزير في زيارة إلى لبنان": the visit is his.
+        let by_prep = ph
+            .prep
+            .is_some_and(|k| matches!(self.lex.grammar.prep_key(k), "ل" | "ب" | "الي" | "في"));
+        (is_object || by_prep).then_some(v)
+    }
+
+    /// The support noun (a masdar of class shape light) in the phrase right before
+    /// phrase `p`, when `p` is its object or its الى-complement.
+    fn light_noun_before(&self, p: usize) -> Option<usize> {
+        let phrases = &self.parse.phrases.list;
+        let ph = &phrases[p];
+        let prev = phrases.get(p.checked_sub(1)?)?;
+        let adjacent = prev.clause == ph.clause && prev.tokens.end == ph.tokens.start;
+        let fits =
+            ph.prep.is_none() || ph.prep.is_some_and(|k| self.lex.grammar.prep_key(k) == "الي");
+        if !adjacent || !fits {
+            return None;
+        }
+        prev.noun_tokens().filter_map(|t| self.trigger_at.get(t)).find(|&l| {
+            let tr = &self.triggers[l];
+            tr.nominal
+                && tr.rows.first().is_some_and(|&r| {
+                    self.lex.classes[self.lex.frames[r as usize].class].shape == Shape::Light
+                })
+        })
+    }
+
+    /// The shape of the frame of a verb trigger at `v`, if it is one.
+    pub fn verb_shape(&self, v: usize) -> Option<Shape> {
+        let i = self.trigger_at.get(v)?;
+        let tr = &self.triggers[i];
+        if tr.nominal {
+            return None;
+        }
+        let f = &self.lex.frames[*tr.rows.first()? as usize];
+        Some(self.lex.classes[f.class].shape)
+    }
+
+    /// Whether the verb at `v` is one that launches or sends (أطلق، أرسل ...).
+    fn launches(&self, v: usize) -> bool {
+        self.lex.set("launch").is_some_and(|s| self.in_set(v, s))
+    }
+
+    /// The relative clause whose antecedent is token `t`, if any.
+    pub fn relative_on(&self, t: usize) -> Option<usize> {
+        let c = self.parse.clauses.index_of(t)?;
+        let list = &self.parse.clauses.list;
+        (c + 1..list.len().min(c + 4))
+            .find(|&r| list[r].kind == ClauseKind::Rel && list[r].antecedent == Some(t))
+    }
+}

@@ -1,0 +1,195 @@
+//! Parties: the states and bodies a phrase, a pronoun or a gap names.
+//!
+//! A noun phrase names the parties of its linked entities ("القوات الروسية": Russia); a
+//! phrase with none names those of a phrase attached to it — a possessive ل ("مواقع للجيش
+//! الأرميني") or a membership من/في after a member noun ("مسلحون من حركة الشباب",
+//! "قياديا في حماس") — and a coordinated phrase after it adds its own ("مصر وقطر"). A
+//! place names the state it lies in (or the one holding it) only where a target may be a
+//! place ("قصفت روسيا خاركيف").
+
+use rasd_model::EntityKind;
+use rasd_morph::{Person, Pronoun};
+
+use crate::args::Arg;
+use crate::context::Ctx;
+
+/// The entity index a "the two sides" party carries: the article's pair stands for it.
+pub const DYAD: usize = usize::MAX;
+
+/// A party found in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Party<'e> {
+    /// The entity, if one names it (a state added from a place has its place here).
+    pub entity: usize,
+    /// Its participant code.
+    pub code: &'e str,
+    /// Where it is named.
+    pub token: usize,
+    /// Named as a place, standing for its state.
+    pub place: bool,
+}
+
+impl<'e> Ctx<'_, 'e> {
+    /// The parties of an argument. `places`: a place counts, for its state.
+    pub fn arg_parties(&self, arg: Arg, places: bool) -> Vec<Party<'e>> {
+        match arg {
+            Arg::Phrase(p) => self.phrase_parties(p, places),
+            Arg::Pron(at, pron) => self.resolve(at, pron),
+            Arg::Antecedent(t) => match self.phrase_of(t) {
+                Some(p) => self.phrase_parties(p, places),
+                None => self.token_party(t, places).into_iter().collect(),
+            },
+            Arg::Entity(k) => self
+                .code(k)
+                .map(|code| Party { entity: k, code, token: 0, place: false })
+                .into_iter()
+                .collect(),
+        }
+    }
+
+    /// The parties phrase `p` names, with those coordinated after it.
+    pub fn phrase_parties(&self, p: usize, places: bool) -> Vec<Party<'e>> {
+        let mut out = self.own_parties(p, places);
+        let phrases = &self.parse.phrases.list;
+        let mut q = p + 1;
+        while q < phrases.len()
+            && phrases[q].coordinated
+            && !phrases[q].aside
+            && phrases[q].clause == phrases[p].clause
+            && (phrases[q].prep.is_none() || phrases[q].prep == phrases[p].prep)
+        {
+            for party in self.own_parties(q, places) {
+                if !out.iter().any(|x| x.entity == party.entity) {
+                    out.push(party);
+                }
+            }
+            q += 1;
+        }
+        out
+    }
+
+    /// The parties of phrase `p` alone: its entities, else an attached phrase's.
+    fn own_parties(&self, p: usize, places: bool) -> Vec<Party<'e>> {
+        let ph = &self.parse.phrases.list[p];
+        let mut out: Vec<Party<'e>> = Vec::new();
+        // "الجانبان", "طرفي النزاع": the article's two sides, filled in at the end.
+        if let Some(set) = self.lex.set("dyad") {
+            if self.in_set(ph.head, set)
+                && !ph.noun_tokens().any(|t| self.token_party(t, false).is_some())
+            {
+                return vec![Party { entity: DYAD, code: "", token: ph.head, place: false }];
+            }
+        }
+        for t in ph.noun_tokens() {
+            if let Some(party) = self.token_party(t, places) {
+                if !out.iter().any(|x| x.entity == party.entity) {
+                    out.push(party);
+                }
+            }
+        }
+        // "قاعدة حميميم الروسية": a state named by its adjective owns the place named
+        // beside it.
+        if out.iter().any(|x| x.place)
+            && out.iter().any(|x| !x.place && self.names_state_by_adjective(x))
+        {
+            out.retain(|x| !x.place);
+        }
+        if out.is_empty() {
+            if let Some(q) = self.owner_phrase(p) {
+                return self.own_parties(q, places);
+            }
+            // "قواتها", "مقاتليهم": the possessor written on the head.
+            let head = &self.parse.tags[ph.head];
+            if let (Some(pron), true) = (head.pronoun, head.kind == rasd_syntax::Kind::Nominal) {
+                return self.resolve(ph.head, pron);
+            }
+        }
+        out
+    }
+
+    /// Whether a party is a state named by its nisba ("الروسية").
+    fn names_state_by_adjective(&self, x: &Party<'e>) -> bool {
+        self.doc.entities[x.entity].kind == EntityKind::Country
+            && rasd_syntax::phrase::is_nisba(self.doc.w(x.token))
+    }
+
+    /// The phrase that says whose the noun of phrase `p` is: a possessive ل right after
+    /// it, or من/في after a member noun.
+    pub fn owner_phrase(&self, p: usize) -> Option<usize> {
+        let phrases = &self.parse.phrases.list;
+        let mut q = p + 1;
+        let next = phrases.get(q)?;
+        if !next.after_noun || next.clause != phrases[p].clause {
+            return None;
+        }
+        let key = self.lex.grammar.prep_key(next.prep?);
+        // "بوساطة من قوات حفظ السلام": a preposition with no noun of its own.
+        let bare_prep = phrases[p].noun_tokens().is_empty();
+        let member = self
+            .lex
+            .set("member")
+            .is_some_and(|s| phrases[p].noun_tokens().any(|t| self.in_set(t, s)));
+        if !(key == "ل" || ((member || bare_prep) && matches!(key, "من" | "في"))) {
+            return None;
+        }
+        // "ممثلين من كل من الولايات المتحدة ...": past "من كل".
+        while phrases.get(q + 1).is_some_and(|n| n.after_noun) && self.quantifier_only(q) {
+            q += 1;
+        }
+        Some(q)
+    }
+
+    /// Whether phrase `q`'s noun is only a quantifier ("من كل").
+    fn quantifier_only(&self, q: usize) -> bool {
+        let ph = &self.parse.phrases.list[q];
+        ph.noun_tokens().all(|t| self.parse.tags[t].has(|f| *f == rasd_syntax::Function::Quant))
+    }
+
+    /// The party an entity token names, if it can take part (or, with `places`, the
+    /// state of a place).
+    pub fn token_party(&self, t: usize, places: bool) -> Option<Party<'e>> {
+        let k = self.doc.entity_at.get(t)?;
+        let e = &self.doc.entities[k];
+        if e.kind == EntityKind::Place && places {
+            let code = *self.place_states(k).first()?;
+            return Some(Party { entity: k, code, token: t, place: true });
+        }
+        let code = self.code(k)?;
+        Some(Party { entity: k, code, token: t, place: false })
+    }
+
+    /// The party a pronoun at token `at` stands for: the speaker for the first person
+    /// ("قواتنا", "قصفناهم"); else the nearest party named before it in the sentence,
+    /// else the first of the sentence before.
+    pub fn resolve(&self, at: usize, pron: Pronoun) -> Vec<Party<'e>> {
+        let s = self.doc.sentence_of(at);
+        if pron.person() == Person::First {
+            return self.speaker(at).into_iter().collect();
+        }
+        let range = self.doc.sentences[s].clone();
+        let before = (range.start..at).rev().find_map(|t| self.token_party(t, false));
+        let found = before.or_else(|| {
+            let prev = self.doc.sentences.get(s.checked_sub(1)?)?.clone();
+            prev.clone().find_map(|t| self.token_party(t, false))
+        });
+        found
+            .map(|mut p| {
+                p.token = at;
+                p
+            })
+            .into_iter()
+            .collect()
+    }
+
+    /// Who speaks at token `at`: the subject of the reporting verb whose complement holds
+    /// it, else the sentence's claimant.
+    pub fn speaker(&self, at: usize) -> Option<Party<'e>> {
+        if let Some(r) = self.reporter(at) {
+            return Some(r);
+        }
+        let claims = self.doc.sentence_claims();
+        let c = self.doc.claimant_with(at, &claims)?;
+        let code = self.code(c.entity)?;
+        Some(Party { entity: c.entity, code, token: at, place: false })
+    }
+}

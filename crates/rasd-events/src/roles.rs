@@ -1,0 +1,370 @@
+//! Roles: a trigger's frame class says which slots fill its actors, targets and content;
+//! this module reads each slot off the clause.
+
+use rasd_syntax::ClauseKind;
+
+use crate::args::{Arg, VerbArgs};
+use crate::context::Ctx;
+use crate::frames::{Class, Slot, SlotKind, Via};
+use crate::nominal::NominalArgs;
+use crate::parties::Party;
+
+/// A party in a role, with the slot that put it there.
+#[derive(Debug, Clone, Copy)]
+pub struct Filler<'e> {
+    /// The party.
+    pub party: Party<'e>,
+    /// The slot's name ("subject", "prep:علي", "adjective", ...).
+    pub slot: &'static str,
+}
+
+/// A trigger's roles as its frame fills them.
+#[derive(Debug, Clone, Default)]
+pub struct Filled<'e> {
+    /// The frame row used.
+    pub row: u32,
+    /// The class its roles were read with (the row's, or the row class's weapon class).
+    pub class: usize,
+    /// Who acts.
+    pub actors: Vec<Filler<'e>>,
+    /// Who is acted upon.
+    pub targets: Vec<Filler<'e>>,
+    /// Triggers that are this act's content (indexes into the context's triggers).
+    pub content: Vec<usize>,
+    /// For an accepted act: the trigger accepted.
+    pub accepted: Option<usize>,
+    /// A support verb governs the trigger.
+    pub governed: bool,
+}
+
+/// The arguments of a trigger, verbal or nominal.
+pub enum Args<'e> {
+    /// A verb's.
+    Verb(VerbArgs),
+    /// A nominal trigger's.
+    Nominal(NominalArgs<'e>),
+}
+
+/// Slot names are static strings, so explanations carry them without copies.
+fn static_name(slot: &Slot) -> &'static str {
+    match (&slot.kind, slot.via) {
+        (SlotKind::Subj, Via::Party) => "subject",
+        (SlotKind::Subj, _) => "subject's act",
+        (SlotKind::Obj, Via::Party) => "object",
+        (SlotKind::Obj, _) => "object's act",
+        (SlotKind::Place, _) => "place",
+        (SlotKind::Complement | SlotKind::Rest, _) => "content",
+        (SlotKind::Prep(..), Via::Party) => "preposition",
+        (SlotKind::Prep(..), _) => "preposition's act",
+    }
+}
+
+impl<'e> Ctx<'_, 'e> {
+    /// The arguments of trigger `i`.
+    pub fn trigger_args(&self, i: usize, class: &Class) -> Args<'e> {
+        let tr = &self.triggers[i];
+        if tr.nominal {
+            let violent = matches!(class.name.as_str(), "strike" | "clash" | "seize");
+            Args::Nominal(self.nominal_args(tr.at, class.genitive_is_subject, violent))
+        } else {
+            let mut v = self.verb_args(tr.at);
+            // "قتل جنديان في هجوم": a count after a verb of killing is who was killed.
+            let count_passive = tr.rows.iter().any(|&r| self.lex.frames[r as usize].count_passive);
+            if count_passive && !v.passive && self.counted_subject(tr.at) {
+                v.passive = true;
+            }
+            Args::Verb(v)
+        }
+    }
+
+    /// Fills trigger `i`'s roles by its frame row `row`; `depth` bounds the reading of an
+    /// act's agent through the act a slot names.
+    pub fn fill(&self, i: usize, row: u32, depth: usize) -> Filled<'e> {
+        let frame = &self.lex.frames[row as usize];
+        let mut class_index = frame.class;
+        let mut class = &self.lex.classes[class_index];
+        let args = self.trigger_args(i, class);
+        // "أسقطت الدفاعات مسيرة أطلقتها روسيا": shooting down what was launched is
+        // intercepting it.
+        if let Some(w) = class.weapon.filter(|_| self.object_is_weapon(i, &args)) {
+            class_index = w;
+            class = &self.lex.classes[w];
+        }
+        let mut out = Filled { row, class: class_index, ..Filled::default() };
+        if let Args::Nominal(n) = &args {
+            out.governed = n.light.is_some();
+        }
+        let first = |slots: &[Slot], places: bool| -> Vec<Filler<'e>> {
+            slots
+                .iter()
+                .map(|s| self.slot_fillers(i, s, &args, places, depth))
+                .find(|v| !v.is_empty())
+                .unwrap_or_default()
+        };
+        match class.shape {
+            crate::frames::Shape::Joint | crate::frames::Shape::Mediate => {
+                let mut all: Vec<Filler<'e>> = Vec::new();
+                for s in &class.actor {
+                    for f in self.slot_fillers(i, s, &args, false, depth) {
+                        if !all.iter().any(|x| x.party.entity == f.party.entity) {
+                            all.push(f);
+                        }
+                    }
+                }
+                out.actors = all;
+                out.targets = first(&class.target, true);
+            }
+            _ => {
+                out.actors = first(&class.actor, false);
+                out.targets = first(&class.target, true);
+            }
+        }
+        for s in &class.content {
+            out.content.extend(self.slot_triggers(i, s, &args));
+        }
+        if class.shape == crate::frames::Shape::Accept {
+            out.accepted = out.content.first().copied();
+        }
+        out
+    }
+
+    /// The phrases a slot names for trigger `i`, or a pronoun or gap, as arguments.
+    fn slot_args(&self, i: usize, slot: &Slot, args: &Args<'e>) -> Vec<Arg> {
+        let t = self.triggers[i].at;
+        match (&slot.kind, args) {
+            (SlotKind::Subj, Args::Verb(v)) if v.passive => self.agent_phrases(t),
+            (SlotKind::Subj, Args::Verb(v)) => v.subject.into_iter().collect(),
+            (SlotKind::Obj, Args::Verb(v)) if v.passive => v.subject.into_iter().collect(),
+            (SlotKind::Obj, Args::Verb(v)) => v.object.into_iter().collect(),
+            (SlotKind::Prep(k, _), _) => {
+                let from = self.trigger_end(t) - 1;
+                let mut found: Vec<Arg> =
+                    self.preps_after(from, *k).into_iter().map(Arg::Phrase).collect();
+                // "هجوم شنته حماس على موقع": the relative clause's phrases are the act's.
+                if found.is_empty() && self.triggers[i].nominal {
+                    if let Some(v) = self.support_relative(t) {
+                        found = self.preps_after(v, *k).into_iter().map(Arg::Phrase).collect();
+                    }
+                }
+                found
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// "من قبل X", "على يد X": the agent of a passive verb.
+    fn agent_phrases(&self, t: usize) -> Vec<Arg> {
+        let Some(k) = self.lex.grammar.prep_index("من_قبل") else { return Vec::new() };
+        self.preps_after(t, k).into_iter().map(Arg::Phrase).collect()
+    }
+
+    /// The parties a slot gives trigger `i`.
+    fn slot_fillers(
+        &self,
+        i: usize,
+        slot: &Slot,
+        args: &Args<'e>,
+        places: bool,
+        depth: usize,
+    ) -> Vec<Filler<'e>> {
+        let name = static_name(slot);
+        let tag = |party: Party<'e>, slot: &'static str| Filler { party, slot };
+        if let (SlotKind::Subj | SlotKind::Obj, Args::Nominal(n)) = (&slot.kind, args) {
+            let list = if slot.kind == SlotKind::Subj { &n.agents } else { &n.patients };
+            let direct: Vec<Filler<'e>> = list.iter().map(|&(p, s)| tag(p, s)).collect();
+            // "اعتراض صواريخ إيرانية": the act its object names, read through.
+            let act = (slot.kind == SlotKind::Obj && !matches!(slot.via, Via::Party | Via::Topic))
+                .then(|| self.act_after(i))
+                .flatten();
+            return match act {
+                Some(j) if depth > 0 => self
+                    .act_parties(j, slot.via, depth - 1)
+                    .into_iter()
+                    .map(|p| tag(p, "object's act"))
+                    .collect(),
+                _ if slot.via == Via::Party => direct,
+                _ => direct,
+            };
+        }
+        if slot.kind == SlotKind::Place {
+            return self.scene(i).into_iter().map(|p| tag(p, name)).collect();
+        }
+        let mut out: Vec<Filler<'e>> = Vec::new();
+        for arg in self.slot_args(i, slot, args) {
+            let through_act = match (slot.via, arg) {
+                (Via::Party, _) => None,
+                (via, Arg::Phrase(p)) => self.act_in(p).map(|j| (via, j)),
+                _ => None,
+            };
+            let parties = match through_act {
+                Some((Via::Topic, _)) => Vec::new(),
+                Some((via, j)) if depth > 0 => self.act_parties(j, via, depth - 1),
+                _ => self.arg_parties(arg, places),
+            };
+            for p in parties {
+                if !out.iter().any(|x| x.party.entity == p.entity) {
+                    out.push(tag(p, name));
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether trigger `i`'s object names something launched (a trigger that is an
+    /// event only as a verb's object: a missile, a drone).
+    fn object_is_weapon(&self, i: usize, args: &Args<'e>) -> bool {
+        let weapon =
+            |j: usize| self.triggers[j].rows.iter().any(|&r| !self.lex.frames[r as usize].alone);
+        match args {
+            Args::Verb(v) => {
+                let obj = if v.passive { v.subject } else { v.object };
+                matches!(obj, Some(Arg::Phrase(p)) if self.act_in(p).is_some_and(weapon))
+            }
+            Args::Nominal(_) => self.act_after(i).is_some_and(weapon),
+        }
+    }
+
+    /// The first trigger in phrase `p`, if it names an act.
+    pub fn act_in(&self, p: usize) -> Option<usize> {
+        let ph = &self.parse.phrases.list[p];
+        ph.noun_tokens().find_map(|t| self.trigger_at.get(t))
+    }
+
+    /// The parties of the act of trigger `j` that `via` asks for.
+    fn act_parties(&self, j: usize, via: Via, depth: usize) -> Vec<Party<'e>> {
+        let Some(&row) = self.triggers[j].rows.first() else { return Vec::new() };
+        let f = self.fill(j, row, depth);
+        let pick = |v: &[Filler<'e>]| v.iter().map(|x| x.party).collect::<Vec<_>>();
+        match via {
+            Via::Agent => pick(&f.actors),
+            Via::Target => pick(&f.targets),
+            Via::Parties => {
+                let mut all = pick(&f.actors);
+                all.extend(pick(&f.targets));
+                all
+            }
+            Via::Party | Via::Topic => Vec::new(),
+        }
+    }
+
+    /// The triggers a content slot holds for trigger `i`.
+    fn slot_triggers(&self, i: usize, slot: &Slot, args: &Args<'e>) -> Vec<usize> {
+        let t = self.triggers[i].at;
+        match slot.kind {
+            SlotKind::Complement => return self.complement_triggers(t),
+            SlotKind::Rest => {
+                let Some(c) = self.parse.clauses.index_of(t) else { return Vec::new() };
+                return self.parse.clauses.list[c]
+                    .tokens()
+                    .filter(|&u| u > t)
+                    .filter_map(|u| self.trigger_at.get(u))
+                    .collect();
+            }
+            _ => {}
+        }
+        let mut out = Vec::new();
+        for arg in self.slot_args(i, slot, args) {
+            if let Arg::Phrase(p) = arg {
+                let ph = &self.parse.phrases.list[p];
+                out.extend(ph.noun_tokens().filter_map(|t| self.trigger_at.get(t)));
+                // What is attached to it goes with it ("بقصف مواقع للجيش").
+                let mut q = p + 1;
+                while let Some(next) = self.parse.phrases.list.get(q) {
+                    if !next.after_noun || next.clause != ph.clause {
+                        break;
+                    }
+                    out.extend(next.noun_tokens().filter_map(|t| self.trigger_at.get(t)));
+                    q += 1;
+                }
+            }
+        }
+        if let (SlotKind::Obj, Args::Nominal(_)) = (&slot.kind, args) {
+            out.extend(self.act_after(i));
+        }
+        out
+    }
+
+    /// The triggers in the complement clauses that hang on token `t`'s clause after it
+    /// (and in the clauses below them).
+    fn complement_triggers(&self, t: usize) -> Vec<usize> {
+        let list = &self.parse.clauses.list;
+        let Some(c) = self.parse.clauses.index_of(t) else { return Vec::new() };
+        let under = |mut d: usize| {
+            for _ in 0..8 {
+                let Some(p) = list[d].parent else { return false };
+                if p == c {
+                    return list[d].kind == ClauseKind::Comp && list[d].start() > t;
+                }
+                d = p;
+            }
+            false
+        };
+        (0..self.triggers.len())
+            .filter(|&j| {
+                let d = self.parse.clauses.index_of(self.triggers[j].at);
+                d.is_some_and(|d| d != c && under(d))
+            })
+            .collect()
+    }
+
+    /// The state of the first place named as the scene of trigger `i`'s clause, after the
+    /// trigger (else before it).
+    pub fn scene(&self, i: usize) -> Option<Party<'e>> {
+        let t = self.triggers[i].at;
+        let c = self.parse.clauses.index_of(t)?;
+        let clause = &self.parse.clauses.list[c];
+        let place_at = |u: usize| -> Option<Party<'e>> {
+            let k = self.doc.entity_at.get(u)?;
+            let e = &self.doc.entities[k];
+            let locative = matches!(e.kind, rasd_model::EntityKind::Place)
+                || (e.kind == rasd_model::EntityKind::Country && self.after_locative(u));
+            if !locative {
+                return None;
+            }
+            let code = *self.place_states(k).first()?;
+            Some(Party { entity: k, code, token: u, place: true })
+        };
+        // Not where the subject comes from ("طائرات المجلس العسكري في ميانمار").
+        let subject = self.subject_span(i);
+        let free = |u: &usize| !subject.as_ref().is_some_and(|r| r.contains(u));
+        let relative = self.triggers[i]
+            .nominal
+            .then(|| self.support_relative(t))
+            .flatten()
+            .and_then(|v| self.parse.clauses.of(v));
+        clause
+            .tokens()
+            .filter(|&u| u > t)
+            .filter(free)
+            .find_map(place_at)
+            .or_else(|| relative.and_then(|r| r.tokens().find_map(place_at)))
+            .or_else(|| clause.tokens().filter(|&u| u < t).filter(free).find_map(place_at))
+    }
+
+    /// The tokens of trigger `i`'s subject phrase and the phrases attached to it.
+    fn subject_span(&self, i: usize) -> Option<std::ops::Range<usize>> {
+        let tr = &self.triggers[i];
+        if tr.nominal {
+            return None;
+        }
+        let Some(Arg::Phrase(p)) = self.verb_args(tr.at).subject else { return None };
+        let phrases = &self.parse.phrases.list;
+        let mut end = phrases[p].tokens.end;
+        let mut q = p + 1;
+        while phrases
+            .get(q)
+            .is_some_and(|n| n.after_noun && n.prep.is_some() && n.clause == phrases[p].clause)
+        {
+            end = phrases[q].tokens.end;
+            q += 1;
+        }
+        Some(phrases[p].tokens.start..end)
+    }
+
+    /// Whether the phrase holding token `u` has a locative preposition (في، قرب، داخل).
+    fn after_locative(&self, u: usize) -> bool {
+        let Some(p) = self.phrase_of(u) else { return false };
+        let Some(k) = self.parse.phrases.list[p].prep else { return false };
+        matches!(self.lex.grammar.prep_key(k), "في" | "قرب" | "خلف" | "تحت")
+    }
+}

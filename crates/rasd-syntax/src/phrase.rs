@@ -1,0 +1,330 @@
+//! Phrases: each clause cut into its verbs, noun phrases and prepositional phrases.
+//!
+//! A noun phrase runs over nominal words (nouns, masdars, adjectives, numbers, linked
+//! names) until a verb, a closed-class word, punctuation or a word that carries و or a
+//! preposition: "قوات الجيش السوداني" is one phrase (a head, an idafa chain, an
+//! adjective), "مواقع للجيش الأرميني" is a noun phrase and a prepositional phrase
+//! attached to it. A prepositional phrase is its preposition (a word, a phrase such as
+//! "من قبل", or a letter on the next word: "بالاتفاق", "لإسرائيل") and the noun phrase
+//! after it. A noun phrase with و on its first word is coordinated with the phrase
+//! before ("بين إسرائيل وحماس", "مصر وقطر").
+
+use std::ops::Range;
+
+use rasd_morph::Proclitics;
+
+use rasd_attribution::Doc;
+
+use crate::clause::Clauses;
+use crate::grammar::{Function, Grammar};
+use crate::tag::{Kind, Tag};
+
+/// The prepositions written as one letter on a word, by their keys.
+const GLUED: [(Proclitics, &str); 3] =
+    [(Proclitics::BI, "ب"), (Proclitics::LI, "ل"), (Proclitics::KA, "ك")];
+
+/// A phrase.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Phrase {
+    /// Its tokens: for a prepositional phrase, from the preposition on.
+    pub tokens: Range<usize>,
+    /// The first token of its noun phrase (after the preposition).
+    pub head: usize,
+    /// The preposition's key index (`Grammar::prep_key`), for a prepositional phrase.
+    pub prep: Option<u16>,
+    /// Joined to the phrase before by و or a comma in a list.
+    pub coordinated: bool,
+    /// Right after a noun phrase, with nothing between: it may belong to it ("مواقع
+    /// للجيش").
+    pub after_noun: bool,
+    /// An aside set off by commas after a noun phrase ("بوركينا فاسو والنيجر، شريكتا مالي
+    /// في التحالف، الهجومين"): it describes the phrase before, it is no argument.
+    pub aside: bool,
+    /// A comma comes right before it.
+    pub after_comma: bool,
+    /// Its clause.
+    pub clause: usize,
+}
+
+impl Phrase {
+    /// The tokens of its noun phrase.
+    pub fn noun_tokens(&self) -> Range<usize> {
+        self.head..self.tokens.end
+    }
+}
+
+/// The phrases of a document and the phrase of each token.
+#[derive(Debug, Clone, Default)]
+pub struct Phrases {
+    /// The phrases, in text order.
+    pub list: Vec<Phrase>,
+    /// Per token, its phrase (`u32::MAX`: none, e.g. a verb).
+    pub at: Vec<u32>,
+}
+
+impl Phrases {
+    /// The phrase holding token `t`.
+    pub fn of(&self, t: usize) -> Option<&Phrase> {
+        self.list.get(*self.at.get(t)? as usize)
+    }
+
+    /// The index of the phrase holding token `t`.
+    pub fn index_of(&self, t: usize) -> Option<usize> {
+        self.at.get(t).filter(|&&p| p != u32::MAX).map(|&p| p as usize)
+    }
+}
+
+/// Cuts every clause into phrases.
+pub fn phrases(grammar: &Grammar, tags: &[Tag<'_>], clauses: &Clauses, doc: &Doc<'_>) -> Phrases {
+    let mut out = Phrases { list: Vec::new(), at: vec![u32::MAX; tags.len()] };
+    let glued: Vec<(Proclitics, Option<u16>)> =
+        GLUED.iter().map(|&(p, k)| (p, grammar.prep_index(k))).collect();
+    for (c, clause) in clauses.list.iter().enumerate() {
+        for seg in &clause.segments {
+            let first = out.list.len();
+            chunk(&Chunker { tags, doc, glued: &glued }, seg.clone(), c, &mut out);
+            lists_and_asides(&mut out.list[first..]);
+        }
+    }
+    out
+}
+
+/// Phrases after a comma: items of a list when a later item is joined by و ("مصر، قطر
+/// والأردن"); asides when another comma closes them and no و follows; otherwise they
+/// go on as they are.
+fn lists_and_asides(phrases: &mut [Phrase]) {
+    for q in 0..phrases.len() {
+        if !phrases[q].after_comma || phrases[q].coordinated || q == 0 {
+            continue;
+        }
+        // The phrases that hang on it, up to the next comma.
+        let mut r = q + 1;
+        while r < phrases.len() && phrases[r].after_noun {
+            r += 1;
+        }
+        let closed = phrases.get(r).is_some_and(|n| n.after_comma);
+        let list_goes_on = phrases[r.min(phrases.len())..]
+            .iter()
+            .take_while(|n| n.after_comma || n.coordinated || n.after_noun)
+            .any(|n| n.coordinated && n.prep == phrases[q].prep);
+        if list_goes_on {
+            phrases[q].coordinated = true;
+        } else if closed && phrases[q].prep.is_none() {
+            for p in &mut phrases[q..r] {
+                p.aside = true;
+            }
+        }
+    }
+}
+
+/// What cutting a segment reads.
+struct Chunker<'a, 'g> {
+    tags: &'a [Tag<'g>],
+    doc: &'a Doc<'a>,
+    glued: &'a [(Proclitics, Option<u16>)],
+}
+
+/// The key of the preposition written on a nominal token, if any.
+fn glued_prep(tag: &Tag<'_>, glued: &[(Proclitics, Option<u16>)]) -> Option<u16> {
+    if !matches!(tag.kind, Kind::Nominal | Kind::Entity(_)) {
+        return None;
+    }
+    glued.iter().find(|(p, _)| tag.proclitics.contains(*p)).and_then(|(_, k)| *k)
+}
+
+/// The preposition a closed-class word or phrase is, if it is one.
+fn prep_word(tag: &Tag<'_>) -> Option<u16> {
+    if tag.kind != Kind::Function {
+        return None;
+    }
+    tag.functions.iter().find_map(|(f, _)| match f {
+        Function::Prep(k) => Some(*k),
+        _ => None,
+    })
+}
+
+/// Whether a noun phrase may start at this token.
+fn starts_noun(tag: &Tag<'_>) -> bool {
+    matches!(tag.kind, Kind::Nominal | Kind::Entity(_) | Kind::Number)
+        || (tag.kind == Kind::Function
+            && tag.has(|f| matches!(f, Function::Dem | Function::Quant | Function::Pron)))
+}
+
+/// Cuts one clause segment.
+fn chunk(c: &Chunker<'_, '_>, seg: Range<usize>, clause: usize, out: &mut Phrases) {
+    let tags = c.tags;
+    let mut t = seg.start;
+    // The end of the last phrase, while only punctuation has come since; and whether a
+    // comma has.
+    let mut last_end: Option<usize> = None;
+    let mut comma = false;
+    while t < seg.end {
+        let tag = &tags[t];
+        let next = tag.end.clamp(t + 1, seg.end);
+        let word_prep = prep_word(tag);
+        if word_prep.is_none() && !starts_noun(tag) {
+            if tag.kind == Kind::Punct {
+                comma |= matches!(c.doc.w(t), "," | "،");
+            } else {
+                last_end = None;
+                comma = false;
+            }
+            t = next;
+            continue;
+        }
+        let (prep, head) = match word_prep {
+            Some(k) => (Some(k), next),
+            None => (glued_prep(tag, c.glued), t),
+        };
+        let end = noun_end(c.doc, tags, head, seg.end).max(next);
+        let coordinated = tag.has_conj();
+        let after_noun = last_end == Some(t) && !coordinated && !comma;
+        let p = out.list.len() as u32;
+        out.list.push(Phrase {
+            tokens: t..end,
+            head,
+            prep,
+            coordinated,
+            after_noun,
+            aside: false,
+            after_comma: comma && last_end.is_some(),
+            clause,
+        });
+        for slot in &mut out.at[t..end] {
+            *slot = p;
+        }
+        last_end = Some(end);
+        comma = false;
+        t = end;
+    }
+}
+
+/// One past the last token of the noun phrase starting at `head`: nominal words go on
+/// until one carries و or a preposition, or a word of another kind comes, or a word
+/// without the article follows a definite one — an indefinite noun cannot describe a
+/// definite one nor be its genitive, so it starts the next phrase ("اعترضت الدفاعات
+/// الإسرائيلية | صواريخ", "أعلن الجيش الباكستاني | إسقاط طائرة", "قصفت روسيا |
+/// خاركيف").
+fn noun_end(doc: &Doc<'_>, tags: &[Tag<'_>], head: usize, end: usize) -> usize {
+    let mut t = head;
+    let mut definite = false;
+    let mut indefinite_words = 0;
+    let mut last_entity: Option<usize> = None;
+    while t < end {
+        let tag = &tags[t];
+        let nominal = matches!(tag.kind, Kind::Nominal | Kind::Entity(_) | Kind::Number)
+            || (tag.kind == Kind::Function
+                && tag.has(|f| matches!(f, Function::Dem | Function::Quant)));
+        if !nominal {
+            break;
+        }
+        if t > head && (tag.has_conj() || tag.proclitics.preposition()) {
+            break;
+        }
+        let this_definite = is_definite(tag);
+        if t > head && definite && !this_definite {
+            break;
+        }
+        // A name is no head of a genitive: a noun after it starts the next phrase
+        // ("أدانت السعودية | الهجمات الحوثية"), an adjective goes on describing it
+        // ("جماعة الحوثي المدعومة من إيران").
+        if t > head
+            && last_entity == Some(prev_entity(tags, t))
+            && !matches!(tag.kind, Kind::Entity(_))
+        {
+            if !adjective_like(doc.w(t), tag) {
+                break;
+            }
+        }
+        if let Kind::Entity(k) = tag.kind {
+            // Two names side by side are two phrases ("طالبت مصر | إسرائيل"), unless the
+            // second names the first's holder ("الرئيس الأمريكي جو بايدن") or is an
+            // adjective ("طائرات أمريكية بريطانية"); after a noun and its adjective a
+            // name is no genitive ("في بيان مشترك | روسيا").
+            let adjective = is_nisba(doc.w(t));
+            let apposed = last_entity.is_some_and(|j| holder(doc, j, k));
+            let second_name = last_entity.is_some() && !apposed && !adjective;
+            let after_adjective = last_entity.is_none()
+                && indefinite_words >= 2
+                && t > head
+                && adjective_like(doc.w(t - 1), &tags[t - 1])
+                && !construct_noun(doc.w(t - 1));
+            if second_name || (after_adjective && !adjective) {
+                break;
+            }
+            last_entity = Some(k);
+        } else if !this_definite {
+            indefinite_words += 1;
+        }
+        definite = this_definite;
+        t = tag.end.max(t + 1);
+    }
+    t
+}
+
+/// Whether a word has the endings of a nisba adjective ("أمريكية", "الروسي",
+/// "الإسرائيليين").
+pub fn is_nisba(w: &str) -> bool {
+    ["ي", "يه", "يين", "يون", "يان", "يتين", "يتان"].iter().any(|e| w.ends_with(e))
+}
+
+/// The entity of the token before `t`, or `usize::MAX` when it is none.
+fn prev_entity(tags: &[Tag<'_>], t: usize) -> usize {
+    match t.checked_sub(1).map(|p| tags[p].kind) {
+        Some(Kind::Entity(k)) => k,
+        _ => usize::MAX,
+    }
+}
+
+/// Whether a word after a name reads as its adjective: a nisba, or a participle of a
+/// derived verb ("المدعومة", "الموالية", "المتمردة") that no lexicon knows as a noun.
+fn adjective_like(w: &str, tag: &Tag<'_>) -> bool {
+    let known_noun = tag.analysis.is_some_and(|a| a.infl.pos != rasd_morph::Pos::Verb);
+    let stem = w.strip_prefix("وال").or_else(|| w.strip_prefix("ال")).unwrap_or(w);
+    !known_noun && (is_nisba(w) || stem.starts_with('م'))
+}
+
+/// Nouns shaped like adjectives that head a name's genitive ("وزراء خارجية مصر"):
+/// offices and bodies.
+fn construct_noun(w: &str) -> bool {
+    matches!(
+        w.trim_start_matches('و'),
+        "خارجيه"
+            | "داخليه"
+            | "ماليه"
+            | "جمهوريه"
+            | "حكومه"
+            | "دوليه"
+            | "عسكريه"
+            | "امنيه"
+    )
+}
+
+/// Whether name `b`, right after name `a`, names its holder: a person of the state or
+/// body `a` stands for ("الرئيس الأمريكي جو بايدن", "الأمين العام للناتو ينس
+/// ستولتنبرغ").
+fn holder(doc: &Doc<'_>, a: usize, b: usize) -> bool {
+    doc.entities[b].kind == rasd_model::EntityKind::Person && same_side(doc, a, b)
+}
+
+/// Whether two entities stand for one side: the same state or body, or a person and
+/// the state or body they serve.
+fn same_side(doc: &Doc<'_>, a: usize, b: usize) -> bool {
+    fn side(e: &rasd_model::Entity) -> Option<&str> {
+        match e.kind {
+            rasd_model::EntityKind::Country => Some(e.id.as_str()),
+            _ => e.country.as_deref(),
+        }
+    }
+    side(&doc.entities[a]) == side(&doc.entities[b])
+}
+
+/// Whether a word is definite: with the article, a name, or a noun with a possessor
+/// written on it ("قواتها").
+fn is_definite(tag: &Tag<'_>) -> bool {
+    match tag.kind {
+        Kind::Entity(_) => true,
+        Kind::Number => false,
+        _ => tag.definite() || tag.pronoun.is_some(),
+    }
+}

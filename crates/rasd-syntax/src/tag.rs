@@ -1,0 +1,446 @@
+//! Word classes per token: what each token is to the clause and phrase layers.
+//!
+//! A token is punctuation, a number, part of a linked entity, a closed-class word (or
+//! the first token of a closed-class phrase: "من قبل", "بعد أن"), a verb, or a nominal
+//! (noun, masdar, participle, adjective; an unknown word is taken for a nominal). Verbs
+//! and nominals come with their morphological analysis when a lexicon knows them: the
+//! grammar's common verbs, or a caller's own lexicon laid over them (the event stage's
+//! trigger lemmas), the caller's readings carrying the caller's own ids.
+
+use rasd_attribution::Doc;
+use rasd_morph::{Analysis, Aspect, Case, Pos, Proclitics, Pronoun};
+use rasd_text::TokenKind;
+
+use crate::grammar::{Function, Grammar, NegScope, VerbSense};
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Kind {
+    /// Punctuation.
+    Punct,
+    /// Digits.
+    Number,
+    /// A token of linked entity `k` (an index into the document's entities).
+    Entity(usize),
+    /// A closed-class word or the first token of a closed-class phrase.
+    Function,
+    /// A verb.
+    Verb,
+    /// A noun, masdar, participle or adjective, known or not.
+    Nominal,
+    /// A later token of a closed-class phrase that began before it.
+    Inside,
+}
+
+/// One token's tag.
+#[derive(Debug, Clone)]
+pub struct Tag<'g> {
+    /// What the token is.
+    pub kind: Kind,
+    /// One past the last token of the unit this token starts (a closed-class phrase, an
+    /// entity's name); the token's own end otherwise.
+    pub end: usize,
+    /// The proclitics written on the token (و، ف، ب، ل، ك، ال، سـ).
+    pub proclitics: Proclitics,
+    /// The pronoun written on it: a verb's object, a noun's possessor, a preposition's
+    /// or complementizer's pronoun ("عليها", "أنه").
+    pub pronoun: Option<Pronoun>,
+    /// Its functions, for [`Kind::Function`].
+    pub functions: &'g [(Function, Option<Pronoun>)],
+    /// Its analysis as a verb or nominal, when a lexicon knows it.
+    pub analysis: Option<Analysis>,
+    /// What the grammar knows of it as a verb (a verb of saying, one that governs a
+    /// preposition), when the grammar's verbs list it.
+    pub sense: Option<VerbSense>,
+    /// The caller's id of the reading in use, when it is a caller's (the event stage's
+    /// trigger: its frame).
+    pub caller: Option<u32>,
+    /// A verb reading the tagger set aside for a nominal one ("قصف" after a preposition),
+    /// or the other way round, with its caller's id.
+    pub alternative: Option<(Analysis, Option<u32>)>,
+}
+
+impl<'g> Tag<'g> {
+    fn new(kind: Kind, t: usize) -> Self {
+        Tag {
+            kind,
+            end: t + 1,
+            proclitics: Proclitics::NONE,
+            pronoun: None,
+            functions: &[],
+            analysis: None,
+            sense: None,
+            caller: None,
+            alternative: None,
+        }
+    }
+
+    /// Whether the token has a function.
+    pub fn has(&self, f: impl Fn(&Function) -> bool) -> bool {
+        self.functions.iter().any(|(x, _)| f(x))
+    }
+
+    /// Whether the token is a verb.
+    pub fn is_verb(&self) -> bool {
+        self.kind == Kind::Verb
+    }
+
+    /// Whether the token is nominal (a linked entity counts).
+    pub fn is_nominal(&self) -> bool {
+        matches!(self.kind, Kind::Nominal | Kind::Entity(_) | Kind::Number)
+    }
+
+    /// Whether a conjunction و or ف is written on it.
+    pub fn has_conj(&self) -> bool {
+        self.proclitics.conjunction()
+    }
+
+    /// Whether it carries the article.
+    pub fn definite(&self) -> bool {
+        self.proclitics.contains(Proclitics::ARTICLE)
+    }
+
+    /// Whether the word is an indefinite accusative (tanwin alef: "هجوما", "قتيلا").
+    pub fn accusative(&self) -> bool {
+        self.analysis.is_some_and(|a| a.infl.case == Case::Accusative)
+    }
+}
+
+/// The tags of a document's tokens.
+#[derive(Debug, Clone)]
+pub struct Tags<'g> {
+    tags: Vec<Tag<'g>>,
+}
+
+impl<'g> std::ops::Deref for Tags<'g> {
+    type Target = [Tag<'g>];
+    fn deref(&self) -> &[Tag<'g>] {
+        &self.tags
+    }
+}
+
+impl<'g> Tags<'g> {
+    /// Tags every token of `doc` with the grammar's words and verbs. A caller with its
+    /// own lexicon lays it over with [`Tags::lay_over`], then calls
+    /// [`Tags::settle_verbs`] once.
+    pub fn new(doc: &Doc<'_>, grammar: &'g Grammar) -> Self {
+        let mut tags: Vec<Tag<'g>> = Vec::with_capacity(doc.tokens.len());
+        let verbs = grammar.verbs().analyze_tokens(&doc.view, &doc.tokens);
+        let mut t = 0;
+        while t < doc.tokens.len() {
+            let tok = &doc.tokens[t];
+            let tag = match tok.kind {
+                TokenKind::Punct => Tag::new(Kind::Punct, t),
+                TokenKind::Number => Tag::new(Kind::Number, t),
+                _ => match doc.entity_at.get(t) {
+                    Some(k) => entity_tag(doc, t, k),
+                    None => word_tag(doc, grammar, t, verbs.of(t)),
+                },
+            };
+            let end = tag.end;
+            tags.push(tag);
+            for _ in t + 1..end {
+                let mut inside = Tag::new(Kind::Inside, tags.len());
+                if let Some(k) = doc.entity_at.get(tags.len()) {
+                    inside.kind = Kind::Entity(k);
+                }
+                tags.push(inside);
+            }
+            t = end.max(t + 1);
+        }
+        Tags { tags }
+    }
+
+    /// Lays a caller's analyses over token `t` (a word that is not an entity nor a
+    /// closed-class word): the first reading of `readings` that is a verb and the first
+    /// that is nominal are kept, with the caller's id of each; [`Tags::settle_verbs`]
+    /// chooses between them. What the grammar knows of the word stays.
+    pub fn lay_over(
+        &mut self,
+        doc: &Doc<'_>,
+        t: usize,
+        readings: &[Analysis],
+        id: impl Fn(&Analysis) -> u32,
+    ) {
+        let ta_marbuta = ends_in_ta_marbuta(doc, t);
+        let Some(tag) = self.tags.get_mut(t) else { return };
+        if !matches!(tag.kind, Kind::Verb | Kind::Nominal) || readings.is_empty() {
+            return;
+        }
+        let verb = readings.iter().find(|a| plausible_verb(a, ta_marbuta));
+        let noun = readings.iter().find(|a| a.infl.pos != Pos::Verb);
+        let (first, second) = match (verb, noun) {
+            (Some(v), Some(n)) => (*v, Some(*n)),
+            (Some(v), None) => (*v, None),
+            (None, Some(n)) => (*n, None),
+            (None, None) => return,
+        };
+        tag.kind = if first.infl.pos == Pos::Verb { Kind::Verb } else { Kind::Nominal };
+        tag.analysis = Some(first);
+        tag.caller = Some(id(&first));
+        tag.proclitics = first.proclitics;
+        tag.pronoun = first.enclitic;
+        tag.alternative = second.map(|a| (a, Some(id(&a))));
+    }
+
+    /// Decides, for each word read both as a verb and as a nominal ("قصف"; "هجوم" is
+    /// only nominal), which it is here: a nominal after a preposition, a noun it may be
+    /// the genitive of, a number or a demonstrative, or with the article or a preposition
+    /// on it; a verb at the head of a clause, after a negation, قد or a subject.
+    pub fn settle_verbs(&mut self) {
+        for t in 0..self.tags.len() {
+            let Some((alt, alt_id)) = self.tags[t].alternative else { continue };
+            let Some(cur) = self.tags[t].analysis else { continue };
+            let (verb, noun) = if cur.infl.pos == Pos::Verb { (cur, alt) } else { (alt, cur) };
+            let verbal = reads_as_verb(&self.tags, t, &verb, &noun);
+            let tag = &mut self.tags[t];
+            if verbal != (tag.kind == Kind::Verb) {
+                tag.alternative = Some((cur, tag.caller));
+                tag.analysis = Some(alt);
+                tag.caller = alt_id;
+                tag.kind = if verbal { Kind::Verb } else { Kind::Nominal };
+                tag.proclitics = alt.proclitics;
+                tag.pronoun = alt.enclitic;
+            }
+        }
+    }
+}
+
+/// Whether a word with both a verb and a nominal reading is a verb at token `t`.
+fn reads_as_verb(tags: &[Tag<'_>], t: usize, verb: &Analysis, noun: &Analysis) -> bool {
+    if noun.proclitics.intersects(Proclitics::ARTICLE.with(Proclitics::BI).with(Proclitics::KA))
+        && !verb.proclitics.intersects(Proclitics::BI.with(Proclitics::KA))
+    {
+        return false;
+    }
+    // A future سـ, a subjunctive ل, an object pronoun are verbs' alone.
+    if verb.future() || verb.proclitics.contains(Proclitics::LAM) || verb.has_object() {
+        return true;
+    }
+    let Some(p) = t.checked_sub(1).map(|p| &tags[p]) else { return true };
+    match p.kind {
+        Kind::Punct => true,
+        Kind::Number => false,
+        Kind::Function | Kind::Inside => {
+            let head = (0..=t - 1).rev().find(|&i| tags[i].kind != Kind::Inside).unwrap_or(0);
+            let f = &tags[head];
+            if f.has(|x| matches!(x, Function::Prep(_) | Function::Dem | Function::Quant)) {
+                return false;
+            }
+            // "عدم" and "غير" negate nouns.
+            !f.has(|x| *x == Function::Neg(NegScope::Noun))
+        }
+        // After a verb, a second verb is rare: "قصف" after "بدأ" is its object.
+        Kind::Verb => false,
+        // After a noun: the noun's genitive ("عملية قصف"), unless the noun is a subject
+        // and the verb agrees with it (the subject-verb order of "الجيش قصف").
+        Kind::Nominal => {
+            p.definite()
+                && verb.infl.aspect == Some(Aspect::Perfect)
+                && !noun.proclitics.conjunction()
+        }
+        // "روسيا قصفت": a subject named before its verb — unless a verb of the clause
+        // came before the name ("أعلنت بريطانيا فرض عقوبات": its object).
+        Kind::Entity(_) => !verb_before_in_clause(tags, t),
+    }
+}
+
+/// Whether a verb stands before token `t` in the same stretch of words, with no
+/// punctuation, conjunction or clause marker between that would open a clause of its own.
+fn verb_before_in_clause(tags: &[Tag<'_>], t: usize) -> bool {
+    for u in (0..t).rev() {
+        let tag = &tags[u];
+        match tag.kind {
+            Kind::Verb => return !tag.has_conj() || u + 1 < t,
+            Kind::Punct => return false,
+            Kind::Function => {
+                let opener = tag.has(|f| {
+                    matches!(
+                        f,
+                        Function::Comp
+                            | Function::Rel
+                            | Function::Adv(_)
+                            | Function::Conj(_)
+                            | Function::Neg(_)
+                            | Function::Future
+                            | Function::Aux { .. }
+                    )
+                });
+                if opener {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+        if tag.has_conj() && matches!(tag.kind, Kind::Verb) {
+            return false;
+        }
+    }
+    false
+}
+
+/// A token of a linked entity: the unit runs over the entity's tokens; the proclitics
+/// glued before the name are read off the text before the mention.
+fn entity_tag<'g>(doc: &Doc<'_>, t: usize, k: usize) -> Tag<'g> {
+    let mut end = t + 1;
+    while end < doc.tokens.len() && doc.entity_at.get(end) == Some(k) {
+        end += 1;
+    }
+    let mut tag = Tag::new(Kind::Entity(k), t);
+    tag.end = end;
+    tag.proclitics = glued_proclitics(doc, t, k);
+    tag
+}
+
+/// The proclitics written before entity `k`'s mention inside token `t` ("ولإسرائيل").
+pub fn glued_proclitics(doc: &Doc<'_>, t: usize, k: usize) -> Proclitics {
+    let tok = &doc.tokens[t];
+    let tok_start = tok.start as usize;
+    let mention = doc.entities[k]
+        .mentions
+        .iter()
+        .find(|m| m.start >= tok_start && m.start < tok.end as usize);
+    let mut p = Proclitics::NONE;
+    let Some(m) = mention else { return p };
+    // The mention may include a و the name does not start with ("وروسيا"), or start
+    // after the proclitics ("لإسرائيل" has its mention at "إسرائيل").
+    let text = doc.span(t, t + 1).text;
+    let glued: String = text.chars().take(m.start - tok_start).collect();
+    let name = doc.entities[k].name_ar.as_deref().unwrap_or("");
+    let lead: String = if glued.is_empty() && m.text.starts_with('و') && !name.starts_with('و') {
+        "و".to_string()
+    } else {
+        glued
+    };
+    for c in lead.chars() {
+        p = p.with(match c {
+            'و' => Proclitics::WA,
+            'ف' => Proclitics::FA,
+            'ب' => Proclitics::BI,
+            'ل' => Proclitics::LI,
+            'ك' => Proclitics::KA,
+            _ => Proclitics::NONE,
+        });
+    }
+    p
+}
+
+/// A word that is not part of an entity: a closed-class word or phrase, a known verb, or
+/// a nominal.
+fn word_tag<'g>(doc: &Doc<'_>, grammar: &'g Grammar, t: usize, verbs: &[Analysis]) -> Tag<'g> {
+    if let Some(m) = doc.phrase_at(grammar.words(), t) {
+        let mut tag = Tag::new(Kind::Function, t);
+        tag.end = m.end;
+        tag.functions = m.value.as_slice();
+        tag.pronoun = m.value.iter().find_map(|(_, p)| *p);
+        tag.proclitics = prefix_proclitics(&doc.w(t)[..m.prefix]);
+        return tag;
+    }
+    let ta_marbuta = ends_in_ta_marbuta(doc, t);
+    if let Some(a) = verbs.iter().find(|a| plausible_verb(a, ta_marbuta)) {
+        let mut tag = Tag::new(Kind::Verb, t);
+        tag.analysis = Some(*a);
+        tag.sense = Some(*grammar.verbs().payload(a));
+        tag.proclitics = a.proclitics;
+        tag.pronoun = a.enclitic;
+        return tag;
+    }
+    let mut tag = Tag::new(Kind::Nominal, t);
+    tag.proclitics = nominal_proclitics(doc.kb, doc.w(t));
+    if !ta_marbuta {
+        tag.pronoun = possessor(doc.kb, doc.w(t));
+    }
+    tag
+}
+
+/// The possessor written on a noun no lexicon knows ("قواتهم", "مقاتليها"): a pronoun
+/// ending whose removal leaves a clearly more frequent word.
+fn possessor(kb: &rasd_kb::Kb, w: &str) -> Option<Pronoun> {
+    const ENDINGS: [(&str, Pronoun); 5] = [
+        ("هما", Pronoun::D3),
+        ("هم", Pronoun::Mp3),
+        ("هن", Pronoun::Fp3),
+        ("ها", Pronoun::Fs3),
+        ("ه", Pronoun::Ms3),
+    ];
+    let stem = w.trim_start_matches(['و', 'ف']);
+    ENDINGS.iter().find_map(|&(e, p)| {
+        let rest = stem.strip_suffix(e)?;
+        let frequent = kb.zipf(rest) >= 3.5 && kb.zipf(rest) >= kb.zipf(stem) + 0.5;
+        (rest.chars().count() >= 3 && frequent).then_some(p)
+    })
+}
+
+/// Whether a verb reading is one to believe: not a verb with a pronoun where the
+/// original writes ة ("تابعة" is no "تابعه"), and not a first-person singular imperfect
+/// alone, which news text rarely uses and which many nouns look like ("أصل", "أمل").
+fn plausible_verb(a: &Analysis, ta_marbuta: bool) -> bool {
+    let only_i = a.infl.agreement.cells().all(|c| c == rasd_morph::Cell::S1)
+        && a.infl.aspect == Some(Aspect::Imperfect);
+    a.infl.pos == Pos::Verb && !(ta_marbuta && a.enclitic.is_some()) && !only_i
+}
+
+/// Whether token `t` is written with a final ة: folded, "تابعة" reads like "تابعه" (a
+/// verb and its object), which the original tells apart.
+pub fn ends_in_ta_marbuta(doc: &Doc<'_>, t: usize) -> bool {
+    doc.w(t).ends_with('ه')
+        && doc
+            .span(t, t + 1)
+            .text
+            .trim_end_matches(|c: char| ('\u{064B}'..='\u{0652}').contains(&c) || c == '\u{0640}')
+            .ends_with('ة')
+}
+
+/// The proclitics of a written prefix ("وب", "ف").
+fn prefix_proclitics(prefix: &str) -> Proclitics {
+    prefix.chars().fold(Proclitics::NONE, |p, c| {
+        p.with(match c {
+            'و' => Proclitics::WA,
+            'ف' => Proclitics::FA,
+            'ب' => Proclitics::BI,
+            'ل' => Proclitics::LI,
+            'ك' => Proclitics::KA,
+            _ => Proclitics::NONE,
+        })
+    })
+}
+
+/// The proclitics of a word no lexicon knows. Those written before the article are
+/// certain ("والقوات", "بالمدينة", "للجيش"); a first و، ف، ب، ل or ك without it may be a
+/// root letter (وزير، بلدة، لجنة), so it is read off only when the rest of the word is a
+/// clearly more frequent word in general Arabic ("برفع" → رفع, not "بلدة" → لدة).
+fn nominal_proclitics(kb: &rasd_kb::Kb, w: &str) -> Proclitics {
+    const ARTICLE: Proclitics = Proclitics::ARTICLE;
+    for (prefix, flags) in [
+        ("وال", Proclitics::WA.with(ARTICLE)),
+        ("فال", Proclitics::FA.with(ARTICLE)),
+        ("وبال", Proclitics::WA.with(Proclitics::BI).with(ARTICLE)),
+        ("وكال", Proclitics::WA.with(Proclitics::KA).with(ARTICLE)),
+        ("ولل", Proclitics::WA.with(Proclitics::LI).with(ARTICLE)),
+        ("بال", Proclitics::BI.with(ARTICLE)),
+        ("كال", Proclitics::KA.with(ARTICLE)),
+        ("لل", Proclitics::LI.with(ARTICLE)),
+        ("ال", ARTICLE),
+    ] {
+        if w.strip_prefix(prefix).is_some_and(|r| r.chars().count() >= 2) {
+            return flags;
+        }
+    }
+    let mut flags = Proclitics::NONE;
+    let mut rest = w;
+    for (letter, flag) in [
+        ('و', Proclitics::WA),
+        ('ف', Proclitics::FA),
+        ('ب', Proclitics::BI),
+        ('ل', Proclitics::LI),
+        ('ك', Proclitics::KA),
+    ] {
+        let Some(r) = rest.strip_prefix(letter) else { continue };
+        let more_frequent = kb.zipf(r) >= 3.5 && kb.zipf(r) >= kb.zipf(rest) + 0.5;
+        if r.chars().count() >= 3 && more_frequent {
+            flags = flags.with(flag);
+            rest = r;
+        }
+    }
+    flags
+}
