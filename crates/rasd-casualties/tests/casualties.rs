@@ -450,7 +450,10 @@ fn injuries() {
             "وخلف الهجوم 45 جريحا في أحياء كابل.",
             &[(45, K::Injured, B::Exact, G::Unspecified, "AFG")],
         ),
-        ("ونقل 23 مصابا إلى مستشفيات جنين.", &[(23, K::Injured, B::Exact, G::Unspecified, "PSE")]),
+        (
+            "ونقل 23 مصابا إلى مستشفيات مدينة جنين.",
+            &[(23, K::Injured, B::Exact, G::Unspecified, "PSE")],
+        ),
         (
             "وأسفرت الغارة عن إصابة 60 مدنيا في رفح.",
             &[(60, K::Injured, B::Exact, G::Civilian, "PSE")],
@@ -1066,7 +1069,7 @@ fn more_conflicts_deaths_and_injuries() {
         ("وقتل 3 عمال إغاثة في تيغراي.", &[(3, K::Killed, B::Exact, G::Civilian, "ETH")]),
         // Democratic Republic of the Congo
         (
-            "وقتل 40 شخصا في هجوم لمتمردي القوات الديمقراطية المتحالفة على قرية قرب بيني.",
+            "وقتل 40 شخصا في هجوم لمتمردي القوات الديمقراطية المتحالفة على قرية قرب مدينة بيني.",
             &[(40, K::Killed, B::Exact, G::Unspecified, "COD")],
         ),
         (
@@ -1254,7 +1257,7 @@ fn more_subgroups_breakdowns_and_bounds() {
             ],
         ),
         (
-            "وأصيب 14 شخصا في الهجوم على جنين، 3 منهم في حالة خطرة.",
+            "وأصيب 14 شخصا في الهجوم على مخيم جنين، 3 منهم في حالة خطرة.",
             &[
                 (14, K::Injured, B::Exact, G::Unspecified, "PSE"),
                 (3, K::Injured, B::Exact, G::Unspecified, "PSE"),
