@@ -70,6 +70,9 @@ pub(crate) enum Cue {
     Forecast,
     /// Near a number: people who live somewhere, not losses ("عدد سكان", "يقطنها").
     Population,
+    /// A superlative: "منذ" after it dates a comparison, not a running total ("أسوأ
+    /// قتال منذ الحرب").
+    Superlative,
 }
 
 pub(crate) struct Lexicon {
@@ -177,6 +180,7 @@ fn cue_of(class: &str) -> Option<Cue> {
         "rate" => Cue::Rate,
         "forecast" => Cue::Forecast,
         "population" => Cue::Population,
+        "superlative" => Cue::Superlative,
         _ => return None,
     })
 }

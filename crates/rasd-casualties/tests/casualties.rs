@@ -1427,6 +1427,19 @@ fn running_totals_and_their_dates() {
     // A toll that rose after one attack is that attack's, not a running total.
     let c = run("وارتفعت حصيلة القتلى في الهجوم على السوق إلى 30.");
     assert!(!c[0].cumulative, "{c:?}");
+    // "Since" after a superlative dates a comparison.
+    let c = run("وقتل 8 جنود في أعنف قتال بين الطرفين منذ حرب العام الماضي.");
+    assert!(!c[0].cumulative, "{c:?}");
+    // A running total is dated to the day it is reported, not the day the war began.
+    let c = run("وقُتل 3670 شخصاً في لبنان منذ 8 أكتوبر 2023.");
+    assert_eq!(c[0].date.as_deref(), Some("2024-03-15"), "{c:?}");
+    let c = run("وأعلنت الوزارة الأربعاء مقتل 3670 شخصاً منذ 8 أكتوبر 2023.");
+    assert_eq!(c[0].date.as_deref(), Some("2024-03-13"), "{c:?}");
+    // A toll of one incident is dated to its day, never to a week.
+    let c = run("وقُتل 4 أشخاص في غارة الثلاثاء.");
+    assert_eq!((c[0].cumulative, c[0].date.as_deref()), (false, Some("2024-03-12")), "{c:?}");
+    let c = run("وقُتل شرطي في هجوم الأسبوع الماضي.");
+    assert_eq!(c[0].date, None, "{c:?}");
 }
 
 #[test]
