@@ -1286,6 +1286,13 @@ fn more_subgroups_breakdowns_and_bounds() {
             ],
         ),
         (
+            "واستقبل المستشفى في الفاشر أكثر من 700 جريح، توفي منهم 85 متأثرين بجروحهم.",
+            &[
+                (700, K::Injured, B::AtLeast, G::Unspecified, "SDN"),
+                (85, K::Killed, B::Exact, G::Unspecified, "SDN"),
+            ],
+        ),
+        (
             "وأصيب 30 مدنيا في القصف على بلدة في دارفور، توفي 4 منهم لاحقا.",
             &[
                 (30, K::Injured, B::Exact, G::Civilian, "SDN"),
