@@ -538,6 +538,18 @@ impl Reader<'_, '_, '_> {
                 return Some(One { first: i, last: pend, group, noun: Some((at.end + 1, pend)) });
             }
         }
+        // "توفي معتقل أثناء احتجازه": one of those a counting noun names.
+        if at.term.role == Role::VerbOne {
+            if let Some(n) = self.mk.term(at.end).filter(|n| n.term.role == Role::Count) {
+                let one = (at.end, n.end);
+                return Some(One {
+                    first: i,
+                    last: n.end,
+                    group: Group::Unspecified,
+                    noun: Some(one),
+                });
+            }
+        }
         // "توفي الصحفي فلان", "احتجاز مشار": a named person.
         if matches!(at.term.role, Role::VerbOne | Role::Noun) && self.person_entity(at.end) {
             return Some(One { first: i, last: at.end + 1, group: Group::Unspecified, noun: None });

@@ -938,7 +938,10 @@ fn bounds_on_either_side_of_the_noun() {
 fn ones_and_twos_without_a_number() {
     cases(&[
         ("وقتل جندي إسرائيلي في جنوب غزة.", &[(1, K::Killed, B::Exact, G::Military, "ISR")]),
-        ("وتوفي معتقل أثناء احتجازه في سجن بالقاهرة.", &[]),
+        (
+            "وتوفي معتقل أثناء احتجازه في أحد سجون القاهرة.",
+            &[(1, K::Killed, B::Exact, G::Unspecified, "EGY")],
+        ),
         ("وقتل انتحاري قُتل في الهجوم.", &[(1, K::Killed, B::Exact, G::Military, "-")]),
         ("وقُتل شرطي كيني في كمين في هايتي.", &[(1, K::Killed, B::Exact, G::Military, "KEN")]),
         ("وأصيب مدني واحد في القصف على النبطية.", &[(1, K::Injured, B::Exact, G::Civilian, "LBN")]),
