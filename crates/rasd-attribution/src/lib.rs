@@ -316,6 +316,17 @@ impl<'a> Doc<'a> {
             .find_map(|t| self.entity_at.get(t).filter(|&k| self.can_claim(k)))
     }
 
+    /// The body an unnamed source after a reporting verb is said to be of: "في" or "من"
+    /// and an entity that can claim, within a few words ("مصدر أمني في الجيش السوداني",
+    /// "مسؤولون من الحكومة"); a place there is where the source is, not who it is.
+    fn source_body(&self, from: usize, stop: usize) -> Option<usize> {
+        let of = (from..(from + 3).min(stop))
+            .take_while(|&t| self.entity_at.get(t).is_none())
+            .find(|&t| matches!(self.w(t), "في" | "من"))?;
+        let k = self.entity_at.get(of + 1)?;
+        (self.entities[k].kind != EntityKind::Place && self.can_claim(k)).then_some(k)
+    }
+
     /// The reporting words of a sentence, as (token, match end, kind).
     pub fn reports(&self, sentence: usize) -> Vec<(usize, usize, Report)> {
         self.sentence_reports(sentence).to_vec()
@@ -344,7 +355,12 @@ impl<'a> Doc<'a> {
                 i += 1;
                 continue;
             }
-            if let Some(m) = self.phrase_at(set, i) {
+            // A verb takes no article: "التابع" is "affiliated", not "تابع" (he went on).
+            let verb_with_article = |r: &Report| {
+                matches!(r, Report::Say | Report::Deny)
+                    && self.w(i).trim_start_matches(['و', 'ف']).starts_with("ال")
+            };
+            if let Some(m) = self.phrase_at(set, i).filter(|m| !verb_with_article(m.value)) {
                 out.push((i, m.end, *m.value));
                 i = m.end;
                 continue;
@@ -413,6 +429,14 @@ impl<'a> Doc<'a> {
             .or_else(|| reports.iter().find(|r| matches!(r.2, Report::Say | Report::Deny)))
             .copied();
         let (i, end, kind) = verb?;
+        // "قال مصدران أمنيان في بغداد", "أفاد مستشفى العودة التابع للأونروا": an unnamed
+        // source speaks; only a body it is said to be of claims ("مصدر في الجيش").
+        if let Some(&(_, source_end, _)) =
+            reports.iter().find(|&&(r, _, k)| r == end && k == Report::Source)
+        {
+            let body = self.source_body(source_end, range.end)?;
+            return Some(Claim { entity: body, report: kind, at: i });
+        }
         // Verb-subject order first, then subject-verb.
         let after =
             self.claimant_in(end, (end + SUBJECT_WINDOW).min(range.end).min(at.max(end + 1)));
@@ -533,6 +557,20 @@ mod tests {
         assert!(!said("يقل") && !said("قل") && !said("قولوا"));
         // With an object pronoun the verb resumes an earlier statement.
         assert!(!said("تنفيه") && !said("اضافه") && said("نفت"));
+    }
+
+    #[test]
+    fn an_unnamed_source_claims_only_for_the_body_it_is_of() {
+        // A place after the source is where it is, not who it is.
+        assert_eq!(claimant_of("وقال مصدران أمنيان في بغداد إن 5 جنود قتلوا.", "5"), None);
+        assert_eq!(
+            claimant_of("وقال مسؤول في مستشفى ناصر التابع لوزارة الصحة إن 12 شخصا قتلوا.", "12"),
+            None
+        );
+        assert_eq!(
+            claimant_of("وقال مصدر في الجيش السوداني إن 9 جنود قتلوا.", "9").as_deref(),
+            Some("SDN")
+        );
     }
 
     #[test]

@@ -178,7 +178,10 @@ impl Reader<'_, '_, '_> {
             last = last.max(t.end);
         }
         let has_noun = counted.noun.is_some() || kind.is_some();
-        if !has_noun && !self.may_end_here(te, range.end) {
+        // "توفي منهم 85 متأثرين بجروحهم": a count of some of the people just counted
+        // needs no noun of its own.
+        let among = self.among_before(ts, range.start);
+        if !has_noun && among.is_none() && !self.may_end_here(te, range.end) {
             return None;
         }
         if self.not_a_count(ts, last, range.clone()) {
@@ -206,7 +209,6 @@ impl Reader<'_, '_, '_> {
             }
         }
         let prev = before.iter().rev().take_while(|p| p.sentence == sentence).find(|p| !p.subgroup);
-        let among = self.among_before(ts, range.start);
         // "مقتل 23 من جنوده وإصابة 29": a bare number joined to the figure before counts
         // the same people.
         let joined_term = !has_noun
@@ -221,11 +223,14 @@ impl Reader<'_, '_, '_> {
         let just_before = before.last().filter(|p| p.sentence == sentence && p.last == joined_at);
         let joined_figure = (and_before || doc.w(ts).starts_with('و')) && just_before.is_some();
         let joined = joined_term || joined_figure;
-        let mut follows_previous = counted.partitive || among || joined;
+        let mut follows_previous = counted.partitive || among.is_some() || joined;
+        // "بينهم 27" counts the toll's kind; "عاد منهم 25" (returned) counts none of it,
+        // and "توفي منهم 85" has its own.
+        let of_the_toll = among != Some(Cue::Partitive);
         if kind.is_none() {
             if let Some(p) = just_before.filter(|_| joined_figure) {
                 kind = Some(p.kind);
-            } else if let Some(p) = prev.filter(|_| follows_previous) {
+            } else if let Some(p) = prev.filter(|_| follows_previous && of_the_toll) {
                 kind = Some(p.kind);
             } else if let Some((t, k)) = self.total_before(num, ts, range.start) {
                 kind = Some(k);
@@ -269,7 +274,7 @@ impl Reader<'_, '_, '_> {
             sentence,
             follows_previous,
             subgroup: counted.partitive
-                || among
+                || among.is_some()
                 || (joined_figure && before.last().is_some_and(|p| p.subgroup)),
             round: is_rounded(num),
         })
@@ -397,7 +402,8 @@ impl Reader<'_, '_, '_> {
     /// A casualty verb after the counted noun ("سبعة جنود أذريين قُتلوا"), in `[after, stop)`.
     fn trigger_after(&self, after: usize, stop: usize) -> Option<(usize, TermAt)> {
         for t in after..stop {
-            if self.figure[t] || matches!(self.doc.w(t), "." | ";") {
+            // "أكثر من 700 جريح، توفي منهم 85": past a comma, a verb tells of others.
+            if self.figure[t] || matches!(self.doc.w(t), "." | ";" | ",") {
                 return None;
             }
             let Some(at) = self.mk.term(t) else { continue };
@@ -427,10 +433,13 @@ impl Reader<'_, '_, '_> {
         })
     }
 
-    /// "بينهم" (or "من بينهم") right before the number at `ts`.
-    fn among_before(&self, ts: usize, start: usize) -> bool {
-        (ts.saturating_sub(2).max(start)..ts)
-            .any(|t| self.mk.cue(t).is_some_and(|(end, c)| c == Cue::Among && end == ts))
+    /// "بينهم", "من بينهم" or "منهم" right before the number at `ts` ("توفي منهم 85"),
+    /// which of them.
+    fn among_before(&self, ts: usize, start: usize) -> Option<Cue> {
+        (ts.saturating_sub(2).max(start)..ts).find_map(|t| match self.mk.cue(t) {
+            Some((end, c @ (Cue::Among | Cue::Partitive))) if end == ts => Some(c),
+            _ => None,
+        })
     }
 
     /// A total whose counting noun came earlier in the clause, stated after "إلى" or
@@ -527,6 +536,18 @@ impl Reader<'_, '_, '_> {
         if matches!(self.doc.w(at.end), "احد" | "احدي") {
             if let Some((pend, group, _)) = self.mk.person(at.end + 1) {
                 return Some(One { first: i, last: pend, group, noun: Some((at.end + 1, pend)) });
+            }
+        }
+        // "توفي معتقل أثناء احتجازه": one of those a counting noun names.
+        if at.term.role == Role::VerbOne {
+            if let Some(n) = self.mk.term(at.end).filter(|n| n.term.role == Role::Count) {
+                let one = (at.end, n.end);
+                return Some(One {
+                    first: i,
+                    last: n.end,
+                    group: Group::Unspecified,
+                    noun: Some(one),
+                });
             }
         }
         // "توفي الصحفي فلان", "احتجاز مشار": a named person.

@@ -70,10 +70,16 @@ pub(crate) enum Cue {
     Forecast,
     /// Near a number: people who live somewhere, not losses ("عدد سكان", "يقطنها").
     Population,
+    /// A superlative: "منذ" after it dates a comparison, not a running total ("أسوأ
+    /// قتال منذ الحرب").
+    Superlative,
 }
 
 pub(crate) struct Lexicon {
+    /// The terms written as words or phrases.
     pub terms: PhraseSet<Term>,
+    /// The terms written as lemmas (`v:قتل/يقتل`), with every form of each.
+    pub term_lemmas: rasd_morph::Lexicon<Term>,
     pub persons: PhraseSet<(Group, bool)>,
     pub cues: PhraseSet<Cue>,
     /// Dual forms of the singular person nouns ("جنديين", "طفلان") with their group.
@@ -108,9 +114,12 @@ pub(crate) fn lexicon() -> &'static Lexicon {
     static L: OnceLock<Lexicon> = OnceLock::new();
     L.get_or_init(|| {
         let mut completions: Vec<FxHashSet<String>> = Vec::new();
-        let terms = PhraseSet::new(
-            tsv_rows(TERMS).filter_map(|r| term_row(&r, &mut completions)).collect::<Vec<_>>(),
-        );
+        let (lemma_rows, phrase_rows): (Vec<_>, Vec<_>) = tsv_rows(TERMS)
+            .filter_map(|r| term_row(&r, &mut completions))
+            .partition(|(form, _)| rasd_morph::is_entry(form));
+        let terms = PhraseSet::new(phrase_rows);
+        // A bad lemma row fails rasd-morph's test of every lemma cell under data/.
+        let term_lemmas = rasd_morph::Lexicon::new(lemma_rows).unwrap_or_default();
         let rows: Vec<Vec<&str>> = tsv_rows(PERSONS).collect();
         let persons =
             PhraseSet::new(rows.iter().filter_map(|r| {
@@ -123,7 +132,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
         for d in duals.keys() {
             dual_filter.insert(d);
         }
-        Lexicon { terms, persons, cues, duals, dual_filter, completions }
+        Lexicon { terms, term_lemmas, persons, cues, duals, dual_filter, completions }
     })
 }
 
@@ -171,6 +180,7 @@ fn cue_of(class: &str) -> Option<Cue> {
         "rate" => Cue::Rate,
         "forecast" => Cue::Forecast,
         "population" => Cue::Population,
+        "superlative" => Cue::Superlative,
         _ => return None,
     })
 }
@@ -217,7 +227,15 @@ mod tests {
     fn lexicons_load_every_row() {
         let l = lexicon();
         let rows = |tsv: &str| tsv_rows(tsv).count();
-        assert_eq!(l.terms.len(), rows(TERMS), "a casualty term row did not load");
+        let lemmas = tsv_rows(TERMS).filter(|r| rasd_morph::is_entry(r[0])).count();
+        assert_eq!(l.terms.len() + lemmas, rows(TERMS), "a casualty term row did not load");
+        assert!(lemmas > 50);
+        for word in
+            ["قتلوا", "وقتلت", "يقتلون", "القتلى", "قتلاهم", "والجرحى", "نازحين", "بالاعتقالات"]
+        {
+            let folded = rasd_text::normalize(word);
+            assert!(!l.term_lemmas.analyze(folded.as_str()).is_empty(), "{word}");
+        }
         assert_eq!(l.cues.len(), rows(CUES), "a cue row did not load");
         assert!(l.persons.len() > 100);
         assert!(l.duals.contains_key("جنديين") && l.duals.contains_key("تلميذتان"));

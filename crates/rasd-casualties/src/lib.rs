@@ -145,11 +145,14 @@ fn casualty(
 ) -> Casualty {
     let range = doc.sentences[f.sentence].clone();
     let window = f.first.saturating_sub(12).max(range.start)..(f.last + 12).min(range.end);
-    let cumulative = window.clone().any(|t| match mk.cue(t) {
+    let since = |t: usize| match mk.cue(t) {
         Some((_, Cue::Cumulative)) => true,
         // "قتل 3670 شخصا منذ الثامن من أكتوبر": a total since a time.
         _ => doc.w(t) == "منذ" && starts_time(doc, cx.times, t + 1),
-    });
+    };
+    // "أعنف قتال منذ ...": a comparison, not a total.
+    let compared = |t: usize| (t.saturating_sub(5)..t).any(|x| mk.cue_is(x, Cue::Superlative));
+    let cumulative = window.clone().any(|t| since(t) && !compared(t));
     // The displaced are civilians unless said to be soldiers; losses "في صفوف القوات"
     // are soldiers'.
     let in_ranks_of_forces = || {

@@ -4,7 +4,8 @@ use std::cell::Cell;
 
 use rasd_attribution::Doc;
 use rasd_model::Group;
-use rasd_text::Sparse;
+use rasd_morph::{Proclitics, Pronoun};
+use rasd_text::{Sparse, TokenKind};
 
 use crate::lexicon::{lexicon, Cue, Term};
 
@@ -37,17 +38,34 @@ pub(crate) struct Marks<'d, 'a> {
 }
 
 impl<'d, 'a> Marks<'d, 'a> {
-    /// The casualty terms of `doc`.
+    /// The casualty terms of `doc`: the longest phrase at each word, else a form of a
+    /// lemma.
     pub fn new(doc: &'d Doc<'a>) -> Self {
         let lex = lexicon();
         let n = doc.tokens.len();
         let mut terms = Sparse::new(n);
+        let mut buf = Vec::new();
         for i in 0..n {
             if !doc.is_word(i) {
                 continue;
             }
             if let Some(x) = doc.phrase_at(&lex.terms, i) {
                 terms.set(i, TermAt { end: x.end, term: *x.value, prefixed: x.prefix > 0 });
+                continue;
+            }
+            if doc.tokens[i].kind != TokenKind::Arabic {
+                continue;
+            }
+            buf.clear();
+            lex.term_lemmas.analyze_into(doc.w(i), &mut buf);
+            // "أسرة" (a household) folds to "أسره" (captured him): a word written with ة
+            // carries no pronoun ه.
+            if buf.iter().any(|a| a.enclitic == Some(Pronoun::Ms3)) && ends_in_ta_marbuta(doc, i) {
+                buf.retain(|a| a.enclitic != Some(Pronoun::Ms3));
+            }
+            if let Some(a) = buf.first() {
+                let prefixed = a.proclitics != Proclitics::NONE;
+                terms.set(i, TermAt { end: i + 1, term: *lex.term_lemmas.payload(a), prefixed });
             }
         }
         Marks { doc, terms, person: vec![Cell::new(None); n], cue: vec![Cell::new(None); n] }
@@ -96,4 +114,9 @@ impl<'d, 'a> Marks<'d, 'a> {
         slot.set(Some(found));
         found
     }
+}
+
+/// Whether token `i` is written with a final ة in the text (the view folds it to ه).
+fn ends_in_ta_marbuta(doc: &Doc<'_>, i: usize) -> bool {
+    doc.span(i, i + 1).text.trim_end_matches(|c: char| !c.is_alphabetic()).ends_with('ة')
 }

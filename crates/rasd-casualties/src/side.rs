@@ -154,8 +154,12 @@ impl<'m, 'd, 'a> SideCx<'m, 'd, 'a> {
             let first = doc.entity_at.get(t.wrapping_sub(1)) != Some(k);
             let from = doc.w(t.wrapping_sub(1)) == "من" || doc.w(t).starts_with("من");
             let e = &doc.entities[k];
-            (first && from && e.kind == EntityKind::Country && !is_adjective_at(doc, t))
-                .then(|| side(e.country.as_deref().unwrap_or(&e.id), SideBasis::Place, t, t + 1))
+            (first && from && e.kind == EntityKind::Country && !is_adjective_at(doc, t)).then(
+                || {
+                    let id = e.country.as_deref().unwrap_or(&e.id);
+                    side(id, SideBasis::Place, t, name_end(doc, t))
+                },
+            )
         })
     }
 
@@ -306,7 +310,7 @@ impl<'m, 'd, 'a> SideCx<'m, 'd, 'a> {
             // A name linked to an unlikely country is passed over for the next one.
             if let Some(id) = doc.entity_at.get(x).and_then(|k| country_of(doc, k)) {
                 if self.plausible(&id) {
-                    return Some(side(&id, SideBasis::Target, t, x + 1));
+                    return Some(side(&id, SideBasis::Target, t, name_end(doc, x)));
                 }
             }
         }
@@ -426,7 +430,7 @@ impl<'m, 'd, 'a> SideCx<'m, 'd, 'a> {
             _ => false,
         };
         let id = country_of(doc, k).filter(|id| is_place && self.plausible(id))?;
-        Some(side(&id, SideBasis::Place, t, t + 1))
+        Some(side(&id, SideBasis::Place, t, name_end(doc, t)))
     }
 
     /// A country named as a noun at token `t` (a headline's "لبنان").
@@ -434,8 +438,9 @@ impl<'m, 'd, 'a> SideCx<'m, 'd, 'a> {
         let doc = self.doc;
         let k = doc.entity_at.get(t)?;
         let e = &doc.entities[k];
-        (e.kind == EntityKind::Country && !is_adjective_at(doc, t))
-            .then(|| side(e.country.as_deref().unwrap_or(&e.id), SideBasis::Place, t, t + 1))
+        (e.kind == EntityKind::Country && !is_adjective_at(doc, t)).then(|| {
+            side(e.country.as_deref().unwrap_or(&e.id), SideBasis::Place, t, name_end(doc, t))
+        })
     }
 
     /// Whether the name at token `t` is where something is: "في", "إلى" or a locative
@@ -458,6 +463,14 @@ impl<'m, 'd, 'a> SideCx<'m, 'd, 'a> {
             w == IN || w == TO || (displaced && w == FROM) || self.mk.cue_is(x, Cue::Locative)
         })
     }
+}
+
+/// One past the last token of the name that token `t` is in ("مدينة الفاشر").
+fn name_end(doc: &Doc<'_>, t: usize) -> usize {
+    let k = doc.entity_at.get(t);
+    (t + 1..doc.tokens.len())
+        .find(|&x| doc.entity_at.get(x) != k)
+        .unwrap_or(doc.tokens.len().max(t + 1))
 }
 
 fn side(id: &str, basis: SideBasis, from: usize, to: usize) -> Side {

@@ -450,7 +450,10 @@ fn injuries() {
             "وخلف الهجوم 45 جريحا في أحياء كابل.",
             &[(45, K::Injured, B::Exact, G::Unspecified, "AFG")],
         ),
-        ("ونقل 23 مصابا إلى مستشفيات جنين.", &[(23, K::Injured, B::Exact, G::Unspecified, "PSE")]),
+        (
+            "ونقل 23 مصابا إلى مستشفيات مدينة جنين.",
+            &[(23, K::Injured, B::Exact, G::Unspecified, "PSE")],
+        ),
         (
             "وأسفرت الغارة عن إصابة 60 مدنيا في رفح.",
             &[(60, K::Injured, B::Exact, G::Civilian, "PSE")],
@@ -935,7 +938,10 @@ fn bounds_on_either_side_of_the_noun() {
 fn ones_and_twos_without_a_number() {
     cases(&[
         ("وقتل جندي إسرائيلي في جنوب غزة.", &[(1, K::Killed, B::Exact, G::Military, "ISR")]),
-        ("وتوفي معتقل أثناء احتجازه في سجن بالقاهرة.", &[]),
+        (
+            "وتوفي معتقل أثناء احتجازه في أحد سجون القاهرة.",
+            &[(1, K::Killed, B::Exact, G::Unspecified, "EGY")],
+        ),
         ("وقتل انتحاري قُتل في الهجوم.", &[(1, K::Killed, B::Exact, G::Military, "-")]),
         ("وقُتل شرطي كيني في كمين في هايتي.", &[(1, K::Killed, B::Exact, G::Military, "KEN")]),
         ("وأصيب مدني واحد في القصف على النبطية.", &[(1, K::Injured, B::Exact, G::Civilian, "LBN")]),
@@ -1066,7 +1072,7 @@ fn more_conflicts_deaths_and_injuries() {
         ("وقتل 3 عمال إغاثة في تيغراي.", &[(3, K::Killed, B::Exact, G::Civilian, "ETH")]),
         // Democratic Republic of the Congo
         (
-            "وقتل 40 شخصا في هجوم لمتمردي القوات الديمقراطية المتحالفة على قرية قرب بيني.",
+            "وقتل 40 شخصا في هجوم لمتمردي القوات الديمقراطية المتحالفة على قرية قرب مدينة بيني.",
             &[(40, K::Killed, B::Exact, G::Unspecified, "COD")],
         ),
         (
@@ -1254,7 +1260,7 @@ fn more_subgroups_breakdowns_and_bounds() {
             ],
         ),
         (
-            "وأصيب 14 شخصا في الهجوم على جنين، 3 منهم في حالة خطرة.",
+            "وأصيب 14 شخصا في الهجوم على مخيم جنين، 3 منهم في حالة خطرة.",
             &[
                 (14, K::Injured, B::Exact, G::Unspecified, "PSE"),
                 (3, K::Injured, B::Exact, G::Unspecified, "PSE"),
@@ -1280,6 +1286,13 @@ fn more_subgroups_breakdowns_and_bounds() {
             &[
                 (12, K::Killed, B::Exact, G::Military, "BFA"),
                 (20, K::Injured, B::Exact, G::Military, "BFA"),
+            ],
+        ),
+        (
+            "واستقبل المستشفى في الفاشر أكثر من 700 جريح، توفي منهم 85 متأثرين بجروحهم.",
+            &[
+                (700, K::Injured, B::AtLeast, G::Unspecified, "SDN"),
+                (85, K::Killed, B::Exact, G::Unspecified, "SDN"),
             ],
         ),
         (
@@ -1424,6 +1437,19 @@ fn running_totals_and_their_dates() {
     // A toll that rose after one attack is that attack's, not a running total.
     let c = run("وارتفعت حصيلة القتلى في الهجوم على السوق إلى 30.");
     assert!(!c[0].cumulative, "{c:?}");
+    // "Since" after a superlative dates a comparison.
+    let c = run("وقتل 8 جنود في أعنف قتال بين الطرفين منذ حرب العام الماضي.");
+    assert!(!c[0].cumulative, "{c:?}");
+    // A running total is dated to the day it is reported, not the day the war began.
+    let c = run("وقُتل 3670 شخصاً في لبنان منذ 8 أكتوبر 2023.");
+    assert_eq!(c[0].date.as_deref(), Some("2024-03-15"), "{c:?}");
+    let c = run("وأعلنت الوزارة الأربعاء مقتل 3670 شخصاً منذ 8 أكتوبر 2023.");
+    assert_eq!(c[0].date.as_deref(), Some("2024-03-13"), "{c:?}");
+    // A toll of one incident is dated to its day, never to a week.
+    let c = run("وقُتل 4 أشخاص في غارة الثلاثاء.");
+    assert_eq!((c[0].cumulative, c[0].date.as_deref()), (false, Some("2024-03-12")), "{c:?}");
+    let c = run("وقُتل شرطي في هجوم الأسبوع الماضي.");
+    assert_eq!(c[0].date, None, "{c:?}");
 }
 
 #[test]

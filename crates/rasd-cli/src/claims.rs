@@ -1,5 +1,5 @@
 //! `rasd claims`: the claims ledger. Every casualty figure, grouped by who gives it, dated,
-//! with its side, kind, group and whether it is a running total. Figures of different
+//! with its side (and what set it), kind, group and whether it is a running total. Figures of different
 //! claimants are shown apart and never added up or averaged.
 
 use std::process::ExitCode;
@@ -44,6 +44,15 @@ fn side_label(kb: &rasd_kb::Kb, c: &ClaimRow) -> String {
     }
 }
 
+/// What set a figure's side and the words that said it: `place «في الفاشر»`.
+fn side_evidence(c: &ClaimRow) -> String {
+    match (&c.side, &c.side_basis, &c.side_words) {
+        (Some(_), Some(b), Some(w)) => format!("{b} «{}»", clip(w, 30)),
+        (Some(_), Some(b), None) => b.clone(),
+        _ => String::new(),
+    }
+}
+
 pub fn run(args: Args) -> Result<ExitCode> {
     let mut store = args.db.open()?;
     let kb = args.kb.load()?;
@@ -85,12 +94,22 @@ pub fn run(args: Args) -> Result<ExitCode> {
             None => "the articles themselves (no claimant named)".to_string(),
         };
         println!("Claimant: {who} — {} figure(s)", end - start);
-        let mut t =
-            table(&["date", "side", "kind", "group", "figure", "total?", "article", "evidence"]);
+        let mut t = table(&[
+            "date",
+            "side",
+            "side from",
+            "kind",
+            "group",
+            "figure",
+            "total?",
+            "article",
+            "evidence",
+        ]);
         for c in &rows[start..end] {
             t.add_row(vec![
                 Cell::new(c.date.as_deref().or(c.doc.published.as_deref()).unwrap_or("")),
                 Cell::new(side_label(kb, c)),
+                Cell::new(side_evidence(c)),
                 Cell::new(&c.kind),
                 Cell::new(&c.group),
                 Cell::new(c.figure()),

@@ -780,6 +780,8 @@ mod tests {
             start: 0,
             end: 0,
             evidence: String::new(),
+            side_basis: None,
+            side_words: None,
         }
     }
 

@@ -151,6 +151,13 @@ const T = {
   'claims.source': ['المصدر', 'Source'],
   'claims.logscale': ['المحور الرأسي لوغاريتمي.', 'The vertical axis is logarithmic.'],
   'claims.capped': ['عُرض أول {n} رقم.', 'First {n} figures shown.'],
+  'claims.evidence': ['دليل الطرف', 'Side from'],
+  'basis.nationality': ['الجنسية', 'nationality'],
+  'basis.membership': ['الانتماء', 'membership'],
+  'basis.others': ['الرقم السابق', 'the figure before'],
+  'basis.claimant': ['خسائر الجهة المعلنة', "the claimant's own"],
+  'basis.target': ['هدف الهجوم', 'target of the attack'],
+  'basis.place': ['مكان الإصابة', 'place hit'],
   'i.when': ['متى', 'When'],
   'i.where': ['أين', 'Where'],
   'i.who': ['من فعل بمن', 'Who did what to whom'],
@@ -839,6 +846,13 @@ function sideText(c) {
   return c.side_name || c.side;
 }
 
+// What set a figure's side, and the words that said it: "place hit: «في الفاشر»".
+function sideEvidenceEl(c) {
+  if (!c.side || !c.side_basis) return null;
+  const words = c.side_words ? el('bdi', null, ` «${c.side_words}»`) : '';
+  return el('span', { class: 'note side-evidence', 'data-basis': c.side_basis }, ' (', t(`basis.${c.side_basis}`), words, ')');
+}
+
 function figureText(c) {
   const pre = { at_least: '≥ ', about: '~ ', at_most: '≤ ' }[c.bound] || '';
   return pre + fmtNum(c.count);
@@ -890,9 +904,10 @@ function drawClaimsChart(box, rows) {
     if (!series.has(key)) {
       const who = claimantText(c);
       const side = c.side ? t('claims.losses', { s: sideText(c) }) : t('claims.lossesUnknown');
-      series.set(key, { label: `${who} — ${side}`, points: new Map(), named: !!c.claimant });
+      series.set(key, { label: `${who} — ${side}`, points: new Map(), named: !!c.claimant, bases: new Set() });
     }
     const s = series.get(key);
+    if (c.side && c.side_basis) s.bases.add(t(`basis.${c.side_basis}`));
     const x = Date.parse(`${claimDate(c)}T00:00:00Z`) / 1000;
     s.points.set(x, Math.max(s.points.get(x) || 0, c.count));
   }
@@ -918,7 +933,9 @@ function drawClaimsChart(box, rows) {
     data.push(xs.map((x) => (s.points.has(x) ? s.points.get(x) : null)));
     // A claimant's figures over time are one line; figures in articles' own voice come from
     // unrelated reports, so they are points only.
-    opts.series.push({ label: s.label, stroke: color, fill: null, width: s.named ? 2 : 0, spanGaps: s.named, points: { show: true, size: 8, fill: color } });
+    // The legend says what set the side of the line's figures.
+    const label = s.bases.size ? `${s.label} (${t('claims.evidence')}: ${[...s.bases].join('، ')})` : s.label;
+    opts.series.push({ label, stroke: color, fill: null, width: s.named ? 2 : 0, spanGaps: s.named, points: { show: true, size: 8, fill: color } });
   }
   state.plot = new uPlot(opts, data, box);
   state.plotBox = box;
@@ -946,7 +963,7 @@ function ledgerEl(rows) {
         el('th', null, t('claims.figure')), el('th', null, t('claims.source')))),
       el('tbody', null, list.map((c) => el('tr', null,
         el('td', null, fmtDate(claimDate(c), true)),
-        el('td', null, c.side ? entityEl(c.side) : t('claims.unknownSide')),
+        el('td', null, c.side ? entityEl(c.side) : t('claims.unknownSide'), sideEvidenceEl(c)),
         el('td', { class: 'num' }, el('b', null, figureText(c)), ' ', pick(KINDS, c.kind),
           c.group !== 'unspecified' ? ` (${pick(GROUPS, c.group)})` : '',
           c.cumulative ? el('span', { class: 'mark running' }, t('claims.running')) : null),

@@ -20,15 +20,23 @@ pub struct Migration {
 }
 
 /// Every migration, in order. A test checks this list against the folder.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "record",
-    sqlite: include_str!("../migrations/0001_record.sqlite.sql"),
-    postgres: include_str!("../migrations/0001_record.postgres.sql"),
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "record",
+        sqlite: include_str!("../migrations/0001_record.sqlite.sql"),
+        postgres: include_str!("../migrations/0001_record.postgres.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "side_evidence",
+        sqlite: include_str!("../migrations/0002_side_evidence.sql"),
+        postgres: include_str!("../migrations/0002_side_evidence.sql"),
+    },
+];
 
 /// Highest version this build knows.
-pub const LATEST: i64 = 1;
+pub const LATEST: i64 = 2;
 
 /// The table both backends keep their history in.
 pub(crate) const HISTORY_TABLE: &str = "CREATE TABLE IF NOT EXISTS rasd_migrations (

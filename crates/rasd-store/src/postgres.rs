@@ -123,12 +123,13 @@ impl PgStore {
                    $28::text[], $29::text[], $30::int8[], $31::int8[], $32::int8[], $33::text[], $34::text[], \
                    $35::float8[])), \
                  k AS (INSERT INTO casualties (doc_id, idx, count, bound, kind, grp, side, side_name, \
-                   cumulative, claimant, claimant_name, date, sentence, start_cp, end_cp, evidence) \
+                   cumulative, claimant, claimant_name, date, sentence, start_cp, end_cp, evidence, \
+                   side_basis, side_words) \
                    SELECT $1, * FROM unnest($36::int8[], $37::int8[], $38::text[], $39::text[], $40::text[], \
                    $41::text[], $42::text[], $43::bool[], $44::text[], $45::text[], $46::text[], $47::int8[], \
-                   $48::int8[], $49::int8[], $50::text[])), \
+                   $48::int8[], $49::int8[], $50::text[], $51::text[], $52::text[])), \
                  b AS (INSERT INTO lsh_bands (band_key, doc_id) SELECT DISTINCT k, $1 \
-                   FROM unnest($51::int8[]) AS k ON CONFLICT DO NOTHING) \
+                   FROM unnest($53::int8[]) AS k ON CONFLICT DO NOTHING) \
                  SELECT 1",
             )?,
             bands: c.prepare(
@@ -299,7 +300,7 @@ impl Tx for PgTx<'_, '_> {
         fn col<R, T>(rows: &[R], f: impl Fn(&R) -> T) -> Vec<T> {
             rows.iter().map(f).collect()
         }
-        let params: [&(dyn ToSql + Sync); 51] = [
+        let params: [&(dyn ToSql + Sync); 53] = [
             &p.id,
             &p.content_hash,
             &p.analysis_hash,
@@ -350,6 +351,8 @@ impl Tx for PgTx<'_, '_> {
             &col(k, |x: &C| x.start),
             &col(k, |x: &C| x.end),
             &col(k, |x: &C| x.evidence.clone()),
+            &col(k, |x: &C| x.side_basis.clone()),
+            &col(k, |x: &C| x.side_words.clone()),
             &bands.to_vec(),
         ];
         self.tx.execute(&self.st.insert_doc, &params)?;

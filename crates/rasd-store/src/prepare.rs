@@ -131,6 +131,11 @@ pub struct CasualtyRecord {
     pub end: i64,
     /// Evidence text.
     pub evidence: String,
+    /// What set the side (`nationality`, `membership`, `others`, `claimant`, `target`,
+    /// `place`).
+    pub side_basis: Option<String>,
+    /// The words that set it.
+    pub side_words: Option<String>,
 }
 
 /// The key search indexes a normalized word under: the word without its proclitics
@@ -341,6 +346,8 @@ impl PreparedDoc {
                 start: c.start as i64,
                 end: c.end as i64,
                 evidence: chars.slice(c.start, c.end, MAX_EVIDENCE),
+                side_basis: c.side_evidence.as_ref().map(|e| e.basis.as_str().to_string()),
+                side_words: c.side_evidence.as_ref().map(|e| e.span.text.clone()),
             })
             .collect();
 

@@ -465,7 +465,8 @@ pub(crate) fn claims(db: &mut dyn Db, f: &ClaimFilter) -> Result<Vec<ClaimRow>> 
     let mut params = c.params.clone();
     let sql = format!(
         "SELECT {DOC_COLS}, k.idx, k.count, k.bound, k.kind, k.grp, k.side, k.side_name, \
-         k.cumulative, k.claimant, k.claimant_name, k.date, k.sentence, k.start_cp, k.end_cp, k.evidence \
+         k.cumulative, k.claimant, k.claimant_name, k.date, k.sentence, k.start_cp, k.end_cp, k.evidence, \
+         k.side_basis, k.side_words \
          FROM casualties k JOIN documents d ON d.id = k.doc_id {DOC_JOIN}{} \
          ORDER BY COALESCE(k.claimant, ''), COALESCE(k.side, ''), k.kind, k.grp, \
          COALESCE(k.date, d.published, ''), d.seq, k.idx{}",
@@ -491,6 +492,8 @@ pub(crate) fn claims(db: &mut dyn Db, f: &ClaimFilter) -> Result<Vec<ClaimRow>> 
             start: r.int(18)? as usize,
             end: r.int(19)? as usize,
             evidence: r.text(20)?,
+            side_basis: r.opt_text(21)?,
+            side_words: r.opt_text(22)?,
         });
         Ok(())
     })?;

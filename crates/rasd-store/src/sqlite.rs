@@ -283,8 +283,9 @@ impl Tx for SqliteTx<'_> {
         }
         let mut st = tx.prepare_cached(
             "INSERT INTO casualties (doc_id, idx, count, bound, kind, grp, side, side_name, cumulative, \
-             claimant, claimant_name, date, sentence, start_cp, end_cp, evidence) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+             claimant, claimant_name, date, sentence, start_cp, end_cp, evidence, side_basis, \
+             side_words) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
         )?;
         for c in &p.casualties {
             st.execute(params![
@@ -303,7 +304,9 @@ impl Tx for SqliteTx<'_> {
                 c.sentence,
                 c.start,
                 c.end,
-                c.evidence
+                c.evidence,
+                c.side_basis,
+                c.side_words
             ])?;
         }
         Ok(())

@@ -233,6 +233,13 @@ pub struct ClaimRow {
     pub end: usize,
     /// The clause that states it.
     pub evidence: String,
+    /// What set `side` (`nationality`, `membership`, `others`, `claimant`, `target`,
+    /// `place`); `None` for figures with no side, or stored before rasd recorded it.
+    #[serde(default)]
+    pub side_basis: Option<String>,
+    /// The words that set it ("فلسطينيا", "من عناصره", "في الفاشر").
+    #[serde(default)]
+    pub side_words: Option<String>,
 }
 
 impl ClaimRow {

@@ -288,3 +288,26 @@ fn a_database_from_a_newer_rasd_is_refused() {
     let err = open(path.to_str().unwrap()).err().expect("refused");
     assert!(err.to_string().contains("newer"), "{err}");
 }
+
+#[test]
+fn the_ledger_shows_what_set_each_side() {
+    let docs = synthetic();
+    let (_dir, mut stores) = stores("side_evidence");
+    // A figure whose side the analysis read from the people's nationality.
+    let mut doc = by_id(&docs, "syn-putin-2210");
+    let c = &mut doc.casualties[0];
+    c.side = Some("RUS".into());
+    c.side_evidence = Some(rasd_model::SideEvidence {
+        basis: rasd_model::SideBasis::Nationality,
+        span: rasd_model::Span { start: c.start, end: c.end, text: "روس".into() },
+    });
+    for s in &mut stores {
+        s.ingest(&[doc.clone()]).unwrap();
+        let f =
+            ClaimFilter { claimant: Some("person:vladimir-putin".into()), ..Default::default() };
+        let c = s.claims(&f).unwrap();
+        assert_eq!(c[0].side.as_deref(), Some("RUS"), "{:?}", s.backend());
+        assert_eq!(c[0].side_basis.as_deref(), Some("nationality"));
+        assert_eq!(c[0].side_words.as_deref(), Some("روس"));
+    }
+}
