@@ -295,9 +295,7 @@ fn complete_with_dyad<'e>(ctx: &Ctx<'_, 'e>, raws: &mut Vec<Raw<'e>>) {
                     None
                 };
                 if let Some(o) = other {
-                    if r.joint || ceasefire {
-                        r.actors.push(o);
-                    } else if r.actors.is_empty() {
+                    if r.joint || ceasefire || r.actors.is_empty() {
                         r.actors.push(o);
                     } else if r.targets.is_empty() {
                         r.targets.push(o);

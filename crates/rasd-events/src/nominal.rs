@@ -69,7 +69,7 @@ impl<'e> Ctx<'_, 'e> {
         }
         // "لقصف مدفعي من قوات الدعم السريع": an act of force from a party.
         if violent {
-            if let Some(q) = self.from_after(p) {
+            if let Some(q) = self.min_phrase_after(p) {
                 for party in self.phrase_parties(q, false) {
                     out.agents.push((party, "prep:من"));
                 }
@@ -176,7 +176,7 @@ impl<'e> Ctx<'_, 'e> {
     }
 
     /// A phrase with من right after phrase `p` (attached to it).
-    fn from_after(&self, p: usize) -> Option<usize> {
+    fn min_phrase_after(&self, p: usize) -> Option<usize> {
         let phrases = &self.parse.phrases.list;
         let next = phrases.get(p + 1)?;
         let key = self.lex.grammar.prep_key(next.prep?);

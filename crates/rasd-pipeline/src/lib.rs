@@ -99,21 +99,34 @@ impl Pipeline {
 
     /// Runs every stage over one article.
     pub fn analyze(&self, input: &Input<'_>) -> Document {
-        self.run(input, false).0
+        self.run(input, false, None).0
+    }
+
+    /// As [`Pipeline::analyze`], adding the time each stage took to `clock` (for the
+    /// bench command: which stage costs what).
+    pub fn analyze_timed(&self, input: &Input<'_>, clock: &mut StageClock) -> Document {
+        self.run(input, false, Some(clock)).0
     }
 
     /// As [`Pipeline::analyze`], with the event stage's account of how it read each
     /// sentence: clauses, phrases, every trigger with its frame, roles and mood.
     pub fn explain(&self, input: &Input<'_>) -> (Document, String) {
-        self.run(input, true)
+        self.run(input, true, None)
     }
 
-    fn run(&self, input: &Input<'_>, explain: bool) -> (Document, String) {
+    fn run(
+        &self,
+        input: &Input<'_>,
+        explain: bool,
+        mut clock: Option<&mut StageClock>,
+    ) -> (Document, String) {
+        let mut lap = Lap::start(clock.is_some());
         let cleaned = self.cleaner.clean(input.title, input.body);
         let mut doc = Document::new(input.id, cleaned.text);
         doc.url = input.url.map(str::to_string);
         doc.title = cleaned.title.or_else(|| input.title.map(str::to_string));
         doc.published = input.published.map(str::to_string);
+        lap.add(&mut clock, |c| &mut c.clean);
         // Entities and attribution cut span texts out of the text by code point: the
         // byte offset of each is found on the normalizer's pass.
         let (view, offsets) = normalize_indexed(&doc.text);
@@ -123,6 +136,7 @@ impl Pipeline {
         let numbers = rasd_text::numbers::find_numbers_tokens(&view, &tokens);
         // Times, entities and attribution all read words behind their proclitics.
         let clitics = TokenClitics::new(&view, &tokens);
+        lap.add(&mut clock, |c| &mut c.text);
         doc.times = rasd_times::extract_times_tokens(
             rasd_times::Lexicon::embedded(),
             &doc.text,
@@ -133,6 +147,7 @@ impl Pipeline {
             doc.published.as_deref(),
             &numbers,
         );
+        lap.add(&mut clock, |c| &mut c.times);
         // Recognition reads every word's first-word readings; attribution takes them over.
         let (entities, readings) =
             rasd_entities::recognize_indexed(self.kb(), &offsets, &view, &tokens, &clitics);
@@ -146,16 +161,57 @@ impl Pipeline {
             &doc.entities,
             self.kb(),
         );
+        lap.add(&mut clock, |c| &mut c.entities);
         let about = rasd_casualties::Context::new(&doc.times, doc.published.as_deref());
         let casualties = rasd_casualties::extract_numbered(&ctx, &about, numbers);
+        lap.add(&mut clock, |c| &mut c.casualties);
         let (events, trace) = if explain {
             rasd_events::explain(&ctx, &doc.times, self.events())
         } else {
             (rasd_events::extract(&ctx, &doc.times, self.events()), String::new())
         };
         drop(ctx);
+        lap.add(&mut clock, |c| &mut c.events);
         doc.casualties = casualties;
         doc.events = events;
         (doc, trace)
+    }
+}
+
+/// The time each stage of [`Pipeline::analyze_timed`] took, summed over the articles.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct StageClock {
+    /// Cleaning the article's text.
+    pub clean: std::time::Duration,
+    /// Normalizing, sentences, tokens, numbers and clitics.
+    pub text: std::time::Duration,
+    /// Time expressions.
+    pub times: std::time::Duration,
+    /// Entities and the attribution layer over them.
+    pub entities: std::time::Duration,
+    /// Casualty figures.
+    pub casualties: std::time::Duration,
+    /// Events.
+    pub events: std::time::Duration,
+}
+
+/// A stopwatch read only when a clock is asked for.
+struct Lap(Option<std::time::Instant>);
+
+impl Lap {
+    fn start(on: bool) -> Self {
+        Lap(on.then(std::time::Instant::now))
+    }
+
+    fn add(
+        &mut self,
+        clock: &mut Option<&mut StageClock>,
+        field: impl Fn(&mut StageClock) -> &mut std::time::Duration,
+    ) {
+        let Some(c) = clock.as_deref_mut() else { return };
+        let now = std::time::Instant::now();
+        let since = self.0.unwrap_or(now);
+        *field(c) += now - since;
+        self.0 = Some(now);
     }
 }

@@ -660,7 +660,7 @@ fn fronted_speech(
     let main = out.list.len();
     out.list.push(Clause {
         kind: ClauseKind::Main,
-        segments: vec![say..r.end],
+        segments: std::iter::once(say..r.end).collect(),
         parent: None,
         marker: None,
         antecedent: None,

@@ -267,10 +267,13 @@ impl Grammar {
     }
 }
 
+/// What a closed-class form does: each function, with the pronoun written on it.
+type FormFunctions = Vec<(Function, Option<Pronoun>)>;
+
 /// The functions of each form, forms compared by their lookup key, in file order.
 #[derive(Default)]
 struct Functions {
-    rows: Vec<(String, Vec<(Function, Option<Pronoun>)>)>,
+    rows: Vec<(String, FormFunctions)>,
     by_key: std::collections::HashMap<String, usize>,
 }
 

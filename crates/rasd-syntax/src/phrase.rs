@@ -238,10 +238,9 @@ fn noun_end(doc: &Doc<'_>, tags: &[Tag<'_>], head: usize, end: usize) -> usize {
         if t > head
             && last_entity == Some(prev_entity(tags, t))
             && !matches!(tag.kind, Kind::Entity(_))
+            && !adjective_like(doc.w(t), tag)
         {
-            if !adjective_like(doc.w(t), tag) {
-                break;
-            }
+            break;
         }
         if let Kind::Entity(k) = tag.kind {
             // Two names side by side are two phrases ("طالبت مصر | إسرائيل"), unless the
