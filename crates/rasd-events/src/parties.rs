@@ -96,7 +96,7 @@ impl<'e> Ctx<'_, 'e> {
         }
         if out.is_empty() {
             if let Some(q) = self.owner_phrase(p) {
-                return self.own_parties(q, places);
+                return self.phrase_parties(q, places);
             }
             // "قواتها", "مقاتليهم": the possessor written on the head.
             let head = &self.parse.tags[ph.head];
@@ -114,7 +114,7 @@ impl<'e> Ctx<'_, 'e> {
     }
 
     /// The phrase that says whose the noun of phrase `p` is: a possessive ل right after
-    /// it, or من/في after a member noun.
+    /// it, or من/في/عن after a member noun.
     pub fn owner_phrase(&self, p: usize) -> Option<usize> {
         let phrases = &self.parse.phrases.list;
         let mut q = p + 1;
@@ -129,7 +129,9 @@ impl<'e> Ctx<'_, 'e> {
             .lex
             .set("member")
             .is_some_and(|s| phrases[p].noun_tokens().any(|t| self.in_set(t, s)));
-        if !(key == "ل" || ((member || bare_prep) && matches!(key, "من" | "في"))) {
+        // "ممثلين عن إسرائيل": عن after a member noun names whom it stands for.
+        let member_prep = matches!(key, "من" | "في") || (member && key == "عن");
+        if !(key == "ل" || ((member || bare_prep) && member_prep)) {
             return None;
         }
         // "ممثلين من كل من الولايات المتحدة ...": past "من كل".

@@ -150,6 +150,9 @@ pub struct Grammar {
     verb_rows: Vec<(String, VerbSense)>,
     /// The verb rows compiled, the first time the grammar is used on its own.
     verbs: std::sync::OnceLock<Lexicon<VerbSense>>,
+    /// Nouns shaped like adjectives (خارجية، مجلس، مجتمع), by lookup key: they head a
+    /// phrase of their own or a genitive, and describe no name before them.
+    nouns: std::collections::HashSet<String>,
 }
 
 /// The enclitic pronouns a preposition, complementizer or conjunction may carry, as
@@ -187,6 +190,7 @@ impl Grammar {
         let mut prep_keys: Vec<String> = Vec::new();
         let mut functions = Functions::default();
         let mut verb_rows: Vec<(String, VerbSense)> = Vec::new();
+        let mut nouns = std::collections::HashSet::new();
         for (file, text) in files {
             for row in tsv_rows(text) {
                 let (form, class) = (row.first().copied().unwrap_or(""), row.get(1).copied());
@@ -194,6 +198,10 @@ impl Grammar {
                 let Some(class) = class else { continue };
                 if class == "verb" {
                     verb_rows.push((form.to_string(), verb_sense(key, &mut prep_keys)));
+                    continue;
+                }
+                if class == "noun" {
+                    nouns.insert(phrase_key(form));
                     continue;
                 }
                 let f =
@@ -212,7 +220,9 @@ impl Grammar {
         }
         for prep in GLUED_PREPS {
             let key = prep_index(prep, &mut prep_keys);
-            for (suffix, p) in ATTACHED {
+            // "لي", "بي" with و before them are far more often "ولي" (ولي العهد) than
+            // "and to me".
+            for (suffix, p) in ATTACHED.into_iter().filter(|(s, _)| *s != "ي") {
                 functions.add(&format!("{prep}{suffix}"), Function::Prep(key), Some(p));
             }
         }
@@ -225,12 +235,27 @@ impl Grammar {
             })?;
         }
         let words = PhraseSet::new(functions.rows.iter().map(|(k, v)| (k.as_str(), v.clone())));
-        Ok(Grammar { words, prep_keys, verb_rows, verbs: std::sync::OnceLock::new() })
+        Ok(Grammar { words, prep_keys, verb_rows, verbs: std::sync::OnceLock::new(), nouns })
     }
 
     /// The closed-class words and phrases.
     pub fn words(&self) -> &PhraseSet<Vec<(Function, Option<Pronoun>)>> {
         &self.words
+    }
+
+    /// Whether a word (as the text view writes it) is a noun shaped like an adjective,
+    /// with و or ف, the article or ل before it.
+    pub fn is_noun(&self, w: &str) -> bool {
+        if self.nouns.is_empty() {
+            return false;
+        }
+        let w = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+        let bare = w
+            .strip_prefix("ال")
+            .or_else(|| w.strip_prefix("لل"))
+            .or_else(|| w.strip_prefix("بال"))
+            .unwrap_or(w);
+        self.nouns.contains(bare) || self.nouns.contains(w)
     }
 
     /// The common verbs, compiled.

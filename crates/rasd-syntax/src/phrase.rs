@@ -89,7 +89,7 @@ pub fn phrases(
     for (c, clause) in clauses.list.iter().enumerate().filter(|(_, c)| wanted(c.sentence)) {
         for seg in &clause.segments {
             let first = out.list.len();
-            chunk(&Chunker { tags, doc, glued: &glued }, seg.clone(), c, &mut out);
+            chunk(&Chunker { grammar, tags, doc, glued: &glued }, seg.clone(), c, &mut out);
             lists_and_asides(&mut out.list[first..]);
         }
     }
@@ -126,6 +126,7 @@ fn lists_and_asides(phrases: &mut [Phrase]) {
 
 /// What cutting a segment reads.
 struct Chunker<'a, 'g> {
+    grammar: &'g Grammar,
     tags: &'a [Tag<'g>],
     doc: &'a Doc<'a>,
     glued: &'a [(Proclitics, Option<u16>)],
@@ -183,7 +184,7 @@ fn chunk(c: &Chunker<'_, '_>, seg: Range<usize>, clause: usize, out: &mut Phrase
             Some(k) => (Some(k), next),
             None => (glued_prep(tag, c.glued), t),
         };
-        let end = noun_end(c.doc, tags, head, seg.end).max(next);
+        let end = noun_end(c, head, seg.end).max(next);
         let coordinated = tag.has_conj();
         let after_noun = last_end == Some(t) && !coordinated && !comma;
         let p = out.list.len() as u32;
@@ -212,7 +213,8 @@ fn chunk(c: &Chunker<'_, '_>, seg: Range<usize>, clause: usize, out: &mut Phrase
 /// definite one nor be its genitive, so it starts the next phrase ("اعترضت الدفاعات
 /// الإسرائيلية | صواريخ", "أعلن الجيش الباكستاني | إسقاط طائرة", "قصفت روسيا |
 /// خاركيف").
-fn noun_end(doc: &Doc<'_>, tags: &[Tag<'_>], head: usize, end: usize) -> usize {
+fn noun_end(c: &Chunker<'_, '_>, head: usize, end: usize) -> usize {
+    let (doc, tags) = (c.doc, c.tags);
     let mut t = head;
     let mut definite = false;
     let mut indefinite_words = 0;
@@ -238,7 +240,7 @@ fn noun_end(doc: &Doc<'_>, tags: &[Tag<'_>], head: usize, end: usize) -> usize {
         if t > head
             && last_entity == Some(prev_entity(tags, t))
             && !matches!(tag.kind, Kind::Entity(_))
-            && !adjective_like(doc.w(t), tag)
+            && !describes_name(c, last_entity, t)
         {
             break;
         }
@@ -254,8 +256,7 @@ fn noun_end(doc: &Doc<'_>, tags: &[Tag<'_>], head: usize, end: usize) -> usize {
             let after_adjective = last_entity.is_none()
                 && indefinite_words >= 2
                 && t > head
-                && adjective_like(doc.w(t - 1), &tags[t - 1])
-                && !construct_noun(doc.w(t - 1));
+                && adjective_like(c, t - 1);
             if second_name || (after_adjective && !adjective) {
                 break;
             }
@@ -283,36 +284,41 @@ fn prev_entity(tags: &[Tag<'_>], t: usize) -> usize {
     }
 }
 
-/// Whether a word after a name reads as its adjective: a nisba, or a participle of a
-/// derived verb ("المدعومة", "الموالية", "المتمردة") that no lexicon knows as a noun.
-fn adjective_like(w: &str, tag: &Tag<'_>) -> bool {
-    let known_noun = tag.analysis.is_some_and(|a| a.infl.pos != rasd_morph::Pos::Verb);
-    let stem = w.strip_prefix("وال").or_else(|| w.strip_prefix("ال")).unwrap_or(w);
-    // "مجالها": an adjective carries no possessor.
-    !known_noun && tag.pronoun.is_none() && (is_nisba(w) || stem.starts_with('م'))
+/// Whether word `t`, right after the name of entity `k`, describes it: a nisba, or a
+/// participle of a derived verb ("جماعة الحوثي المدعومة", "قوات الدعم السريع المتمردة")
+/// after the name of a body — a state's name takes none, so a word after it is its
+/// verb's object ("ناشدت إسرائيل المجتمع الدولي").
+fn describes_name(c: &Chunker<'_, '_>, k: Option<usize>, t: usize) -> bool {
+    let w = c.doc.w(t);
+    let state = k.is_some_and(|k| c.doc.entities[k].kind == rasd_model::EntityKind::Country);
+    adjective_like(c, t) && (is_nisba(w) || !state)
 }
 
-/// Nouns shaped like adjectives that head a name's genitive ("وزراء خارجية مصر"):
-/// offices and bodies.
-fn construct_noun(w: &str) -> bool {
-    matches!(
-        w.trim_start_matches('و'),
-        "خارجيه"
-            | "داخليه"
-            | "ماليه"
-            | "جمهوريه"
-            | "حكومه"
-            | "دوليه"
-            | "عسكريه"
-            | "امنيه"
-    )
+/// Whether a word reads as an adjective: a nisba, or a participle of a derived verb
+/// ("المدعومة", "الموالية", "المتمردة") that no lexicon knows as a noun, that carries no
+/// possessor ("مجالها") and that the grammar does not list as a noun shaped like one
+/// ("المجلس", "خارجية").
+fn adjective_like(c: &Chunker<'_, '_>, t: usize) -> bool {
+    let (w, tag) = (c.doc.w(t), &c.tags[t]);
+    let known_noun = tag.analysis.is_some_and(|a| a.infl.pos != rasd_morph::Pos::Verb);
+    let stem = w.strip_prefix("وال").or_else(|| w.strip_prefix("ال")).unwrap_or(w);
+    !known_noun
+        && tag.pronoun.is_none()
+        && !c.grammar.is_noun(w)
+        && (is_nisba(w) || stem.starts_with('م'))
 }
 
 /// Whether name `b`, right after name `a`, names its holder: a person of the state or
 /// body `a` stands for ("الرئيس الأمريكي جو بايدن", "الأمين العام للناتو ينس
 /// ستولتنبرغ").
 fn holder(doc: &Doc<'_>, a: usize, b: usize) -> bool {
-    doc.entities[b].kind == rasd_model::EntityKind::Person && same_side(doc, a, b)
+    use rasd_model::EntityKind;
+    match (doc.entities[a].kind, doc.entities[b].kind) {
+        (_, EntityKind::Person) => same_side(doc, a, b),
+        // "وزراء خارجية مصر": a ministry named with its state.
+        (EntityKind::Org, EntityKind::Country) => same_side(doc, a, b),
+        _ => false,
+    }
 }
 
 /// Whether two entities stand for one side: the same state or body, or a person and
