@@ -138,9 +138,11 @@ fn outcome<'e>(
     if matches!(shape, Shape::Light | Shape::Undergo) {
         return Outcome::Support;
     }
-    // An act accepted ("وافقت على فرض عقوبات") is the act, by the one who accepts.
+    // An act accepted ("وافقت على فرض عقوبات") is the act, by the one who accepts; an
+    // act denied is an event, marked so.
+    let denied_by = content_of[i].filter(|&o| is_denial(ctx, fills, o));
     if let Some(owner) = content_of[i] {
-        if !accepted_as_act(ctx, fills, owner, i) {
+        if !accepted_as_act(ctx, fills, owner, i) && denied_by.is_none() {
             return Outcome::Content(owner);
         }
     }
@@ -157,15 +159,30 @@ fn outcome<'e>(
     if frame.perfect_only && imperfect && !mood.planned {
         return Outcome::NoEvent("an imperfect that describes a state");
     }
+    let denier_only = denied_by.is_some() && f.actors.is_empty() && f.targets.is_empty();
     let mut raws = match shape {
         Shape::Accept => accept(ctx, i, f, fills, &mood),
         Shape::Mediate => mediate(ctx, i, f, fills, &mood),
         Shape::Joint => joint(ctx, i, f, &mood),
         _ => directed(ctx, i, f, &mood),
     };
-    if shape == Shape::Speech {
+    if matches!(shape, Shape::Speech | Shape::Deny) {
         for r in &mut raws {
             r.content = f.content.clone();
+        }
+    }
+    // "نفى الجيش قصف السوق": with no one else named, the denier is who is said to act.
+    if let Some(denier) = denied_by.and_then(|o| fills[o].as_ref()) {
+        for r in raws.iter_mut().filter(|r| r.actors.is_empty()) {
+            r.actors = denier.actors.iter().map(|f| f.party).collect();
+        }
+    }
+    if raws.is_empty() && denier_only {
+        // "نفت روسيا أن تكون قد قصفت": the act names no party; the denier is its actor.
+        let base = base_event(ctx, i, f, &mood, &type_of(ctx, f, &mood));
+        let denier = denied_by.and_then(|o| fills[o].as_ref()).map_or(&[][..], |d| &d.actors[..]);
+        if !denier.is_empty() {
+            raws.push(raw(ctx, i, base, denier, &[], false));
         }
     }
     if raws.is_empty() {
@@ -206,6 +223,11 @@ fn accepted_as_act(
     let Some(of) = &fills[owner] else { return false };
     let oshape = ctx.lex.classes[of.class].shape;
     oshape == Shape::Accept && of.accepted == Some(j) && !is_talk_or_accord(ctx, fills, j)
+}
+
+/// Whether trigger `owner` is a denial (what it denies is an event, marked denied).
+fn is_denial(ctx: &Ctx<'_, '_>, fills: &[Option<Filled<'_>>], owner: usize) -> bool {
+    fills[owner].as_ref().is_some_and(|f| ctx.lex.classes[f.class].shape == Shape::Deny)
 }
 
 /// Whether trigger `j` names talks or an accord (accepting one is AGREE).

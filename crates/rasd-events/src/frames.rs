@@ -44,6 +44,9 @@ pub enum Shape {
     Joint,
     /// A speech act: directed; its content is no event.
     Speech,
+    /// A denial: directed at whoever made the claim; what it denies is an event of its
+    /// own, marked denied, done by the denier when the act names no one else.
+    Deny,
     /// A support verb: its subject is the agent of the trigger noun it governs.
     Light,
     /// Its subject suffers the trigger noun after ل.
@@ -61,6 +64,7 @@ impl Shape {
             "directed" => Shape::Directed,
             "joint" => Shape::Joint,
             "speech" => Shape::Speech,
+            "deny" => Shape::Deny,
             "light" => Shape::Light,
             "undergo" => Shape::Undergo,
             "mediate" => Shape::Mediate,

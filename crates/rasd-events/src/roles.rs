@@ -361,6 +361,11 @@ impl<'e> Ctx<'_, 'e> {
             return None;
         }
         let Some(Arg::Phrase(p)) = self.verb_args(tr.at).subject else { return None };
+        // A subject that names no party is no one's origin: a place after it is the
+        // scene ("أن تكون قد قصفت مستشفى في كييف").
+        if !self.names_party(p) {
+            return None;
+        }
         let phrases = &self.parse.phrases.list;
         let mut end = phrases[p].tokens.end;
         let mut q = p + 1;
