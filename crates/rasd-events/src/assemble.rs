@@ -153,6 +153,9 @@ fn outcome<'e>(
     if ctx.triggers[i].nominal && !frame.alone && !f.governed && !has_relative_agent(f) {
         return Outcome::NoEvent("a noun that is an event only as a verb's object");
     }
+    if outside_conflict(ctx, i) {
+        return Outcome::NoEvent("sport, weather or markets, not conflict");
+    }
     let imperfect = ctx.triggers[i]
         .analysis
         .is_some_and(|a| a.infl.aspect == Some(rasd_morph::Aspect::Imperfect) && !a.future());
@@ -189,6 +192,30 @@ fn outcome<'e>(
         return Outcome::NoParty;
     }
     Outcome::Events(raws)
+}
+
+/// Whether trigger `i` speaks of sport, weather or markets: a word of set
+/// `not_conflict` in its own phrase ("هجوم مرتد") or in the subject of its verb, or of the
+/// verb before a nominal trigger ("ضرب زلزال", "تلقت الليرة ضربة").
+fn outside_conflict(ctx: &Ctx<'_, '_>, i: usize) -> bool {
+    let Some(set) = ctx.lex.set("not_conflict") else { return false };
+    let tr = &ctx.triggers[i];
+    let phrases = &ctx.parse.phrases.list;
+    let in_phrase = |p: usize| phrases[p].noun_tokens().any(|u| ctx.in_set(u, set));
+    let subject_of = |v: usize| match ctx.verb_args(v).subject {
+        Some(crate::args::Arg::Phrase(p)) => in_phrase(p),
+        _ => false,
+    };
+    if tr.nominal {
+        let own = ctx.phrase_of(tr.at).is_some_and(in_phrase);
+        let c = ctx.parse.clauses.index_of(tr.at);
+        let verb_before = c.and_then(|c| {
+            ctx.parse.clauses.list[c].tokens().filter(|&v| v < tr.at && ctx.verb_like(v)).last()
+        });
+        own || verb_before.is_some_and(subject_of)
+    } else {
+        subject_of(tr.at)
+    }
 }
 
 /// The nominal trigger that is verb trigger `i`'s object and names the same type of act.

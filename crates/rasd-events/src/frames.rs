@@ -220,6 +220,8 @@ pub enum Modality {
     Described,
     /// An occurrence verb (its negation negates what occurred).
     Occurred,
+    /// Feared, speculated about, asked about, said to be possible.
+    Possible,
 }
 
 impl Modality {
@@ -237,6 +239,7 @@ impl Modality {
             "background" => Modality::Background,
             "described" => Modality::Described,
             "occurred" => Modality::Occurred,
+            "possible" => Modality::Possible,
             _ => return None,
         })
     }
@@ -255,6 +258,7 @@ impl Modality {
             Modality::Background => "background",
             Modality::Described => "described",
             Modality::Occurred => "occurred",
+            Modality::Possible => "possible",
         }
     }
 
@@ -283,6 +287,10 @@ pub enum Scope {
     Clause,
     /// The phrase of this preposition (a grammar key index).
     Prep(u16),
+    /// The word right after it ("أي هجوم").
+    Next,
+    /// The imperfect verb right after it and the rest of its clause ("قد تفرض": may).
+    Imperfect,
 }
 
 impl Scope {
@@ -292,6 +300,8 @@ impl Scope {
             "complement" => Scope::Complement,
             "following" => Scope::Following,
             "clause" => Scope::Clause,
+            "next" => Scope::Next,
+            "imperfect" => Scope::Imperfect,
             "-" | "" => return None,
             prep => Scope::Prep(grammar.prep_index(prep)?),
         })

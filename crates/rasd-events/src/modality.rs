@@ -143,12 +143,39 @@ impl<'e> Ctx<'_, 'e> {
                 (same && t > cue.at).then_some(1)
             }
             Scope::Prep(k) => {
+                // "تأمل في عقد جولة من المحادثات": the phrase and what is attached to it.
                 let in_pp = self
                     .preps_after(cue.end.saturating_sub(1), k)
                     .iter()
-                    .any(|&p| self.parse.phrases.list[p].tokens.contains(&t));
-                // "دعا إلى وقف ...": also a preposition glued to the trigger itself.
+                    .any(|&p| self.in_phrase_or_attached(p, t));
                 in_pp.then_some(0)
+            }
+            Scope::Next => (t == cue.end).then_some(0),
+            Scope::Imperfect => {
+                let v = cue.end;
+                let imperfect = self.parse.tags.get(v).is_some_and(|tag| {
+                    tag.is_verb()
+                        && tag.analysis.is_some_and(|a| {
+                            a.infl.aspect == Some(rasd_morph::Aspect::Imperfect) && !a.future()
+                        })
+                });
+                let same = self.parse.clauses.index_of(v) == self.parse.clauses.index_of(t);
+                (imperfect && same && t >= v).then_some(1)
+            }
+        }
+    }
+
+    /// Whether token `t` is in phrase `p` or in the phrases attached after it.
+    fn in_phrase_or_attached(&self, p: usize, t: usize) -> bool {
+        let list = &self.parse.phrases.list;
+        let mut q = p;
+        loop {
+            if list[q].tokens.contains(&t) {
+                return true;
+            }
+            match list.get(q + 1) {
+                Some(next) if next.after_noun && next.clause == list[p].clause => q += 1,
+                _ => return false,
             }
         }
     }
