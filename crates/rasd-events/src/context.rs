@@ -95,10 +95,11 @@ impl<'d, 'e> Ctx<'d, 'e> {
                 continue;
             }
             buf.clear();
-            buf.extend(
-                all.iter()
-                    .filter(|a| matches!(lex.payload(a), Payload::Trigger(_)) && believable(a)),
-            );
+            buf.extend(all.iter().filter(|a| {
+                matches!(lex.payload(a), Payload::Trigger(_))
+                    && believable(a)
+                    && hamza_as_written(doc, t, a, lex)
+            }));
             if !buf.is_empty() {
                 tags.lay_over(doc, t, &buf, |a| match lex.payload(a) {
                     Payload::Trigger(r) => r,
@@ -180,6 +181,21 @@ impl<'d, 'e> Ctx<'d, 'e> {
 fn believable(a: &Analysis) -> bool {
     a.infl.aspect != Some(rasd_morph::Aspect::Imperative)
         && a.infl.voice != rasd_morph::Voice::Passive
+}
+
+/// Whether a verb reading agrees with the hamza the original writes: "إدانتها" (إ) is the
+/// noun إدانة with a pronoun, not "أدانتها" (أ), she condemned it — folding makes the two
+/// one word, the original does not.
+fn hamza_as_written(doc: &Doc<'_>, t: usize, a: &Analysis, lex: &Lexicon) -> bool {
+    if a.infl.pos != Pos::Verb || !lex.lemmas.entry(a).lemma.starts_with('أ') {
+        return true;
+    }
+    let harakat = |c: &char| ('\u{064B}'..='\u{0652}').contains(c) || *c == '\u{0640}';
+    let mut letters = doc.original(t, t + 1).chars().filter(|c| !harakat(c));
+    let w = doc.w(t);
+    let proclitics = w.get(..usize::from(a.prefix_len)).map_or(0, |p| p.chars().count());
+    let first = letters.nth(proclitics);
+    first != Some('إ')
 }
 
 /// Trigger phrases of several words, matched before lemmas: "وقف إطلاق النار" is a

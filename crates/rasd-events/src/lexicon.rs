@@ -314,13 +314,15 @@ fn load_frames(
         for row in tsv_rows(text) {
             let cell = |i: usize| row.get(i).copied().unwrap_or("-");
             let ty = cell(1);
-            if !rasd_model::PLOVER_TYPES.contains(&ty) {
-                return Err(row_error("frames.tsv", &row, format!("`{ty}` is not a PLOVER type")));
-            }
             let class = classes
                 .iter()
                 .position(|c| c.name == cell(3))
                 .ok_or_else(|| row_error("frames.tsv", &row, format!("no class `{}`", cell(3))))?;
+            // A support verb makes no event of its own: it may name no type.
+            let support = matches!(classes[class].shape, Shape::Light | Shape::Undergo);
+            if !(rasd_model::PLOVER_TYPES.contains(&ty) || (support && ty == "-")) {
+                return Err(row_error("frames.tsv", &row, format!("`{ty}` is not a PLOVER type")));
+            }
             let mut frame = Frame {
                 event_type: ty.to_string(),
                 mode: Some(cell(2)).filter(|m| *m != "-" && !m.is_empty()).map(str::to_string),

@@ -52,7 +52,10 @@ impl<'e> Ctx<'_, 'e> {
         let lam = self.lam_after(p);
         // "عقوبات الاتحاد الأوروبي على روسيا": with a target after it, the genitive acts.
         let aimed = ["علي", "ضد"].iter().any(|k| {
-            self.lex.grammar.prep_index(k).is_some_and(|k| !self.preps_after(t, k).is_empty())
+            self.lex
+                .grammar
+                .prep_index(k)
+                .is_some_and(|k| self.preps_after(t, k).into_iter().any(|q| self.names_party(q)))
         });
         let mut genitive_found = false;
         for (party, adjective) in after_own {
@@ -306,11 +309,30 @@ impl<'e> Ctx<'_, 'e> {
         if partitive {
             return Some(v);
         }
-        // "وصل الوزير في زيارة إلى لبنان": the visit is his.
-        let by_prep = ph
-            .prep
-            .is_some_and(|k| matches!(self.lex.grammar.prep_key(k), "ل" | "ب" | "الي" | "في"));
-        (is_object || by_prep).then_some(v)
+        // "وصل الوزير في زيارة إلى لبنان": the visit is his; "أعربت عن إدانتها": the
+        // stance a support verb expresses is its subject's. A phrase hanging on a noun is
+        // that noun's, not the verb's.
+        let light = self.verb_shape(v) == Some(Shape::Light);
+        let by_prep = ph.prep.is_some_and(|k| {
+            let key = self.lex.grammar.prep_key(k);
+            matches!(key, "ل" | "ب" | "الي" | "في") || (light && key == "عن")
+        });
+        // "أعربت مصر عن إدانتها للهجوم": past another act's noun (not a support noun
+        // like مسؤولية), a phrase is that act's.
+        let other_act = |u: usize| {
+            self.trigger_at.get(u).is_some_and(|j| {
+                let row = self.triggers[j].rows.first().map(|&r| &self.lex.frames[r as usize]);
+                // A trigger of several words reaching into this phrase is its own.
+                self.triggers[j].end <= ph.tokens.start
+                    && row.is_some_and(|f| self.lex.classes[f.class].shape != Shape::Light)
+            })
+        };
+        let other_act_between = self.parse.phrases.list[..p]
+            .iter()
+            .rev()
+            .take_while(|q| q.clause == ph.clause && q.tokens.start > v)
+            .any(|q| q.noun_tokens().any(other_act));
+        (is_object || (by_prep && !other_act_between)).then_some(v)
     }
 
     /// The support noun (a masdar of class shape light) in the phrase right before

@@ -153,6 +153,12 @@ pub struct Grammar {
     /// Nouns shaped like adjectives (خارجية، مجلس، مجتمع), by lookup key: they head a
     /// phrase of their own or a genitive, and describe no name before them.
     nouns: std::collections::HashSet<String>,
+    /// Nouns of statements (بيان، تصريح، كلمة), by lookup key: "في بيان" is inserted
+    /// between a verb and its object, and takes no genitive ("دانت قطر في بيان | الهجوم").
+    statements: std::collections::HashSet<String>,
+    /// Nouns of time (السبت، الماضي، اليوم), by lookup key: "في بيان السبت" is a dated
+    /// statement.
+    time_nouns: std::collections::HashSet<String>,
 }
 
 /// The enclitic pronouns a preposition, complementizer or conjunction may carry, as
@@ -191,6 +197,8 @@ impl Grammar {
         let mut functions = Functions::default();
         let mut verb_rows: Vec<(String, VerbSense)> = Vec::new();
         let mut nouns = std::collections::HashSet::new();
+        let mut statements = std::collections::HashSet::new();
+        let mut time_nouns = std::collections::HashSet::new();
         for (file, text) in files {
             for row in tsv_rows(text) {
                 let (form, class) = (row.first().copied().unwrap_or(""), row.get(1).copied());
@@ -202,6 +210,14 @@ impl Grammar {
                 }
                 if class == "noun" {
                     nouns.insert(phrase_key(form));
+                    continue;
+                }
+                if class == "time" {
+                    time_nouns.insert(phrase_key(form));
+                    continue;
+                }
+                if class == "statement" {
+                    statements.insert(phrase_key(form));
                     continue;
                 }
                 let f =
@@ -235,7 +251,15 @@ impl Grammar {
             })?;
         }
         let words = PhraseSet::new(functions.rows.iter().map(|(k, v)| (k.as_str(), v.clone())));
-        Ok(Grammar { words, prep_keys, verb_rows, verbs: std::sync::OnceLock::new(), nouns })
+        Ok(Grammar {
+            words,
+            prep_keys,
+            verb_rows,
+            verbs: std::sync::OnceLock::new(),
+            nouns,
+            statements,
+            time_nouns,
+        })
     }
 
     /// The closed-class words and phrases.
@@ -256,6 +280,20 @@ impl Grammar {
             .or_else(|| w.strip_prefix("بال"))
             .unwrap_or(w);
         self.nouns.contains(bare) || self.nouns.contains(w)
+    }
+
+    /// Whether a word is a noun of statements (بيان، تصريح), with و, ف or ب before it.
+    pub fn is_statement(&self, w: &str) -> bool {
+        let w = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+        self.statements.contains(w)
+            || w.strip_prefix('ب').is_some_and(|r| self.statements.contains(r))
+    }
+
+    /// Whether a word is a noun of time (السبت، اليوم), with the article or not.
+    pub fn is_time_noun(&self, w: &str) -> bool {
+        let w = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+        self.time_nouns.contains(w)
+            || w.strip_prefix("ال").is_some_and(|r| self.time_nouns.contains(r))
     }
 
     /// The common verbs, compiled.

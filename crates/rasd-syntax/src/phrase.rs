@@ -234,6 +234,19 @@ fn noun_end(c: &Chunker<'_, '_>, head: usize, end: usize) -> usize {
         if t > head && definite && !this_definite {
             break;
         }
+        // "دانت قطر في بيان الهجوم": a statement is no genitive's head; what follows is
+        // the verb's object.
+        let after_fi =
+            head > 0 && prep_word(&tags[head - 1]).is_some_and(|k| c.grammar.prep_key(k) == "في");
+        if t == head + 1
+            && this_definite
+            && !definite
+            && after_fi
+            && c.grammar.is_statement(doc.w(head))
+            && !c.grammar.is_time_noun(doc.w(t))
+        {
+            break;
+        }
         // A name is no head of a genitive: a noun after it starts the next phrase
         // ("أدانت السعودية | الهجمات الحوثية"), an adjective goes on describing it
         // ("جماعة الحوثي المدعومة من إيران").

@@ -249,8 +249,10 @@ fn reads_as_verb(tags: &[Tag<'_>], t: usize, verb: &Analysis, noun: &Analysis) -
     {
         return false;
     }
-    // A future سـ, a subjunctive ل, an object pronoun are verbs' alone.
-    if verb.future() || verb.proclitics.contains(Proclitics::LAM) || verb.has_object() {
+    // A future سـ, a subjunctive ل are verbs' alone; so is a pronoun the noun reading
+    // cannot carry ("رفضها" is "her refusal" as well as "she refused it").
+    let object_only = verb.has_object() && !noun.has_possessor();
+    if verb.future() || verb.proclitics.contains(Proclitics::LAM) || object_only {
         return true;
     }
     let Some(p) = t.checked_sub(1).map(|p| &tags[p]) else { return true };
