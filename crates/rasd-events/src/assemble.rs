@@ -306,11 +306,11 @@ fn base_event(ctx: &Ctx<'_, '_>, i: usize, f: &Filled<'_>, mood: &Mood<'_>, ty: 
 }
 
 /// Adds the roles to an event's explanation.
-fn explained(
-    ctx: &Ctx<'_, '_>,
+fn explained<'e>(
+    ctx: &Ctx<'_, 'e>,
     mut e: Event,
-    actors: &[Filler<'_>],
-    targets: &[Filler<'_>],
+    actors: &[Filler<'e>],
+    targets: &[Filler<'e>],
 ) -> Event {
     if let Some(x) = e.explain.as_mut() {
         for (role, list) in [("actor", actors), ("target", targets)] {

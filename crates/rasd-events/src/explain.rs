@@ -93,7 +93,7 @@ fn phrases(ctx: &Ctx<'_, '_>, r: std::ops::Range<usize>) -> String {
         .join(" ")
 }
 
-fn fillers(ctx: &Ctx<'_, '_>, role: &str, list: &[Filler<'_>], out: &mut String) {
+fn fillers<'e>(ctx: &Ctx<'_, 'e>, role: &str, list: &[Filler<'e>], out: &mut String) {
     for f in list {
         let span = ctx.entity_span(f.party);
         let _ = writeln!(out, "      {role} ← {} «{}» = {}", f.slot, span.text, f.party.code);

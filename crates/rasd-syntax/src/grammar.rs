@@ -317,6 +317,10 @@ impl Grammar {
     /// The index of a preposition key, if the grammar has it: frames name prepositions by
     /// key, and compare indexes.
     pub fn prep_index(&self, key: &str) -> Option<u16> {
+        // Callers name keys as the grammar writes them ("من", "علي"): no folding needed.
+        if let Some(i) = self.prep_keys.iter().position(|k| k == key) {
+            return Some(i as u16);
+        }
         let folded = phrase_key(&key.replace('_', " "));
         let as_key = folded.replace(' ', "_");
         if let Some(i) = self.prep_keys.iter().position(|k| *k == as_key) {
