@@ -102,7 +102,8 @@ impl Ctx<'_, '_> {
             .filter_map(|u| match u {
                 Unit::Phrase(p) => {
                     let ph = &self.parse.phrases.list[*p];
-                    (self.bare(*p) && !ph.coordinated && !ph.aside).then_some(*p)
+                    let when = self.timed.get(ph.head).copied().unwrap_or(false);
+                    (self.bare(*p) && !ph.coordinated && !ph.aside && !when).then_some(*p)
                 }
                 _ => None,
             })
@@ -113,7 +114,13 @@ impl Ctx<'_, '_> {
             .rev()
             .take_while(|u| !matches!(u, Unit::Verb(_)))
             .find_map(|u| match u {
-                Unit::Phrase(p) if self.bare(*p) && self.names_party(*p) => Some(*p),
+                Unit::Phrase(p)
+                    if self.bare(*p)
+                        && !self.parse.phrases.list[*p].aside
+                        && self.names_party(*p) =>
+                {
+                    Some(*p)
+                }
                 _ => None,
             })
             .map(|p| self.first_of_coordination(p));

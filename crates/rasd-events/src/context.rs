@@ -64,11 +64,14 @@ pub struct Ctx<'d, 'e> {
     pub units: Vec<Vec<crate::args::Unit>>,
     /// Per token, the subject and object of the verb there, once asked.
     pub verb_args_at: Vec<std::cell::OnceCell<crate::args::VerbArgs>>,
+    /// Per token, whether a time expression holds it ("فجر الجمعة", "الخميس"): such a
+    /// phrase is no verb's subject or object.
+    pub timed: Vec<bool>,
 }
 
 impl<'d, 'e> Ctx<'d, 'e> {
     /// Reads `doc` with `lex`.
-    pub fn new(doc: &'d Doc<'e>, lex: &'d Lexicon) -> Self {
+    pub fn new(doc: &'d Doc<'e>, lex: &'d Lexicon, times: &[rasd_model::Time]) -> Self {
         // A linked name is read as a name: no lemma of the stage is looked for in it.
         let readings = lex.analyze(&doc.view, &doc.tokens, |t| doc.entity_at.get(t).is_none());
         let mut tags = Tags::with_verbs(doc, &lex.grammar, &readings, |a| match lex.payload(a) {
@@ -137,6 +140,7 @@ impl<'d, 'e> Ctx<'d, 'e> {
             claims: doc.sentence_claims(),
             units: Vec::new(),
             verb_args_at: Vec::new(),
+            timed: timed_tokens(doc, times),
         };
         ctx.units = (0..ctx.parse.clauses.list.len()).map(|c| ctx.clause_units(c)).collect();
         ctx.verb_args_at = (0..doc.tokens.len()).map(|_| std::cell::OnceCell::new()).collect();
@@ -173,6 +177,22 @@ impl<'d, 'e> Ctx<'d, 'e> {
             _ => self.code(k).into_iter().collect(),
         }
     }
+}
+
+/// Which tokens a time expression holds.
+fn timed_tokens(doc: &Doc<'_>, times: &[rasd_model::Time]) -> Vec<bool> {
+    let mut out = vec![false; doc.tokens.len()];
+    for time in times {
+        let (s, e) = (time.span.start, time.span.end);
+        let first = doc.tokens.partition_point(|t| (t.end as usize) <= s);
+        for (i, tok) in doc.tokens.iter().enumerate().skip(first) {
+            if tok.start as usize >= e {
+                break;
+            }
+            out[i] = true;
+        }
+    }
+    out
 }
 
 /// Whether a trigger reading is one news text uses: not an imperative, and not a

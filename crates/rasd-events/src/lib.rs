@@ -55,7 +55,7 @@ use rasd_model::{Event, Time};
 
 /// The events of a document, with the times its sentences name (for the events' dates).
 pub fn extract(doc: &Doc<'_>, times: &[Time], lex: &Lexicon) -> Vec<Event> {
-    let ctx = context::Ctx::new(doc, lex);
+    let ctx = context::Ctx::new(doc, lex, times);
     let outcomes = assemble::assemble(&ctx);
     let raws = collect(&outcomes);
     document::finish(&ctx, raws, times)
@@ -64,7 +64,7 @@ pub fn extract(doc: &Doc<'_>, times: &[Time], lex: &Lexicon) -> Vec<Event> {
 /// As [`extract`], with a readable account of how each trigger was read: its clause, the
 /// frame tried, the words in each role, the mood, and why it did or did not give events.
 pub fn explain(doc: &Doc<'_>, times: &[Time], lex: &Lexicon) -> (Vec<Event>, String) {
-    let ctx = context::Ctx::new(doc, lex);
+    let ctx = context::Ctx::new(doc, lex, times);
     let outcomes = assemble::assemble(&ctx);
     let raws = collect(&outcomes);
     let events = document::finish(&ctx, raws, times);

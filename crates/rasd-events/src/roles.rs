@@ -351,7 +351,18 @@ impl<'e> Ctx<'_, 'e> {
             .filter(free)
             .find_map(place_at)
             .or_else(|| relative.and_then(|r| r.tokens().find_map(place_at)))
-            .or_else(|| clause.tokens().filter(|&u| u < t).filter(free).find_map(place_at))
+            .or_else(|| {
+                // Not the dateline ("صنعاء - شنت ...").
+                let dateline = |u: &usize| {
+                    self.phrase_of(*u).is_some_and(|p| self.parse.phrases.list[p].aside)
+                };
+                clause
+                    .tokens()
+                    .filter(|&u| u < t)
+                    .filter(free)
+                    .filter(|u| !dateline(u))
+                    .find_map(place_at)
+            })
     }
 
     /// The tokens of trigger `i`'s subject phrase and the phrases attached to it.

@@ -91,6 +91,7 @@ pub fn phrases(
             let first = out.list.len();
             chunk(&Chunker { grammar, tags, doc, glued: &glued }, seg.clone(), c, &mut out);
             lists_and_asides(&mut out.list[first..]);
+            dateline(doc, tags, seg.clone(), &mut out.list[first..]);
         }
     }
     out
@@ -121,6 +122,22 @@ fn lists_and_asides(phrases: &mut [Phrase]) {
                 p.aside = true;
             }
         }
+    }
+}
+
+/// A dateline ("صنعاء - ", "الفاشر (السودان) - ") opening a sentence: where the story
+/// was filed, not the subject of the verb after it. Its phrases become asides.
+fn dateline(doc: &Doc<'_>, tags: &[Tag<'_>], seg: Range<usize>, phrases: &mut [Phrase]) {
+    let sentence_start = doc.sentences.get(doc.sentence_of(seg.start)).map(|r| r.start);
+    if sentence_start != Some(seg.start) {
+        return;
+    }
+    let window = seg.start..seg.end.min(seg.start + 7);
+    let dash =
+        window.take_while(|&u| !tags[u].is_verb()).find(|&u| matches!(doc.w(u), "-" | "–" | "—"));
+    let Some(d) = dash else { return };
+    for p in phrases.iter_mut().filter(|p| p.tokens.end <= d) {
+        p.aside = true;
     }
 }
 
