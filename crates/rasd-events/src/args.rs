@@ -108,7 +108,7 @@ impl Ctx<'_, '_> {
                 _ => None,
             })
             .collect();
-        // The topic before it, in its clause, with no verb between.
+        // The topic before it, in its clause, with no verb between, when it names a party.
         let before = units[..at]
             .iter()
             .rev()

@@ -251,8 +251,12 @@ impl<'e> Ctx<'_, 'e> {
                 out.agents.extend(la.agents.into_iter().map(|(party, _)| (party, "support noun")));
             }
         }
-        // "هجوم شنته حركة الشباب": a relative clause on it, with a support verb.
-        if let Some(rel) = self.relative_on(ph.tokens.end.saturating_sub(1)) {
+        // "هجوم شنته حركة الشباب": a relative clause on it, with a support verb; on the
+        // last of a list it describes them all ("مسيرات وصواريخ أطلقها الحوثيون").
+        let rel = self
+            .relative_on(ph.tokens.end.saturating_sub(1))
+            .or_else(|| self.relative_on(self.coordination_end(p).saturating_sub(1)));
+        if let Some(rel) = rel {
             if let Some(v) = self.main_verb(rel) {
                 if self.verb_shape(v) == Some(Shape::Light) || self.launches(v) {
                     if let Some(s) = self.verb_args(v).subject {
@@ -370,6 +374,18 @@ impl<'e> Ctx<'_, 'e> {
     /// Whether the verb at `v` is one that launches or sends (أطلق، أرسل ...).
     fn launches(&self, v: usize) -> bool {
         self.lex.set("launch").is_some_and(|s| self.in_set(v, s))
+    }
+
+    /// One past the last token of the list phrase `p` starts ("مسيرات وصواريخ ...").
+    fn coordination_end(&self, p: usize) -> usize {
+        let list = &self.parse.phrases.list;
+        let mut q = p;
+        while list.get(q + 1).is_some_and(|n| {
+            (n.coordinated || n.after_noun) && !n.aside && n.clause == list[p].clause
+        }) {
+            q += 1;
+        }
+        list[q].tokens.end
     }
 
     /// The relative clause whose antecedent is token `t`, if any.

@@ -131,7 +131,8 @@ impl<'e> Ctx<'_, 'e> {
             .is_some_and(|s| phrases[p].noun_tokens().any(|t| self.in_set(t, s)));
         // "ممثلين عن إسرائيل": عن after a member noun names whom it stands for.
         let member_prep = matches!(key, "من" | "في") || (member && key == "عن");
-        if !(key == "ل" || ((member || bare_prep) && member_prep)) {
+        // "المتحدث باسم الحوثيين": who one speaks for.
+        if !(key == "ل" || key == "باسم" || ((member || bare_prep) && member_prep)) {
             return None;
         }
         // "ممثلين من كل من الولايات المتحدة ...": past "من كل".
