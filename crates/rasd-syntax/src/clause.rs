@@ -617,6 +617,13 @@ impl Cutter<'_, '_> {
         if !tag.has_conj() || !self.current_has_verb() {
             return Step::Stay;
         }
+        // A new subject is definite; "وصواريخ أطلقها الحوثيون" is a list item and the
+        // relative clause on it.
+        let definite =
+            tag.definite() || matches!(tag.kind, Kind::Entity(_)) || tag.pronoun.is_some();
+        if !definite {
+            return Step::Stay;
+        }
         let next = tag.end;
         let verb_next = self.tags.get(next).is_some_and(|n| {
             n.is_verb() && !n.has_conj() && n.analysis.is_some_and(|a| a.infl.aspect.is_some())
