@@ -159,6 +159,8 @@ pub struct Grammar {
     /// Nouns of time (السبت، الماضي، اليوم), by lookup key: "في بيان السبت" is a dated
     /// statement.
     time_nouns: std::collections::HashSet<String>,
+    /// Adjectives that follow a name or an office (الخاص، السابق، الأعلى), by lookup key.
+    adjectives: std::collections::HashSet<String>,
 }
 
 /// The enclitic pronouns a preposition, complementizer or conjunction may carry, as
@@ -199,6 +201,7 @@ impl Grammar {
         let mut nouns = std::collections::HashSet::new();
         let mut statements = std::collections::HashSet::new();
         let mut time_nouns = std::collections::HashSet::new();
+        let mut adjectives = std::collections::HashSet::new();
         for (file, text) in files {
             for row in tsv_rows(text) {
                 let (form, class) = (row.first().copied().unwrap_or(""), row.get(1).copied());
@@ -210,6 +213,10 @@ impl Grammar {
                 }
                 if class == "noun" {
                     nouns.insert(phrase_key(form));
+                    continue;
+                }
+                if class == "adj" {
+                    adjectives.insert(phrase_key(form));
                     continue;
                 }
                 if class == "time" {
@@ -259,6 +266,7 @@ impl Grammar {
             nouns,
             statements,
             time_nouns,
+            adjectives,
         })
     }
 
@@ -287,6 +295,14 @@ impl Grammar {
         let w = w.strip_prefix(['و', 'ف']).unwrap_or(w);
         self.statements.contains(w)
             || w.strip_prefix('ب').is_some_and(|r| self.statements.contains(r))
+    }
+
+    /// Whether a word is an adjective that follows a name (الخاص، السابق), with و or the
+    /// article before it.
+    pub fn is_adjective(&self, w: &str) -> bool {
+        let w = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+        let bare = w.strip_prefix("ال").unwrap_or(w);
+        self.adjectives.contains(bare) || self.adjectives.contains(w)
     }
 
     /// Whether a word is a noun of time (السبت، اليوم), with the article or not.

@@ -90,7 +90,8 @@ pub fn phrases(
         for seg in &clause.segments {
             let first = out.list.len();
             chunk(&Chunker { grammar, tags, doc, glued: &glued }, seg.clone(), c, &mut out);
-            lists_and_asides(&mut out.list[first..]);
+            let time_before = |ph: &Phrase| grammar.is_time_noun(doc.w(ph.head));
+            lists_and_asides(&mut out.list[first..], &time_before);
             dateline(doc, tags, seg.clone(), &mut out.list[first..]);
         }
     }
@@ -100,9 +101,14 @@ pub fn phrases(
 /// Phrases after a comma: items of a list when a later item is joined by و ("مصر، قطر
 /// والأردن"); asides when another comma closes them and no و follows; otherwise they
 /// go on as they are.
-fn lists_and_asides(phrases: &mut [Phrase]) {
+fn lists_and_asides(phrases: &mut [Phrase], is_time: &dyn Fn(&Phrase) -> bool) {
     for q in 0..phrases.len() {
         if !phrases[q].after_comma || phrases[q].coordinated || q == 0 {
+            continue;
+        }
+        // "التقى المبعوث، الأحد، مسؤولين ...": past a day set off by commas the sentence
+        // goes on; what follows is no aside.
+        if is_time(&phrases[q - 1]) {
             continue;
         }
         // The phrases that hang on it, up to the next comma.
@@ -321,7 +327,7 @@ fn prev_entity(tags: &[Tag<'_>], t: usize) -> usize {
 fn describes_name(c: &Chunker<'_, '_>, k: Option<usize>, t: usize) -> bool {
     let w = c.doc.w(t);
     let state = k.is_some_and(|k| c.doc.entities[k].kind == rasd_model::EntityKind::Country);
-    adjective_like(c, t) && (is_nisba(w) || !state)
+    c.grammar.is_adjective(w) || (adjective_like(c, t) && (is_nisba(w) || !state))
 }
 
 /// Whether a word reads as an adjective: a nisba, or a participle of a derived verb
