@@ -215,8 +215,22 @@ fn main_pair<'e>(raws: &[Raw<'e>]) -> Option<(Party<'e>, Party<'e>)> {
 /// "الجانبان", "البلدين": the article's two sides take the place of the words; talks and
 /// accords with no party named are theirs.
 fn two_sides<'e>(raws: &mut Vec<Raw<'e>>) {
-    let pair = main_pair(raws);
+    let pair = fighting_pair(raws).or_else(|| main_pair(raws));
     let has_dyad = |v: &[Party<'e>]| v.iter().any(|p| p.entity == DYAD);
+    // "التقى بلينكن السيسي، وبحثا ...": talks with no party named beside talks of the
+    // same sentence that name theirs are those talks.
+    let named: Vec<(usize, usize, String)> = raws
+        .iter()
+        .filter(|r| r.joint && codes(&r.actors).len() >= 2)
+        .map(|r| (r.event.sentence, r.event.trigger.start, r.event.event_type.clone()))
+        .collect();
+    raws.retain(|r| {
+        let unnamed = r.actors.is_empty() && r.targets.is_empty();
+        let same_talks = |(s, at, ty): &(usize, usize, String)| {
+            *s == r.event.sentence && *at < r.event.trigger.start && *ty == r.event.event_type
+        };
+        !(unnamed && named.iter().any(same_talks))
+    });
     for r in raws.iter_mut() {
         let unnamed = r.actors.is_empty()
             && r.targets.is_empty()
@@ -246,6 +260,25 @@ fn two_sides<'e>(raws: &mut Vec<Raw<'e>>) {
             }
         }
     }
+}
+
+/// The two sides of the article's fighting: the leading pair of states, or, when every
+/// act of force is within one state (an army and a rebel force of Sudan), that state.
+fn fighting_pair<'e>(raws: &[Raw<'e>]) -> Option<(Party<'e>, Party<'e>)> {
+    if let Some(pair) = dyad(raws) {
+        return Some(pair);
+    }
+    let mut parties = raws
+        .iter()
+        .filter(|r| r.event.event_type == "ASSAULT")
+        .flat_map(|r| r.actors.iter().chain(&r.targets))
+        .filter(|p| p.entity != DYAD && p.code != "INT");
+    let first = *parties.next()?;
+    let mut all_one = true;
+    for p in parties {
+        all_one &= p.code == first.code;
+    }
+    all_one.then_some((first, first))
 }
 
 /// The pair of states the article's fighting is between, if one pair leads.

@@ -25,6 +25,9 @@ pub struct Frame {
     /// When the object is the actor's own ("استدعت سفيرها"), the act is of this type,
     /// aimed at the state of a لدى/في/من phrase.
     pub own_type: Option<String>,
+    /// What the genitive of the trigger noun is, when the row says so over its class:
+    /// `Some(true)` for the one who acts ("هجوم حماس"), `Some(false)` for the one acted on.
+    pub genitive_is_subject: Option<bool>,
     /// A count of people right after the verb is who suffered it: the verb is a passive
     /// telling losses ("قتل جنديان في هجوم").
     pub count_passive: bool,

@@ -335,6 +335,7 @@ fn load_frames(
                 needs: None,
                 walkout: false,
                 own_type: None,
+                genitive_is_subject: None,
                 lemma: cell(0).to_string(),
             };
             for opt in cell(4).split_whitespace().filter(|o| *o != "-") {
@@ -351,6 +352,9 @@ fn load_frames(
                         } else {
                             frame.needs = Some(i as u16);
                         }
+                    }
+                    Some(("genitive", g @ ("subj" | "obj"))) => {
+                        frame.genitive_is_subject = Some(g == "subj");
                     }
                     None if opt == "walkout" => frame.walkout = true,
                     None if opt == "count_passive" => frame.count_passive = true,

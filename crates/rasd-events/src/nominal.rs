@@ -44,6 +44,18 @@ impl<'e> Ctx<'_, 'e> {
         genitive_is_subject: bool,
         violent: bool,
     ) -> NominalArgs<'e> {
+        self.nominal_args_with(t, genitive_is_subject, genitive_is_subject, violent)
+    }
+
+    /// As [`Ctx::nominal_args`], where the genitive may act ("هجوم حماس") while a
+    /// ل-phrase still follows the class ("هجوم لحزب الله": `lam_as_class_says` false).
+    pub fn nominal_args_with(
+        &self,
+        t: usize,
+        genitive_is_subject: bool,
+        lam_as_class_says: bool,
+        violent: bool,
+    ) -> NominalArgs<'e> {
         let mut out = NominalArgs::default();
         // A trigger of several words may run into the next phrase ("لهجوم بطائرة
         // مسيرة"): what follows it is read from the phrase of its last word.
@@ -80,7 +92,7 @@ impl<'e> Ctx<'_, 'e> {
         }
         if let Some(q) = lam {
             for party in self.phrase_parties(q, true) {
-                let agent = !genitive_found && !genitive_is_subject && !party.place;
+                let agent = !genitive_found && !lam_as_class_says && !party.place;
                 if agent {
                     out.agents.push((party, "prep:ل"));
                 } else {
@@ -165,6 +177,20 @@ impl<'e> Ctx<'_, 'e> {
             || self.doc.w(first).ends_with("ان")
             || self.doc.w(first).ends_with("ين");
         ph.prep.is_none() && ph.tokens.start > v && counted && !self.names_party_as_agent(p)
+    }
+
+    /// The counted phrase right before the verb at `v`, when there is one: "أن 29 شخصا
+    /// قتلوا" tells who were killed, written like "they killed".
+    pub fn counted_topic(&self, v: usize) -> Option<usize> {
+        let c = self.parse.clauses.index_of(v)?;
+        let units = self.units(c);
+        let at = units.iter().position(|u| *u == Unit::Verb(v))?;
+        let Unit::Phrase(p) = *units.get(at.checked_sub(1)?)? else { return None };
+        let ph = &self.parse.phrases.list[p];
+        let first = ph.tokens.start;
+        let counted = self.parse.tags[first].kind == rasd_syntax::Kind::Number
+            || self.lex.set("count").is_some_and(|s| self.in_set(first, s));
+        (ph.prep.is_none() && counted && !self.names_party_as_agent(p)).then_some(p)
     }
 
     /// Whether phrase `p` names a party that can act (a state, a body, a group), not

@@ -61,17 +61,29 @@ fn static_name(slot: &Slot) -> &'static str {
 
 impl<'e> Ctx<'_, 'e> {
     /// The arguments of trigger `i`.
-    pub fn trigger_args(&self, i: usize, class: &Class) -> Args<'e> {
+    pub fn trigger_args(&self, i: usize, row: u32, class: &Class) -> Args<'e> {
         let tr = &self.triggers[i];
         if tr.nominal {
             let violent = matches!(class.name.as_str(), "strike" | "clash" | "seize");
-            Args::Nominal(self.nominal_args(tr.at, class.genitive_is_subject, violent))
+            // "هجوم حماس": a row may say its genitive acts, whatever its class says.
+            let genitive_is_subject = self.lex.frames[row as usize]
+                .genitive_is_subject
+                .unwrap_or(class.genitive_is_subject);
+            Args::Nominal(self.nominal_args_with(
+                tr.at,
+                genitive_is_subject,
+                class.genitive_is_subject,
+                violent,
+            ))
         } else {
             let mut v = self.verb_args(tr.at);
             // "قتل جنديان في هجوم": a count after a verb of killing is who was killed.
             let count_passive = tr.rows.iter().any(|&r| self.lex.frames[r as usize].count_passive);
             if count_passive && !v.passive && self.counted_subject(tr.at) {
                 v.passive = true;
+            } else if let Some(p) = self.counted_topic(tr.at).filter(|_| count_passive) {
+                v.passive = true;
+                v.subject = Some(Arg::Phrase(p));
             }
             Args::Verb(v)
         }
@@ -83,7 +95,7 @@ impl<'e> Ctx<'_, 'e> {
         let frame = &self.lex.frames[row as usize];
         let mut class_index = frame.class;
         let mut class = &self.lex.classes[class_index];
-        let args = self.trigger_args(i, class);
+        let args = self.trigger_args(i, row, class);
         // "أسقطت الدفاعات مسيرة أطلقتها روسيا": shooting down what was launched is
         // intercepting it.
         if let Some(w) = class.weapon.filter(|_| self.object_is_weapon(i, &args)) {

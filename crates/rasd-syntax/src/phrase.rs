@@ -192,7 +192,10 @@ fn chunk(c: &Chunker<'_, '_>, seg: Range<usize>, clause: usize, out: &mut Phrase
     while t < seg.end {
         let tag = &tags[t];
         let next = tag.end.clamp(t + 1, seg.end);
-        let word_prep = prep_word(tag);
+        // "نحو 1200 شخص": a preposition that is also a quantifier counts a number.
+        let counts = tag.has(|f| *f == Function::Quant)
+            && tags.get(next).is_some_and(|n| n.kind == Kind::Number);
+        let word_prep = prep_word(tag).filter(|_| !counts);
         if word_prep.is_none() && !starts_noun(tag) {
             if tag.kind == Kind::Punct {
                 comma |= matches!(c.doc.w(t), "," | "،");
