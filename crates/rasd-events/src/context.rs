@@ -64,6 +64,9 @@ pub struct Ctx<'d, 'e> {
     pub units: Vec<Vec<crate::args::Unit>>,
     /// Per token, the subject and object of the verb there, once asked.
     pub verb_args_at: Vec<std::cell::OnceCell<crate::args::VerbArgs>>,
+    /// Per phrase, the first two tokens of its noun where a trigger starts (the acts it
+    /// names), found once rather than at every question about the phrase.
+    pub phrase_acts: Vec<[Option<usize>; 2]>,
 }
 
 impl<'d, 'e> Ctx<'d, 'e> {
@@ -137,7 +140,10 @@ impl<'d, 'e> Ctx<'d, 'e> {
             claims: doc.sentence_claims(),
             units: Vec::new(),
             verb_args_at: Vec::new(),
+            phrase_acts: Vec::new(),
         };
+        ctx.phrase_acts =
+            (0..ctx.parse.phrases.list.len()).map(|p| ctx.acts_in_phrase(p)).collect();
         ctx.units = (0..ctx.parse.clauses.list.len()).map(|c| ctx.clause_units(c)).collect();
         ctx.verb_args_at = (0..doc.tokens.len()).map(|_| std::cell::OnceCell::new()).collect();
         ctx
