@@ -82,7 +82,8 @@ impl<'g> Tag<'g> {
 
     /// Whether the token is a verb.
     pub fn is_verb(&self) -> bool {
-        self.kind == Kind::Verb
+        // A match, not the derived comparison: asked of nearly every token.
+        matches!(self.kind, Kind::Verb)
     }
 
     /// Whether the token is nominal (a linked entity counts).
