@@ -305,13 +305,11 @@ impl Ctx<'_, '_> {
     pub fn preps_after(&self, t: usize, key: u16) -> Vec<usize> {
         let Some(c) = self.parse.clauses.index_of(t) else { return Vec::new() };
         let units = self.units(c);
-        let start = units
-            .iter()
-            .position(|u| match u {
-                Unit::Verb(v) => *v >= t,
-                Unit::Phrase(p) => self.parse.phrases.list[*p].tokens.end > t,
-            })
-            .unwrap_or(units.len());
+        // Units are in text order: the first one reaching past `t` is found by halving.
+        let start = units.partition_point(|u| match u {
+            Unit::Verb(v) => *v < t,
+            Unit::Phrase(p) => self.parse.phrases.list[*p].tokens.end <= t,
+        });
         let mut out = Vec::new();
         let mut in_prep = false;
         // Past another act's noun, up to the next comma, phrases are that act's.
@@ -341,9 +339,10 @@ impl Ctx<'_, '_> {
                     }
                     // What follows another act's noun is that act's ("لبحث وقف إطلاق النار
                     // مع روسيا": Russia is no party to the meeting).
-                    let other_act = ph.noun_tokens().any(|u| {
-                        u != t && self.trigger_at.get(u).is_some_and(|j| self.triggers[j].at != t)
-                    });
+                    let other_act = match self.phrase_acts[*p] {
+                        [Some(first), second] => first != t || second.is_some(),
+                        [None, _] => false,
+                    };
                     if other_act && ph.prep != Some(key) {
                         theirs = true;
                     }
@@ -351,6 +350,13 @@ impl Ctx<'_, '_> {
             }
         }
         out
+    }
+
+    /// The first two tokens of phrase `p`'s noun where a trigger starts.
+    pub fn acts_in_phrase(&self, p: usize) -> [Option<usize>; 2] {
+        let mut acts =
+            self.parse.phrases.list[p].noun_tokens().filter(|&u| self.trigger_at.get(u).is_some());
+        [acts.next(), acts.next()]
     }
 
     /// The phrase holding token `t`, and whether `t` is its head.

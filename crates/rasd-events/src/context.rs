@@ -67,6 +67,9 @@ pub struct Ctx<'d, 'e> {
     /// Per token, whether a time expression holds it ("فجر الجمعة", "الخميس"): such a
     /// phrase is no verb's subject or object.
     pub timed: Vec<bool>,
+    /// Per phrase, the first two tokens of its noun where a trigger starts (the acts it
+    /// names), found once rather than at every question about the phrase.
+    pub phrase_acts: Vec<[Option<usize>; 2]>,
 }
 
 impl<'d, 'e> Ctx<'d, 'e> {
@@ -141,7 +144,10 @@ impl<'d, 'e> Ctx<'d, 'e> {
             units: Vec::new(),
             verb_args_at: Vec::new(),
             timed: timed_tokens(doc, times),
+            phrase_acts: Vec::new(),
         };
+        ctx.phrase_acts =
+            (0..ctx.parse.phrases.list.len()).map(|p| ctx.acts_in_phrase(p)).collect();
         ctx.units = (0..ctx.parse.clauses.list.len()).map(|c| ctx.clause_units(c)).collect();
         ctx.verb_args_at = (0..doc.tokens.len()).map(|_| std::cell::OnceCell::new()).collect();
         ctx

@@ -57,7 +57,15 @@ use rasd_model::{Event, Time};
 pub fn extract(doc: &Doc<'_>, times: &[Time], lex: &Lexicon) -> Vec<Event> {
     let ctx = context::Ctx::new(doc, lex, times);
     let outcomes = assemble::assemble(&ctx);
-    let raws = collect(&outcomes);
+    // Nothing else reads the outcomes: their events are moved, not copied.
+    let raws = outcomes
+        .into_iter()
+        .filter_map(|(_, _, o)| match o {
+            assemble::Outcome::Events(r) => Some(r),
+            _ => None,
+        })
+        .flatten()
+        .collect();
     document::finish(&ctx, raws, times)
 }
 

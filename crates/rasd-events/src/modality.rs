@@ -119,8 +119,11 @@ impl<'e> Ctx<'_, 'e> {
         let s = self.doc.sentence_of(t);
         let range = self.doc.sentences[s].clone();
         let mut out: Vec<(usize, usize, Modality)> = Vec::new();
-        for (i, cue) in self.cues.iter().enumerate() {
-            if cue.at < range.start || cue.at >= range.end || (cue.at <= t && t < cue.end) {
+        // Cues are in text order: only the sentence's are looked at.
+        let first = self.cues.partition_point(|c| c.at < range.start);
+        let last = self.cues.partition_point(|c| c.at < range.end);
+        for (i, cue) in self.cues.iter().enumerate().take(last).skip(first) {
+            if cue.at <= t && t < cue.end {
                 continue;
             }
             let row = &self.lex.cues[cue.cue as usize];

@@ -251,8 +251,7 @@ impl<'e> Ctx<'_, 'e> {
 
     /// The first trigger in phrase `p`, if it names an act.
     pub fn act_in(&self, p: usize) -> Option<usize> {
-        let ph = &self.parse.phrases.list[p];
-        ph.noun_tokens().find_map(|t| self.trigger_at.get(t))
+        self.phrase_acts[p][0].and_then(|t| self.trigger_at.get(t))
     }
 
     /// The parties of the act of trigger `j` that `via` asks for.

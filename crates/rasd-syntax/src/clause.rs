@@ -112,6 +112,9 @@ impl Clauses {
 #[inline(never)]
 pub fn clauses(tags: &[Tag<'_>], doc: &Doc<'_>, wanted: &dyn Fn(usize) -> bool) -> Clauses {
     let mut out = Clauses { list: Vec::new(), at: vec![0; tags.len()] };
+    // Indexed by clause over the whole document: each sentence's clauses are new ones,
+    // so one table serves every sentence without being cleared.
+    let mut facts = ClauseFacts::default();
     for (s, r) in doc.sentences.iter().enumerate() {
         let first = out.list.len();
         if !wanted(s) {
@@ -129,21 +132,21 @@ pub fn clauses(tags: &[Tag<'_>], doc: &Doc<'_>, wanted: &dyn Fn(usize) -> bool) 
             });
             continue;
         }
-        Cutter {
-            tags,
-            doc,
-            out: &mut out,
-            stack: Vec::new(),
-            sentence: s,
-            has_verb: Vec::new(),
-            has_say: Vec::new(),
-            first_verb: Vec::new(),
-            governs: Vec::new(),
-        }
-        .run(r.clone());
+        Cutter { tags, doc, out: &mut out, stack: Vec::new(), sentence: s, facts: &mut facts }
+            .run(r.clone());
         fronted_speech(tags, doc, &mut out, first, r.clone());
     }
     out
+}
+
+/// Per clause (by index), whether it has a verb yet, and a verb of saying; its first
+/// verb; the prepositions its verbs govern.
+#[derive(Default)]
+struct ClauseFacts {
+    has_verb: Vec<bool>,
+    has_say: Vec<bool>,
+    first_verb: Vec<Option<usize>>,
+    governs: Vec<Vec<u16>>,
 }
 
 /// The state of one sentence's cut: the clauses open, innermost last.
@@ -153,12 +156,7 @@ struct Cutter<'a, 'g> {
     out: &'a mut Clauses,
     stack: Vec<usize>,
     sentence: usize,
-    /// Per clause (by index), whether it has a verb yet, and a verb of saying; its first
-    /// verb; the prepositions its verbs govern.
-    has_verb: Vec<bool>,
-    has_say: Vec<bool>,
-    first_verb: Vec<Option<usize>>,
-    governs: Vec<Vec<u16>>,
+    facts: &'a mut ClauseFacts,
 }
 
 /// What a token does to the clauses open before it.
@@ -231,15 +229,16 @@ impl Cutter<'_, '_> {
         let c = self.current();
         if let Some(v) = (t..end).find(|&u| self.tags[u].is_verb()) {
             let n = self.out.list.len().max(c + 1);
-            self.has_verb.resize(n, false);
-            self.has_say.resize(n, false);
-            self.first_verb.resize(n, None);
-            self.governs.resize(n, Vec::new());
-            self.has_verb[c] = true;
-            self.first_verb[c].get_or_insert(v);
+            let facts = &mut *self.facts;
+            facts.has_verb.resize(n, false);
+            facts.has_say.resize(n, false);
+            facts.first_verb.resize(n, None);
+            facts.governs.resize(n, Vec::new());
+            facts.has_verb[c] = true;
+            facts.first_verb[c].get_or_insert(v);
             match self.tags[v].sense {
-                Some(VerbSense::Say) => self.has_say[c] = true,
-                Some(VerbSense::Governs(k)) => self.governs[c].push(k),
+                Some(VerbSense::Say) => facts.has_say[c] = true,
+                Some(VerbSense::Governs(k)) => facts.governs[c].push(k),
                 _ => {}
             }
         }
@@ -310,7 +309,8 @@ impl Cutter<'_, '_> {
 
     /// Whether clause `c` has a verb of saying (or is a circumstantial clause: "مؤكدا أن").
     fn takes_complement(&self, c: usize) -> bool {
-        self.has_say.get(c).copied().unwrap_or(false) || self.out.list[c].kind == ClauseKind::Circ
+        self.facts.has_say.get(c).copied().unwrap_or(false)
+            || self.out.list[c].kind == ClauseKind::Circ
     }
 
     /// The noun a relative clause opened at `at` describes: the last nominal before it.
@@ -364,7 +364,7 @@ impl Cutter<'_, '_> {
 
     /// Whether the current clause already has a verb.
     fn current_has_verb(&self) -> bool {
-        self.has_verb.get(self.current()).copied().unwrap_or(false)
+        self.facts.has_verb.get(self.current()).copied().unwrap_or(false)
     }
 
     /// What token `t` does to the clauses open before it.
@@ -445,7 +445,7 @@ impl Cutter<'_, '_> {
     /// Whether the clause around the current one has a verb yet.
     fn parent_has_verb(&self) -> bool {
         let Some(&p) = self.stack.iter().rev().nth(1) else { return true };
-        self.has_verb.get(p).copied().unwrap_or(false)
+        self.facts.has_verb.get(p).copied().unwrap_or(false)
     }
 
     /// Whether token `t` is a preposition that a verb of the enclosing clause governs
@@ -459,7 +459,7 @@ impl Cutter<'_, '_> {
             return false;
         };
         let Some(&p) = self.stack.iter().rev().nth(1) else { return false };
-        self.governs.get(p).is_some_and(|g| g.contains(&prep))
+        self.facts.governs.get(p).is_some_and(|g| g.contains(&prep))
     }
 
     fn function_step(&self, t: usize, prev_comma: bool) -> Step {
@@ -607,7 +607,7 @@ impl Cutter<'_, '_> {
     }
 
     fn current_has_verb_before(&self, p: usize) -> bool {
-        self.first_verb.get(self.current()).copied().flatten().is_some_and(|v| v < p)
+        self.facts.first_verb.get(self.current()).copied().flatten().is_some_and(|v| v < p)
     }
 
     /// "، والقوات الأوكرانية ردت": past a verb of the current clause, a new subject with

@@ -145,6 +145,9 @@ pub struct Grammar {
     words: PhraseSet<Vec<(Function, Option<Pronoun>)>>,
     /// Preposition keys, indexed by `Function::Prep`.
     prep_keys: Vec<String>,
+    /// [`Grammar::prep_index`]'s answer for the keys and prepositions as the data writes
+    /// them ("بوساطة", "لدى"), worked out once: folding a key at every ask is costly.
+    written_preps: Vec<(String, Option<u16>)>,
     /// The verb rows as read, for a caller that compiles them with lexicons of its own
     /// (one analysis per word for all of them).
     verb_rows: Vec<(String, VerbSense)>,
@@ -202,6 +205,9 @@ impl Grammar {
         let mut statements = std::collections::HashSet::new();
         let mut time_nouns = std::collections::HashSet::new();
         let mut adjectives = std::collections::HashSet::new();
+        // The prepositions as written, for `written_preps`; the letters the phrase layer
+        // asks for too.
+        let mut written: Vec<String> = ["ب", "ل", "ك"].map(String::from).to_vec();
         for (file, text) in files {
             for row in tsv_rows(text) {
                 let (form, class) = (row.first().copied().unwrap_or(""), row.get(1).copied());
@@ -226,6 +232,9 @@ impl Grammar {
                 if class == "statement" {
                     statements.insert(phrase_key(form));
                     continue;
+                }
+                if class == "prep" {
+                    written.extend([form.to_string(), key.to_string()]);
                 }
                 let f =
                     function(class, key, &mut prep_keys).ok_or_else(|| GrammarError::Class {
@@ -258,16 +267,22 @@ impl Grammar {
             })?;
         }
         let words = PhraseSet::new(functions.rows.iter().map(|(k, v)| (k.as_str(), v.clone())));
-        Ok(Grammar {
+        let mut grammar = Grammar {
             words,
             prep_keys,
+            written_preps: Vec::new(),
             verb_rows,
             verbs: std::sync::OnceLock::new(),
             nouns,
             statements,
             time_nouns,
             adjectives,
-        })
+        };
+        written.sort_unstable();
+        written.dedup();
+        grammar.written_preps =
+            written.into_iter().map(|w| (w.clone(), grammar.fold_prep_index(&w))).collect();
+        Ok(grammar)
     }
 
     /// The closed-class words and phrases.
@@ -334,6 +349,18 @@ impl Grammar {
     /// key, and compare indexes.
     pub fn prep_index(&self, key: &str) -> Option<u16> {
         // Callers name keys as the grammar writes them ("من", "علي"): no folding needed.
+        if let Some(i) = self.prep_keys.iter().position(|k| k == key) {
+            return Some(i as u16);
+        }
+        if let Some((_, i)) = self.written_preps.iter().find(|(w, _)| w == key) {
+            return *i;
+        }
+        self.fold_prep_index(key)
+    }
+
+    /// [`Grammar::prep_index`] for a key written otherwise than the grammar keeps it:
+    /// folded ("بوساطة" is kept as "بوساطه"), or a preposition standing for its key.
+    fn fold_prep_index(&self, key: &str) -> Option<u16> {
         if let Some(i) = self.prep_keys.iter().position(|k| k == key) {
             return Some(i as u16);
         }

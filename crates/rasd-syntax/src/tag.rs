@@ -82,7 +82,8 @@ impl<'g> Tag<'g> {
 
     /// Whether the token is a verb.
     pub fn is_verb(&self) -> bool {
-        self.kind == Kind::Verb
+        // A match, not the derived comparison: asked of nearly every token.
+        matches!(self.kind, Kind::Verb)
     }
 
     /// Whether the token is nominal (a linked entity counts).
@@ -380,10 +381,17 @@ fn word_tag<'g>(
         tag.proclitics = prefix_proclitics(&doc.w(t)[..m.prefix]);
         return tag;
     }
-    let ta_marbuta = ends_in_ta_marbuta(doc, t);
+    // Asked only of a verb reading with a pronoun: reading the original costs.
+    let ta_marbuta = std::cell::OnceCell::new();
     let verb = readings
         .iter()
-        .filter(|a| plausible_verb(a, ta_marbuta))
+        .filter(|a| {
+            let with_pronoun = a.infl.pos == Pos::Verb && a.enclitic.is_some();
+            plausible_verb(
+                a,
+                with_pronoun && *ta_marbuta.get_or_init(|| ends_in_ta_marbuta(doc, t)),
+            )
+        })
         .find_map(|a| sense(a).map(|s| (a, s)));
     if let Some((a, s)) = verb {
         let mut tag = Tag::new(Kind::Verb, t);
@@ -462,7 +470,14 @@ fn prefix_proclitics(prefix: &str) -> Proclitics {
 /// clearly more frequent word in general Arabic ("برفع" → رفع, not "بلدة" → لدة).
 fn nominal_proclitics(kb: &rasd_kb::Kb, w: &str) -> Proclitics {
     const ARTICLE: Proclitics = Proclitics::ARTICLE;
+    // Every prefix below starts with one of these letters: most words start with none.
+    if !w.starts_with(['و', 'ف', 'ب', 'ك', 'ل', 'ا']) {
+        return Proclitics::NONE;
+    }
+    // No prefix is the start of another, so at most one matches and their order does not
+    // matter: the article alone, the most common, is tried first.
     for (prefix, flags) in [
+        ("ال", ARTICLE),
         ("وال", Proclitics::WA.with(ARTICLE)),
         ("فال", Proclitics::FA.with(ARTICLE)),
         ("وبال", Proclitics::WA.with(Proclitics::BI).with(ARTICLE)),
@@ -471,7 +486,6 @@ fn nominal_proclitics(kb: &rasd_kb::Kb, w: &str) -> Proclitics {
         ("بال", Proclitics::BI.with(ARTICLE)),
         ("كال", Proclitics::KA.with(ARTICLE)),
         ("لل", Proclitics::LI.with(ARTICLE)),
-        ("ال", ARTICLE),
     ] {
         if w.strip_prefix(prefix).is_some_and(|r| r.chars().count() >= 2) {
             return flags;
@@ -487,9 +501,12 @@ fn nominal_proclitics(kb: &rasd_kb::Kb, w: &str) -> Proclitics {
         ('ك', Proclitics::KA),
     ] {
         let Some(r) = rest.strip_prefix(letter) else { continue };
-        let zr = kb.zipf(r);
-        let more_frequent = zr >= 3.5 && zr >= kb.zipf(rest) + 0.5;
-        if r.chars().count() >= 3 && more_frequent {
+        // The length first: it needs no lookup.
+        let more_frequent = || {
+            let zr = kb.zipf(r);
+            zr >= 3.5 && zr >= kb.zipf(rest) + 0.5
+        };
+        if r.chars().count() >= 3 && more_frequent() {
             flags = flags.with(flag);
             rest = r;
         }
