@@ -4,6 +4,11 @@
 //! is meant to alter the output, review it with `cargo insta review` (or rerun with
 //! `INSTA_UPDATE=always` and read the diff in git) and commit the new snapshots with the
 //! change that caused them.
+//!
+//! A snapshot records what the pipeline writes, right or wrong; what the events should be
+//! is the analyst coding in `examples/gold` (the referee's format), which CI scores the
+//! examples against. Review an event diff against that coding, never accept it because
+//! the code printed it.
 
 use std::path::Path;
 
