@@ -66,6 +66,28 @@ fn rows(text: &str) -> impl Iterator<Item = (&str, &str)> {
         .filter_map(|r| Some((*r.first()?, r.get(1).copied().unwrap_or(""))))
 }
 
+/// The forms of a reporting verb's lemma entry (`v:قال/يقول`) that a named person can
+/// follow as its subject: active, third person singular, with or without an object
+/// pronoun (قال، قالت، يقول، تقول). A malformed entry gives none; the attribution stage,
+/// which reads the same file, reports it.
+fn subject_first_forms(cell: &str) -> Vec<String> {
+    let Ok(entry) = rasd_morph::Entry::parse(cell) else {
+        return Vec::new();
+    };
+    rasd_morph::generate(&entry)
+        .into_iter()
+        .filter(|f| {
+            let i = &f.shape.infl;
+            i.aspect.is_some()
+                && i.voice != rasd_morph::Voice::Passive
+                && f.shape.host != rasd_morph::Host::Required
+                && (i.agreement.contains(rasd_morph::Cell::Ms3)
+                    || i.agreement.contains(rasd_morph::Cell::Fs3))
+        })
+        .map(|f| f.text)
+        .collect()
+}
+
 fn lists() -> &'static Lists {
     static L: OnceLock<Lists> = OnceLock::new();
     L.get_or_init(|| {
@@ -119,7 +141,12 @@ fn lists() -> &'static Lists {
             l.body_head.insert(k, kind);
         }
         for (w, class) in rows(REPORTING) {
-            if class == "say" {
+            if class != "say" {
+                continue;
+            }
+            if rasd_morph::is_entry(w) {
+                l.person_cue.extend(subject_first_forms(w));
+            } else {
                 l.person_cue.insert(rasd_text::normalize::normalize_str(w));
             }
         }

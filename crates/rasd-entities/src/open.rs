@@ -509,9 +509,23 @@ impl Recognizer<'_> {
     fn person_like(&self, n: usize, end: usize) -> bool {
         let zipf = |k: usize| self.word_zipf(keys::word_key(self.words[k]));
         let named = |k: usize| boundaries::is_name_word(self.words[k]);
-        (n..end).all(|k| named(k) || zipf(k) < UNCOMMON_ZIPF)
+        (n..end).all(|k| named(k) || (zipf(k) < UNCOMMON_ZIPF && !self.inflects_common(k)))
             && (n..end).any(|k| named(k) || zipf(k) < NAME_ZIPF)
             && !(n..end).all(|k| zipf(k) >= COMMON_NAME_ZIPF)
+    }
+
+    /// Whether word `k` is the dual or sound plural of an ordinary word: the frequency
+    /// lists hold the singular ("مصدر"، "أمني") far more often than "مصدران أمنيان", which
+    /// would otherwise look as rare as a foreign name.
+    fn inflects_common(&self, k: usize) -> bool {
+        let key = keys::word_key(self.words[k]);
+        let Some(stem) = ["ان", "ين", "ون", "ات"].iter().find_map(|s| key.strip_suffix(s))
+        else {
+            return false;
+        };
+        stem.chars().count() >= 3
+            && (self.word_zipf(stem) >= ORDINARY_ZIPF
+                || self.word_zipf(&format!("{stem}ه")) >= ORDINARY_ZIPF)
     }
 
     /// A person named in apposition: the name, a comma, then "الذي"/"التي" or a title

@@ -288,6 +288,16 @@ fn bodies_from_their_head_noun() {
 fn persons_named_after_a_verb_or_a_title() {
     let es = ents("وقال كاتومبا موانزا إن القتال توقف في غوما.");
     assert_eq!(made(&es, "new:person:")[0].1, ["كاتومبا موانزا"]);
+    let es = ents("وتقول أمارا سيسوكو إن السوق أغلق.");
+    assert_eq!(made(&es, "new:person:")[0].1, ["أمارا سيسوكو"]);
+    // Duals and plurals of ordinary words are as rare as names in the frequency lists.
+    for s in [
+        "وقال مصدران أمنيان إن الهجوم وقع ليلا.",
+        "وقال مسؤولان محليان إن الطريق قطع.",
+        "وأكد شهود عيان أن القصف استمر.",
+    ] {
+        assert!(made(&ents(s), "new:person:").is_empty(), "{s}");
+    }
     // The office's place comes before the name and is no part of it.
     let es = ents("وقال محافظ ولاية أويو أدينكا أولوسيغون إن الطلاب عادوا.");
     let (p, m) = &made(&es, "new:person:")[0];

@@ -153,17 +153,33 @@ pub struct Grammar {
     verb_rows: Vec<(String, VerbSense)>,
     /// The verb rows compiled, the first time the grammar is used on its own.
     verbs: std::sync::OnceLock<Lexicon<VerbSense>>,
-    /// Nouns shaped like adjectives (خارجية، مجلس، مجتمع), by lookup key: they head a
-    /// phrase of their own or a genitive, and describe no name before them.
-    nouns: std::collections::HashSet<String>,
-    /// Nouns of statements (بيان، تصريح، كلمة), by lookup key: "في بيان" is inserted
-    /// between a verb and its object, and takes no genitive ("دانت قطر في بيان | الهجوم").
-    statements: std::collections::HashSet<String>,
-    /// Nouns of time (السبت، الماضي، اليوم), by lookup key: "في بيان السبت" is a dated
-    /// statement.
-    time_nouns: std::collections::HashSet<String>,
-    /// Adjectives that follow a name or an office (الخاص، السابق، الأعلى), by lookup key.
-    adjectives: std::collections::HashSet<String>,
+    /// Word lists the phrase layer asks about (words.tsv classes noun, adj, time,
+    /// statement), by lookup key.
+    lists: WordLists,
+}
+
+/// The word lists of `words.tsv` that are no closed-class functions: nouns shaped like
+/// adjectives (خارجية، مجلس), adjectives that follow a name (الخاص), nouns of time
+/// (السبت) and of statements (بيان).
+#[derive(Debug, Default)]
+struct WordLists {
+    noun: std::collections::HashSet<String>,
+    adj: std::collections::HashSet<String>,
+    time: std::collections::HashSet<String>,
+    statement: std::collections::HashSet<String>,
+}
+
+impl WordLists {
+    /// The list a words.tsv class fills, if it is one of these.
+    fn of(&mut self, class: &str) -> Option<&mut std::collections::HashSet<String>> {
+        match class {
+            "noun" => Some(&mut self.noun),
+            "adj" => Some(&mut self.adj),
+            "time" => Some(&mut self.time),
+            "statement" => Some(&mut self.statement),
+            _ => None,
+        }
+    }
 }
 
 /// The enclitic pronouns a preposition, complementizer or conjunction may carry, as
@@ -201,10 +217,7 @@ impl Grammar {
         let mut prep_keys: Vec<String> = Vec::new();
         let mut functions = Functions::default();
         let mut verb_rows: Vec<(String, VerbSense)> = Vec::new();
-        let mut nouns = std::collections::HashSet::new();
-        let mut statements = std::collections::HashSet::new();
-        let mut time_nouns = std::collections::HashSet::new();
-        let mut adjectives = std::collections::HashSet::new();
+        let mut lists = WordLists::default();
         // The prepositions as written, for `written_preps`; the letters the phrase layer
         // asks for too.
         let mut written: Vec<String> = ["ب", "ل", "ك"].map(String::from).to_vec();
@@ -217,20 +230,8 @@ impl Grammar {
                     verb_rows.push((form.to_string(), verb_sense(key, &mut prep_keys)));
                     continue;
                 }
-                if class == "noun" {
-                    nouns.insert(phrase_key(form));
-                    continue;
-                }
-                if class == "adj" {
-                    adjectives.insert(phrase_key(form));
-                    continue;
-                }
-                if class == "time" {
-                    time_nouns.insert(phrase_key(form));
-                    continue;
-                }
-                if class == "statement" {
-                    statements.insert(phrase_key(form));
+                if let Some(list) = lists.of(class) {
+                    list.insert(phrase_key(form));
                     continue;
                 }
                 if class == "prep" {
@@ -273,10 +274,7 @@ impl Grammar {
             written_preps: Vec::new(),
             verb_rows,
             verbs: std::sync::OnceLock::new(),
-            nouns,
-            statements,
-            time_nouns,
-            adjectives,
+            lists,
         };
         written.sort_unstable();
         written.dedup();
@@ -293,7 +291,7 @@ impl Grammar {
     /// Whether a word (as the text view writes it) is a noun shaped like an adjective,
     /// with و or ف, the article or ل before it.
     pub fn is_noun(&self, w: &str) -> bool {
-        if self.nouns.is_empty() {
+        if self.lists.noun.is_empty() {
             return false;
         }
         let w = w.strip_prefix(['و', 'ف']).unwrap_or(w);
@@ -302,14 +300,14 @@ impl Grammar {
             .or_else(|| w.strip_prefix("لل"))
             .or_else(|| w.strip_prefix("بال"))
             .unwrap_or(w);
-        self.nouns.contains(bare) || self.nouns.contains(w)
+        self.lists.noun.contains(bare) || self.lists.noun.contains(w)
     }
 
     /// Whether a word is a noun of statements (بيان، تصريح), with و, ف or ب before it.
     pub fn is_statement(&self, w: &str) -> bool {
         let w = w.strip_prefix(['و', 'ف']).unwrap_or(w);
-        self.statements.contains(w)
-            || w.strip_prefix('ب').is_some_and(|r| self.statements.contains(r))
+        self.lists.statement.contains(w)
+            || w.strip_prefix('ب').is_some_and(|r| self.lists.statement.contains(r))
     }
 
     /// Whether a word is an adjective that follows a name (الخاص، السابق), with و or the
@@ -317,14 +315,14 @@ impl Grammar {
     pub fn is_adjective(&self, w: &str) -> bool {
         let w = w.strip_prefix(['و', 'ف']).unwrap_or(w);
         let bare = w.strip_prefix("ال").unwrap_or(w);
-        self.adjectives.contains(bare) || self.adjectives.contains(w)
+        self.lists.adj.contains(bare) || self.lists.adj.contains(w)
     }
 
     /// Whether a word is a noun of time (السبت، اليوم), with the article or not.
     pub fn is_time_noun(&self, w: &str) -> bool {
         let w = w.strip_prefix(['و', 'ف']).unwrap_or(w);
-        self.time_nouns.contains(w)
-            || w.strip_prefix("ال").is_some_and(|r| self.time_nouns.contains(r))
+        self.lists.time.contains(w)
+            || w.strip_prefix("ال").is_some_and(|r| self.lists.time.contains(r))
     }
 
     /// The common verbs, compiled.
