@@ -8,6 +8,8 @@ use std::sync::OnceLock;
 use rasd_kb::keys::{key, word_key};
 use rasd_text::phrases::WordFilter;
 
+use crate::words::{two_cells, WordTable};
+
 struct Lists {
     boundary: HashSet<String>,
     given: HashSet<String>,
@@ -173,13 +175,11 @@ fn lists() -> &'static Lists {
 /// (`ar_word_freq_low.tsv`: 2.3 up to that list's floor), 0 when rarer still. Asked only
 /// of the few words weighed as a new name, so the table is read on first use.
 pub fn low_zipf(word: &str) -> f32 {
-    static LOW: OnceLock<HashMap<Box<str>, u8>> = OnceLock::new();
+    static LOW: OnceLock<WordTable<u8>> = OnceLock::new();
     let low = LOW.get_or_init(|| {
-        rasd_text::phrases::tsv_rows(LOW_FREQ)
-            .filter_map(|r| Some((Box::from(*r.first()?), r.get(1)?.parse().ok()?)))
-            .collect()
+        WordTable::new(two_cells(LOW_FREQ).filter_map(|(w, z)| Some((w, z?.parse().ok()?))))
     });
-    low.get(word).map_or(0.0, |&z| f32::from(z) / 10.0)
+    low.get(word).map_or(0.0, |z| f32::from(z) / 10.0)
 }
 
 /// The lists the open-world flags read for every word of a document, fetched once.
@@ -233,14 +233,8 @@ pub fn is_person_cue(word: &str) -> bool {
 /// A normalized word that is spelled like a personal name (`name_words.tsv`, given
 /// names and surnames of many languages as Arabic writes them). Read on first use.
 pub fn is_name_word(word: &str) -> bool {
-    static NAMES: OnceLock<HashSet<Box<str>>> = OnceLock::new();
-    NAMES
-        .get_or_init(|| {
-            rasd_text::phrases::tsv_rows(NAME_WORDS)
-                .filter_map(|r| Some(Box::from(*r.first()?)))
-                .collect()
-        })
-        .contains(word)
+    static NAMES: OnceLock<WordTable<()>> = OnceLock::new();
+    NAMES.get_or_init(|| WordTable::new(two_cells(NAME_WORDS).map(|(w, _)| (w, ())))).contains(word)
         || is_given_name(word)
 }
 

@@ -41,6 +41,7 @@ mod boundaries;
 mod open;
 mod split;
 pub mod theatre;
+mod words;
 
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::Cell;
