@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use rasd_kb::keys::{key, word_key};
 use rasd_text::phrases::WordFilter;
 
-use crate::words::{two_cells, WordTable};
+use crate::words::WordTable;
 
 struct Lists {
     boundary: HashSet<String>,
@@ -55,10 +55,23 @@ const REPORTING: &str =
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/reporting.tsv"));
 const PERSON_CUES: &str =
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/person_cues.tsv"));
-const NAME_WORDS: &str =
+/// The sources of the compiled word tables, for the test that compares them.
+#[cfg(test)]
+pub(crate) const NAME_WORDS: &str =
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/name_words.tsv"));
-const LOW_FREQ: &str =
+#[cfg(test)]
+pub(crate) const LOW_FREQ: &str =
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/ar_word_freq_low.tsv"));
+
+/// `ar_word_freq_low.tsv` as the build script compiles it.
+pub(crate) fn low_freq() -> WordTable {
+    WordTable::new(include_bytes!(concat!(env!("OUT_DIR"), "/low_freq.bin")))
+}
+
+/// `name_words.tsv` as the build script compiles it.
+pub(crate) fn name_words() -> WordTable {
+    WordTable::new(include_bytes!(concat!(env!("OUT_DIR"), "/name_words.bin")))
+}
 const PLACE_CUES: &str =
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/place_cues.tsv"));
 
@@ -173,13 +186,9 @@ fn lists() -> &'static Lists {
 
 /// The Zipf frequency of a normalized word below the knowledge base's frequency list
 /// (`ar_word_freq_low.tsv`: 2.3 up to that list's floor), 0 when rarer still. Asked only
-/// of the few words weighed as a new name, so the table is read on first use.
+/// of the few words weighed as a new name, of a table compiled at build time.
 pub fn low_zipf(word: &str) -> f32 {
-    static LOW: OnceLock<WordTable<u8>> = OnceLock::new();
-    let low = LOW.get_or_init(|| {
-        WordTable::new(two_cells(LOW_FREQ).filter_map(|(w, z)| Some((w, z?.parse().ok()?))))
-    });
-    low.get(word).map_or(0.0, |z| f32::from(z) / 10.0)
+    low_freq().get(word).map_or(0.0, |z| f32::from(z) / 10.0)
 }
 
 /// The lists the open-world flags read for every word of a document, fetched once.
@@ -231,11 +240,9 @@ pub fn is_person_cue(word: &str) -> bool {
 }
 
 /// A normalized word that is spelled like a personal name (`name_words.tsv`, given
-/// names and surnames of many languages as Arabic writes them). Read on first use.
+/// names and surnames of many languages as Arabic writes them, compiled at build time).
 pub fn is_name_word(word: &str) -> bool {
-    static NAMES: OnceLock<WordTable<()>> = OnceLock::new();
-    NAMES.get_or_init(|| WordTable::new(two_cells(NAME_WORDS).map(|(w, _)| (w, ())))).contains(word)
-        || is_given_name(word)
+    name_words().get(word).is_some() || is_given_name(word)
 }
 
 /// A normalized word that is a common given name or name particle.
