@@ -119,6 +119,31 @@ fn too_common(entry: Option<KeyHit<'_>>) -> bool {
     entry.map_or(0.0, |e| e.zipf) > RARE_ZIPF
 }
 
+/// Whether a name (`.0`) or a head (`.1`) may start at a word with these readings.
+#[inline]
+fn starts_at(readings: &[First<'_>]) -> (bool, bool) {
+    let (mut name, mut head) = (false, false);
+    for f in readings {
+        // A word ending in يا may still be a nisba's accusative ("فلسطينيا").
+        name |= f.key.ends_with("يا") || f.entry.is_some_and(|e| e.has_aliases || e.alias_prefix);
+        head |= f.entry.is_some_and(|e| e.has_heads || e.head_prefix);
+    }
+    (name, head)
+}
+
+/// The place noun a word with these readings is, written without the article (a noun in
+/// construct, not "البلدة"), with the bytes of proclitics before it.
+#[inline]
+fn cue_of(readings: &[First<'_>]) -> Option<(boundaries::CueClass, u8)> {
+    readings.iter().find_map(|f| {
+        if f.article {
+            return None;
+        }
+        let class = boundaries::cue_class_hashed(f.key, f.hash)?;
+        Some((class, f.prefix as u8))
+    })
+}
+
 /// What a mention refers to before it becomes an output entity.
 #[derive(Debug, Clone)]
 enum Target {
@@ -158,9 +183,6 @@ struct Recognizer<'a> {
     /// and the knowledge base, and every step of recognition asks for them. Most words
     /// start neither.
     matched: Sparse<(Option<NameMatch<'a>>, Option<HeadMatch<'a>>)>,
-    /// Per token, whether some reading may start a loose name ([`Recognizer::try_loose`]
-    /// reads only those): rare, long enough, without the article.
-    loose: Vec<bool>,
     /// Per token, whether it announces a place, once asked.
     place_cues: Vec<Cell<Option<bool>>>,
     /// Institutions named without their state, awaiting the article's: (position in
@@ -169,8 +191,9 @@ struct Recognizer<'a> {
     /// Per token, the place noun it is (with the bytes of proclitics before it), read
     /// once: several steps ask it of the words around every name.
     cues: Vec<Option<(boundaries::CueClass, u8)>>,
-    /// Per token, which open-world steps may start there (`open::CUE` ...): most words
-    /// start none, and the flags say so at once.
+    /// Per token, which open-world steps may start there (`open::CUE` ...), and whether
+    /// a loose name may ([`Recognizer::try_loose`]): most words start none, and the flags
+    /// say so at once.
     open_flags: Vec<u8>,
 }
 
@@ -284,7 +307,6 @@ impl<'a> Recognizer<'a> {
             phrase_readings: keys::WordReadings::default(),
             first_at: Vec::new(),
             matched: Sparse::default(),
-            loose: Vec::new(),
             place_cues: vec![Cell::new(None); tokens.len()],
             pending: Vec::new(),
             cues: Vec::new(),
@@ -298,9 +320,10 @@ impl<'a> Recognizer<'a> {
         self.index_matches(&starts);
     }
 
-    /// Fills `firsts` and `first_at`; returns the tokens where a name or a head may
-    /// start (which their readings' entries tell: most words start neither) as
-    /// (token, a name may start, a head may start).
+    /// Fills `firsts` and `first_at`, and the per-token tables read off them (`cues`,
+    /// `open_flags`); returns the tokens where a name or a head may start (which their
+    /// readings' entries tell: most words start neither) as (token, a name may start, a
+    /// head may start).
     fn index_readings(&mut self) -> Vec<(u32, bool, bool)> {
         let n = self.tokens.len();
         let mut firsts: Vec<First<'a>> = Vec::with_capacity(n * 2);
@@ -308,81 +331,72 @@ impl<'a> Recognizer<'a> {
         let mut phrase = Vec::with_capacity(n * 2);
         let mut phrase_at = Vec::with_capacity(n);
         for (i, t) in self.tokens.iter().enumerate() {
-            let from = firsts.len() as u32;
-            let phrase_from = phrase.len() as u32;
+            let (from, phrase_from) = (firsts.len() as u32, phrase.len() as u32);
             if t.is_word() {
-                let w = self.words[i];
-                for a in self.clitics.of(i) {
-                    if a.article {
-                        continue;
-                    }
-                    let stem = w.get(a.prefix_len..).unwrap_or("");
-                    // The phrase reading (`keys::WordReadings`) first.
-                    let bare = keys::word_key(stem);
-                    let bare_hash = keys::push_reading(
-                        &mut phrase,
-                        phrase_from as usize,
-                        a.prefix_len,
-                        bare,
-                        t.nend as usize,
-                    );
-                    // The recognizer's key: as `wkey`, the article stays on when its alef
-                    // carries a hamza in the original.
-                    let k = if bare.len() < stem.len() && self.hamza_at(i, a.prefix_len) {
-                        stem
-                    } else {
-                        bare
-                    };
-                    if firsts[from as usize..].iter().any(|f| f.key.len() == k.len()) {
-                        continue;
-                    }
-                    let hash = match bare_hash {
-                        Some(h) if k.len() == bare.len() => h,
-                        _ => keys::key_hash(k),
-                    };
-                    let article = k.len() < stem.len();
-                    firsts.push(First { prefix: a.prefix_len, key: k, article, hash, entry: None });
-                }
+                self.push_readings(i, &mut firsts, &mut phrase);
             }
             first_at.push((from, firsts.len() as u32));
             phrase_at.push((phrase_from, phrase.len() as u32));
         }
         // Every reading's entry, looked up together (see `Kb::key_entries`).
         self.kb.key_entries(&mut firsts, |f| (f.key, f.hash), |f, entry| f.entry = entry);
+        // Everything else the readings tell, in one pass over them.
+        let lists = boundaries::OpenLists::get();
         let mut starts = Vec::new();
-        let mut loose = vec![false; n];
+        let mut cues = Vec::with_capacity(n);
+        let mut flags = Vec::with_capacity(n);
         for (i, &(from, to)) in first_at.iter().enumerate() {
-            let (mut name, mut head) = (false, false);
-            for f in &firsts[from as usize..to as usize] {
-                // A word ending in يا may still be a nisba's accusative ("فلسطينيا").
-                name |= f.key.ends_with("يا")
-                    || f.entry.is_some_and(|e| e.has_aliases || e.alias_prefix);
-                head |= f.entry.is_some_and(|e| e.has_heads || e.head_prefix);
-                // As `try_loose` tests, but by bytes: five letters take five or more.
-                loose[i] |= !f.article && !too_common(f.entry) && f.key.len() >= 5;
-            }
+            let readings = firsts.get(from as usize..to as usize).unwrap_or_default();
+            let (name, head) = starts_at(readings);
             if name || head {
                 starts.push((i as u32, name, head));
             }
+            let cue = cue_of(readings);
+            cues.push(cue);
+            flags.push(open::flags(&lists, self.words[i], cue.is_some(), readings));
         }
-        self.cues = first_at
-            .iter()
-            .map(|&(from, to)| {
-                firsts[from as usize..to as usize].iter().find_map(|f| {
-                    if f.article {
-                        return None;
-                    }
-                    let class = boundaries::cue_class_hashed(f.key, f.hash)?;
-                    Some((class, f.prefix as u8))
-                })
-            })
-            .collect();
-        self.open_flags = open::flags(&self.words, &self.cues, &firsts, &first_at);
+        self.cues = cues;
+        self.open_flags = flags;
         self.firsts = firsts;
         self.first_at = first_at;
-        self.loose = loose;
         self.phrase_readings = keys::WordReadings { readings: phrase, at: phrase_at };
         starts
+    }
+
+    /// Adds the first-word readings of word token `i` to `firsts` and, as phrase
+    /// lexicons read them (`keys::WordReadings`), to `phrase`.
+    #[inline]
+    fn push_readings(
+        &self,
+        i: usize,
+        firsts: &mut Vec<First<'a>>,
+        phrase: &mut Vec<(usize, u32, u64)>,
+    ) {
+        let (from, phrase_from) = (firsts.len(), phrase.len());
+        let w = self.words[i];
+        let end = self.tokens[i].nend as usize;
+        for a in self.clitics.of(i) {
+            if a.article {
+                continue;
+            }
+            let stem = w.get(a.prefix_len..).unwrap_or("");
+            // The phrase reading first.
+            let bare = keys::word_key(stem);
+            let bare_hash = keys::push_reading(phrase, phrase_from, a.prefix_len, bare, end);
+            // The recognizer's key: as `wkey`, the article stays on when its alef carries
+            // a hamza in the original.
+            let k =
+                if bare.len() < stem.len() && self.hamza_at(i, a.prefix_len) { stem } else { bare };
+            if firsts[from..].iter().any(|f| f.key.len() == k.len()) {
+                continue;
+            }
+            let hash = match bare_hash {
+                Some(h) if k.len() == bare.len() => h,
+                _ => keys::key_hash(k),
+            };
+            let article = k.len() < stem.len();
+            firsts.push(First { prefix: a.prefix_len, key: k, article, hash, entry: None });
+        }
     }
 
     /// Fills `names` and `heads` at the tokens `starts`, and notes every country that
@@ -865,7 +879,7 @@ impl<'a> Recognizer<'a> {
                 i = j;
                 continue;
             }
-            let loose = self.loose.get(i).copied().unwrap_or(false);
+            let loose = self.open_flags.get(i).is_some_and(|f| f & open::LOOSE != 0);
             if let Some(j) = loose.then(|| self.try_loose(i, &mut key)).flatten() {
                 i = j;
                 continue;
@@ -882,7 +896,7 @@ impl<'a> Recognizer<'a> {
 
     /// A transliterated name spelled differently from the knowledge base.
     fn try_loose(&mut self, i: usize, key: &mut String) -> Option<usize> {
-        if !self.loose.get(i).copied().unwrap_or(false) {
+        if self.open_flags.get(i).is_none_or(|f| f & open::LOOSE == 0) {
             return None;
         }
         let kb = self.kb;
@@ -1462,11 +1476,14 @@ impl<'a> Recognizer<'a> {
                 keys_of.entry(&k[..at]).or_default().1 = true;
             }
         }
-        // The hashes of the names' first words: most words start none.
+        // The hashes of the names' first words: most words start none, which a bit per
+        // bucket of the hashes' top bits says at once.
         let mut first_hashes: Vec<u64> =
             keys_of.keys().map(|k| keys::key_hash(k.split(' ').next().unwrap_or(""))).collect();
         first_hashes.sort_unstable();
         first_hashes.dedup();
+        let bucket = |hash: u64| 1u64 << (hash >> 58);
+        let first_buckets = first_hashes.iter().fold(0, |m, &h| m | bucket(h));
         // One buffer for every token's candidate keys.
         let mut key = String::with_capacity(64);
         let mut i = 0;
@@ -1477,7 +1494,7 @@ impl<'a> Recognizer<'a> {
             }
             let mut found = None;
             for &First { prefix, key: first, hash, .. } in self.first_keys(i) {
-                if !first_hashes.contains(&hash) {
+                if first_buckets & bucket(hash) == 0 || first_hashes.binary_search(&hash).is_err() {
                     continue;
                 }
                 key.clear();

@@ -54,43 +54,45 @@ pub(crate) const PERSON_CUE: u8 = 8;
 /// No reading of the word is known to the knowledge base (not even as a frequent word).
 pub(crate) const RARE: u8 = 16;
 
-/// Per token, the open-world steps that may start at it, from its words, place nouns
-/// and readings (see `Recognizer::try_open`).
+/// [`flags`]: some reading may start a loose name (rare, long enough, without the
+/// article; `Recognizer::try_loose` tries only those).
+pub(crate) const LOOSE: u8 = 32;
+
+/// The open-world steps that may start at a word (see `Recognizer::try_open`), from the
+/// word, whether it is a place noun, and its readings.
+#[inline]
 pub(crate) fn flags(
-    words: &[&str],
-    cues: &[Option<(CueClass, u8)>],
-    firsts: &[crate::First<'_>],
-    first_at: &[(u32, u32)],
-) -> Vec<u8> {
-    // The lists are fetched once for the document, not once per word.
-    let lists = boundaries::OpenLists::get();
-    let mut out = Vec::with_capacity(words.len());
-    for (k, &(from, to)) in first_at.iter().enumerate() {
-        let readings = &firsts[from as usize..to as usize];
-        let w = words[k];
-        let mut f = 0;
-        if cues.get(k).is_some_and(Option::is_some) {
-            f |= CUE;
-        }
-        if readings.iter().any(|r| lists.body_head(r.key, r.hash)) {
+    lists: &boundaries::OpenLists,
+    w: &str,
+    cue: bool,
+    readings: &[crate::First<'_>],
+) -> u8 {
+    let mut f = if cue { CUE } else { 0 };
+    if boundaries::is_locative(w) {
+        f |= LOCATIVE;
+    }
+    // The verb itself or behind و/ف: readings with no preposition or article.
+    let verb = |r: &crate::First<'_>| {
+        !r.article && (r.prefix == 0 || (r.prefix == 2 && w.starts_with(['و', 'ف'])))
+    };
+    let mut known = false;
+    for r in readings {
+        if lists.body_head(r.key, r.hash) {
             f |= BODY;
         }
-        if boundaries::is_locative(w) {
-            f |= LOCATIVE;
-        }
-        // The verb itself or behind و/ف: readings with no preposition or article.
-        let verb = |r: &&crate::First<'_>| {
-            !r.article && (r.prefix == 0 || (r.prefix == 2 && w.starts_with(['و', 'ف'])))
-        };
-        if readings.iter().filter(verb).any(|r| lists.person_cue(r.key, r.hash)) {
+        if verb(r) && lists.person_cue(r.key, r.hash) {
             f |= PERSON_CUE;
         }
-        if !readings.is_empty() && readings.iter().all(|r| r.entry.is_none()) {
-            f |= RARE;
+        // As `try_loose` tests, but by bytes: five letters take five or more.
+        if !r.article && !crate::too_common(r.entry) && r.key.len() >= 5 {
+            f |= LOOSE;
         }
-        out.push(f);
+        known |= r.entry.is_some();
     }
-    out
+    if !readings.is_empty() && !known {
+        f |= RARE;
+    }
+    f
 }
 
 impl<'a> Recognizer<'a> {
@@ -518,9 +520,11 @@ impl Recognizer<'_> {
     /// ("إيغور خوفاييف، الذي يشغل منصب ...", "ميلان رادويتشيتش، نائب رئيس حزب ...").
     /// Returns the token after the name.
     pub(crate) fn try_apposition_person(&mut self, i: usize) -> Option<usize> {
-        // Most words have no comma two to four words on: that is asked first.
-        let comma = (i + 2..(i + 5).min(self.tokens.len()))
-            .find(|&k| matches!(self.words[k], "،" | ","))?;
+        // Most words have no comma two to four words on: that is asked first, of the
+        // punctuation tokens only (a comma is one).
+        let comma = (i + 2..(i + 5).min(self.tokens.len())).find(|&k| {
+            self.tokens[k].kind == TokenKind::Punct && matches!(self.words[k], "،" | ",")
+        })?;
         if self.covered[i] || self.words[i].starts_with("ال") || self.match_head(i).is_some() {
             return None;
         }
