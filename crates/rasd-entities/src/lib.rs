@@ -354,6 +354,13 @@ impl<'a> Recognizer<'a> {
             let cue = cue_of(readings);
             cues.push(cue);
             flags.push(open::flags(&lists, self.words[i], cue.is_some(), readings));
+            if self.tokens[i].kind == TokenKind::Punct && matches!(self.words[i], "،" | ",") {
+                // The words two to four before a comma may be a name in apposition.
+                for f in flags.get_mut(i.saturating_sub(4)..i.saturating_sub(1)).unwrap_or_default()
+                {
+                    *f |= open::COMMA_AHEAD;
+                }
+            }
         }
         self.cues = cues;
         self.open_flags = flags;
@@ -607,11 +614,6 @@ impl<'a> Recognizer<'a> {
         let mut best: Option<(f64, u32, AliasForm)> = None;
         for a in m.aliases {
             let e = self.kb.entry(a.entry);
-            let mut score = match e.kind {
-                EntityKind::Country => 100.0,
-                _ if e.curated => 80.0,
-                _ => 10.0 + (e.population as f64 + 1.0).log10() * 5.0,
-            };
             // After a place noun a name follows, not an adjective ("مدينة ماليه").
             if a.form == AliasForm::Adjective && (ev.cue || self.ends_in_maqsura(m.end - 1)) {
                 // A nisba ends in ي: "اليمنى" (the right hand) is not "اليمني".
@@ -630,6 +632,8 @@ impl<'a> Recognizer<'a> {
             if single && !self.vouched(i, m, a, slot, &ev) {
                 continue;
             }
+            // A gazetteer capital admitted ranks above other places.
+            let mut capital = false;
             if e.kind == EntityKind::Place && !e.curated {
                 let PlaceContext { zipf, whole_common, last_short, cue, locative } =
                     *place.get_or_insert_with(|| self.place_context(i, m));
@@ -655,9 +659,17 @@ impl<'a> Recognizer<'a> {
                 if !ok || (far && !locative) {
                     continue;
                 }
-                if e.capital {
-                    score += 30.0;
-                }
+                capital = e.capital;
+            }
+            // Scored only once admitted: the population's logarithm costs more than the
+            // tests above.
+            let mut score = match e.kind {
+                EntityKind::Country => 100.0,
+                _ if e.curated => 80.0,
+                _ => 10.0 + (e.population as f64 + 1.0).log10() * 5.0,
+            };
+            if capital {
+                score += 30.0;
             }
             if let Some(c) = &e.country {
                 if self.countries.iter().any(|x| x == c) {

@@ -54,6 +54,9 @@ pub(crate) const PERSON_CUE: u8 = 8;
 /// No reading of the word is known to the knowledge base (not even as a frequent word).
 pub(crate) const RARE: u8 = 16;
 
+/// A comma stands two to four tokens after the word (set by the recognizer's index, not
+/// by [`flags`]): a name in apposition may start there.
+pub(crate) const COMMA_AHEAD: u8 = 64;
 /// [`flags`]: some reading may start a loose name (rare, long enough, without the
 /// article; `Recognizer::try_loose` tries only those).
 pub(crate) const LOOSE: u8 = 32;
@@ -520,11 +523,12 @@ impl Recognizer<'_> {
     /// ("إيغور خوفاييف، الذي يشغل منصب ...", "ميلان رادويتشيتش، نائب رئيس حزب ...").
     /// Returns the token after the name.
     pub(crate) fn try_apposition_person(&mut self, i: usize) -> Option<usize> {
-        // Most words have no comma two to four words on: that is asked first, of the
-        // punctuation tokens only (a comma is one).
-        let comma = (i + 2..(i + 5).min(self.tokens.len())).find(|&k| {
-            self.tokens[k].kind == TokenKind::Punct && matches!(self.words[k], "،" | ",")
-        })?;
+        // Most words have no comma two to four words on, which their flags say.
+        if self.open_flags.get(i).is_none_or(|f| f & COMMA_AHEAD == 0) {
+            return None;
+        }
+        let comma = (i + 2..(i + 5).min(self.tokens.len()))
+            .find(|&k| matches!(self.words[k], "،" | ","))?;
         if self.covered[i] || self.words[i].starts_with("ال") || self.match_head(i).is_some() {
             return None;
         }
