@@ -505,6 +505,16 @@ impl<'a> Recognizer<'a> {
         &self.firsts[a as usize..b as usize]
     }
 
+    /// `Kb::zipf(key)` for a key read off token `k`: the entry of the token's reading of
+    /// that key, when it has one (every reading was looked up when the tokens were
+    /// indexed), else a lookup.
+    fn zipf_at(&self, k: usize, key: &str) -> f32 {
+        match self.first_keys(k).iter().find(|f| f.key == key) {
+            Some(f) => f.entry.map_or(0.0, |e| e.zipf),
+            None => self.kb.zipf(key),
+        }
+    }
+
     /// The longest alias starting at token `i`.
     fn match_name(&self, i: usize) -> Option<NameMatch<'a>> {
         self.matched.get(i).and_then(|m| m.0)
@@ -778,11 +788,12 @@ impl<'a> Recognizer<'a> {
     fn place_context(&self, i: usize, m: &NameMatch<'_>) -> PlaceContext {
         let single = m.end - i == 1;
         let last = m.last;
-        let zipf = if single { self.kb.zipf(last) } else { 0.0 };
+        let last_zipf = || self.zipf_at(m.end - 1, last);
+        let zipf = if single { last_zipf() } else { 0.0 };
         // A reading that strips a clitic off a word that is itself common ("كبيرا" is not
         // ك + "بيرا") is only trusted for names that are not places from the gazetteer.
-        let whole = self.kb.zipf(self.words[i]);
-        let whole_common = m.prefix > 0 && whole >= RARE_ZIPF && whole > self.kb.zipf(last);
+        let whole = self.zipf_at(i, self.words[i]);
+        let whole_common = m.prefix > 0 && whole >= RARE_ZIPF && whole > last_zipf();
         let prev = if i > 0 { self.words[i - 1] } else { "" };
         let cue = i > 0 && self.place_cue(i - 1);
         let locative = cue || boundaries::is_locative(prev);
@@ -945,7 +956,7 @@ impl<'a> Recognizer<'a> {
                 }
                 if j - i >= 3
                     || !self.is_word(j)
-                    || kb.zipf(keys::word_key(self.words[j])) > RARE_ZIPF
+                    || self.zipf_at(j, keys::word_key(self.words[j])) > RARE_ZIPF
                 {
                     break;
                 }
@@ -1357,13 +1368,13 @@ impl<'a> Recognizer<'a> {
         let end = self.name_run(n);
         // "ألقى الرئيس خطابا": a common noun with the accusative's alef is an object.
         let object = self.words.get(n).is_some_and(|w| {
-            w.strip_suffix('ا').is_some_and(|bare| self.word_zipf(bare) >= COMMON_ZIPF)
+            w.strip_suffix('ا').is_some_and(|bare| self.word_zipf_at(n, bare) >= COMMON_ZIPF)
         });
         // "ترأس الوزير اجتماعا طارئا": ordinary words after a title are no name.
         let named = !object
             && (n..end).any(|t| {
                 boundaries::is_name_word(self.words[t])
-                    || self.word_zipf(keys::word_key(self.words[t])) < open::NAME_ZIPF
+                    || self.word_zipf_at(t, keys::word_key(self.words[t])) < open::NAME_ZIPF
             });
         if end >= n + 2 && named {
             self.new_person(n, end, state, Some(role.to_string()));
@@ -1411,7 +1422,7 @@ impl<'a> Recognizer<'a> {
             && self.match_name(k + 1).is_none_or(|m| m.end == k + 2);
         definite
             && !name_start
-            && self.word_zipf(keys::word_key(w)) >= open::NAME_ZIPF
+            && self.word_zipf_at(k, keys::word_key(w)) >= open::NAME_ZIPF
             && !boundaries::is_boundary(w)
             && self.match_name(k).is_none()
     }
@@ -1453,7 +1464,7 @@ impl<'a> Recognizer<'a> {
                 // Common words after the first name are not part of it, unless they are
                 // names or particles ("عمر", "بن", "خان").
                 if !boundaries::is_name_word(w)
-                    && self.kb.zipf(keys::word_key(w)) > COMMON_ZIPF + 0.6
+                    && self.zipf_at(end, keys::word_key(w)) > COMMON_ZIPF + 0.6
                 {
                     break;
                 }

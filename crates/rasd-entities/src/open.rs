@@ -149,9 +149,6 @@ impl<'a> Recognizer<'a> {
             return false;
         }
         let w = self.words[k];
-        if boundaries::is_boundary(w) || self.match_head(k).is_some() || self.cue_at(k).is_some() {
-            return false;
-        }
         let key = keys::word_key(w);
         let definite = key.len() < w.len();
         // Only a name right after its place noun starts with the article ("الكركرات").
@@ -167,7 +164,12 @@ impl<'a> Recognizer<'a> {
         } else {
             NAME_ZIPF
         };
-        if self.word_zipf(key) >= limit || self.word_zipf(w) >= limit {
+        // Most words are too common, which the frequencies read off the word's readings
+        // say before the lists are asked.
+        if self.word_zipf_at(k, key) >= limit || self.word_zipf_at(k, w) >= limit {
+            return false;
+        }
+        if boundaries::is_boundary(w) || self.match_head(k).is_some() || self.cue_at(k).is_some() {
             return false;
         }
         // "أوقعت" after a name is a verb: names go on with no hamza-initial word, and
@@ -178,9 +180,12 @@ impl<'a> Recognizer<'a> {
         !self.glued(k)
     }
 
-    /// How common a normalized word is, down to the low-frequency list's floor.
-    pub(crate) fn word_zipf(&self, w: &str) -> f32 {
-        let z = self.kb.zipf(w);
+    /// How common a normalized word read off token `k` is (its key, the word itself, the
+    /// word behind a proclitic), down to the low-frequency list's floor: the frequency
+    /// list's part read off the token's readings when one of them is that word
+    /// (`Recognizer::zipf_at`).
+    pub(crate) fn word_zipf_at(&self, k: usize, w: &str) -> f32 {
+        let z = self.zipf_at(k, w);
         if z > 0.0 {
             z
         } else {
@@ -202,7 +207,12 @@ impl<'a> Recognizer<'a> {
             // merely start with ك or ف ("كاوكا") are common.
             let prep = w.get(..f.prefix).is_some_and(|p| p.ends_with(['ب', 'ل']));
             let known = f.entry.is_some_and(|e| e.has_aliases || e.alias_prefix);
-            f.prefix > 0 && ((prep && known) || self.word_zipf(f.key) >= common)
+            // The reading's entry is the table's answer for its key: its frequency too.
+            let zipf = || match f.entry.map_or(0.0, |e| e.zipf) {
+                z if z > 0.0 => z,
+                _ => boundaries::low_zipf(f.key),
+            };
+            f.prefix > 0 && ((prep && known) || zipf() >= common)
         })
     }
 
@@ -224,7 +234,7 @@ impl<'a> Recognizer<'a> {
                     && facility
                     && self.words[k].starts_with("ال")
                     && !boundaries::is_boundary(self.words[k])
-                    && self.kb.zipf(keys::word_key(self.words[k])) < FACILITY_NAME_ZIPF);
+                    && self.zipf_at(k, keys::word_key(self.words[k])) < FACILITY_NAME_ZIPF);
             if !ok {
                 break;
             }
@@ -233,7 +243,7 @@ impl<'a> Recognizer<'a> {
             if self.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Punct)
                 && self.words[k] == "-"
                 && self.is_word(k + 1)
-                && self.kb.zipf(self.words[k + 1]) < HYPHENED_ZIPF
+                && self.zipf_at(k + 1, self.words[k + 1]) < HYPHENED_ZIPF
             {
                 k += 2;
             }
@@ -345,8 +355,8 @@ impl<'a> Recognizer<'a> {
             if self.match_name(k).is_some()
                 || rest.chars().count() < 3
                 || rest.starts_with("ال")
-                || self.word_zipf(rest) >= NAME_ZIPF
-                || self.word_zipf(w) >= NAME_ZIPF
+                || self.word_zipf_at(k, rest) >= NAME_ZIPF
+                || self.word_zipf_at(k, w) >= NAME_ZIPF
                 || boundaries::is_boundary(rest)
             {
                 break;
@@ -500,7 +510,7 @@ impl Recognizer<'_> {
         let closed = !self.is_word(end)
             || boundaries::is_boundary(self.words[end])
             || (!boundaries::is_name_word(self.words[end])
-                && self.word_zipf(keys::word_key(self.words[end])) >= ORDINARY_ZIPF);
+                && self.word_zipf_at(end, keys::word_key(self.words[end])) >= ORDINARY_ZIPF);
         if !self.person_like(n, end) || !closed {
             return None;
         }
@@ -512,7 +522,7 @@ impl Recognizer<'_> {
     /// or an uncommon one, one of them a name word or a rare word, not every one
     /// ordinary.
     fn person_like(&self, n: usize, end: usize) -> bool {
-        let zipf = |k: usize| self.word_zipf(keys::word_key(self.words[k]));
+        let zipf = |k: usize| self.word_zipf_at(k, keys::word_key(self.words[k]));
         let named = |k: usize| boundaries::is_name_word(self.words[k]);
         (n..end).all(|k| named(k) || zipf(k) < UNCOMMON_ZIPF)
             && (n..end).any(|k| named(k) || zipf(k) < NAME_ZIPF)
@@ -601,7 +611,7 @@ impl Recognizer<'_> {
         if let Some(rest) = w.strip_prefix('و') {
             let rare = rest.chars().count() >= 3
                 && !rest.starts_with("ال")
-                && self.word_zipf(rest) < NAME_ZIPF
+                && self.word_zipf_at(end, rest) < NAME_ZIPF
                 && !boundaries::is_boundary(rest);
             return known_place(end) || rare;
         }
