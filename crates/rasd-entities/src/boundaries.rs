@@ -41,6 +41,10 @@ struct Lists {
     collision: HashMap<String, bool>,
     /// The keys of `collision`.
     collision_filter: WordFilter,
+    /// The words and keys that any of `body_head`, `person_cue` and `cue` holds, and the
+    /// locatives: every reading of every word is asked of them, and nearly all are none,
+    /// which this one filter says with one read (see [`OpenLists::may_be_listed`]).
+    open_filter: WordFilter,
 }
 
 const NAME_BOUNDARIES: &str =
@@ -101,6 +105,7 @@ fn lists() -> &'static Lists {
             suffix: HashSet::default(),
             collision: HashMap::default(),
             collision_filter: WordFilter::default(),
+            open_filter: WordFilter::default(),
         };
         for r in rasd_text::phrases::tsv_rows(NAME_COLLISIONS) {
             if let Some(w) = r.first() {
@@ -180,6 +185,10 @@ fn lists() -> &'static Lists {
         for k in l.cue.keys() {
             l.cue_filter.insert(k);
         }
+        let open_words = l.person_cue.iter().chain(l.cue.keys()).chain(l.body_head.keys());
+        for w in open_words.map(String::as_str).chain(LOCATIVES.iter().copied()) {
+            l.open_filter.insert(w);
+        }
         l
     })
 }
@@ -198,6 +207,13 @@ impl OpenLists {
     /// The lists.
     pub fn get() -> Self {
         OpenLists(lists())
+    }
+
+    /// False only for a reading (by its `rasd_kb::keys::key_hash`) that is no body's head,
+    /// person cue, place noun or locative: asked first, since nearly every word is none.
+    #[inline]
+    pub fn may_be_listed(&self, hash: u64) -> bool {
+        self.0.open_filter.may_contain_hash(hash)
     }
 
     /// Whether a reading (key and `rasd_kb::keys::key_hash`) is a body's head noun.
@@ -336,24 +352,27 @@ pub fn cue_class_hashed(word_key: &str, hash: u64) -> Option<CueClass> {
     l.cue.get(word_key).copied()
 }
 
+/// Prepositions that often introduce a place ("في جنيف", "قرب حلب"), normalized.
+const LOCATIVES: &[&str] = &[
+    "في",
+    "الي",
+    "من",
+    "قرب",
+    "بالقرب",
+    "نحو",
+    "داخل",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "وسط",
+    "ضواحي",
+    "اطراف",
+];
+
 /// A preposition that often introduces a place ("في جنيف", "قرب حلب").
 pub fn is_locative(word: &str) -> bool {
-    matches!(
-        word,
-        "في" | "الي"
-            | "من"
-            | "قرب"
-            | "بالقرب"
-            | "نحو"
-            | "داخل"
-            | "شمال"
-            | "جنوب"
-            | "شرق"
-            | "غرب"
-            | "وسط"
-            | "ضواحي"
-            | "اطراف"
-    )
+    LOCATIVES.contains(&word)
 }
 
 /// Whether a word key (article-free) is an ordinary word spelled like a one-word name,
@@ -384,5 +403,15 @@ mod tests {
         assert!(is_place_cue("مدينه"));
         assert!(is_place_cue("بمدينه"));
         assert!(is_region_anaphor("اقليم"));
+    }
+
+    /// A locative is its own first reading's key (no article to strip), which the
+    /// open-world flags rely on to ask only the words whose key may be listed.
+    #[test]
+    fn locatives_are_their_own_keys() {
+        for l in LOCATIVES {
+            assert_eq!(word_key(l), *l);
+            assert!(is_locative(l) && OpenLists::get().may_be_listed(rasd_kb::keys::key_hash(l)));
+        }
     }
 }

@@ -131,19 +131,6 @@ fn starts_at(readings: &[First<'_>]) -> (bool, bool) {
     (name, head)
 }
 
-/// The place noun a word with these readings is, written without the article (a noun in
-/// construct, not "البلدة"), with the bytes of proclitics before it.
-#[inline]
-fn cue_of(readings: &[First<'_>]) -> Option<(boundaries::CueClass, u8)> {
-    readings.iter().find_map(|f| {
-        if f.article {
-            return None;
-        }
-        let class = boundaries::cue_class_hashed(f.key, f.hash)?;
-        Some((class, f.prefix as u8))
-    })
-}
-
 /// What a mention refers to before it becomes an output entity.
 #[derive(Debug, Clone)]
 enum Target {
@@ -351,9 +338,9 @@ impl<'a> Recognizer<'a> {
             if name || head {
                 starts.push((i as u32, name, head));
             }
-            let cue = cue_of(readings);
+            let (f, cue) = open::flags(&lists, self.words[i], readings);
             cues.push(cue);
-            flags.push(open::flags(&lists, self.words[i], cue.is_some(), readings));
+            flags.push(f);
             if self.tokens[i].kind == TokenKind::Punct && matches!(self.words[i], "،" | ",") {
                 // The words two to four before a comma may be a name in apposition.
                 for f in flags.get_mut(i.saturating_sub(4)..i.saturating_sub(1)).unwrap_or_default()

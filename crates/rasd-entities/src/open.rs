@@ -61,30 +61,37 @@ pub(crate) const COMMA_AHEAD: u8 = 64;
 /// article; `Recognizer::try_loose` tries only those).
 pub(crate) const LOOSE: u8 = 32;
 
-/// The open-world steps that may start at a word (see `Recognizer::try_open`), from the
-/// word, whether it is a place noun, and its readings.
+/// The open-world steps that may start at a word (see `Recognizer::try_open`), and the
+/// place noun it is (written without the article: a noun in construct, not "البلدة",
+/// with the bytes of proclitics before it), from the word and its readings.
 #[inline]
 pub(crate) fn flags(
     lists: &boundaries::OpenLists,
     w: &str,
-    cue: bool,
     readings: &[crate::First<'_>],
-) -> u8 {
-    let mut f = if cue { CUE } else { 0 };
-    if boundaries::is_locative(w) {
-        f |= LOCATIVE;
-    }
+) -> (u8, Option<(CueClass, u8)>) {
+    let (mut f, mut cue) = (0, None);
     // The verb itself or behind و/ف: readings with no preposition or article.
     let verb = |r: &crate::First<'_>| {
         !r.article && (r.prefix == 0 || (r.prefix == 2 && w.starts_with(['و', 'ف'])))
     };
     let mut known = false;
-    for r in readings {
-        if lists.body_head(r.key, r.hash) {
-            f |= BODY;
-        }
-        if verb(r) && lists.person_cue(r.key, r.hash) {
-            f |= PERSON_CUE;
+    for (n, r) in readings.iter().enumerate() {
+        // Nearly every reading is in none of the lists.
+        if lists.may_be_listed(r.hash) {
+            // A locative is its first reading's key (a test of `boundaries` says so).
+            if n == 0 && r.key.len() == w.len() && boundaries::is_locative(w) {
+                f |= LOCATIVE;
+            }
+            if lists.body_head(r.key, r.hash) {
+                f |= BODY;
+            }
+            if verb(r) && lists.person_cue(r.key, r.hash) {
+                f |= PERSON_CUE;
+            }
+            if cue.is_none() && !r.article {
+                cue = boundaries::cue_class_hashed(r.key, r.hash).map(|c| (c, r.prefix as u8));
+            }
         }
         // As `try_loose` tests, but by bytes: five letters take five or more.
         if !r.article && !crate::too_common(r.entry) && r.key.len() >= 5 {
@@ -92,10 +99,13 @@ pub(crate) fn flags(
         }
         known |= r.entry.is_some();
     }
+    if cue.is_some() {
+        f |= CUE;
+    }
     if !readings.is_empty() && !known {
         f |= RARE;
     }
-    f
+    (f, cue)
 }
 
 impl<'a> Recognizer<'a> {
