@@ -1171,9 +1171,9 @@ impl<'a> Recognizer<'a> {
                 self.cover(i, j);
                 return Some(j);
             };
-            let ent = self.out[prior].clone();
-            self.last_state = ent.country.clone();
-            self.add(Target::Made(ent), span);
+            // The mention goes to that entity (its id is its own in `by_id`).
+            self.last_state = self.out[prior].country.clone();
+            self.push_mention(prior, span);
             self.cover(i, j);
             return Some(j);
         }
@@ -1375,8 +1375,8 @@ impl<'a> Recognizer<'a> {
     fn new_person(&mut self, n: usize, end: usize, country: Option<String>, role: Option<String>) {
         let span = self.span(n, end, 0);
         let key = keys::key(&span.text);
-        let id = format!("new:person:{key}");
-        let idx = self.new_entity(EntityKind::Person, span, country);
+        let idx = self.new_entity_keyed(EntityKind::Person, &key, span, country);
+        let id = self.out[idx].id.clone();
         if self.out[idx].role.is_none() {
             self.out[idx].role = role;
         }
@@ -1528,8 +1528,7 @@ impl<'a> Recognizer<'a> {
                 Some((j, prefix, id)) => {
                     let span = self.span(i, j, prefix);
                     if let Some(&idx) = self.by_id.get(&id) {
-                        let ent = self.out[idx].clone();
-                        self.add(Target::Made(ent), span);
+                        self.push_mention(idx, span);
                     }
                     self.cover(i, j);
                     i = j;

@@ -402,6 +402,17 @@ impl<'a> Recognizer<'a> {
         country: Option<String>,
     ) -> usize {
         let key = keys::key(&span.text);
+        self.new_entity_keyed(kind, &key, span, country)
+    }
+
+    /// As [`Recognizer::new_entity`], given the key of the span's text.
+    pub(crate) fn new_entity_keyed(
+        &mut self,
+        kind: EntityKind,
+        key: &str,
+        span: Span,
+        country: Option<String>,
+    ) -> usize {
         let kind_name = match kind {
             EntityKind::Place => "place",
             EntityKind::Org => "org",
@@ -409,8 +420,14 @@ impl<'a> Recognizer<'a> {
             EntityKind::Person => "person",
             EntityKind::Country => "country",
         };
+        let id = format!("new:{kind_name}:{key}");
+        // Named again: only the mention is new (the entity is built the first time).
+        if let Some(&idx) = self.by_id.get(&id) {
+            self.push_mention(idx, span);
+            return idx;
+        }
         let ent = Entity {
-            id: format!("new:{kind_name}:{key}"),
+            id,
             kind,
             name: None,
             name_ar: Some(span.text.clone()),
