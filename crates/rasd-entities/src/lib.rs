@@ -313,9 +313,10 @@ impl<'a> Recognizer<'a> {
     /// head may start).
     fn index_readings(&mut self) -> Vec<(u32, bool, bool)> {
         let n = self.tokens.len();
-        let mut firsts: Vec<First<'a>> = Vec::with_capacity(n * 2);
+        // A word has about 1.2 readings.
+        let mut firsts: Vec<First<'a>> = Vec::with_capacity(n + n / 2);
         let mut first_at = Vec::with_capacity(n);
-        let mut phrase = Vec::with_capacity(n * 2);
+        let mut phrase = Vec::with_capacity(n + n / 2);
         let mut phrase_at = Vec::with_capacity(n);
         for (i, t) in self.tokens.iter().enumerate() {
             let (from, phrase_from) = (firsts.len() as u32, phrase.len() as u32);
@@ -369,7 +370,15 @@ impl<'a> Recognizer<'a> {
         let (from, phrase_from) = (firsts.len(), phrase.len());
         let w = self.words[i];
         let end = self.tokens[i].nend as usize;
-        for a in self.clitics.of(i) {
+        let splits = self.clitics.of(i);
+        // Most words have no proclitic and no article: their one reading is the word.
+        if splits.len() == 1 && keys::word_key(w).len() == w.len() {
+            let hash = keys::key_hash(w);
+            phrase.push((0, self.tokens[i].nstart, hash));
+            firsts.push(First { prefix: 0, key: w, article: false, hash, entry: None });
+            return;
+        }
+        for a in splits {
             if a.article {
                 continue;
             }
