@@ -8,11 +8,12 @@
 //! twice keeps its last value, as a map collected from the rows would; a test compares
 //! every row with the compiled table.
 //!
-//! The table (little-endian): the magic `RWT1`, the number of slots (a power of two, at
-//! least twice the number of words) and of words, as `u32`; then each slot, the index + 1
-//! of the word placed there by `word_hash` with linear probing, 0 when free (`u32`); then
-//! each word, its offset in the text (`u32`), its length (`u16`), its value and a pad
-//! byte; then the words' text.
+//! The table (little-endian): the magic `RWT2` and the number of slots (a power of two,
+//! at least twice the number of words) as a `u32`; then each slot, eight bytes: the
+//! offset in the text of the word placed there by `word_hash` with linear probing (`u32`,
+//! `u32::MAX` in a free slot), its length (`u16`), its value and the top byte of its hash
+//! (so that a lookup reads the text only of a word that may be the one asked); then the
+//! words' text.
 
 use std::collections::HashMap;
 use std::error::Error;
@@ -58,27 +59,25 @@ fn table(text: &str, value: fn(&[&str]) -> Option<u8>) -> Vec<u8> {
         }
     }
     let slots_len = (words.len() * 2).next_power_of_two().max(64);
-    let mut slots = vec![0u32; slots_len];
-    for (k, (word, _)) in words.iter().enumerate() {
-        let mut at = word_hash(word.as_bytes()) as usize & (slots_len - 1);
-        while slots[at] != 0 {
+    let mut slots = vec![None; slots_len];
+    let mut offset = 0u32;
+    for &(word, v) in &words {
+        let hash = word_hash(word.as_bytes());
+        let mut at = hash as usize & (slots_len - 1);
+        while slots[at].is_some() {
             at = (at + 1) & (slots_len - 1);
         }
-        slots[at] = k as u32 + 1;
+        slots[at] = Some((offset, word.len() as u16, v, (hash >> 56) as u8));
+        offset += word.len() as u32;
     }
     let mut out = Vec::new();
     out.extend_from_slice(WORD_TABLE_MAGIC);
     out.extend_from_slice(&(slots_len as u32).to_le_bytes());
-    out.extend_from_slice(&(words.len() as u32).to_le_bytes());
-    for s in slots {
-        out.extend_from_slice(&s.to_le_bytes());
-    }
-    let mut offset = 0u32;
-    for (word, v) in &words {
+    for slot in slots {
+        let (offset, len, v, tag) = slot.unwrap_or((u32::MAX, 0, 0, 0));
         out.extend_from_slice(&offset.to_le_bytes());
-        out.extend_from_slice(&(word.len() as u16).to_le_bytes());
-        out.extend_from_slice(&[*v, 0]);
-        offset += word.len() as u32;
+        out.extend_from_slice(&len.to_le_bytes());
+        out.extend_from_slice(&[v, tag]);
     }
     for (word, _) in &words {
         out.extend_from_slice(word.as_bytes());

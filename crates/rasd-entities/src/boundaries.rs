@@ -43,8 +43,10 @@ struct Lists {
     collision_filter: WordFilter,
     /// The words and keys that any of `body_head`, `person_cue` and `cue` holds, and the
     /// locatives: every reading of every word is asked of them, and nearly all are none,
-    /// which this one filter says with one read (see [`OpenLists::may_be_listed`]).
-    open_filter: WordFilter,
+    /// which this one filter says with one read (see [`OpenLists::may_be_listed`]). Two
+    /// kilobytes for some five hundred words (a few in a hundred others pass): the other
+    /// stages push it out of the caches between articles, and each article reads it in.
+    open_filter: WordFilter<14>,
 }
 
 const NAME_BOUNDARIES: &str =

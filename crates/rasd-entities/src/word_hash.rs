@@ -3,7 +3,7 @@
 // the hash it was built with.
 
 /// The format of a compiled word table; a table of another format is read as empty.
-pub const WORD_TABLE_MAGIC: &[u8; 4] = b"RWT1";
+pub const WORD_TABLE_MAGIC: &[u8; 4] = b"RWT2";
 
 /// FNV-1a over the word's bytes, with a final mix so that its low bits (which place a
 /// word in the table) depend on every byte.

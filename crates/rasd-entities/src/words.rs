@@ -7,55 +7,49 @@ include!("word_hash.rs");
 
 /// A compiled word list: each word with a value (a Zipf frequency times ten, or 1).
 pub(crate) struct WordTable {
-    /// The slots, the words' records and their text, as the build script wrote them.
+    /// The slots and the words' text, as the build script wrote them.
     slots: &'static [u8],
-    words: &'static [u8],
     text: &'static [u8],
 }
 
-/// Bytes of a word's record: offset, length, value, pad.
-const RECORD: usize = 8;
-
-/// The little-endian `u32` at byte `at` of `b` (0 past the end).
-#[inline]
-fn u32_at(b: &[u8], at: usize) -> u32 {
-    b.get(at..at + 4).and_then(|w| w.try_into().ok()).map_or(0, u32::from_le_bytes)
-}
+/// Bytes of a slot: the word's offset, length, value and hash tag.
+const SLOT: usize = 8;
 
 impl WordTable {
     /// The table the build script wrote; an empty one for bytes of another format.
     pub(crate) fn new(bytes: &'static [u8]) -> Self {
-        let empty = WordTable { slots: &[], words: &[], text: &[] };
+        let empty = WordTable { slots: &[], text: &[] };
         if !bytes.starts_with(WORD_TABLE_MAGIC) {
             return empty;
         }
-        let (slots, words) = (u32_at(bytes, 4) as usize, u32_at(bytes, 8) as usize);
-        let body = bytes.get(12..).unwrap_or_default();
-        let (Some(s), Some(w)) = (body.get(..slots * 4), body.get(slots * 4..)) else {
-            return empty;
-        };
-        let (Some(rec), Some(text)) = (w.get(..words * RECORD), w.get(words * RECORD..)) else {
-            return empty;
-        };
-        if !slots.is_power_of_two() {
-            return empty;
+        let n = bytes.get(4..8).and_then(|b| b.try_into().ok()).map_or(0, u32::from_le_bytes);
+        let body = bytes.get(8..).unwrap_or_default();
+        match (body.get(..n as usize * SLOT), body.get(n as usize * SLOT..)) {
+            (Some(slots), Some(text)) if n.is_power_of_two() => WordTable { slots, text },
+            _ => empty,
         }
-        WordTable { slots: s, words: rec, text }
     }
 
     /// The value of `word`, if listed.
     #[inline]
     pub(crate) fn get(&self, word: &str) -> Option<u8> {
-        let mask = (self.slots.len() / 4).checked_sub(1)?;
+        let mask = (self.slots.len() / SLOT).checked_sub(1)?;
         let word = word.as_bytes();
-        let mut at = word_hash(word) as usize & mask;
+        let hash = word_hash(word);
+        let tag = (hash >> 56) as u8;
+        let mut at = hash as usize & mask;
         loop {
-            let k = (u32_at(self.slots, at * 4) as usize).checked_sub(1)?;
-            let r = self.words.get(k * RECORD..(k + 1) * RECORD)?;
-            let (offset, len) =
-                (u32_at(r, 0) as usize, usize::from(u16::from_le_bytes([r[4], r[5]])));
-            if self.text.get(offset..offset + len) == Some(word) {
-                return Some(r[6]);
+            let s: [u8; SLOT] = self.slots.get(at * SLOT..(at + 1) * SLOT)?.try_into().ok()?;
+            let offset = u32::from_le_bytes([s[0], s[1], s[2], s[3]]);
+            if offset == u32::MAX {
+                return None;
+            }
+            let len = usize::from(u16::from_le_bytes([s[4], s[5]]));
+            if s[7] == tag && len == word.len() {
+                let offset = offset as usize;
+                if self.text.get(offset..offset + len) == Some(word) {
+                    return Some(s[6]);
+                }
             }
             at = (at + 1) & mask;
         }
@@ -96,7 +90,8 @@ mod tests {
 
     #[test]
     fn other_bytes_make_an_empty_table() {
-        assert_eq!(WordTable::new(b"XXXX\x40\0\0\0\x01\0\0\0").get("a"), None);
+        assert_eq!(WordTable::new(b"XXXX\x40\0\0\0").get("a"), None);
+        assert_eq!(WordTable::new(b"RWT2\x40\0\0\0").get("a"), None);
         assert_eq!(WordTable::new(b"RWT1\x40\0\0\0\x01\0\0\0").get("a"), None);
     }
 }
