@@ -193,7 +193,7 @@ impl Recognizer<'_> {
             if closed && !definite {
                 break;
             }
-            let rare = self.word_zipf(key) < NAME_ZIPF;
+            let rare = self.word_zipf_at(k, key) < NAME_ZIPF;
             if k > j && w.starts_with('و') && !definite && !self.continues_to_definite(k + 1) {
                 break;
             }
@@ -239,8 +239,8 @@ impl Recognizer<'_> {
             // (With the article, it must be absent from the frequency lists: "كتيبة
             // النواصي".)
             let key = keys::word_key(w);
-            let rare = self.word_zipf(key) < NAME_ZIPF
-                && (!w.starts_with("ال") || self.word_zipf(key) == 0.0)
+            let rare = self.word_zipf_at(k, key) < NAME_ZIPF
+                && (!w.starts_with("ال") || self.word_zipf_at(k, key) == 0.0)
                 && !self.hamza_at(k, 0)
                 && !["ها", "هم", "هما", "هن"].iter().any(|s| w.ends_with(s));
             boundaries::is_body_name_word(w)

@@ -8,6 +8,8 @@ use std::sync::OnceLock;
 use rasd_kb::keys::{key, word_key};
 use rasd_text::phrases::WordFilter;
 
+use crate::words::WordTable;
+
 struct Lists {
     boundary: HashSet<String>,
     given: HashSet<String>,
@@ -39,6 +41,12 @@ struct Lists {
     collision: HashMap<String, bool>,
     /// The keys of `collision`.
     collision_filter: WordFilter,
+    /// The words and keys that any of `body_head`, `person_cue` and `cue` holds, and the
+    /// locatives: every reading of every word is asked of them, and nearly all are none,
+    /// which this one filter says with one read (see [`OpenLists::may_be_listed`]). Two
+    /// kilobytes for some five hundred words (a few in a hundred others pass): the other
+    /// stages push it out of the caches between articles, and each article reads it in.
+    open_filter: WordFilter<14>,
 }
 
 const NAME_BOUNDARIES: &str =
@@ -53,10 +61,23 @@ const REPORTING: &str =
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/reporting.tsv"));
 const PERSON_CUES: &str =
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/person_cues.tsv"));
-const NAME_WORDS: &str =
+/// The sources of the compiled word tables, for the test that compares them.
+#[cfg(test)]
+pub(crate) const NAME_WORDS: &str =
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/name_words.tsv"));
-const LOW_FREQ: &str =
+#[cfg(test)]
+pub(crate) const LOW_FREQ: &str =
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/ar_word_freq_low.tsv"));
+
+/// `ar_word_freq_low.tsv` as the build script compiles it.
+pub(crate) fn low_freq() -> WordTable {
+    WordTable::new(include_bytes!(concat!(env!("OUT_DIR"), "/low_freq.bin")))
+}
+
+/// `name_words.tsv` as the build script compiles it.
+pub(crate) fn name_words() -> WordTable {
+    WordTable::new(include_bytes!(concat!(env!("OUT_DIR"), "/name_words.bin")))
+}
 const PLACE_CUES: &str =
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lexicon/place_cues.tsv"));
 
@@ -108,6 +129,7 @@ fn lists() -> &'static Lists {
             suffix: HashSet::default(),
             collision: HashMap::default(),
             collision_filter: WordFilter::default(),
+            open_filter: WordFilter::default(),
         };
         for r in rasd_text::phrases::tsv_rows(NAME_COLLISIONS) {
             if let Some(w) = r.first() {
@@ -192,21 +214,19 @@ fn lists() -> &'static Lists {
         for k in l.cue.keys() {
             l.cue_filter.insert(k);
         }
+        let open_words = l.person_cue.iter().chain(l.cue.keys()).chain(l.body_head.keys());
+        for w in open_words.map(String::as_str).chain(LOCATIVES.iter().copied()) {
+            l.open_filter.insert(w);
+        }
         l
     })
 }
 
 /// The Zipf frequency of a normalized word below the knowledge base's frequency list
 /// (`ar_word_freq_low.tsv`: 2.3 up to that list's floor), 0 when rarer still. Asked only
-/// of the few words weighed as a new name, so the table is read on first use.
+/// of the few words weighed as a new name, of a table compiled at build time.
 pub fn low_zipf(word: &str) -> f32 {
-    static LOW: OnceLock<HashMap<Box<str>, u8>> = OnceLock::new();
-    let low = LOW.get_or_init(|| {
-        rasd_text::phrases::tsv_rows(LOW_FREQ)
-            .filter_map(|r| Some((Box::from(*r.first()?), r.get(1)?.parse().ok()?)))
-            .collect()
-    });
-    low.get(word).map_or(0.0, |&z| f32::from(z) / 10.0)
+    low_freq().get(word).map_or(0.0, |z| f32::from(z) / 10.0)
 }
 
 /// The lists the open-world flags read for every word of a document, fetched once.
@@ -216,6 +236,13 @@ impl OpenLists {
     /// The lists.
     pub fn get() -> Self {
         OpenLists(lists())
+    }
+
+    /// False only for a reading (by its `rasd_kb::keys::key_hash`) that is no body's head,
+    /// person cue, place noun or locative: asked first, since nearly every word is none.
+    #[inline]
+    pub fn may_be_listed(&self, hash: u64) -> bool {
+        self.0.open_filter.may_contain_hash(hash)
     }
 
     /// Whether a reading (key and `rasd_kb::keys::key_hash`) is a body's head noun.
@@ -258,17 +285,9 @@ pub fn is_person_cue(word: &str) -> bool {
 }
 
 /// A normalized word that is spelled like a personal name (`name_words.tsv`, given
-/// names and surnames of many languages as Arabic writes them). Read on first use.
+/// names and surnames of many languages as Arabic writes them, compiled at build time).
 pub fn is_name_word(word: &str) -> bool {
-    static NAMES: OnceLock<HashSet<Box<str>>> = OnceLock::new();
-    NAMES
-        .get_or_init(|| {
-            rasd_text::phrases::tsv_rows(NAME_WORDS)
-                .filter_map(|r| Some(Box::from(*r.first()?)))
-                .collect()
-        })
-        .contains(word)
-        || is_given_name(word)
+    name_words().get(word).is_some() || is_given_name(word)
 }
 
 /// A normalized word that is a common given name or name particle.
@@ -362,24 +381,27 @@ pub fn cue_class_hashed(word_key: &str, hash: u64) -> Option<CueClass> {
     l.cue.get(word_key).copied()
 }
 
+/// Prepositions that often introduce a place ("في جنيف", "قرب حلب"), normalized.
+const LOCATIVES: &[&str] = &[
+    "في",
+    "الي",
+    "من",
+    "قرب",
+    "بالقرب",
+    "نحو",
+    "داخل",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "وسط",
+    "ضواحي",
+    "اطراف",
+];
+
 /// A preposition that often introduces a place ("في جنيف", "قرب حلب").
 pub fn is_locative(word: &str) -> bool {
-    matches!(
-        word,
-        "في" | "الي"
-            | "من"
-            | "قرب"
-            | "بالقرب"
-            | "نحو"
-            | "داخل"
-            | "شمال"
-            | "جنوب"
-            | "شرق"
-            | "غرب"
-            | "وسط"
-            | "ضواحي"
-            | "اطراف"
-    )
+    LOCATIVES.contains(&word)
 }
 
 /// Whether a word key (article-free) is an ordinary word spelled like a one-word name,
@@ -410,5 +432,15 @@ mod tests {
         assert!(is_place_cue("مدينه"));
         assert!(is_place_cue("بمدينه"));
         assert!(is_region_anaphor("اقليم"));
+    }
+
+    /// A locative is its own first reading's key (no article to strip), which the
+    /// open-world flags rely on to ask only the words whose key may be listed.
+    #[test]
+    fn locatives_are_their_own_keys() {
+        for l in LOCATIVES {
+            assert_eq!(word_key(l), *l);
+            assert!(is_locative(l) && OpenLists::get().may_be_listed(rasd_kb::keys::key_hash(l)));
+        }
     }
 }

@@ -41,6 +41,7 @@ mod boundaries;
 mod open;
 mod split;
 pub mod theatre;
+mod words;
 
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::Cell;
@@ -118,6 +119,18 @@ fn too_common(entry: Option<KeyHit<'_>>) -> bool {
     entry.map_or(0.0, |e| e.zipf) > RARE_ZIPF
 }
 
+/// Whether a name (`.0`) or a head (`.1`) may start at a word with these readings.
+#[inline]
+fn starts_at(readings: &[First<'_>]) -> (bool, bool) {
+    let (mut name, mut head) = (false, false);
+    for f in readings {
+        // A word ending in يا may still be a nisba's accusative ("فلسطينيا").
+        name |= f.key.ends_with("يا") || f.entry.is_some_and(|e| e.has_aliases || e.alias_prefix);
+        head |= f.entry.is_some_and(|e| e.has_heads || e.head_prefix);
+    }
+    (name, head)
+}
+
 /// What a mention refers to before it becomes an output entity.
 #[derive(Debug, Clone)]
 enum Target {
@@ -157,9 +170,6 @@ struct Recognizer<'a> {
     /// and the knowledge base, and every step of recognition asks for them. Most words
     /// start neither.
     matched: Sparse<(Option<NameMatch<'a>>, Option<HeadMatch<'a>>)>,
-    /// Per token, whether some reading may start a loose name ([`Recognizer::try_loose`]
-    /// reads only those): rare, long enough, without the article.
-    loose: Vec<bool>,
     /// Per token, whether it announces a place, once asked.
     place_cues: Vec<Cell<Option<bool>>>,
     /// Institutions named without their state, awaiting the article's: (position in
@@ -168,8 +178,9 @@ struct Recognizer<'a> {
     /// Per token, the place noun it is (with the bytes of proclitics before it), read
     /// once: several steps ask it of the words around every name.
     cues: Vec<Option<(boundaries::CueClass, u8)>>,
-    /// Per token, which open-world steps may start there (`open::CUE` ...): most words
-    /// start none, and the flags say so at once.
+    /// Per token, which open-world steps may start there (`open::CUE` ...), and whether
+    /// a loose name may ([`Recognizer::try_loose`]): most words start none, and the flags
+    /// say so at once.
     open_flags: Vec<u8>,
 }
 
@@ -283,7 +294,6 @@ impl<'a> Recognizer<'a> {
             phrase_readings: keys::WordReadings::default(),
             first_at: Vec::new(),
             matched: Sparse::default(),
-            loose: Vec::new(),
             place_cues: vec![Cell::new(None); tokens.len()],
             pending: Vec::new(),
             cues: Vec::new(),
@@ -297,91 +307,99 @@ impl<'a> Recognizer<'a> {
         self.index_matches(&starts);
     }
 
-    /// Fills `firsts` and `first_at`; returns the tokens where a name or a head may
-    /// start (which their readings' entries tell: most words start neither) as
-    /// (token, a name may start, a head may start).
+    /// Fills `firsts` and `first_at`, and the per-token tables read off them (`cues`,
+    /// `open_flags`); returns the tokens where a name or a head may start (which their
+    /// readings' entries tell: most words start neither) as (token, a name may start, a
+    /// head may start).
     fn index_readings(&mut self) -> Vec<(u32, bool, bool)> {
         let n = self.tokens.len();
-        let mut firsts: Vec<First<'a>> = Vec::with_capacity(n * 2);
+        // A word has about 1.2 readings.
+        let mut firsts: Vec<First<'a>> = Vec::with_capacity(n + n / 2);
         let mut first_at = Vec::with_capacity(n);
-        let mut phrase = Vec::with_capacity(n * 2);
+        let mut phrase = Vec::with_capacity(n + n / 2);
         let mut phrase_at = Vec::with_capacity(n);
         for (i, t) in self.tokens.iter().enumerate() {
-            let from = firsts.len() as u32;
-            let phrase_from = phrase.len() as u32;
+            let (from, phrase_from) = (firsts.len() as u32, phrase.len() as u32);
             if t.is_word() {
-                let w = self.words[i];
-                for a in self.clitics.of(i) {
-                    if a.article {
-                        continue;
-                    }
-                    let stem = w.get(a.prefix_len..).unwrap_or("");
-                    // The phrase reading (`keys::WordReadings`) first.
-                    let bare = keys::word_key(stem);
-                    let bare_hash = keys::push_reading(
-                        &mut phrase,
-                        phrase_from as usize,
-                        a.prefix_len,
-                        bare,
-                        t.nend as usize,
-                    );
-                    // The recognizer's key: as `wkey`, the article stays on when its alef
-                    // carries a hamza in the original.
-                    let k = if bare.len() < stem.len() && self.hamza_at(i, a.prefix_len) {
-                        stem
-                    } else {
-                        bare
-                    };
-                    if firsts[from as usize..].iter().any(|f| f.key.len() == k.len()) {
-                        continue;
-                    }
-                    let hash = match bare_hash {
-                        Some(h) if k.len() == bare.len() => h,
-                        _ => keys::key_hash(k),
-                    };
-                    let article = k.len() < stem.len();
-                    firsts.push(First { prefix: a.prefix_len, key: k, article, hash, entry: None });
-                }
+                self.push_readings(i, &mut firsts, &mut phrase);
             }
             first_at.push((from, firsts.len() as u32));
             phrase_at.push((phrase_from, phrase.len() as u32));
         }
         // Every reading's entry, looked up together (see `Kb::key_entries`).
         self.kb.key_entries(&mut firsts, |f| (f.key, f.hash), |f, entry| f.entry = entry);
+        // Everything else the readings tell, in one pass over them.
+        let lists = boundaries::OpenLists::get();
         let mut starts = Vec::new();
-        let mut loose = vec![false; n];
+        let mut cues = Vec::with_capacity(n);
+        let mut flags = Vec::with_capacity(n);
         for (i, &(from, to)) in first_at.iter().enumerate() {
-            let (mut name, mut head) = (false, false);
-            for f in &firsts[from as usize..to as usize] {
-                // A word ending in يا may still be a nisba's accusative ("فلسطينيا").
-                name |= f.key.ends_with("يا")
-                    || f.entry.is_some_and(|e| e.has_aliases || e.alias_prefix);
-                head |= f.entry.is_some_and(|e| e.has_heads || e.head_prefix);
-                // As `try_loose` tests, but by bytes: five letters take five or more.
-                loose[i] |= !f.article && !too_common(f.entry) && f.key.len() >= 5;
-            }
+            let readings = firsts.get(from as usize..to as usize).unwrap_or_default();
+            let (name, head) = starts_at(readings);
             if name || head {
                 starts.push((i as u32, name, head));
             }
+            let (f, cue) = open::flags(&lists, self.words[i], readings);
+            cues.push(cue);
+            flags.push(f);
+            if self.tokens[i].kind == TokenKind::Punct && matches!(self.words[i], "،" | ",") {
+                // The words two to four before a comma may be a name in apposition.
+                for f in flags.get_mut(i.saturating_sub(4)..i.saturating_sub(1)).unwrap_or_default()
+                {
+                    *f |= open::COMMA_AHEAD;
+                }
+            }
         }
-        self.cues = first_at
-            .iter()
-            .map(|&(from, to)| {
-                firsts[from as usize..to as usize].iter().find_map(|f| {
-                    if f.article {
-                        return None;
-                    }
-                    let class = boundaries::cue_class_hashed(f.key, f.hash)?;
-                    Some((class, f.prefix as u8))
-                })
-            })
-            .collect();
-        self.open_flags = open::flags(&self.words, &self.cues, &firsts, &first_at);
+        self.cues = cues;
+        self.open_flags = flags;
         self.firsts = firsts;
         self.first_at = first_at;
-        self.loose = loose;
         self.phrase_readings = keys::WordReadings { readings: phrase, at: phrase_at };
         starts
+    }
+
+    /// Adds the first-word readings of word token `i` to `firsts` and, as phrase
+    /// lexicons read them (`keys::WordReadings`), to `phrase`.
+    #[inline]
+    fn push_readings(
+        &self,
+        i: usize,
+        firsts: &mut Vec<First<'a>>,
+        phrase: &mut Vec<(usize, u32, u64)>,
+    ) {
+        let (from, phrase_from) = (firsts.len(), phrase.len());
+        let w = self.words[i];
+        let end = self.tokens[i].nend as usize;
+        let splits = self.clitics.of(i);
+        // Most words have no proclitic and no article: their one reading is the word.
+        if splits.len() == 1 && keys::word_key(w).len() == w.len() {
+            let hash = keys::key_hash(w);
+            phrase.push((0, self.tokens[i].nstart, hash));
+            firsts.push(First { prefix: 0, key: w, article: false, hash, entry: None });
+            return;
+        }
+        for a in splits {
+            if a.article {
+                continue;
+            }
+            let stem = w.get(a.prefix_len..).unwrap_or("");
+            // The phrase reading first.
+            let bare = keys::word_key(stem);
+            let bare_hash = keys::push_reading(phrase, phrase_from, a.prefix_len, bare, end);
+            // The recognizer's key: as `wkey`, the article stays on when its alef carries
+            // a hamza in the original.
+            let k =
+                if bare.len() < stem.len() && self.hamza_at(i, a.prefix_len) { stem } else { bare };
+            if firsts[from..].iter().any(|f| f.key.len() == k.len()) {
+                continue;
+            }
+            let hash = match bare_hash {
+                Some(h) if k.len() == bare.len() => h,
+                _ => keys::key_hash(k),
+            };
+            let article = k.len() < stem.len();
+            firsts.push(First { prefix: a.prefix_len, key: k, article, hash, entry: None });
+        }
     }
 
     /// Fills `names` and `heads` at the tokens `starts`, and notes every country that
@@ -481,6 +499,16 @@ impl<'a> Recognizer<'a> {
     fn first_keys(&self, i: usize) -> &[First<'a>] {
         let (a, b) = self.first_at.get(i).copied().unwrap_or((0, 0));
         &self.firsts[a as usize..b as usize]
+    }
+
+    /// `Kb::zipf(key)` for a key read off token `k`: the entry of the token's reading of
+    /// that key, when it has one (every reading was looked up when the tokens were
+    /// indexed), else a lookup.
+    fn zipf_at(&self, k: usize, key: &str) -> f32 {
+        match self.first_keys(k).iter().find(|f| f.key == key) {
+            Some(f) => f.entry.map_or(0.0, |e| e.zipf),
+            None => self.kb.zipf(key),
+        }
     }
 
     /// The longest alias starting at token `i`.
@@ -592,11 +620,6 @@ impl<'a> Recognizer<'a> {
         let mut best: Option<(f64, u32, AliasForm)> = None;
         for a in m.aliases {
             let e = self.kb.entry(a.entry);
-            let mut score = match e.kind {
-                EntityKind::Country => 100.0,
-                _ if e.curated => 80.0,
-                _ => 10.0 + (e.population as f64 + 1.0).log10() * 5.0,
-            };
             // After a place noun a name follows, not an adjective ("مدينة ماليه").
             if a.form == AliasForm::Adjective && (ev.cue || self.ends_in_maqsura(m.end - 1)) {
                 // A nisba ends in ي: "اليمنى" (the right hand) is not "اليمني".
@@ -615,6 +638,8 @@ impl<'a> Recognizer<'a> {
             if single && !self.vouched(i, m, a, slot, &ev) {
                 continue;
             }
+            // A gazetteer capital admitted ranks above other places.
+            let mut capital = false;
             if e.kind == EntityKind::Place && !e.curated {
                 let PlaceContext { zipf, whole_common, last_short, cue, locative } =
                     *place.get_or_insert_with(|| self.place_context(i, m));
@@ -640,9 +665,17 @@ impl<'a> Recognizer<'a> {
                 if !ok || (far && !locative) {
                     continue;
                 }
-                if e.capital {
-                    score += 30.0;
-                }
+                capital = e.capital;
+            }
+            // Scored only once admitted: the population's logarithm costs more than the
+            // tests above.
+            let mut score = match e.kind {
+                EntityKind::Country => 100.0,
+                _ if e.curated => 80.0,
+                _ => 10.0 + (e.population as f64 + 1.0).log10() * 5.0,
+            };
+            if capital {
+                score += 30.0;
             }
             if let Some(c) = &e.country {
                 if self.countries.iter().any(|x| x == c) {
@@ -751,11 +784,12 @@ impl<'a> Recognizer<'a> {
     fn place_context(&self, i: usize, m: &NameMatch<'_>) -> PlaceContext {
         let single = m.end - i == 1;
         let last = m.last;
-        let zipf = if single { self.kb.zipf(last) } else { 0.0 };
+        let last_zipf = || self.zipf_at(m.end - 1, last);
+        let zipf = if single { last_zipf() } else { 0.0 };
         // A reading that strips a clitic off a word that is itself common ("كبيرا" is not
         // ك + "بيرا") is only trusted for names that are not places from the gazetteer.
-        let whole = self.kb.zipf(self.words[i]);
-        let whole_common = m.prefix > 0 && whole >= RARE_ZIPF && whole > self.kb.zipf(last);
+        let whole = self.zipf_at(i, self.words[i]);
+        let whole_common = m.prefix > 0 && whole >= RARE_ZIPF && whole > last_zipf();
         let prev = if i > 0 { self.words[i - 1] } else { "" };
         let cue = i > 0 && self.place_cue(i - 1);
         let locative = cue || boundaries::is_locative(prev);
@@ -864,7 +898,7 @@ impl<'a> Recognizer<'a> {
                 i = j;
                 continue;
             }
-            let loose = self.loose.get(i).copied().unwrap_or(false);
+            let loose = self.open_flags.get(i).is_some_and(|f| f & open::LOOSE != 0);
             if let Some(j) = loose.then(|| self.try_loose(i, &mut key)).flatten() {
                 i = j;
                 continue;
@@ -881,7 +915,7 @@ impl<'a> Recognizer<'a> {
 
     /// A transliterated name spelled differently from the knowledge base.
     fn try_loose(&mut self, i: usize, key: &mut String) -> Option<usize> {
-        if !self.loose.get(i).copied().unwrap_or(false) {
+        if self.open_flags.get(i).is_none_or(|f| f & open::LOOSE == 0) {
             return None;
         }
         let kb = self.kb;
@@ -918,7 +952,7 @@ impl<'a> Recognizer<'a> {
                 }
                 if j - i >= 3
                     || !self.is_word(j)
-                    || kb.zipf(keys::word_key(self.words[j])) > RARE_ZIPF
+                    || self.zipf_at(j, keys::word_key(self.words[j])) > RARE_ZIPF
                 {
                     break;
                 }
@@ -1146,9 +1180,9 @@ impl<'a> Recognizer<'a> {
                 self.cover(i, j);
                 return Some(j);
             };
-            let ent = self.out[prior].clone();
-            self.last_state = ent.country.clone();
-            self.add(Target::Made(ent), span);
+            // The mention goes to that entity (its id is its own in `by_id`).
+            self.last_state = self.out[prior].country.clone();
+            self.push_mention(prior, span);
             self.cover(i, j);
             return Some(j);
         }
@@ -1330,13 +1364,13 @@ impl<'a> Recognizer<'a> {
         let end = self.name_run(n);
         // "ألقى الرئيس خطابا": a common noun with the accusative's alef is an object.
         let object = self.words.get(n).is_some_and(|w| {
-            w.strip_suffix('ا').is_some_and(|bare| self.word_zipf(bare) >= COMMON_ZIPF)
+            w.strip_suffix('ا').is_some_and(|bare| self.word_zipf_at(n, bare) >= COMMON_ZIPF)
         });
         // "ترأس الوزير اجتماعا طارئا": ordinary words after a title are no name.
         let named = !object
             && (n..end).any(|t| {
                 boundaries::is_name_word(self.words[t])
-                    || self.word_zipf(keys::word_key(self.words[t])) < open::NAME_ZIPF
+                    || self.word_zipf_at(t, keys::word_key(self.words[t])) < open::NAME_ZIPF
             });
         if end >= n + 2 && named {
             self.new_person(n, end, state, Some(role.to_string()));
@@ -1350,8 +1384,8 @@ impl<'a> Recognizer<'a> {
     fn new_person(&mut self, n: usize, end: usize, country: Option<String>, role: Option<String>) {
         let span = self.span(n, end, 0);
         let key = keys::key(&span.text);
-        let id = format!("new:person:{key}");
-        let idx = self.new_entity(EntityKind::Person, span, country);
+        let idx = self.new_entity_keyed(EntityKind::Person, &key, span, country);
+        let id = self.out[idx].id.clone();
         if self.out[idx].role.is_none() {
             self.out[idx].role = role;
         }
@@ -1384,7 +1418,7 @@ impl<'a> Recognizer<'a> {
             && self.match_name(k + 1).is_none_or(|m| m.end == k + 2);
         definite
             && !name_start
-            && self.word_zipf(keys::word_key(w)) >= open::NAME_ZIPF
+            && self.word_zipf_at(k, keys::word_key(w)) >= open::NAME_ZIPF
             && !boundaries::is_boundary(w)
             && self.match_name(k).is_none()
     }
@@ -1426,7 +1460,7 @@ impl<'a> Recognizer<'a> {
                 // Common words after the first name are not part of it, unless they are
                 // names or particles ("عمر", "بن", "خان").
                 if !boundaries::is_name_word(w)
-                    && self.kb.zipf(keys::word_key(w)) > COMMON_ZIPF + 0.6
+                    && self.zipf_at(end, keys::word_key(w)) > COMMON_ZIPF + 0.6
                 {
                     break;
                 }
@@ -1461,11 +1495,14 @@ impl<'a> Recognizer<'a> {
                 keys_of.entry(&k[..at]).or_default().1 = true;
             }
         }
-        // The hashes of the names' first words: most words start none.
+        // The hashes of the names' first words: most words start none, which a bit per
+        // bucket of the hashes' top bits says at once.
         let mut first_hashes: Vec<u64> =
             keys_of.keys().map(|k| keys::key_hash(k.split(' ').next().unwrap_or(""))).collect();
         first_hashes.sort_unstable();
         first_hashes.dedup();
+        let bucket = |hash: u64| 1u64 << (hash >> 58);
+        let first_buckets = first_hashes.iter().fold(0, |m, &h| m | bucket(h));
         // One buffer for every token's candidate keys.
         let mut key = String::with_capacity(64);
         let mut i = 0;
@@ -1476,7 +1513,7 @@ impl<'a> Recognizer<'a> {
             }
             let mut found = None;
             for &First { prefix, key: first, hash, .. } in self.first_keys(i) {
-                if !first_hashes.contains(&hash) {
+                if first_buckets & bucket(hash) == 0 || first_hashes.binary_search(&hash).is_err() {
                     continue;
                 }
                 key.clear();
@@ -1500,8 +1537,7 @@ impl<'a> Recognizer<'a> {
                 Some((j, prefix, id)) => {
                     let span = self.span(i, j, prefix);
                     if let Some(&idx) = self.by_id.get(&id) {
-                        let ent = self.out[idx].clone();
-                        self.add(Target::Made(ent), span);
+                        self.push_mention(idx, span);
                     }
                     self.cover(i, j);
                     i = j;

@@ -54,43 +54,58 @@ pub(crate) const PERSON_CUE: u8 = 8;
 /// No reading of the word is known to the knowledge base (not even as a frequent word).
 pub(crate) const RARE: u8 = 16;
 
-/// Per token, the open-world steps that may start at it, from its words, place nouns
-/// and readings (see `Recognizer::try_open`).
+/// A comma stands two to four tokens after the word (set by the recognizer's index, not
+/// by [`flags`]): a name in apposition may start there.
+pub(crate) const COMMA_AHEAD: u8 = 64;
+/// [`flags`]: some reading may start a loose name (rare, long enough, without the
+/// article; `Recognizer::try_loose` tries only those).
+pub(crate) const LOOSE: u8 = 32;
+
+/// The open-world steps that may start at a word (see `Recognizer::try_open`), and the
+/// place noun it is (written without the article: a noun in construct, not "البلدة",
+/// with the bytes of proclitics before it), from the word and its readings.
+#[inline]
 pub(crate) fn flags(
-    words: &[&str],
-    cues: &[Option<(CueClass, u8)>],
-    firsts: &[crate::First<'_>],
-    first_at: &[(u32, u32)],
-) -> Vec<u8> {
-    // The lists are fetched once for the document, not once per word.
-    let lists = boundaries::OpenLists::get();
-    let mut out = Vec::with_capacity(words.len());
-    for (k, &(from, to)) in first_at.iter().enumerate() {
-        let readings = &firsts[from as usize..to as usize];
-        let w = words[k];
-        let mut f = 0;
-        if cues.get(k).is_some_and(Option::is_some) {
-            f |= CUE;
+    lists: &boundaries::OpenLists,
+    w: &str,
+    readings: &[crate::First<'_>],
+) -> (u8, Option<(CueClass, u8)>) {
+    let (mut f, mut cue) = (0, None);
+    // The verb itself or behind و/ف: readings with no preposition or article.
+    let verb = |r: &crate::First<'_>| {
+        !r.article && (r.prefix == 0 || (r.prefix == 2 && w.starts_with(['و', 'ف'])))
+    };
+    let mut known = false;
+    for (n, r) in readings.iter().enumerate() {
+        // Nearly every reading is in none of the lists.
+        if lists.may_be_listed(r.hash) {
+            // A locative is its first reading's key (a test of `boundaries` says so).
+            if n == 0 && r.key.len() == w.len() && boundaries::is_locative(w) {
+                f |= LOCATIVE;
+            }
+            if lists.body_head(r.key, r.hash) {
+                f |= BODY;
+            }
+            if verb(r) && lists.person_cue(r.key, r.hash) {
+                f |= PERSON_CUE;
+            }
+            if cue.is_none() && !r.article {
+                cue = boundaries::cue_class_hashed(r.key, r.hash).map(|c| (c, r.prefix as u8));
+            }
         }
-        if readings.iter().any(|r| lists.body_head(r.key, r.hash)) {
-            f |= BODY;
+        // As `try_loose` tests, but by bytes: five letters take five or more.
+        if !r.article && !crate::too_common(r.entry) && r.key.len() >= 5 {
+            f |= LOOSE;
         }
-        if boundaries::is_locative(w) {
-            f |= LOCATIVE;
-        }
-        // The verb itself or behind و/ف: readings with no preposition or article.
-        let verb = |r: &&crate::First<'_>| {
-            !r.article && (r.prefix == 0 || (r.prefix == 2 && w.starts_with(['و', 'ف'])))
-        };
-        if readings.iter().filter(verb).any(|r| lists.person_cue(r.key, r.hash)) {
-            f |= PERSON_CUE;
-        }
-        if !readings.is_empty() && readings.iter().all(|r| r.entry.is_none()) {
-            f |= RARE;
-        }
-        out.push(f);
+        known |= r.entry.is_some();
     }
-    out
+    if cue.is_some() {
+        f |= CUE;
+    }
+    if !readings.is_empty() && !known {
+        f |= RARE;
+    }
+    (f, cue)
 }
 
 impl<'a> Recognizer<'a> {
@@ -144,9 +159,6 @@ impl<'a> Recognizer<'a> {
             return false;
         }
         let w = self.words[k];
-        if boundaries::is_boundary(w) || self.match_head(k).is_some() || self.cue_at(k).is_some() {
-            return false;
-        }
         let key = keys::word_key(w);
         let definite = key.len() < w.len();
         // Only a name right after its place noun starts with the article ("الكركرات").
@@ -162,7 +174,12 @@ impl<'a> Recognizer<'a> {
         } else {
             NAME_ZIPF
         };
-        if self.word_zipf(key) >= limit || self.word_zipf(w) >= limit {
+        // Most words are too common, which the frequencies read off the word's readings
+        // say before the lists are asked.
+        if self.word_zipf_at(k, key) >= limit || self.word_zipf_at(k, w) >= limit {
+            return false;
+        }
+        if boundaries::is_boundary(w) || self.match_head(k).is_some() || self.cue_at(k).is_some() {
             return false;
         }
         // "أوقعت" after a name is a verb: names go on with no hamza-initial word, and
@@ -173,9 +190,12 @@ impl<'a> Recognizer<'a> {
         !self.glued(k)
     }
 
-    /// How common a normalized word is, down to the low-frequency list's floor.
-    pub(crate) fn word_zipf(&self, w: &str) -> f32 {
-        let z = self.kb.zipf(w);
+    /// How common a normalized word read off token `k` is (its key, the word itself, the
+    /// word behind a proclitic), down to the low-frequency list's floor: the frequency
+    /// list's part read off the token's readings when one of them is that word
+    /// (`Recognizer::zipf_at`).
+    pub(crate) fn word_zipf_at(&self, k: usize, w: &str) -> f32 {
+        let z = self.zipf_at(k, w);
         if z > 0.0 {
             z
         } else {
@@ -197,7 +217,12 @@ impl<'a> Recognizer<'a> {
             // merely start with ك or ف ("كاوكا") are common.
             let prep = w.get(..f.prefix).is_some_and(|p| p.ends_with(['ب', 'ل']));
             let known = f.entry.is_some_and(|e| e.has_aliases || e.alias_prefix);
-            f.prefix > 0 && ((prep && known) || self.word_zipf(f.key) >= common)
+            // The reading's entry is the table's answer for its key: its frequency too.
+            let zipf = || match f.entry.map_or(0.0, |e| e.zipf) {
+                z if z > 0.0 => z,
+                _ => boundaries::low_zipf(f.key),
+            };
+            f.prefix > 0 && ((prep && known) || zipf() >= common)
         })
     }
 
@@ -219,7 +244,7 @@ impl<'a> Recognizer<'a> {
                     && facility
                     && self.words[k].starts_with("ال")
                     && !boundaries::is_boundary(self.words[k])
-                    && self.kb.zipf(keys::word_key(self.words[k])) < FACILITY_NAME_ZIPF);
+                    && self.zipf_at(k, keys::word_key(self.words[k])) < FACILITY_NAME_ZIPF);
             if !ok {
                 break;
             }
@@ -228,7 +253,7 @@ impl<'a> Recognizer<'a> {
             if self.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Punct)
                 && self.words[k] == "-"
                 && self.is_word(k + 1)
-                && self.kb.zipf(self.words[k + 1]) < HYPHENED_ZIPF
+                && self.zipf_at(k + 1, self.words[k + 1]) < HYPHENED_ZIPF
             {
                 k += 2;
             }
@@ -340,8 +365,8 @@ impl<'a> Recognizer<'a> {
             if self.match_name(k).is_some()
                 || rest.chars().count() < 3
                 || rest.starts_with("ال")
-                || self.word_zipf(rest) >= NAME_ZIPF
-                || self.word_zipf(w) >= NAME_ZIPF
+                || self.word_zipf_at(k, rest) >= NAME_ZIPF
+                || self.word_zipf_at(k, w) >= NAME_ZIPF
                 || boundaries::is_boundary(rest)
             {
                 break;
@@ -377,6 +402,17 @@ impl<'a> Recognizer<'a> {
         country: Option<String>,
     ) -> usize {
         let key = keys::key(&span.text);
+        self.new_entity_keyed(kind, &key, span, country)
+    }
+
+    /// As [`Recognizer::new_entity`], given the key of the span's text.
+    pub(crate) fn new_entity_keyed(
+        &mut self,
+        kind: EntityKind,
+        key: &str,
+        span: Span,
+        country: Option<String>,
+    ) -> usize {
         let kind_name = match kind {
             EntityKind::Place => "place",
             EntityKind::Org => "org",
@@ -384,8 +420,14 @@ impl<'a> Recognizer<'a> {
             EntityKind::Person => "person",
             EntityKind::Country => "country",
         };
+        let id = format!("new:{kind_name}:{key}");
+        // Named again: only the mention is new (the entity is built the first time).
+        if let Some(&idx) = self.by_id.get(&id) {
+            self.push_mention(idx, span);
+            return idx;
+        }
         let ent = Entity {
-            id: format!("new:{kind_name}:{key}"),
+            id,
             kind,
             name: None,
             name_ar: Some(span.text.clone()),
@@ -495,7 +537,7 @@ impl Recognizer<'_> {
         let closed = !self.is_word(end)
             || boundaries::is_boundary(self.words[end])
             || (!boundaries::is_name_word(self.words[end])
-                && self.word_zipf(keys::word_key(self.words[end])) >= ORDINARY_ZIPF);
+                && self.word_zipf_at(end, keys::word_key(self.words[end])) >= ORDINARY_ZIPF);
         if !self.person_like(n, end) || !closed {
             return None;
         }
@@ -507,7 +549,7 @@ impl Recognizer<'_> {
     /// or an uncommon one, one of them a name word or a rare word, not every one
     /// ordinary.
     fn person_like(&self, n: usize, end: usize) -> bool {
-        let zipf = |k: usize| self.word_zipf(keys::word_key(self.words[k]));
+        let zipf = |k: usize| self.word_zipf_at(k, keys::word_key(self.words[k]));
         let named = |k: usize| boundaries::is_name_word(self.words[k]);
         (n..end).all(|k| named(k) || (zipf(k) < UNCOMMON_ZIPF && !self.inflects_common(k)))
             && (n..end).any(|k| named(k) || zipf(k) < NAME_ZIPF)
@@ -524,15 +566,18 @@ impl Recognizer<'_> {
             return false;
         };
         stem.chars().count() >= 3
-            && (self.word_zipf(stem) >= ORDINARY_ZIPF
-                || self.word_zipf(&format!("{stem}ه")) >= ORDINARY_ZIPF)
+            && (self.word_zipf_at(k, stem) >= ORDINARY_ZIPF
+                || self.word_zipf_at(k, &format!("{stem}ه")) >= ORDINARY_ZIPF)
     }
 
     /// A person named in apposition: the name, a comma, then "الذي"/"التي" or a title
     /// ("إيغور خوفاييف، الذي يشغل منصب ...", "ميلان رادويتشيتش، نائب رئيس حزب ...").
     /// Returns the token after the name.
     pub(crate) fn try_apposition_person(&mut self, i: usize) -> Option<usize> {
-        // Most words have no comma two to four words on: that is asked first.
+        // Most words have no comma two to four words on, which their flags say.
+        if self.open_flags.get(i).is_none_or(|f| f & COMMA_AHEAD == 0) {
+            return None;
+        }
         let comma = (i + 2..(i + 5).min(self.tokens.len()))
             .find(|&k| matches!(self.words[k], "،" | ","))?;
         if self.covered[i] || self.words[i].starts_with("ال") || self.match_head(i).is_some() {
@@ -607,7 +652,7 @@ impl Recognizer<'_> {
         if let Some(rest) = w.strip_prefix('و') {
             let rare = rest.chars().count() >= 3
                 && !rest.starts_with("ال")
-                && self.word_zipf(rest) < NAME_ZIPF
+                && self.word_zipf_at(end, rest) < NAME_ZIPF
                 && !boundaries::is_boundary(rest);
             return known_place(end) || rare;
         }

@@ -10,9 +10,13 @@
 //! hash, its bytes (up to [`INLINE`]) and the answers to those questions, so that a
 //! lookup reads one cache line: the table is several megabytes, most lookups miss the
 //! cache, and following the key's own allocation and then the entry cost two more misses
-//! per word.
+//! per word. The summaries are themselves the open-addressing table (a key's summary is
+//! where its hash puts it, or after), so a lookup makes one read where an index of
+//! positions and then the summary at that position made two dependent ones; in the
+//! pipeline, where the stages before the recognizer have pushed the table out of the
+//! caches, that read is most of what a word's lookup costs.
 
-use rasd_text::hash_index::{same_key, HashIndex, FREE};
+use rasd_text::hash_index::{same_key, HashIndex};
 
 use crate::keys::key_hash;
 use crate::{Alias, HeadRef};
@@ -74,7 +78,7 @@ impl<'a> KeyHit<'a> {
 
 /// Key bytes kept in a summary; longer keys (a few multi-word names) are compared in
 /// `keys`.
-const INLINE: usize = 50;
+const INLINE: usize = 46;
 /// `Summary::len` of a key longer than [`INLINE`].
 const LONG: u8 = u8::MAX;
 
@@ -89,14 +93,23 @@ const HEAD_PREFIX: u8 = 8;
 struct Summary {
     hash: u64,
     zipf: f32,
+    /// The key's position in [`KeyTable::keys`]; [`EMPTY`] in a free place.
+    pos: u32,
     flags: u8,
     len: u8,
     key: [u8; INLINE],
 }
 
+/// [`Summary::pos`] of a free place of the table.
+const EMPTY: u32 = u32::MAX;
+
 impl Summary {
-    fn of(hash: u64, key: &str, entry: &KeyEntry) -> Summary {
-        let mut s = Summary { hash, zipf: entry.zipf, flags: 0, len: LONG, key: [0; INLINE] };
+    /// A free place.
+    const FREE: Summary =
+        Summary { hash: 0, zipf: 0.0, pos: EMPTY, flags: 0, len: 0, key: [0; INLINE] };
+
+    fn of(hash: u64, pos: u32, key: &str, entry: &KeyEntry) -> Summary {
+        let mut s = Summary { hash, zipf: entry.zipf, pos, flags: 0, len: LONG, key: [0; INLINE] };
         if let Some(dst) = s.key.get_mut(..key.len()) {
             dst.copy_from_slice(key.as_bytes());
             s.len = key.len() as u8;
@@ -132,9 +145,11 @@ impl Summary {
 pub(crate) struct KeyTable {
     /// Every key with its hash and entry, in insertion order.
     keys: Vec<(u64, String, KeyEntry)>,
-    /// Positions in `keys`, by their hashes.
+    /// Positions in `keys`, by their hashes: the table while it is built.
     index: HashIndex,
-    /// Per key, its summary: filled by [`KeyTable::freeze`], emptied by any change.
+    /// Every key's summary, placed by its hash's low bits with linear probing in a power
+    /// of two at least twice the number of keys (a miss ends after a place or two):
+    /// filled by [`KeyTable::freeze`], emptied by any change.
     summaries: Vec<Summary>,
 }
 
@@ -145,64 +160,68 @@ impl KeyTable {
         if self.summaries.is_empty() {
             let k = self.position(key, hash)?;
             let entry = &self.keys.get(k)?.2;
-            return Some(Summary::of(hash, "", entry).hit(entry));
+            return Some(Summary::of(hash, 0, "", entry).hit(entry));
         }
-        let k = self.index.find(hash, |k| {
-            self.summaries.get(k as usize).is_some_and(|s| self.is_key(k as usize, s, key, hash))
-        })? as usize;
-        Some(self.summaries.get(k)?.hit(&self.keys.get(k)?.2))
+        let mask = self.summaries.len() - 1;
+        let mut at = hash as usize & mask;
+        loop {
+            let s = self.summaries.get(at)?;
+            if s.pos == EMPTY {
+                return None;
+            }
+            if self.is_key(s, key, hash) {
+                return Some(s.hit(&self.keys.get(s.pos as usize)?.2));
+            }
+            at = (at + 1) & mask;
+        }
     }
 
     /// [`KeyTable::hit`] of the key of each of `items` (`query` gives key and hash),
     /// handed to `found` with the item. The table is larger than the caches and each
-    /// lookup reads two places in it, one found by the other: one at a time, every word
-    /// waits for two memory reads. Here all the first reads are made, then all the second
-    /// ones, and the processor overlaps the reads of each round.
+    /// lookup reads a place in it that the hash alone gives: one at a time, every word
+    /// waits for its read. Here all the first reads are made, then the comparisons, and
+    /// the processor overlaps the reads.
     pub(crate) fn hit_all<'s, T>(
         &'s self,
         items: &mut [T],
         query: impl Fn(&T) -> (&str, u64),
         mut found: impl FnMut(&mut T, Option<KeyHit<'s>>),
     ) {
-        if self.summaries.is_empty() {
+        let Some(mask) = self.summaries.len().checked_sub(1) else {
             for item in items {
                 let (key, hash) = query(item);
                 let hit = self.hit(key, hash);
                 found(item, hit);
             }
             return;
-        }
-        let homes: Vec<u32> = items.iter().map(|item| self.index.home(query(item).1)).collect();
+        };
         // Only reads the summaries (a branch on each comparison would stall the reads
         // behind it); the comparison is made again below, from the cache.
         let mut any = 0u64;
-        for &k in &homes {
-            any ^= self.summaries.get(k as usize).map_or(0, |s| s.hash);
+        for item in items.iter() {
+            any ^= self.summaries.get(query(item).1 as usize & mask).map_or(0, |s| s.hash);
         }
         std::hint::black_box(any);
-        for (item, &k) in items.iter_mut().zip(&homes) {
-            let hit = if k == FREE {
-                None
-            } else {
-                let (key, hash) = query(item);
-                // Most keys are where their hash puts them; the others walk the probe path.
-                match self.summaries.get(k as usize) {
-                    Some(s) if self.is_key(k as usize, s, key, hash) => {
-                        self.keys.get(k as usize).map(|(_, _, entry)| s.hit(entry))
-                    }
-                    _ => self.hit(key, hash),
+        for item in items.iter_mut() {
+            let (key, hash) = query(item);
+            // Most keys are where their hash puts them; the others walk the probe path.
+            let hit = match self.summaries.get(hash as usize & mask) {
+                Some(s) if s.pos == EMPTY => None,
+                Some(s) if self.is_key(s, key, hash) => {
+                    self.keys.get(s.pos as usize).map(|(_, _, entry)| s.hit(entry))
                 }
+                _ => self.hit(key, hash),
             };
             found(item, hit);
         }
     }
 
-    /// Whether key `k`, whose summary is `s`, is `key` of hash `hash`.
+    /// Whether the key summarized by `s` is `key` of hash `hash`.
     #[inline]
-    fn is_key(&self, k: usize, s: &Summary, key: &str, hash: u64) -> bool {
+    fn is_key(&self, s: &Summary, key: &str, hash: u64) -> bool {
         s.hash == hash
             && if s.len == LONG {
-                self.keys.get(k).is_some_and(|(_, text, _)| text == key)
+                self.keys.get(s.pos as usize).is_some_and(|(_, text, _)| text == key)
             } else {
                 s.key.get(..s.len as usize).is_some_and(|b| same_key(b, key.as_bytes()))
             }
@@ -227,7 +246,17 @@ impl KeyTable {
 
     /// Makes the summaries that fast lookups read; call once everything is in.
     pub(crate) fn freeze(&mut self) {
-        self.summaries = self.keys.iter().map(|(h, k, e)| Summary::of(*h, k, e)).collect();
+        let len = (self.keys.len() * 2).next_power_of_two().max(64);
+        let mut summaries = vec![Summary::FREE; len];
+        let mask = len - 1;
+        for (pos, (hash, key, entry)) in self.keys.iter().enumerate() {
+            let mut at = *hash as usize & mask;
+            while summaries[at].pos != EMPTY {
+                at = (at + 1) & mask;
+            }
+            summaries[at] = Summary::of(*hash, pos as u32, key, entry);
+        }
+        self.summaries = summaries;
     }
 
     /// Every key with its entry, in the order they were added.
