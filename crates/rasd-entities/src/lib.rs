@@ -1331,11 +1331,16 @@ impl<'a> Recognizer<'a> {
         // المحلية حامد ..."): names rarely start with the article unless rare.
         // So are genitives ("الزعيم التاريخي للحزب X") and adverbs ("آنذاك").
         let mut skip = k;
-        while skip < k + 3
-            && self.is_word(skip)
-            && (self.describes_office(skip) || boundaries::is_title_tail(self.words[skip]))
-        {
-            skip += 1;
+        while skip < k + 3 && self.is_word(skip) {
+            // A rank between the office and the name ("رئيس المجلس الفريق أول X") is a
+            // second title of the same person: the name comes after all of it.
+            if let Some(end) = self.rank_title_end(skip) {
+                skip = end;
+            } else if self.describes_office(skip) || boundaries::is_title_tail(self.words[skip]) {
+                skip += 1;
+            } else {
+                break;
+            }
         }
         let k = skip;
         // Skip a quote mark opening the name.
@@ -1377,6 +1382,16 @@ impl<'a> Recognizer<'a> {
             return end;
         }
         k
+    }
+
+    /// The token after a rank written at `k` on its own ("الفريق أول", "العميد"; not
+    /// "والعميد", another person), if one is.
+    fn rank_title_end(&self, k: usize) -> Option<usize> {
+        let (end, prefix, refs) = self.match_head(k)?;
+        let rank = refs
+            .iter()
+            .any(|r| matches!(r, HeadRef::Title { index, .. } if self.kb.title(*index).rank));
+        (prefix == 0 && rank).then_some(end)
     }
 
     /// Adds a person the knowledge base lacks, named by tokens `[n, end)`, and notes the

@@ -303,6 +303,11 @@ fn persons_named_after_a_verb_or_a_title() {
     let (p, m) = &made(&es, "new:person:")[0];
     assert_eq!(m, &["أدينكا أولوسيغون"]);
     assert_eq!(p.role.as_deref(), Some("governor"));
+    // A rank between the office and the name is no part of the name.
+    let es = ents("وقال قائد الشرطة العميد سالم أوكيلو إن الطريق مفتوح.");
+    assert_eq!(made(&es, "new:person:")[0].1, ["سالم أوكيلو"]);
+    let es = ents("واستقبل رئيس الأركان الفريق أول ماتيو كاباسو وفدا من الاتحاد الأفريقي.");
+    assert_eq!(made(&es, "new:person:")[0].1, ["ماتيو كاباسو"]);
     // A verb or a phrase after the name is not part of it.
     let es = ents("التقى وزير النفط أكول دينغ ونائب رئيس الأركان.");
     assert_eq!(made(&es, "new:person:")[0].1, ["أكول دينغ"]);

@@ -162,6 +162,9 @@ pub struct Title {
     /// The body the title itself names ("المبعوث الأممي", "الأمين العام للأمم المتحدة":
     /// `org:un`), as an entity id.
     pub body: Option<String>,
+    /// A rank or honorific ("الفريق أول", "العميد", "آية الله") that may stand between an
+    /// office and its holder's name ("رئيس الأركان الفريق أول X").
+    pub rank: bool,
 }
 
 /// What a key found among institutions or titles.
@@ -779,6 +782,7 @@ impl Kb {
                     title_ar: r.get("title_ar").to_string(),
                     needs_owner: matches!(needs, "owner" | "org"),
                     body: r.opt("body").map(str::to_string),
+                    rank: r.opt("rank") == Some("yes"),
                 },
                 r.list("aliases_ar").map(str::to_string).collect::<Vec<_>>(),
             ));

@@ -160,13 +160,14 @@ pub struct Grammar {
 
 /// The word lists of `words.tsv` that are no closed-class functions: nouns shaped like
 /// adjectives (خارجية، مجلس), adjectives that follow a name (الخاص), nouns of time
-/// (السبت) and of statements (بيان).
+/// (السبت), of statements (بيان) and military ranks (الفريق).
 #[derive(Debug, Default)]
 struct WordLists {
     noun: std::collections::HashSet<String>,
     adj: std::collections::HashSet<String>,
     time: std::collections::HashSet<String>,
     statement: std::collections::HashSet<String>,
+    rank: std::collections::HashSet<String>,
 }
 
 impl WordLists {
@@ -177,6 +178,7 @@ impl WordLists {
             "adj" => Some(&mut self.adj),
             "time" => Some(&mut self.time),
             "statement" => Some(&mut self.statement),
+            "rank" => Some(&mut self.rank),
             _ => None,
         }
     }
@@ -316,6 +318,12 @@ impl Grammar {
         let w = w.strip_prefix(['و', 'ف']).unwrap_or(w);
         let bare = w.strip_prefix("ال").unwrap_or(w);
         self.lists.adj.contains(bare) || self.lists.adj.contains(w)
+    }
+
+    /// Whether a word is a military rank (الفريق، العميد), with the article or not.
+    pub fn is_rank(&self, w: &str) -> bool {
+        let w = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+        self.lists.rank.contains(w.strip_prefix("ال").unwrap_or(w))
     }
 
     /// Whether a word is a noun of time (السبت، اليوم), with the article or not.

@@ -257,7 +257,10 @@ fn noun_end(c: &Chunker<'_, '_>, head: usize, end: usize) -> usize {
             break;
         }
         let this_definite = is_definite(tag);
-        if t > head && definite && !this_definite {
+        // "الفريق أول": a rank's qualifier is written without the article.
+        let rank_qualifier =
+            t > head && c.grammar.is_rank(doc.w(t - 1)) && c.grammar.is_adjective(doc.w(t));
+        if t > head && definite && !this_definite && !rank_qualifier {
             break;
         }
         // "دانت قطر في بيان الهجوم": a statement is no genitive's head; what follows is
