@@ -376,7 +376,8 @@ fn directed<'e>(ctx: &Ctx<'_, 'e>, i: usize, f: &Filled<'e>, mood: &Mood<'e>) ->
         .collect();
     // "استدعت تشاد سفيرها لدى السودان": recalling one's own envoy.
     if let Some(ty) = &frame.own_type {
-        let own = f.targets.iter().any(|t| actors.iter().any(|a| a.party.code == t.party.code));
+        let own = f.own_object
+            || f.targets.iter().any(|t| actors.iter().any(|a| a.party.code == t.party.code));
         if own {
             let mut base = base_event(ctx, i, f, mood, ty);
             base.mode = None;
@@ -407,7 +408,9 @@ fn directed<'e>(ctx: &Ctx<'_, 'e>, i: usize, f: &Filled<'e>, mood: &Mood<'e>) ->
         .collect()
 }
 
-/// The states of the لدى/في/من phrases after trigger `i` other than the actors'.
+/// The states other than the actors' of the first of لدى, في and من that names one
+/// after trigger `i`: "سفيرها لدى فرنسا" names the host, whatever a later من-phrase
+/// speaks of.
 fn host_states<'e>(ctx: &Ctx<'_, 'e>, i: usize, actors: &[Filler<'e>]) -> Vec<Filler<'e>> {
     let t = ctx.triggers[i].at;
     let mut out: Vec<Filler<'e>> = Vec::new();
@@ -420,6 +423,9 @@ fn host_states<'e>(ctx: &Ctx<'_, 'e>, i: usize, actors: &[Filler<'e>]) -> Vec<Fi
                     out.push(Filler { party, slot: "prep:لدى" });
                 }
             }
+        }
+        if !out.is_empty() {
+            break;
         }
     }
     out

@@ -35,6 +35,8 @@ pub struct Filled<'e> {
     pub accepted: Option<usize>,
     /// A support verb governs the trigger.
     pub governed: bool,
+    /// A target slot named the actors' own ("استدعت سفيرها"), which is no target.
+    pub own_object: bool,
 }
 
 /// The arguments of a trigger, verbal or nominal.
@@ -130,18 +132,22 @@ impl<'e> Ctx<'_, 'e> {
                 out.actors = first(&class.actor, false);
                 // "قطعت نيكاراغوا علاقاتها مع إسرائيل": the actor's own (a pronoun on
                 // the object standing for it) is no target; the next slot is asked.
-                let own =
-                    |f: &Filler<'e>| out.actors.iter().any(|a| a.party.entity == f.party.entity);
+                let actors = &out.actors;
+                let own = |f: &Filler<'e>| actors.iter().any(|a| a.party.entity == f.party.entity);
+                let mut own_object = false;
                 out.targets = class
                     .target
                     .iter()
                     .map(|s| {
                         let mut v = self.slot_fillers(i, s, &args, true, depth);
+                        let all = v.len();
                         v.retain(|f| !own(f));
+                        own_object |= v.len() < all;
                         v
                     })
                     .find(|v| !v.is_empty())
                     .unwrap_or_default();
+                out.own_object = own_object;
             }
         }
         for s in &class.content {
