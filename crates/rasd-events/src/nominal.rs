@@ -303,6 +303,7 @@ impl<'e> Ctx<'_, 'e> {
                 }
             }
         }
+        self.fought_with(t, p, out);
         // "قتل جنود إسرائيليون في هجوم": the victims of the clause are its patients.
         let cause = ph.prep.is_some_and(|k| CAUSE_PREPS.contains(&self.lex.grammar.prep_key(k)));
         if cause && violent && out.patients.is_empty() {
@@ -314,6 +315,31 @@ impl<'e> Ctx<'_, 'e> {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /// "انسحبت القوات الروسية بعد معارك مع الجيش الأوكراني": fighting with someone,
+    /// told in a phrase of time or cause, was fought by its clause's subject.
+    fn fought_with(&self, t: usize, p: usize, out: &mut NominalArgs<'e>) {
+        let ph = &self.parse.phrases.list[p];
+        let circumstance = ph
+            .prep
+            .is_some_and(|k| matches!(self.lex.grammar.prep_key(k), "بعد" | "خلال" | "في" | "جراء"));
+        let joint = self.trigger_at.get(t).is_some_and(|j| {
+            self.triggers[j].rows.first().is_some_and(|&r| {
+                self.lex.classes[self.lex.frames[r as usize].class].shape == Shape::Joint
+            })
+        });
+        let with =
+            self.lex.grammar.prep_index("مع").is_some_and(|k| !self.preps_after(t, k).is_empty());
+        if !out.agents.is_empty() || !circumstance || !joint || !with {
+            return;
+        }
+        let Some(v) = self.main_verb(ph.clause).filter(|&v| v < t) else { return };
+        if let Some(s) = self.verb_args(v).subject {
+            for party in self.arg_parties(s, false) {
+                out.agents.push((party, "clause subject"));
             }
         }
     }

@@ -468,6 +468,19 @@ fn prefix_proclitics(prefix: &str) -> Proclitics {
 /// certain ("والقوات", "بالمدينة", "للجيش"); a first و، ف، ب، ل or ك without it may be a
 /// root letter (وزير، بلدة، لجنة), so it is read off only when the rest of the word is a
 /// clearly more frequent word in general Arabic ("برفع" → رفع, not "بلدة" → لدة).
+/// How common a word without proclitics is, counting the forms the frequency list holds
+/// more often than it: with the article ("متمردين" as "المتمردين"), and a plural in
+/// construct as its plain plural ("ومتمردي حركة X": "المتمردين").
+fn word_zipf(kb: &rasd_kb::Kb, w: &str) -> f32 {
+    let plain = kb.zipf(w);
+    if plain >= 3.5 {
+        return plain;
+    }
+    let definite = kb.zipf(&format!("ال{w}"));
+    let construct = if w.ends_with('ي') { kb.zipf(&format!("ال{w}ن")) } else { 0.0 };
+    plain.max(definite).max(construct)
+}
+
 fn nominal_proclitics(kb: &rasd_kb::Kb, w: &str) -> Proclitics {
     const ARTICLE: Proclitics = Proclitics::ARTICLE;
     // Every prefix below starts with one of these letters: most words start with none.
@@ -503,7 +516,7 @@ fn nominal_proclitics(kb: &rasd_kb::Kb, w: &str) -> Proclitics {
         let Some(r) = rest.strip_prefix(letter) else { continue };
         // The length first: it needs no lookup.
         let more_frequent = || {
-            let zr = kb.zipf(r);
+            let zr = word_zipf(kb, r);
             zr >= 3.5 && zr >= kb.zipf(rest) + 0.5
         };
         if r.chars().count() >= 3 && more_frequent() {
