@@ -399,13 +399,36 @@ fn directed<'e>(ctx: &Ctx<'_, 'e>, i: usize, f: &Filled<'e>, mood: &Mood<'e>) ->
         base.mode = Some("walkout".into());
         return vec![raw(ctx, i, base, &actors, &others, false)];
     }
-    if targets.len() <= 1 {
-        return vec![raw(ctx, i, base, &actors, &targets, false)];
+    // "دعت سفارات الولايات المتحدة وبريطانيا وفرنسا إلى ...": a statement made together
+    // is one act of each signatory.
+    let speech = ctx.lex.classes[f.class].shape == Shape::Speech;
+    let signatories = if speech { by_state(&actors) } else { vec![actors] };
+    let mut out = Vec::new();
+    for actors in &signatories {
+        if targets.len() <= 1 {
+            out.push(raw(ctx, i, base.clone(), actors, &targets, false));
+        } else {
+            for t in &targets {
+                out.push(raw(ctx, i, base.clone(), actors, std::slice::from_ref(t), false));
+            }
+        }
     }
-    targets
-        .iter()
-        .map(|t| raw(ctx, i, base.clone(), &actors, std::slice::from_ref(t), false))
-        .collect()
+    out
+}
+
+/// Fillers grouped by the state they stand for, in the order first named.
+fn by_state<'e>(fillers: &[Filler<'e>]) -> Vec<Vec<Filler<'e>>> {
+    let mut groups: Vec<Vec<Filler<'e>>> = Vec::new();
+    for f in fillers {
+        match groups.iter_mut().find(|g| g[0].party.code == f.party.code) {
+            Some(g) => g.push(*f),
+            None => groups.push(vec![*f]),
+        }
+    }
+    if groups.is_empty() {
+        groups.push(Vec::new());
+    }
+    groups
 }
 
 /// The states other than the actors' of the first of لدى, في and من that names one
