@@ -78,9 +78,10 @@ fn is_hamza_letter(c: char) -> bool {
 /// (بدأوا and بدؤوا, تبدأين and تبدئين), and both spellings are added.
 pub(crate) fn join(out: &mut Vec<RawForm>, slot: Slot, prefix: &str, stem: &[char], suffix: &str) {
     let Slot { infl, host, definite, weak } = slot;
-    let mut pre: Vec<char> = prefix.chars().collect();
+    // The prefix and suffix stay borrowed: only where they meet the stem do they change,
+    // and that is told by `pre_madda` and by cutting `suf`.
+    let (mut pre, mut pre_madda, mut suf) = (prefix, false, suffix);
     let mut stem = stem.to_vec();
-    let mut suf: Vec<char> = suffix.chars().collect();
     // رأى before a pronoun: رأ + ا is رآ (رآه).
     if stem.ends_with(&['أ', 'ا']) {
         stem.pop();
@@ -92,29 +93,37 @@ pub(crate) fn join(out: &mut Vec<RawForm>, slot: Slot, prefix: &str, stem: &[cha
         stem.pop();
         stem.push('ئ');
     }
-    if pre.last() == Some(&'أ') && stem.first() == Some(&'أ') {
-        pre.pop();
-        pre.push('آ');
+    if let (Some(rest), Some(&'أ')) = (pre.strip_suffix('أ'), stem.first()) {
+        pre = rest;
+        pre_madda = true;
         stem.remove(0);
     }
-    if stem.last() == Some(&'أ') && suf.first() == Some(&'ا') {
+    if let (Some(&'أ'), Some(rest)) = (stem.last(), suf.strip_prefix('ا')) {
         stem.pop();
         stem.push('آ');
-        suf.remove(0);
+        suf = rest;
     }
-    let seat = match (stem.last(), suf.first()) {
+    let seat = match (stem.last(), suf.chars().next()) {
         (Some(&h), Some('و')) if is_hamza_letter(h) && h != 'ؤ' => Some('ؤ'),
         (Some(&h), Some('ي')) if is_hamza_letter(h) && h != 'ئ' => Some('ئ'),
         _ => None,
     };
+    let pre_len = pre.chars().count() + usize::from(pre_madda);
+    let suf_len = suf.chars().count();
     let mut push = |stem: &[char]| {
-        let mut raw: Vec<char> = pre.iter().chain(stem).chain(&suf).copied().collect();
+        let mut raw: Vec<char> = Vec::with_capacity(pre_len + stem.len() + suf_len);
+        raw.extend(pre.chars());
+        if pre_madda {
+            raw.push('آ');
+        }
+        raw.extend_from_slice(stem);
+        raw.extend(suf.chars());
         // A final ى after ي is written ا (أحيا، يحيا، استحيا).
         if raw.ends_with(&['ي', 'ى']) {
             raw.pop();
             raw.push('ا');
         }
-        out.push(RawForm { raw, infl, host, definite, weak, pre: pre.len(), suf: suf.len() });
+        out.push(RawForm { raw, infl, host, definite, weak, pre: pre_len, suf: suf_len });
     };
     push(&stem);
     if let Some(seat) = seat {
