@@ -240,14 +240,17 @@ fn merge(forms: Vec<Form>) -> Vec<Form> {
             (*ids.entry(f.text.as_str()).or_insert(next), f.shape)
         })
         .collect();
+    let n = ids.len();
     let keyed =
-        merge_by(keyed, |i| i.voice = Voice::Unmarked, |a, b| a.voice = a.voice.join(b.voice));
+        merge_by(keyed, n, |i| i.voice = Voice::Unmarked, |a, b| a.voice = a.voice.join(b.voice));
     let keyed = merge_by(
         keyed,
+        n,
         |i| i.agreement = Default::default(),
         |a, b| a.agreement = a.agreement.union(b.agreement),
     );
-    let keyed = merge_by(keyed, |i| i.moods = Moods::NONE, |a, b| a.moods = a.moods.union(b.moods));
+    let keyed =
+        merge_by(keyed, n, |i| i.moods = Moods::NONE, |a, b| a.moods = a.moods.union(b.moods));
     let texts: FxHashMap<u32, &str> = ids.iter().map(|(&t, &id)| (id, t)).collect();
     keyed
         .into_iter()
@@ -258,23 +261,41 @@ fn merge(forms: Vec<Form>) -> Vec<Form> {
         .collect()
 }
 
+/// No form: the end of a chain of [`merge_by`].
+const NO_FORM: u32 = u32::MAX;
+
+/// Merges the forms (text id below `ids`, shape) whose shapes are equal once `blank`
+/// clears one field, joining that field into the first of them. The forms kept of each
+/// text are chained (a text has a handful of readings) and compared directly: no shape
+/// is hashed. `join` changes only the field `blank` clears, so a kept form compares as
+/// it did before anything was joined into it.
 fn merge_by(
     forms: Vec<(u32, Shape)>,
+    ids: usize,
     blank: impl Fn(&mut Inflection),
     join: impl Fn(&mut Inflection, &Inflection),
 ) -> Vec<(u32, Shape)> {
+    let blanked = |mut s: Shape| {
+        blank(&mut s.infl);
+        s
+    };
     let mut out: Vec<(u32, Shape)> = Vec::with_capacity(forms.len());
-    let mut seen: FxHashMap<(u32, Shape), usize> =
-        FxHashMap::with_capacity_and_hasher(forms.len(), Default::default());
+    // Per text id, the last form kept of it; per form kept, the one kept before it.
+    let mut last = vec![NO_FORM; ids];
+    let mut before: Vec<u32> = Vec::with_capacity(forms.len());
     for (id, f) in forms {
-        let mut key = f;
-        blank(&mut key.infl);
-        match seen.get(&(id, key)) {
-            Some(&i) => join(&mut out[i].1.infl, &f.infl),
-            None => {
-                seen.insert((id, key), out.len());
-                out.push((id, f));
-            }
+        let key = blanked(f);
+        let Some(head) = last.get_mut(id as usize) else { continue };
+        let mut at = *head;
+        while at != NO_FORM && blanked(out[at as usize].1) != key {
+            at = before[at as usize];
+        }
+        if at == NO_FORM {
+            before.push(*head);
+            *head = out.len() as u32;
+            out.push((id, f));
+        } else {
+            join(&mut out[at as usize].1.infl, &f.infl);
         }
     }
     out
