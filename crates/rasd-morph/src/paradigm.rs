@@ -1,6 +1,8 @@
 //! From an entry to its forms: every written form of the lemma without clitics, folded
 //! as article text is folded, with what it says.
 
+use std::sync::OnceLock;
+
 use rustc_hash::FxHashMap;
 
 use crate::entry::{letters, Body, Entry, Tag};
@@ -185,22 +187,50 @@ fn extra_form(entry: &Entry, form: &[char], tag: Tag) -> RawForm {
 /// folded once by `rasd_text::normalize` itself and remembered: the same answer, without
 /// normalizing every form of every entry whole.
 fn fold(letters: &[char]) -> String {
-    thread_local! {
-        /// Per code point of the Arabic block, its folded text once asked.
-        static FOLDED: std::cell::RefCell<Vec<Option<Box<str>>>> =
-            std::cell::RefCell::new(vec![None; 0x100]);
-    }
-    FOLDED.with(|memo| {
-        let mut memo = memo.borrow_mut();
-        let mut out = String::with_capacity(letters.len() * 2);
-        for &c in letters {
-            let normalize = || rasd_text::normalize::normalize_str(c.encode_utf8(&mut [0; 4]));
-            match memo.get_mut((c as usize).wrapping_sub(0x600)) {
-                Some(slot) => out.push_str(slot.get_or_insert_with(|| normalize().into())),
-                None => out.push_str(&normalize()),
-            }
+    let table = folded_letters();
+    let mut out = String::with_capacity(letters.len() * 2);
+    for &c in letters {
+        match table.get((c as usize).wrapping_sub(0x600)) {
+            Some(f) => out.push_str(f),
+            None => out.push_str(&rasd_text::normalize::normalize_str(c.encode_utf8(&mut [0; 4]))),
         }
-        out
+    }
+    out
+}
+
+/// Per code point of the Arabic block (U+0600..U+06FF), its text as
+/// `rasd_text::normalize` folds it, made once.
+fn folded_letters() -> &'static [Box<str>] {
+    static TABLE: OnceLock<Vec<Box<str>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0x600..0x700)
+            .map(|cp| {
+                let c = char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER);
+                rasd_text::normalize::normalize_str(c.encode_utf8(&mut [0; 4])).into()
+            })
+            .collect()
+    })
+}
+
+/// The byte offsets in `text` of its code points at the indexes `at`, which ascend
+/// (`text.len()` for an index at or past its end; `u8::MAX` for an offset past it):
+/// one walk over the text for all of them.
+fn char_bytes<const N: usize>(text: &str, at: [usize; N]) -> [u8; N] {
+    let mut chars = text.char_indices();
+    // The index of the code point `chars` gives next, and the last index answered.
+    let mut next = 0;
+    let mut last: Option<(usize, usize)> = None;
+    at.map(|k| {
+        let b = match last {
+            Some((i, b)) if i == k => b,
+            _ => {
+                let b = chars.nth(k.saturating_sub(next)).map_or(text.len(), |(b, _)| b);
+                next = k + 1;
+                last = Some((k, b));
+                b
+            }
+        };
+        u8::try_from(b).unwrap_or(u8::MAX)
     })
 }
 
@@ -208,21 +238,12 @@ fn folded(r: RawForm) -> Form {
     let text = fold(&r.raw);
     // Folding maps letter to letter, so the stem's letters are the same positions.
     let n = text.chars().count();
-    let byte_at = |k: usize| {
-        let b = text.char_indices().nth(k).map_or(text.len(), |(b, _)| b);
-        u8::try_from(b).unwrap_or(u8::MAX)
-    };
     let start = r.pre.min(n);
     let end = n.saturating_sub(r.suf).max(start);
     let key = end.saturating_sub(if r.weak { 1 } else { 2 }).max(start);
-    let shape = Shape {
-        infl: r.infl,
-        host: r.host,
-        definite: r.definite,
-        stem_start: byte_at(start),
-        stem_end: byte_at(end),
-        voice_at: byte_at(key),
-    };
+    let [stem_start, voice_at, stem_end] = char_bytes(&text, [start, key, end]);
+    let shape =
+        Shape { infl: r.infl, host: r.host, definite: r.definite, stem_start, stem_end, voice_at };
     Form { text, shape }
 }
 

@@ -227,10 +227,12 @@ impl Verb {
 
     fn imperfect(&self, voice: Voice, out: &mut Vec<RawForm>) {
         let weak = matches!(self.class, Class::Defective(..));
+        // The stems are the same in every cell: made once.
+        let stems = self.imperfect_stems(voice);
         for (cell, prefix) in IMPERFECT_PREFIXES {
             let mut buf = [0; 4];
             let prefix = &*prefix.encode_utf8(&mut buf);
-            let rows = self.imperfect_rows(cell, voice);
+            let rows = self.rows_of(cell, voice, stems.as_ref());
             for (stem, suffix, moods) in rows {
                 let infl = Inflection::verb(Aspect::Imperfect, cell, moods, voice);
                 push_joined(out, infl, weak, prefix, &stem, suffix);
@@ -275,8 +277,13 @@ impl Verb {
 
     /// The imperfect's (stem, suffix, moods) rows for one cell, before its prefix.
     fn imperfect_rows(&self, cell: Cell, voice: Voice) -> Vec<Row> {
+        self.rows_of(cell, voice, self.imperfect_stems(voice).as_ref())
+    }
+
+    /// As [`Verb::imperfect_rows`], given the voice's [`Verb::imperfect_stems`].
+    fn rows_of(&self, cell: Cell, voice: Voice, stems: Option<&Stems>) -> Vec<Row> {
         let kind = SuffixKind::of(cell);
-        if let Some(stems) = self.imperfect_stems(voice) {
+        if let Some(stems) = stems {
             return regular_rows(kind, stems);
         }
         let Class::Defective(_, w) = self.class else { return Vec::new() };
@@ -369,19 +376,19 @@ struct Stems {
     fem: Vec<char>,
 }
 
-fn regular_rows(kind: SuffixKind, stems: Stems) -> Vec<Row> {
+fn regular_rows(kind: SuffixKind, stems: &Stems) -> Vec<Row> {
     let Stems { long, jussive, fem } = stems;
     let two = |ind: &'static str, other: &'static str| {
         vec![(long.clone(), ind, Moods::INDICATIVE), (long.clone(), other, Moods::NOT_INDICATIVE)]
     };
     match kind {
         SuffixKind::None => std::iter::once((long.clone(), "", IND_SUBJ))
-            .chain(jussive.into_iter().map(|j| (j, "", Moods::JUSSIVE)))
+            .chain(jussive.iter().map(|j| (j.clone(), "", Moods::JUSSIVE)))
             .collect(),
         SuffixKind::Dual => two("ان", "ا"),
         SuffixKind::MascPlural => two("ون", "وا"),
         SuffixKind::FemSingular => two("ين", "ي"),
-        SuffixKind::FemPlural => vec![(fem, "ن", Moods::ALL)],
+        SuffixKind::FemPlural => vec![(fem.clone(), "ن", Moods::ALL)],
     }
 }
 
