@@ -266,9 +266,7 @@ fn copy_letter_runs(line: &str, start: usize, out: &mut String) -> (usize, usize
                 KEPT => {}
                 FOLDED => {
                     out.push_str(line.get(copied..i).unwrap_or(""));
-                    if let Some(c) = line.get(i..).and_then(|rest| rest.chars().next()) {
-                        out.push(fold(c));
-                    }
+                    out.push(folded_letter(b[i], b[i + 1]));
                     copied = i + 2;
                 }
                 _ => break,
@@ -284,6 +282,14 @@ fn copy_letter_runs(line: &str, start: usize, out: &mut String) -> (usize, usize
     }
     out.push_str(line.get(copied..i).unwrap_or(""));
     (i, spaces)
+}
+
+/// [`fold`] of the two-byte letter `lead`, `cont` of the block U+0600..U+067F, a
+/// [`FOLDED`] one, decoded without the general UTF-8 decoder.
+#[inline]
+fn folded_letter(lead: u8, cont: u8) -> char {
+    let cp = 0x0600 | (u32::from(lead & 1) << 6) | u32::from(cont & 0x3F);
+    fold(char::from_u32(cp).unwrap_or('\u{FFFD}'))
 }
 
 /// Index of the code point U+0600..U+067F encoded by a two-byte sequence with lead

@@ -102,18 +102,28 @@ pub use rasd_text::tokens::words;
 /// The key of a name as written (any spelling, diacritics, clitic-free).
 pub fn key(name: &str) -> String {
     let n = normalize_str(name);
-    let raw: Vec<&str> =
-        name.split(|c: char| !is_word_char(c) && !is_mark(c)).filter(|w| !w.is_empty()).collect();
+    // The words as written, read only when a word starts like the article.
+    let mut raw: Option<Vec<&str>> = None;
     let mut out = String::with_capacity(n.len());
     for (i, w) in words(&n).enumerate() {
         if !out.is_empty() {
             out.push(' ');
         }
+        let k = word_key(w);
         // "ألبان" and "إلهام" start with a hamza-bearing alef: a root letter, not the article.
-        let rooted = raw.get(i).is_some_and(|r| r.starts_with(['أ', 'إ', 'آ']));
-        out.push_str(if rooted { w } else { word_key(w) });
+        let rooted = k.len() < w.len()
+            && raw
+                .get_or_insert_with(|| written_words(name))
+                .get(i)
+                .is_some_and(|r| r.starts_with(['أ', 'إ', 'آ']));
+        out.push_str(if rooted { w } else { k });
     }
     out
+}
+
+/// The words of a name as written: runs of word characters and the marks inside them.
+fn written_words(name: &str) -> Vec<&str> {
+    name.split(|c: char| !is_word_char(c) && !is_mark(c)).filter(|w| !w.is_empty()).collect()
 }
 
 /// Arabic combining marks, which stay inside words.

@@ -498,8 +498,10 @@ impl Kb {
         if k.is_empty() {
             return;
         }
-        self.max_words = self.max_words.max(k.split(' ').count());
-        for (at, _) in k.match_indices(' ') {
+        // Keys are words joined by single spaces: a byte scan finds them.
+        let spaces = k.bytes().enumerate().filter(|&(_, b)| b == b' ').map(|(at, _)| at);
+        self.max_words = self.max_words.max(spaces.clone().count() + 1);
+        for at in spaces {
             self.alias_filter.insert(&k[..at]);
             self.table.entry(&k[..at]).alias_prefix = true;
         }

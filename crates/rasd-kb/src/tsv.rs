@@ -6,7 +6,7 @@ use crate::KbError;
 /// One data row with access by column name.
 pub struct Row<'h, 'a> {
     cols: &'h [&'a str],
-    cells: Vec<&'a str>,
+    cells: &'h [&'a str],
     /// 1-based line number in the file.
     pub line: usize,
 }
@@ -53,6 +53,8 @@ pub fn parse<'a>(
     mut f: impl FnMut(&Row<'_, 'a>) -> Result<(), KbError>,
 ) -> Result<(), KbError> {
     let mut header: Option<Vec<&'a str>> = None;
+    // One buffer for the cells of every row.
+    let mut cells: Vec<&'a str> = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let line = line.trim_end_matches('\r');
         if line.trim().is_empty() || line.starts_with('#') {
@@ -73,7 +75,9 @@ pub fn parse<'a>(
                 header = Some(cols);
             }
             Some(cols) => {
-                let row = Row { cols, cells: line.split('\t').collect(), line: i + 1 };
+                cells.clear();
+                cells.extend(line.split('\t'));
+                let row = Row { cols, cells: &cells, line: i + 1 };
                 f(&row)?;
             }
         }

@@ -19,7 +19,7 @@ use crate::clitics::{
 };
 use crate::entry::{Entry, EntryError};
 use crate::features::{Aspect, Inflection, Moods, Pos, Proclitics, Pronoun, Voice};
-use crate::paradigm::{generate, Host, Shape};
+use crate::paradigm::{generate, Form, Host, Shape};
 use crate::tails::{length_bit, TailFilter};
 
 /// One reading of a word: which entry, what the form says, which clitics surround it.
@@ -136,6 +136,37 @@ impl<T> Default for Lexicon<T> {
     }
 }
 
+/// The forms of each entry of a lexicon, generated once per distinct entry: a lemma
+/// listed again (a verb that is both a trigger and a cue) has the forms it had, and
+/// generating them is most of the cost of loading a lexicon.
+struct Paradigms {
+    /// The forms of each distinct entry.
+    forms: Vec<Vec<Form>>,
+    /// Per entry, the index of its forms in `forms`.
+    of_entry: Vec<usize>,
+}
+
+impl Paradigms {
+    fn of<T>(entries: &[(Entry, T)]) -> Self {
+        let mut forms: Vec<Vec<Form>> = Vec::new();
+        let mut of_entry = Vec::with_capacity(entries.len());
+        // Per lemma, the (entry, forms) of the distinct entries seen with it.
+        let mut seen: FxHashMap<&str, Vec<(usize, usize)>> = FxHashMap::default();
+        for (k, (entry, _)) in entries.iter().enumerate() {
+            let same = seen
+                .get(entry.lemma.as_str())
+                .and_then(|v| v.iter().find(|&&(e, _)| entries[e].0 == *entry).map(|&(_, p)| p));
+            let p = same.unwrap_or_else(|| {
+                forms.push(generate(entry));
+                seen.entry(entry.lemma.as_str()).or_default().push((k, forms.len() - 1));
+                forms.len() - 1
+            });
+            of_entry.push(p);
+        }
+        Paradigms { forms, of_entry }
+    }
+}
+
 impl<T> Lexicon<T> {
     /// Compiles `(entry cell, payload)` rows: every form of every entry is generated
     /// here, at load.
@@ -166,12 +197,13 @@ impl<T> Lexicon<T> {
 
     /// Compiles entries already parsed.
     pub fn from_entries(entries: Vec<(Entry, T)>) -> Self {
-        let mut forms: Vec<(String, Stored)> = Vec::with_capacity(entries.len() * 64);
-        for (k, (entry, _)) in entries.iter().enumerate() {
+        let paradigms = Paradigms::of(&entries);
+        let mut forms: Vec<(&str, Stored)> = Vec::with_capacity(entries.len() * 64);
+        for (k, &p) in paradigms.of_entry.iter().enumerate() {
             let entry_index = u32::try_from(k).unwrap_or(u32::MAX);
-            for f in generate(entry) {
+            for f in &paradigms.forms[p] {
                 let stored = Stored { entry: entry_index, form: f.shape };
-                forms.push((f.text, stored));
+                forms.push((f.text.as_str(), stored));
             }
         }
         // Group the readings by form, in the order generated (an entry's readings of one
@@ -181,16 +213,16 @@ impl<T> Lexicon<T> {
             FxHashMap::with_capacity_and_hasher(forms.len(), Default::default());
         let id_of: Vec<u32> = forms
             .iter()
-            .map(|(text, _)| {
+            .map(|&(text, _)| {
                 let next = ids.len() as u32;
-                *ids.entry(text.as_str()).or_insert(next)
+                *ids.entry(text).or_insert(next)
             })
             .collect();
         let mut order: Vec<usize> = (0..forms.len()).collect();
         order.sort_by_key(|&i| id_of[i]);
         let mut lex = Lexicon::default();
         for group in order.chunk_by(|&a, &b| id_of[a] == id_of[b]) {
-            lex.add_key(&forms[group[0]].0, group.iter().map(|&i| forms[i].1));
+            lex.add_key(forms[group[0]].0, group.iter().map(|&i| forms[i].1));
         }
         lex.entries = entries;
         lex

@@ -1,6 +1,8 @@
 //! From an entry to its forms: every written form of the lemma without clitics, folded
 //! as article text is folded, with what it says.
 
+use std::sync::OnceLock;
+
 use rustc_hash::FxHashMap;
 
 use crate::entry::{letters, Body, Entry, Tag};
@@ -78,9 +80,10 @@ fn is_hamza_letter(c: char) -> bool {
 /// (بدأوا and بدؤوا, تبدأين and تبدئين), and both spellings are added.
 pub(crate) fn join(out: &mut Vec<RawForm>, slot: Slot, prefix: &str, stem: &[char], suffix: &str) {
     let Slot { infl, host, definite, weak } = slot;
-    let mut pre: Vec<char> = prefix.chars().collect();
+    // The prefix and suffix stay borrowed: only where they meet the stem do they change,
+    // and that is told by `pre_madda` and by cutting `suf`.
+    let (mut pre, mut pre_madda, mut suf) = (prefix, false, suffix);
     let mut stem = stem.to_vec();
-    let mut suf: Vec<char> = suffix.chars().collect();
     // رأى before a pronoun: رأ + ا is رآ (رآه).
     if stem.ends_with(&['أ', 'ا']) {
         stem.pop();
@@ -92,29 +95,37 @@ pub(crate) fn join(out: &mut Vec<RawForm>, slot: Slot, prefix: &str, stem: &[cha
         stem.pop();
         stem.push('ئ');
     }
-    if pre.last() == Some(&'أ') && stem.first() == Some(&'أ') {
-        pre.pop();
-        pre.push('آ');
+    if let (Some(rest), Some(&'أ')) = (pre.strip_suffix('أ'), stem.first()) {
+        pre = rest;
+        pre_madda = true;
         stem.remove(0);
     }
-    if stem.last() == Some(&'أ') && suf.first() == Some(&'ا') {
+    if let (Some(&'أ'), Some(rest)) = (stem.last(), suf.strip_prefix('ا')) {
         stem.pop();
         stem.push('آ');
-        suf.remove(0);
+        suf = rest;
     }
-    let seat = match (stem.last(), suf.first()) {
+    let seat = match (stem.last(), suf.chars().next()) {
         (Some(&h), Some('و')) if is_hamza_letter(h) && h != 'ؤ' => Some('ؤ'),
         (Some(&h), Some('ي')) if is_hamza_letter(h) && h != 'ئ' => Some('ئ'),
         _ => None,
     };
+    let pre_len = pre.chars().count() + usize::from(pre_madda);
+    let suf_len = suf.chars().count();
     let mut push = |stem: &[char]| {
-        let mut raw: Vec<char> = pre.iter().chain(stem).chain(&suf).copied().collect();
+        let mut raw: Vec<char> = Vec::with_capacity(pre_len + stem.len() + suf_len);
+        raw.extend(pre.chars());
+        if pre_madda {
+            raw.push('آ');
+        }
+        raw.extend_from_slice(stem);
+        raw.extend(suf.chars());
         // A final ى after ي is written ا (أحيا، يحيا، استحيا).
         if raw.ends_with(&['ي', 'ى']) {
             raw.pop();
             raw.push('ا');
         }
-        out.push(RawForm { raw, infl, host, definite, weak, pre: pre.len(), suf: suf.len() });
+        out.push(RawForm { raw, infl, host, definite, weak, pre: pre_len, suf: suf_len });
     };
     push(&stem);
     if let Some(seat) = seat {
@@ -176,22 +187,50 @@ fn extra_form(entry: &Entry, form: &[char], tag: Tag) -> RawForm {
 /// folded once by `rasd_text::normalize` itself and remembered: the same answer, without
 /// normalizing every form of every entry whole.
 fn fold(letters: &[char]) -> String {
-    thread_local! {
-        /// Per code point of the Arabic block, its folded text once asked.
-        static FOLDED: std::cell::RefCell<Vec<Option<Box<str>>>> =
-            std::cell::RefCell::new(vec![None; 0x100]);
-    }
-    FOLDED.with(|memo| {
-        let mut memo = memo.borrow_mut();
-        let mut out = String::with_capacity(letters.len() * 2);
-        for &c in letters {
-            let normalize = || rasd_text::normalize::normalize_str(c.encode_utf8(&mut [0; 4]));
-            match memo.get_mut((c as usize).wrapping_sub(0x600)) {
-                Some(slot) => out.push_str(slot.get_or_insert_with(|| normalize().into())),
-                None => out.push_str(&normalize()),
-            }
+    let table = folded_letters();
+    let mut out = String::with_capacity(letters.len() * 2);
+    for &c in letters {
+        match table.get((c as usize).wrapping_sub(0x600)) {
+            Some(f) => out.push_str(f),
+            None => out.push_str(&rasd_text::normalize::normalize_str(c.encode_utf8(&mut [0; 4]))),
         }
-        out
+    }
+    out
+}
+
+/// Per code point of the Arabic block (U+0600..U+06FF), its text as
+/// `rasd_text::normalize` folds it, made once.
+fn folded_letters() -> &'static [Box<str>] {
+    static TABLE: OnceLock<Vec<Box<str>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0x600..0x700)
+            .map(|cp| {
+                let c = char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER);
+                rasd_text::normalize::normalize_str(c.encode_utf8(&mut [0; 4])).into()
+            })
+            .collect()
+    })
+}
+
+/// The byte offsets in `text` of its code points at the indexes `at`, which ascend
+/// (`text.len()` for an index at or past its end; `u8::MAX` for an offset past it):
+/// one walk over the text for all of them.
+fn char_bytes<const N: usize>(text: &str, at: [usize; N]) -> [u8; N] {
+    let mut chars = text.char_indices();
+    // The index of the code point `chars` gives next, and the last index answered.
+    let mut next = 0;
+    let mut last: Option<(usize, usize)> = None;
+    at.map(|k| {
+        let b = match last {
+            Some((i, b)) if i == k => b,
+            _ => {
+                let b = chars.nth(k.saturating_sub(next)).map_or(text.len(), |(b, _)| b);
+                next = k + 1;
+                last = Some((k, b));
+                b
+            }
+        };
+        u8::try_from(b).unwrap_or(u8::MAX)
     })
 }
 
@@ -199,21 +238,12 @@ fn folded(r: RawForm) -> Form {
     let text = fold(&r.raw);
     // Folding maps letter to letter, so the stem's letters are the same positions.
     let n = text.chars().count();
-    let byte_at = |k: usize| {
-        let b = text.char_indices().nth(k).map_or(text.len(), |(b, _)| b);
-        u8::try_from(b).unwrap_or(u8::MAX)
-    };
     let start = r.pre.min(n);
     let end = n.saturating_sub(r.suf).max(start);
     let key = end.saturating_sub(if r.weak { 1 } else { 2 }).max(start);
-    let shape = Shape {
-        infl: r.infl,
-        host: r.host,
-        definite: r.definite,
-        stem_start: byte_at(start),
-        stem_end: byte_at(end),
-        voice_at: byte_at(key),
-    };
+    let [stem_start, voice_at, stem_end] = char_bytes(&text, [start, key, end]);
+    let shape =
+        Shape { infl: r.infl, host: r.host, definite: r.definite, stem_start, stem_end, voice_at };
     Form { text, shape }
 }
 
@@ -231,14 +261,17 @@ fn merge(forms: Vec<Form>) -> Vec<Form> {
             (*ids.entry(f.text.as_str()).or_insert(next), f.shape)
         })
         .collect();
+    let n = ids.len();
     let keyed =
-        merge_by(keyed, |i| i.voice = Voice::Unmarked, |a, b| a.voice = a.voice.join(b.voice));
+        merge_by(keyed, n, |i| i.voice = Voice::Unmarked, |a, b| a.voice = a.voice.join(b.voice));
     let keyed = merge_by(
         keyed,
+        n,
         |i| i.agreement = Default::default(),
         |a, b| a.agreement = a.agreement.union(b.agreement),
     );
-    let keyed = merge_by(keyed, |i| i.moods = Moods::NONE, |a, b| a.moods = a.moods.union(b.moods));
+    let keyed =
+        merge_by(keyed, n, |i| i.moods = Moods::NONE, |a, b| a.moods = a.moods.union(b.moods));
     let texts: FxHashMap<u32, &str> = ids.iter().map(|(&t, &id)| (id, t)).collect();
     keyed
         .into_iter()
@@ -249,23 +282,41 @@ fn merge(forms: Vec<Form>) -> Vec<Form> {
         .collect()
 }
 
+/// No form: the end of a chain of [`merge_by`].
+const NO_FORM: u32 = u32::MAX;
+
+/// Merges the forms (text id below `ids`, shape) whose shapes are equal once `blank`
+/// clears one field, joining that field into the first of them. The forms kept of each
+/// text are chained (a text has a handful of readings) and compared directly: no shape
+/// is hashed. `join` changes only the field `blank` clears, so a kept form compares as
+/// it did before anything was joined into it.
 fn merge_by(
     forms: Vec<(u32, Shape)>,
+    ids: usize,
     blank: impl Fn(&mut Inflection),
     join: impl Fn(&mut Inflection, &Inflection),
 ) -> Vec<(u32, Shape)> {
+    let blanked = |mut s: Shape| {
+        blank(&mut s.infl);
+        s
+    };
     let mut out: Vec<(u32, Shape)> = Vec::with_capacity(forms.len());
-    let mut seen: FxHashMap<(u32, Shape), usize> =
-        FxHashMap::with_capacity_and_hasher(forms.len(), Default::default());
+    // Per text id, the last form kept of it; per form kept, the one kept before it.
+    let mut last = vec![NO_FORM; ids];
+    let mut before: Vec<u32> = Vec::with_capacity(forms.len());
     for (id, f) in forms {
-        let mut key = f;
-        blank(&mut key.infl);
-        match seen.get(&(id, key)) {
-            Some(&i) => join(&mut out[i].1.infl, &f.infl),
-            None => {
-                seen.insert((id, key), out.len());
-                out.push((id, f));
-            }
+        let key = blanked(f);
+        let Some(head) = last.get_mut(id as usize) else { continue };
+        let mut at = *head;
+        while at != NO_FORM && blanked(out[at as usize].1) != key {
+            at = before[at as usize];
+        }
+        if at == NO_FORM {
+            before.push(*head);
+            *head = out.len() as u32;
+            out.push((id, f));
+        } else {
+            join(&mut out[at as usize].1.infl, &f.infl);
         }
     }
     out

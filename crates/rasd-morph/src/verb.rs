@@ -20,6 +20,8 @@
 //! Forms are made in ordinary spelling (hamza seats kept: "بدأ" is not "بدا") and folded
 //! by the caller.
 
+use std::borrow::Cow;
+
 use crate::features::{Aspect, Cell, Inflection, Moods, Voice};
 use crate::paradigm::{join, Host, RawForm, Slot};
 
@@ -225,12 +227,15 @@ impl Verb {
 
     fn imperfect(&self, voice: Voice, out: &mut Vec<RawForm>) {
         let weak = matches!(self.class, Class::Defective(..));
+        // The stems are the same in every cell: made once.
+        let stems = self.imperfect_stems(voice);
         for (cell, prefix) in IMPERFECT_PREFIXES {
-            let prefix = prefix.to_string();
-            let rows = self.imperfect_rows(cell, voice);
+            let mut buf = [0; 4];
+            let prefix = &*prefix.encode_utf8(&mut buf);
+            let rows = self.rows_of(cell, voice, stems.as_ref());
             for (stem, suffix, moods) in rows {
                 let infl = Inflection::verb(Aspect::Imperfect, cell, moods, voice);
-                push_joined(out, infl, weak, &prefix, &stem, suffix);
+                push_joined(out, infl, weak, prefix, &stem, suffix);
             }
         }
     }
@@ -272,8 +277,13 @@ impl Verb {
 
     /// The imperfect's (stem, suffix, moods) rows for one cell, before its prefix.
     fn imperfect_rows(&self, cell: Cell, voice: Voice) -> Vec<Row> {
+        self.rows_of(cell, voice, self.imperfect_stems(voice).as_ref())
+    }
+
+    /// As [`Verb::imperfect_rows`], given the voice's [`Verb::imperfect_stems`].
+    fn rows_of(&self, cell: Cell, voice: Voice, stems: Option<&Stems>) -> Vec<Row> {
         let kind = SuffixKind::of(cell);
-        if let Some(stems) = self.imperfect_stems(voice) {
+        if let Some(stems) = stems {
             return regular_rows(kind, stems);
         }
         let Class::Defective(_, w) = self.class else { return Vec::new() };
@@ -366,19 +376,19 @@ struct Stems {
     fem: Vec<char>,
 }
 
-fn regular_rows(kind: SuffixKind, stems: Stems) -> Vec<Row> {
+fn regular_rows(kind: SuffixKind, stems: &Stems) -> Vec<Row> {
     let Stems { long, jussive, fem } = stems;
     let two = |ind: &'static str, other: &'static str| {
         vec![(long.clone(), ind, Moods::INDICATIVE), (long.clone(), other, Moods::NOT_INDICATIVE)]
     };
     match kind {
         SuffixKind::None => std::iter::once((long.clone(), "", IND_SUBJ))
-            .chain(jussive.into_iter().map(|j| (j, "", Moods::JUSSIVE)))
+            .chain(jussive.iter().map(|j| (j.clone(), "", Moods::JUSSIVE)))
             .collect(),
         SuffixKind::Dual => two("ان", "ا"),
         SuffixKind::MascPlural => two("ون", "وا"),
         SuffixKind::FemSingular => two("ين", "ي"),
-        SuffixKind::FemPlural => vec![(fem, "ن", Moods::ALL)],
+        SuffixKind::FemPlural => vec![(fem.clone(), "ن", Moods::ALL)],
     }
 }
 
@@ -463,27 +473,27 @@ fn push_joined(
     suffix: &str,
 ) {
     let plural = infl.agreement.contains(Cell::Mp3) || infl.agreement.contains(Cell::Mp2);
-    let merge = |suffix: &str| -> String { merged_suffix(infl, stem, suffix).to_string() };
-    let host = if plural && suffix.ends_with("وا") {
-        Some((suffix.trim_end_matches('ا').to_string(), stem.to_vec()))
+    // The enclitic host's (suffix, stem), where it differs from the form's own.
+    let host: Option<(&str, Cow<'_, [char]>)> = if plural && suffix.ends_with("وا") {
+        Some((suffix.trim_end_matches('ا'), Cow::Borrowed(stem)))
     } else if plural && suffix == "تم" {
-        Some(("تمو".to_string(), stem.to_vec()))
+        Some(("تمو", Cow::Borrowed(stem)))
     } else if suffix == "ى" {
-        Some(("ا".to_string(), stem.to_vec()))
+        Some(("ا", Cow::Borrowed(stem)))
     } else if suffix.is_empty() && stem.last() == Some(&'ى') {
         let mut s = stem.to_vec();
         if let Some(last) = s.last_mut() {
             *last = 'ا';
         }
-        Some((String::new(), s))
+        Some(("", Cow::Owned(s)))
     } else {
         None
     };
     let own = if host.is_some() { Host::Never } else { Host::Optional };
     let slot = |host| Slot { infl, host, definite: false, weak };
-    join(out, slot(own), prefix, stem, &merge(suffix));
-    if let Some((suffix, stem)) = host {
-        join(out, slot(Host::Required), prefix, &stem, &merge(&suffix));
+    join(out, slot(own), prefix, stem, merged_suffix(infl, stem, suffix));
+    if let Some((suffix, host_stem)) = host {
+        join(out, slot(Host::Required), prefix, &host_stem, merged_suffix(infl, stem, suffix));
     }
 }
 
