@@ -70,12 +70,10 @@ pub fn assemble<'e>(ctx: &Ctx<'_, 'e>) -> Vec<(Option<Filled<'e>>, Mood<'e>, Out
             }
         }
     }
-    (0..n)
-        .map(|i| {
-            let outcome = outcome(ctx, i, &fills, &moods, &content_of);
-            (fills[i].clone(), moods[i], outcome)
-        })
-        .collect()
+    let outcomes: Vec<Outcome<'e>> =
+        (0..n).map(|i| outcome(ctx, i, &fills, &moods, &content_of)).collect();
+    // Every outcome is read before the fills are handed over: moved, not copied.
+    fills.into_iter().zip(moods).zip(outcomes).map(|((f, m), o)| (f, m, o)).collect()
 }
 
 /// The first frame row of trigger `i` whose object constraint its object meets.
@@ -85,11 +83,16 @@ fn choose_row(ctx: &Ctx<'_, '_>, i: usize) -> Option<u32> {
     // a deployment, not the support verb of "أرسلت مساعدات").
     let mut rows = tr.rows.clone();
     rows.sort_by_key(|&r| ctx.lex.frames[r as usize].object.is_none());
+    // The object's words are read once, for the first row that asks.
+    let mut words: Option<Vec<usize>> = None;
     rows.into_iter().find(|&row| {
         let f = &ctx.lex.frames[row as usize];
         let object_ok = match f.object {
             None => true,
-            Some(set) => object_words(ctx, i).iter().any(|&h| ctx.in_set(h, set)),
+            Some(set) => words
+                .get_or_insert_with(|| object_words(ctx, i))
+                .iter()
+                .any(|&h| ctx.in_set(h, set)),
         };
         let needs_ok = f.needs.is_none_or(|set| {
             let c = ctx.parse.clauses.index_of(tr.at);
@@ -198,7 +201,7 @@ fn outcome<'e>(
 /// `not_conflict` in its own phrase ("هجوم مرتد") or in the subject of its verb, or of the
 /// verb before a nominal trigger ("ضرب زلزال", "تلقت الليرة ضربة").
 fn outside_conflict(ctx: &Ctx<'_, '_>, i: usize) -> bool {
-    let Some(set) = ctx.lex.set("not_conflict") else { return false };
+    let Some(set) = ctx.lex.known.not_conflict else { return false };
     let tr = &ctx.triggers[i];
     let phrases = &ctx.parse.phrases.list;
     let in_phrase = |p: usize| phrases[p].noun_tokens().any(|u| ctx.in_set(u, set));
@@ -411,8 +414,8 @@ fn directed<'e>(ctx: &Ctx<'_, 'e>, i: usize, f: &Filled<'e>, mood: &Mood<'e>) ->
 fn host_states<'e>(ctx: &Ctx<'_, 'e>, i: usize, actors: &[Filler<'e>]) -> Vec<Filler<'e>> {
     let t = ctx.triggers[i].at;
     let mut out: Vec<Filler<'e>> = Vec::new();
-    for key in ["لدى", "في", "من"] {
-        let Some(k) = ctx.lex.grammar.prep_index(key) else { continue };
+    for k in ctx.lex.known.hosts {
+        let Some(k) = k else { continue };
         for p in ctx.preps_after(t, k) {
             for party in ctx.phrase_parties(p, true) {
                 let own = actors.iter().any(|a| a.party.code == party.code);
@@ -432,7 +435,7 @@ fn walked_out_of<'e>(
     i: usize,
     actors: &[Filler<'e>],
 ) -> Option<Vec<Filler<'e>>> {
-    let k = ctx.lex.grammar.prep_index("من")?;
+    let k = ctx.lex.known.min?;
     let t = ctx.triggers[i].at;
     let p = *ctx.preps_after(t, k).first()?;
     let j = ctx.act_in(p)?;
@@ -470,7 +473,7 @@ fn mediated<'e>(
     parties: &[Filler<'e>],
     base: &Event,
 ) -> Vec<Raw<'e>> {
-    let Some(k) = ctx.lex.grammar.prep_index("بوساطة") else { return Vec::new() };
+    let Some(k) = ctx.lex.known.mediation else { return Vec::new() };
     let t = ctx.triggers[i].at;
     let mediators: Vec<Party<'e>> = ctx
         .preps_after(ctx.trigger_end(t) - 1, k)

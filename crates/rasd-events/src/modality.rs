@@ -367,7 +367,7 @@ impl<'e> Ctx<'_, 'e> {
 
     /// Whether the verb at `v` governs ل (a grammar verb that says so).
     fn takes_lam(&self, v: usize) -> bool {
-        let k = self.lex.grammar.prep_index("ل");
+        let k = self.lex.known.lam;
         matches!(self.parse.tags[v].sense, Some(rasd_syntax::VerbSense::Governs(x)) if Some(x) == k)
     }
 

@@ -179,7 +179,7 @@ impl<'e> Ctx<'_, 'e> {
 
     /// "من قبل X", "على يد X": the agent of a passive verb.
     fn agent_phrases(&self, t: usize) -> Vec<Arg> {
-        let Some(k) = self.lex.grammar.prep_index("من_قبل") else { return Vec::new() };
+        let Some(k) = self.lex.known.min_qibal else { return Vec::new() };
         self.preps_after(t, k).into_iter().map(Arg::Phrase).collect()
     }
 

@@ -343,25 +343,28 @@ pub fn glued_proclitics(doc: &Doc<'_>, t: usize, k: usize) -> Proclitics {
     let Some(m) = mention else { return p };
     // The mention may include a و the name does not start with ("وروسيا"), or start
     // after the proclitics ("لإسرائيل" has its mention at "إسرائيل").
-    let text = doc.original(t, t + 1);
-    let glued: String = text.chars().take(m.start - tok_start).collect();
-    let name = doc.entities[k].name_ar.as_deref().unwrap_or("");
-    let lead: String = if glued.is_empty() && m.text.starts_with('و') && !name.starts_with('و') {
-        "و".to_string()
-    } else {
-        glued
-    };
-    for c in lead.chars() {
-        p = p.with(match c {
-            'و' => Proclitics::WA,
-            'ف' => Proclitics::FA,
-            'ب' => Proclitics::BI,
-            'ل' => Proclitics::LI,
-            'ك' => Proclitics::KA,
-            _ => Proclitics::NONE,
-        });
+    // Read off the text in place: asked for every token of every name.
+    let mut glued = doc.original(t, t + 1).chars().take(m.start - tok_start).peekable();
+    if glued.peek().is_none() {
+        let name = doc.entities[k].name_ar.as_deref().unwrap_or("");
+        if m.text.starts_with('و') && !name.starts_with('و') {
+            p = p.with(Proclitics::WA);
+        }
+        return p;
     }
-    p
+    glued.fold(p, |p, c| p.with(letter_proclitic(c)))
+}
+
+/// The proclitic a letter written before a word stands for (none for other letters).
+fn letter_proclitic(c: char) -> Proclitics {
+    match c {
+        'و' => Proclitics::WA,
+        'ف' => Proclitics::FA,
+        'ب' => Proclitics::BI,
+        'ل' => Proclitics::LI,
+        'ك' => Proclitics::KA,
+        _ => Proclitics::NONE,
+    }
 }
 
 /// A word that is not part of an entity: a closed-class word or phrase, a known verb, or
@@ -452,16 +455,7 @@ pub fn ends_in_ta_marbuta(doc: &Doc<'_>, t: usize) -> bool {
 
 /// The proclitics of a written prefix ("وب", "ف").
 fn prefix_proclitics(prefix: &str) -> Proclitics {
-    prefix.chars().fold(Proclitics::NONE, |p, c| {
-        p.with(match c {
-            'و' => Proclitics::WA,
-            'ف' => Proclitics::FA,
-            'ب' => Proclitics::BI,
-            'ل' => Proclitics::LI,
-            'ك' => Proclitics::KA,
-            _ => Proclitics::NONE,
-        })
-    })
+    prefix.chars().fold(Proclitics::NONE, |p, c| p.with(letter_proclitic(c)))
 }
 
 /// The proclitics of a word no lexicon knows. Those written before the article are
