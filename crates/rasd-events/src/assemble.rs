@@ -2,6 +2,8 @@
 //! mood read; content and support verbs are set aside; the rest become raw events, one
 //! per actor–target pair of a directed act, one per meeting of a mediator with each party.
 
+use std::cell::OnceCell;
+
 use rasd_model::{Event, Explain, ExplainRole, Span, Stance};
 
 use crate::context::Ctx;
@@ -46,10 +48,48 @@ pub enum Outcome<'e> {
 
 /// Each trigger's outcome, in order.
 pub fn assemble<'e>(ctx: &Ctx<'_, 'e>) -> Vec<(Option<Filled<'e>>, Mood<'e>, Outcome<'e>)> {
+    let Read { fills, moods, outcomes } = read(ctx);
+    // Every outcome is read before the fills are handed over: moved, not copied.
+    let moods = moods
+        .into_iter()
+        .enumerate()
+        .map(|(i, m)| m.into_inner().unwrap_or_else(|| mood_of(ctx, i)));
+    fills.into_iter().zip(moods).zip(outcomes).map(|((f, m), o)| (f, m, o)).collect()
+}
+
+/// The raw events of the document's triggers, in order (what [`assemble`] gives, with
+/// no mood read for a trigger whose outcome is decided before its mood counts).
+pub fn events<'e>(ctx: &Ctx<'_, 'e>) -> Vec<Raw<'e>> {
+    read(ctx)
+        .outcomes
+        .into_iter()
+        .filter_map(|o| match o {
+            Outcome::Events(r) => Some(r),
+            _ => None,
+        })
+        .flatten()
+        .collect()
+}
+
+/// The mood of trigger `i`.
+fn mood_of<'e>(ctx: &Ctx<'_, 'e>, i: usize) -> Mood<'e> {
+    ctx.mood(ctx.triggers[i].at)
+}
+
+/// Per trigger: its filled frame, its mood if it was read, its outcome.
+struct Read<'e> {
+    fills: Vec<Option<Filled<'e>>>,
+    moods: Vec<OnceCell<Mood<'e>>>,
+    outcomes: Vec<Outcome<'e>>,
+}
+
+fn read<'e>(ctx: &Ctx<'_, 'e>) -> Read<'e> {
     let n = ctx.triggers.len();
     let fills: Vec<Option<Filled<'e>>> =
         (0..n).map(|i| choose_row(ctx, i).map(|row| ctx.fill(i, row, 2))).collect();
-    let moods: Vec<Mood<'e>> = (0..n).map(|i| ctx.mood(ctx.triggers[i].at)).collect();
+    // Read when an outcome needs it: a support verb, a content or a trigger with no
+    // frame never asks.
+    let moods: Vec<OnceCell<Mood<'e>>> = (0..n).map(|_| OnceCell::new()).collect();
     // Whose content each trigger is: a speech act's object, an accepted act, the object
     // of a verb of the same type ("حشد الجيش تعزيزات": one act).
     let mut content_of: Vec<Option<usize>> = vec![None; n];
@@ -70,10 +110,8 @@ pub fn assemble<'e>(ctx: &Ctx<'_, 'e>) -> Vec<(Option<Filled<'e>>, Mood<'e>, Out
             }
         }
     }
-    let outcomes: Vec<Outcome<'e>> =
-        (0..n).map(|i| outcome(ctx, i, &fills, &moods, &content_of)).collect();
-    // Every outcome is read before the fills are handed over: moved, not copied.
-    fills.into_iter().zip(moods).zip(outcomes).map(|((f, m), o)| (f, m, o)).collect()
+    let outcomes = (0..n).map(|i| outcome(ctx, i, &fills, &moods, &content_of)).collect();
+    Read { fills, moods, outcomes }
 }
 
 /// The first frame row of trigger `i` whose object constraint its object meets.
@@ -132,7 +170,7 @@ fn outcome<'e>(
     ctx: &Ctx<'_, 'e>,
     i: usize,
     fills: &[Option<Filled<'e>>],
-    moods: &[Mood<'e>],
+    moods: &[OnceCell<Mood<'e>>],
     content_of: &[Option<usize>],
 ) -> Outcome<'e> {
     let Some(f) = &fills[i] else { return Outcome::NoFrame };
@@ -149,7 +187,7 @@ fn outcome<'e>(
             return Outcome::Content(owner);
         }
     }
-    let mood = moods[i];
+    let mood = *moods[i].get_or_init(|| mood_of(ctx, i));
     if !mood.yields_event() {
         return Outcome::NoEvent(mood.name());
     }
