@@ -62,17 +62,25 @@ impl<'e> Ctx<'_, 'e> {
         let Some(p) = self.phrase_of(self.trigger_end(t) - 1) else { return out };
         let after_own = self.own_phrase_after(t, p);
         let lam = self.lam_after(p);
-        // "عقوبات الاتحاد الأوروبي على روسيا": with a target after it, the genitive acts.
-        let aimed = self.lex.known.against.iter().any(|k| {
-            k.is_some_and(|k| self.preps_after(t, k).into_iter().any(|q| self.names_party(q)))
-        });
+        // "عقوبات الاتحاد الأوروبي على روسيا": with a target after it, the genitive acts
+        // (looked for only when a genitive is there to read).
+        let aimed = std::cell::OnceCell::new();
+        let aimed = || {
+            *aimed.get_or_init(|| {
+                self.lex.known.against.iter().any(|k| {
+                    k.is_some_and(|k| {
+                        self.preps_after(t, k).into_iter().any(|q| self.names_party(q))
+                    })
+                })
+            })
+        };
         let mut genitive_found = false;
         for (party, adjective) in after_own {
             if adjective {
                 out.agents.push((party, "adjective"));
             } else {
                 genitive_found = true;
-                if genitive_is_subject || lam.is_some() || aimed {
+                if genitive_is_subject || lam.is_some() || aimed() {
                     out.agents.push((party, "genitive"));
                 } else {
                     out.patients.push((party, "genitive"));

@@ -125,15 +125,21 @@ impl<'e> Ctx<'_, 'e> {
         let key = self.lex.grammar.prep_key(next.prep?);
         // "بوساطة من قوات حفظ السلام": a preposition with no noun of its own.
         let bare_prep = phrases[p].noun_tokens().is_empty();
-        let member = self
-            .lex
-            .known
-            .member
-            .is_some_and(|s| phrases[p].noun_tokens().any(|t| self.in_set(t, s)));
-        // "ممثلين عن إسرائيل": عن after a member noun names whom it stands for.
-        let member_prep = matches!(key, "من" | "في") || (member && key == "عن");
-        // "المتحدث باسم الحوثيين": who one speaks for.
-        if !(key == "ل" || key == "باسم" || ((member || bare_prep) && member_prep)) {
+        let member = || {
+            self.lex
+                .known
+                .member
+                .is_some_and(|s| phrases[p].noun_tokens().any(|t| self.in_set(t, s)))
+        };
+        let owner = match key {
+            // "المتحدث باسم الحوثيين": who one speaks for.
+            "ل" | "باسم" => true,
+            "من" | "في" => bare_prep || member(),
+            // "ممثلين عن إسرائيل": عن after a member noun names whom it stands for.
+            "عن" => member(),
+            _ => false,
+        };
+        if !owner {
             return None;
         }
         // "ممثلين من كل من الولايات المتحدة ...": past "من كل".

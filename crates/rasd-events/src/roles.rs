@@ -81,7 +81,7 @@ impl<'e> Ctx<'_, 'e> {
             let count_passive = tr.rows.iter().any(|&r| self.lex.frames[r as usize].count_passive);
             if count_passive && !v.passive && self.counted_subject(tr.at) {
                 v.passive = true;
-            } else if let Some(p) = self.counted_topic(tr.at).filter(|_| count_passive) {
+            } else if let Some(p) = count_passive.then(|| self.counted_topic(tr.at)).flatten() {
                 v.passive = true;
                 v.subject = Some(Arg::Phrase(p));
             }
