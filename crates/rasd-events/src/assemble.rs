@@ -119,11 +119,11 @@ fn choose_row(ctx: &Ctx<'_, '_>, i: usize) -> Option<u32> {
     let tr = &ctx.triggers[i];
     // A row whose object constraint is met goes before one with none ("أرسلت قوات":
     // a deployment, not the support verb of "أرسلت مساعدات").
-    let mut rows = tr.rows.clone();
-    rows.sort_by_key(|&r| ctx.lex.frames[r as usize].object.is_none());
+    let constrained = |r: &&u32| ctx.lex.frames[**r as usize].object.is_some();
+    let rows = tr.rows.iter().filter(constrained).chain(tr.rows.iter().filter(|r| !constrained(r)));
     // The object's words are read once, for the first row that asks.
     let mut words: Option<Vec<usize>> = None;
-    rows.into_iter().find(|&row| {
+    rows.copied().find(|&row| {
         let f = &ctx.lex.frames[row as usize];
         let object_ok = match f.object {
             None => true,

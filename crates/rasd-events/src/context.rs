@@ -235,8 +235,10 @@ fn phrase_triggers(
     let mut out = rasd_text::Sparse::new(doc.tokens.len());
     let mut t = 0;
     while t < doc.tokens.len() {
-        let circ = tags[t].has(|f| *f == rasd_syntax::Function::Circ);
-        if !matches!(tags[t].kind, Kind::Verb | Kind::Nominal) && !circ {
+        // Most words are verbs or nominals: the circumstantial mark is looked for in the
+        // others only.
+        let circ = || tags[t].has(|f| *f == rasd_syntax::Function::Circ);
+        if !matches!(tags[t].kind, Kind::Verb | Kind::Nominal) && !circ() {
             t += 1;
             continue;
         }
