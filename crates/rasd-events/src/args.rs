@@ -43,7 +43,7 @@ pub struct VerbArgs {
 impl Ctx<'_, '_> {
     /// The verbs and phrases of clause `c`, in order.
     pub fn units(&self, c: usize) -> &[Unit] {
-        self.units.get(c).map_or(&[], Vec::as_slice)
+        self.units.get(c).map_or(&[], |cell| cell.get_or_init(|| self.clause_units(c)))
     }
 
     /// The verbs and phrases of clause `c`, in order, read off the parse.

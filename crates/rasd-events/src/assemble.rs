@@ -2,6 +2,8 @@
 //! mood read; content and support verbs are set aside; the rest become raw events, one
 //! per actor–target pair of a directed act, one per meeting of a mediator with each party.
 
+use std::cell::OnceCell;
+
 use rasd_model::{Event, Explain, ExplainRole, Span, Stance};
 
 use crate::context::Ctx;
@@ -46,10 +48,48 @@ pub enum Outcome<'e> {
 
 /// Each trigger's outcome, in order.
 pub fn assemble<'e>(ctx: &Ctx<'_, 'e>) -> Vec<(Option<Filled<'e>>, Mood<'e>, Outcome<'e>)> {
+    let Read { fills, moods, outcomes } = read(ctx);
+    // Every outcome is read before the fills are handed over: moved, not copied.
+    let moods = moods
+        .into_iter()
+        .enumerate()
+        .map(|(i, m)| m.into_inner().unwrap_or_else(|| mood_of(ctx, i)));
+    fills.into_iter().zip(moods).zip(outcomes).map(|((f, m), o)| (f, m, o)).collect()
+}
+
+/// The raw events of the document's triggers, in order (what [`assemble`] gives, with
+/// no mood read for a trigger whose outcome is decided before its mood counts).
+pub fn events<'e>(ctx: &Ctx<'_, 'e>) -> Vec<Raw<'e>> {
+    read(ctx)
+        .outcomes
+        .into_iter()
+        .filter_map(|o| match o {
+            Outcome::Events(r) => Some(r),
+            _ => None,
+        })
+        .flatten()
+        .collect()
+}
+
+/// The mood of trigger `i`.
+fn mood_of<'e>(ctx: &Ctx<'_, 'e>, i: usize) -> Mood<'e> {
+    ctx.mood(ctx.triggers[i].at)
+}
+
+/// Per trigger: its filled frame, its mood if it was read, its outcome.
+struct Read<'e> {
+    fills: Vec<Option<Filled<'e>>>,
+    moods: Vec<OnceCell<Mood<'e>>>,
+    outcomes: Vec<Outcome<'e>>,
+}
+
+fn read<'e>(ctx: &Ctx<'_, 'e>) -> Read<'e> {
     let n = ctx.triggers.len();
     let fills: Vec<Option<Filled<'e>>> =
         (0..n).map(|i| choose_row(ctx, i).map(|row| ctx.fill(i, row, 2))).collect();
-    let moods: Vec<Mood<'e>> = (0..n).map(|i| ctx.mood(ctx.triggers[i].at)).collect();
+    // Read when an outcome needs it: a support verb, a content or a trigger with no
+    // frame never asks.
+    let moods: Vec<OnceCell<Mood<'e>>> = (0..n).map(|_| OnceCell::new()).collect();
     // Whose content each trigger is: a speech act's object, an accepted act, the object
     // of a verb of the same type ("حشد الجيش تعزيزات": one act).
     let mut content_of: Vec<Option<usize>> = vec![None; n];
@@ -70,12 +110,8 @@ pub fn assemble<'e>(ctx: &Ctx<'_, 'e>) -> Vec<(Option<Filled<'e>>, Mood<'e>, Out
             }
         }
     }
-    (0..n)
-        .map(|i| {
-            let outcome = outcome(ctx, i, &fills, &moods, &content_of);
-            (fills[i].clone(), moods[i], outcome)
-        })
-        .collect()
+    let outcomes = (0..n).map(|i| outcome(ctx, i, &fills, &moods, &content_of)).collect();
+    Read { fills, moods, outcomes }
 }
 
 /// The first frame row of trigger `i` whose object constraint its object meets.
@@ -83,13 +119,18 @@ fn choose_row(ctx: &Ctx<'_, '_>, i: usize) -> Option<u32> {
     let tr = &ctx.triggers[i];
     // A row whose object constraint is met goes before one with none ("أرسلت قوات":
     // a deployment, not the support verb of "أرسلت مساعدات").
-    let mut rows = tr.rows.clone();
-    rows.sort_by_key(|&r| ctx.lex.frames[r as usize].object.is_none());
-    rows.into_iter().find(|&row| {
+    let constrained = |r: &&u32| ctx.lex.frames[**r as usize].object.is_some();
+    let rows = tr.rows.iter().filter(constrained).chain(tr.rows.iter().filter(|r| !constrained(r)));
+    // The object's words are read once, for the first row that asks.
+    let mut words: Option<Vec<usize>> = None;
+    rows.copied().find(|&row| {
         let f = &ctx.lex.frames[row as usize];
         let object_ok = match f.object {
             None => true,
-            Some(set) => object_words(ctx, i).iter().any(|&h| ctx.in_set(h, set)),
+            Some(set) => words
+                .get_or_insert_with(|| object_words(ctx, i))
+                .iter()
+                .any(|&h| ctx.in_set(h, set)),
         };
         let needs_ok = f.needs.is_none_or(|set| {
             let c = ctx.parse.clauses.index_of(tr.at);
@@ -129,7 +170,7 @@ fn outcome<'e>(
     ctx: &Ctx<'_, 'e>,
     i: usize,
     fills: &[Option<Filled<'e>>],
-    moods: &[Mood<'e>],
+    moods: &[OnceCell<Mood<'e>>],
     content_of: &[Option<usize>],
 ) -> Outcome<'e> {
     let Some(f) = &fills[i] else { return Outcome::NoFrame };
@@ -146,7 +187,7 @@ fn outcome<'e>(
             return Outcome::Content(owner);
         }
     }
-    let mood = moods[i];
+    let mood = *moods[i].get_or_init(|| mood_of(ctx, i));
     if !mood.yields_event() {
         return Outcome::NoEvent(mood.name());
     }
@@ -198,7 +239,7 @@ fn outcome<'e>(
 /// `not_conflict` in its own phrase ("هجوم مرتد") or in the subject of its verb, or of the
 /// verb before a nominal trigger ("ضرب زلزال", "تلقت الليرة ضربة").
 fn outside_conflict(ctx: &Ctx<'_, '_>, i: usize) -> bool {
-    let Some(set) = ctx.lex.set("not_conflict") else { return false };
+    let Some(set) = ctx.lex.known.not_conflict else { return false };
     let tr = &ctx.triggers[i];
     let phrases = &ctx.parse.phrases.list;
     let in_phrase = |p: usize| phrases[p].noun_tokens().any(|u| ctx.in_set(u, set));
@@ -437,8 +478,8 @@ fn by_state<'e>(fillers: &[Filler<'e>]) -> Vec<Vec<Filler<'e>>> {
 fn host_states<'e>(ctx: &Ctx<'_, 'e>, i: usize, actors: &[Filler<'e>]) -> Vec<Filler<'e>> {
     let t = ctx.triggers[i].at;
     let mut out: Vec<Filler<'e>> = Vec::new();
-    for key in ["لدى", "في", "من"] {
-        let Some(k) = ctx.lex.grammar.prep_index(key) else { continue };
+    for k in ctx.lex.known.hosts {
+        let Some(k) = k else { continue };
         for p in ctx.preps_after(t, k) {
             for party in ctx.phrase_parties(p, true) {
                 let own = actors.iter().any(|a| a.party.code == party.code);
@@ -461,7 +502,7 @@ fn walked_out_of<'e>(
     i: usize,
     actors: &[Filler<'e>],
 ) -> Option<Vec<Filler<'e>>> {
-    let k = ctx.lex.grammar.prep_index("من")?;
+    let k = ctx.lex.known.min?;
     let t = ctx.triggers[i].at;
     let p = *ctx.preps_after(t, k).first()?;
     let j = ctx.act_in(p)?;
@@ -499,7 +540,7 @@ fn mediated<'e>(
     parties: &[Filler<'e>],
     base: &Event,
 ) -> Vec<Raw<'e>> {
-    let Some(k) = ctx.lex.grammar.prep_index("بوساطة") else { return Vec::new() };
+    let Some(k) = ctx.lex.known.mediation else { return Vec::new() };
     let t = ctx.triggers[i].at;
     let mediators: Vec<Party<'e>> = ctx
         .preps_after(ctx.trigger_end(t) - 1, k)

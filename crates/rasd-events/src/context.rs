@@ -60,8 +60,8 @@ pub struct Ctx<'d, 'e> {
     pub codes: Vec<Option<&'e str>>,
     /// Each sentence's attribution (attribution's `sentence_claims`, asked once).
     pub claims: Vec<Option<rasd_attribution::Claim>>,
-    /// Per clause, its verbs and phrases in order.
-    pub units: Vec<Vec<crate::args::Unit>>,
+    /// Per clause, its verbs and phrases in order, once asked (most clauses never are).
+    pub units: Vec<std::cell::OnceCell<Vec<crate::args::Unit>>>,
     /// Per token, the subject and object of the verb there, once asked.
     pub verb_args_at: Vec<std::cell::OnceCell<crate::args::VerbArgs>>,
     /// Per token, whether a time expression holds it ("فجر الجمعة", "الخميس"): such a
@@ -148,7 +148,7 @@ impl<'d, 'e> Ctx<'d, 'e> {
         };
         ctx.phrase_acts =
             (0..ctx.parse.phrases.list.len()).map(|p| ctx.acts_in_phrase(p)).collect();
-        ctx.units = (0..ctx.parse.clauses.list.len()).map(|c| ctx.clause_units(c)).collect();
+        ctx.units = (0..ctx.parse.clauses.list.len()).map(|_| std::cell::OnceCell::new()).collect();
         ctx.verb_args_at = (0..doc.tokens.len()).map(|_| std::cell::OnceCell::new()).collect();
         ctx
     }
@@ -235,8 +235,10 @@ fn phrase_triggers(
     let mut out = rasd_text::Sparse::new(doc.tokens.len());
     let mut t = 0;
     while t < doc.tokens.len() {
-        let circ = tags[t].has(|f| *f == rasd_syntax::Function::Circ);
-        if !matches!(tags[t].kind, Kind::Verb | Kind::Nominal) && !circ {
+        // Most words are verbs or nominals: the circumstantial mark is looked for in the
+        // others only.
+        let circ = || tags[t].has(|f| *f == rasd_syntax::Function::Circ);
+        if !matches!(tags[t].kind, Kind::Verb | Kind::Nominal) && !circ() {
             t += 1;
             continue;
         }
@@ -279,8 +281,9 @@ fn collect_triggers(
             continue;
         }
         let tag = &parse.tags[t];
-        if let (Some(a), Some(id)) = (tag.analysis, tag.caller.filter(|&c| c != NOT_A_TRIGGER)) {
-            let _ = id;
+        // The caller first: most words are no trigger, and their analysis is not copied.
+        let trigger = tag.caller.is_some_and(|c| c != NOT_A_TRIGGER);
+        if let Some(a) = tag.analysis.filter(|_| trigger) {
             let verb = a.infl.pos == Pos::Verb;
             // Every row of the word's reading in this part of speech.
             let rows: Vec<u32> = lemmas

@@ -107,6 +107,56 @@ pub struct Lexicon {
     pub cue_phrases: PhraseSet<Vec<u32>>,
     /// Word-set phrases of several words.
     pub set_phrases: PhraseSet<Vec<u16>>,
+    /// The sets and prepositions the code names, looked up once at load.
+    pub known: Known,
+}
+
+/// The word sets and prepositions the stage's code names, by index: asked for every
+/// phrase and trigger, they are looked up by name once, when the data loads.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Known {
+    /// Set `dyad` ("الجانبان").
+    pub dyad: Option<u16>,
+    /// Set `member` ("عضو", "مقاتل").
+    pub member: Option<u16>,
+    /// Set `count` (words of number).
+    pub count: Option<u16>,
+    /// Set `launch` (verbs of launching).
+    pub launch: Option<u16>,
+    /// Set `not_conflict` (sport, weather, markets).
+    pub not_conflict: Option<u16>,
+    /// Preposition ل.
+    pub lam: Option<u16>,
+    /// Preposition من.
+    pub min: Option<u16>,
+    /// Preposition من قبل.
+    pub min_qibal: Option<u16>,
+    /// Preposition بوساطة.
+    pub mediation: Option<u16>,
+    /// Prepositions على and ضد (an act aimed at someone).
+    pub against: [Option<u16>; 2],
+    /// Prepositions لدى, في and من (where an envoy serves).
+    pub hosts: [Option<u16>; 3],
+}
+
+impl Known {
+    fn new(set_names: &[String], grammar: &Grammar) -> Known {
+        let set = |name: &str| set_names.iter().position(|n| n == name).map(|i| i as u16);
+        let prep = |key: &str| grammar.prep_index(key);
+        Known {
+            dyad: set("dyad"),
+            member: set("member"),
+            count: set("count"),
+            launch: set("launch"),
+            not_conflict: set("not_conflict"),
+            lam: prep("ل"),
+            min: prep("من"),
+            min_qibal: prep("من_قبل"),
+            mediation: prep("بوساطة"),
+            against: [prep("علي"), prep("ضد")],
+            hosts: [prep("لدى"), prep("في"), prep("من")],
+        }
+    }
 }
 
 impl Lexicon {
@@ -197,7 +247,9 @@ impl Lexicon {
         lemma_rows.extend(s_lemmas.into_iter().map(|(f, i)| (f, Payload::Set(i))));
         let lemmas = Morph::new(lemma_rows.iter().map(|(f, p)| (f.as_str(), *p)))
             .map_err(|source| LexiconError::Entry { file: "data/events".into(), source })?;
+        let known = Known::new(&set_names, &grammar);
         Ok(Lexicon {
+            known,
             frames,
             classes,
             cues,

@@ -56,16 +56,7 @@ use rasd_model::{Event, Time};
 /// The events of a document, with the times its sentences name (for the events' dates).
 pub fn extract(doc: &Doc<'_>, times: &[Time], lex: &Lexicon) -> Vec<Event> {
     let ctx = context::Ctx::new(doc, lex, times);
-    let outcomes = assemble::assemble(&ctx);
-    // Nothing else reads the outcomes: their events are moved, not copied.
-    let raws = outcomes
-        .into_iter()
-        .filter_map(|(_, _, o)| match o {
-            assemble::Outcome::Events(r) => Some(r),
-            _ => None,
-        })
-        .flatten()
-        .collect();
+    let raws = assemble::events(&ctx);
     document::finish(&ctx, raws, times)
 }
 

@@ -79,7 +79,7 @@ impl<'e> Ctx<'_, 'e> {
             purpose: self.purpose(t),
             ..Mood::default()
         };
-        for (cue, modality) in self.cues_reaching(t) {
+        for (_, cue, modality) in self.cues_reaching(t) {
             match modality {
                 Modality::Reported => {
                     if m.claimant.is_none() {
@@ -114,8 +114,9 @@ impl<'e> Ctx<'_, 'e> {
         m
     }
 
-    /// The cues whose scope holds token `t`, innermost first, with their modality.
-    fn cues_reaching(&self, t: usize) -> Vec<(usize, Modality)> {
+    /// The cues whose scope holds token `t`, innermost first: how deep, the cue, its
+    /// modality.
+    fn cues_reaching(&self, t: usize) -> Vec<(usize, usize, Modality)> {
         let s = self.doc.sentence_of(t);
         let range = self.doc.sentences[s].clone();
         let mut out: Vec<(usize, usize, Modality)> = Vec::new();
@@ -132,7 +133,7 @@ impl<'e> Ctx<'_, 'e> {
             }
         }
         out.sort_by_key(|&(d, i, _)| (d, std::cmp::Reverse(self.cues[i].at)));
-        out.into_iter().map(|(_, i, m)| (i, m)).collect()
+        out
     }
 
     /// Whether cue `i`'s scope reaches token `t`; how deep (0 nearest) when it does.
@@ -260,8 +261,8 @@ impl<'e> Ctx<'_, 'e> {
     pub fn reporter(&self, t: usize) -> Option<Party<'e>> {
         self.cues_reaching(t)
             .into_iter()
-            .find(|(_, m)| matches!(m, Modality::Reported | Modality::Denied))
-            .and_then(|(i, _)| self.cue_subject(i))
+            .find(|(_, _, m)| matches!(m, Modality::Reported | Modality::Denied))
+            .and_then(|(_, i, _)| self.cue_subject(i))
     }
 
     /// Whether the trigger at `t` is negated.
@@ -367,7 +368,7 @@ impl<'e> Ctx<'_, 'e> {
 
     /// Whether the verb at `v` governs ل (a grammar verb that says so).
     fn takes_lam(&self, v: usize) -> bool {
-        let k = self.lex.grammar.prep_index("ل");
+        let k = self.lex.known.lam;
         matches!(self.parse.tags[v].sense, Some(rasd_syntax::VerbSense::Governs(x)) if Some(x) == k)
     }
 

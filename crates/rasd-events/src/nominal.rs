@@ -62,20 +62,25 @@ impl<'e> Ctx<'_, 'e> {
         let Some(p) = self.phrase_of(self.trigger_end(t) - 1) else { return out };
         let after_own = self.own_phrase_after(t, p);
         let lam = self.lam_after(p);
-        // "عقوبات الاتحاد الأوروبي على روسيا": with a target after it, the genitive acts.
-        let aimed = ["علي", "ضد"].iter().any(|k| {
-            self.lex
-                .grammar
-                .prep_index(k)
-                .is_some_and(|k| self.preps_after(t, k).into_iter().any(|q| self.names_party(q)))
-        });
+        // "عقوبات الاتحاد الأوروبي على روسيا": with a target after it, the genitive acts
+        // (looked for only when a genitive is there to read).
+        let aimed = std::cell::OnceCell::new();
+        let aimed = || {
+            *aimed.get_or_init(|| {
+                self.lex.known.against.iter().any(|k| {
+                    k.is_some_and(|k| {
+                        self.preps_after(t, k).into_iter().any(|q| self.names_party(q))
+                    })
+                })
+            })
+        };
         let mut genitive_found = false;
         for (party, adjective) in after_own {
             if adjective {
                 out.agents.push((party, "adjective"));
             } else {
                 genitive_found = true;
-                if genitive_is_subject || lam.is_some() || aimed {
+                if genitive_is_subject || lam.is_some() || aimed() {
                     out.agents.push((party, "genitive"));
                 } else {
                     out.patients.push((party, "genitive"));
@@ -173,7 +178,7 @@ impl<'e> Ctx<'_, 'e> {
         let first = ph.head;
         let tag = &self.parse.tags[first];
         let counted = tag.kind == rasd_syntax::Kind::Number
-            || self.lex.set("count").is_some_and(|s| self.in_set(first, s))
+            || self.lex.known.count.is_some_and(|s| self.in_set(first, s))
             || self.doc.w(first).ends_with("ان")
             || self.doc.w(first).ends_with("ين");
         ph.prep.is_none() && ph.tokens.start > v && counted && !self.names_party_as_agent(p)
@@ -189,7 +194,7 @@ impl<'e> Ctx<'_, 'e> {
         let ph = &self.parse.phrases.list[p];
         let first = ph.tokens.start;
         let counted = self.parse.tags[first].kind == rasd_syntax::Kind::Number
-            || self.lex.set("count").is_some_and(|s| self.in_set(first, s));
+            || self.lex.known.count.is_some_and(|s| self.in_set(first, s));
         (ph.prep.is_none() && counted && !self.names_party_as_agent(p)).then_some(p)
     }
 
@@ -292,7 +297,7 @@ impl<'e> Ctx<'_, 'e> {
                     }
                     // "صواريخ أطلقت من لبنان": where it was launched from.
                     if out.agents.is_empty() {
-                        if let Some(k) = self.lex.grammar.prep_index("من") {
+                        if let Some(k) = self.lex.known.min {
                             for q in self.preps_after(v, k) {
                                 for party in self.phrase_parties(q, true) {
                                     out.agents.push((party, "launched from"));
@@ -425,7 +430,7 @@ impl<'e> Ctx<'_, 'e> {
 
     /// Whether the verb at `v` is one that launches or sends (أطلق، أرسل ...).
     fn launches(&self, v: usize) -> bool {
-        self.lex.set("launch").is_some_and(|s| self.in_set(v, s))
+        self.lex.known.launch.is_some_and(|s| self.in_set(v, s))
     }
 
     /// One past the last token of the list phrase `p` starts ("مسيرات وصواريخ ...").

@@ -73,7 +73,7 @@ impl<'e> Ctx<'_, 'e> {
         let ph = &self.parse.phrases.list[p];
         let mut out: Vec<Party<'e>> = Vec::new();
         // "الجانبان", "طرفي النزاع": the article's two sides, filled in at the end.
-        if let Some(set) = self.lex.set("dyad") {
+        if let Some(set) = self.lex.known.dyad {
             if self.in_set(ph.head, set)
                 && !ph.noun_tokens().any(|t| self.token_party(t, false).is_some())
             {
@@ -125,14 +125,21 @@ impl<'e> Ctx<'_, 'e> {
         let key = self.lex.grammar.prep_key(next.prep?);
         // "بوساطة من قوات حفظ السلام": a preposition with no noun of its own.
         let bare_prep = phrases[p].noun_tokens().is_empty();
-        let member = self
-            .lex
-            .set("member")
-            .is_some_and(|s| phrases[p].noun_tokens().any(|t| self.in_set(t, s)));
-        // "ممثلين عن إسرائيل": عن after a member noun names whom it stands for.
-        let member_prep = matches!(key, "من" | "في") || (member && key == "عن");
-        // "المتحدث باسم الحوثيين": who one speaks for.
-        if !(key == "ل" || key == "باسم" || ((member || bare_prep) && member_prep)) {
+        let member = || {
+            self.lex
+                .known
+                .member
+                .is_some_and(|s| phrases[p].noun_tokens().any(|t| self.in_set(t, s)))
+        };
+        let owner = match key {
+            // "المتحدث باسم الحوثيين": who one speaks for.
+            "ل" | "باسم" => true,
+            "من" | "في" => bare_prep || member(),
+            // "ممثلين عن إسرائيل": عن after a member noun names whom it stands for.
+            "عن" => member(),
+            _ => false,
+        };
+        if !owner {
             return None;
         }
         // "ممثلين من كل من الولايات المتحدة ...": past "من كل".

@@ -83,7 +83,7 @@ impl<'e> Ctx<'_, 'e> {
             let count_passive = tr.rows.iter().any(|&r| self.lex.frames[r as usize].count_passive);
             if count_passive && !v.passive && self.counted_subject(tr.at) {
                 v.passive = true;
-            } else if let Some(p) = self.counted_topic(tr.at).filter(|_| count_passive) {
+            } else if let Some(p) = count_passive.then(|| self.counted_topic(tr.at)).flatten() {
                 v.passive = true;
                 v.subject = Some(Arg::Phrase(p));
             }
@@ -185,7 +185,7 @@ impl<'e> Ctx<'_, 'e> {
 
     /// "من قبل X", "على يد X": the agent of a passive verb.
     fn agent_phrases(&self, t: usize) -> Vec<Arg> {
-        let Some(k) = self.lex.grammar.prep_index("من_قبل") else { return Vec::new() };
+        let Some(k) = self.lex.known.min_qibal else { return Vec::new() };
         self.preps_after(t, k).into_iter().map(Arg::Phrase).collect()
     }
 

@@ -92,7 +92,10 @@ pub fn phrases(
             chunk(&Chunker { grammar, tags, doc, glued: &glued }, seg.clone(), c, &mut out);
             let time_before = |ph: &Phrase| grammar.is_time_noun(doc.w(ph.head));
             lists_and_asides(&mut out.list[first..], &time_before);
-            dateline(doc, tags, seg.clone(), &mut out.list[first..]);
+            let opens_sentence = doc.sentences.get(clause.sentence).map(|r| r.start);
+            if opens_sentence == Some(seg.start) {
+                dateline(doc, tags, seg.clone(), &mut out.list[first..]);
+            }
         }
     }
     out
@@ -133,11 +136,8 @@ fn lists_and_asides(phrases: &mut [Phrase], is_time: &dyn Fn(&Phrase) -> bool) {
 
 /// A dateline ("صنعاء - ", "الفاشر (السودان) - ") opening a sentence: where the story
 /// was filed, not the subject of the verb after it. Its phrases become asides.
+/// `seg` is the segment that opens its sentence.
 fn dateline(doc: &Doc<'_>, tags: &[Tag<'_>], seg: Range<usize>, phrases: &mut [Phrase]) {
-    let sentence_start = doc.sentences.get(doc.sentence_of(seg.start)).map(|r| r.start);
-    if sentence_start != Some(seg.start) {
-        return;
-    }
     let window = seg.start..seg.end.min(seg.start + 7);
     let dash =
         window.take_while(|&u| !tags[u].is_verb()).find(|&u| matches!(doc.w(u), "-" | "–" | "—"));
@@ -265,12 +265,13 @@ fn noun_end(c: &Chunker<'_, '_>, head: usize, end: usize) -> usize {
         }
         // "دانت قطر في بيان الهجوم": a statement is no genitive's head; what follows is
         // the verb's object.
-        let after_fi =
-            head > 0 && prep_word(&tags[head - 1]).is_some_and(|k| c.grammar.prep_key(k) == "في");
+        let after_fi = || {
+            head > 0 && prep_word(&tags[head - 1]).is_some_and(|k| c.grammar.prep_key(k) == "في")
+        };
         if t == head + 1
             && this_definite
             && !definite
-            && after_fi
+            && after_fi()
             && c.grammar.is_statement(doc.w(head))
             && !c.grammar.is_time_noun(doc.w(t))
         {

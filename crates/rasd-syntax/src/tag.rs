@@ -10,6 +10,7 @@
 use rasd_attribution::Doc;
 use rasd_morph::{Analysis, Aspect, Case, Pos, Proclitics, Pronoun, TokenAnalyses};
 use rasd_text::TokenKind;
+use rustc_hash::FxHashMap;
 
 use crate::grammar::{Function, Grammar, NegScope, VerbSense};
 
@@ -202,6 +203,10 @@ impl<'g> Tags<'g> {
     /// word), and a possessor pronoun.
     #[inline(never)]
     pub fn read_nominals(&mut self, doc: &Doc<'_>, wanted: &dyn Fn(usize) -> bool) {
+        // What the word lists say of a word is read once per document: the words that
+        // need them come back again and again.
+        let mut lead: FxHashMap<&str, Proclitics> = FxHashMap::default();
+        let mut tail: FxHashMap<&str, Option<Pronoun>> = FxHashMap::default();
         for (s, r) in doc.sentences.iter().enumerate() {
             if !wanted(s) {
                 continue;
@@ -211,9 +216,16 @@ impl<'g> Tags<'g> {
                 if tag.kind != Kind::Nominal || tag.analysis.is_some() {
                     continue;
                 }
-                tag.proclitics = nominal_proclitics(doc.kb, doc.w(t));
+                let w = doc.w(t);
+                tag.proclitics = article_proclitics(w).unwrap_or_else(|| {
+                    *lead.entry(w).or_insert_with(|| letter_proclitics(doc.kb, w))
+                });
                 if !ends_in_ta_marbuta(doc, t) {
-                    tag.pronoun = possessor(doc.kb, doc.w(t));
+                    tag.pronoun = possessor_ending(w).and_then(|(rest, stem, p)| {
+                        *tail
+                            .entry(w)
+                            .or_insert_with(|| more_frequent_without(doc.kb, rest, stem, p))
+                    });
                 }
             }
         }
@@ -343,25 +355,28 @@ pub fn glued_proclitics(doc: &Doc<'_>, t: usize, k: usize) -> Proclitics {
     let Some(m) = mention else { return p };
     // The mention may include a و the name does not start with ("وروسيا"), or start
     // after the proclitics ("لإسرائيل" has its mention at "إسرائيل").
-    let text = doc.original(t, t + 1);
-    let glued: String = text.chars().take(m.start - tok_start).collect();
-    let name = doc.entities[k].name_ar.as_deref().unwrap_or("");
-    let lead: String = if glued.is_empty() && m.text.starts_with('و') && !name.starts_with('و') {
-        "و".to_string()
-    } else {
-        glued
-    };
-    for c in lead.chars() {
-        p = p.with(match c {
-            'و' => Proclitics::WA,
-            'ف' => Proclitics::FA,
-            'ب' => Proclitics::BI,
-            'ل' => Proclitics::LI,
-            'ك' => Proclitics::KA,
-            _ => Proclitics::NONE,
-        });
+    // Read off the text in place: asked for every token of every name.
+    let mut glued = doc.original(t, t + 1).chars().take(m.start - tok_start).peekable();
+    if glued.peek().is_none() {
+        let name = doc.entities[k].name_ar.as_deref().unwrap_or("");
+        if m.text.starts_with('و') && !name.starts_with('و') {
+            p = p.with(Proclitics::WA);
+        }
+        return p;
     }
-    p
+    glued.fold(p, |p, c| p.with(letter_proclitic(c)))
+}
+
+/// The proclitic a letter written before a word stands for (none for other letters).
+fn letter_proclitic(c: char) -> Proclitics {
+    match c {
+        'و' => Proclitics::WA,
+        'ف' => Proclitics::FA,
+        'ب' => Proclitics::BI,
+        'ل' => Proclitics::LI,
+        'ك' => Proclitics::KA,
+        _ => Proclitics::NONE,
+    }
 }
 
 /// A word that is not part of an entity: a closed-class word or phrase, a known verb, or
@@ -383,16 +398,13 @@ fn word_tag<'g>(
     }
     // Asked only of a verb reading with a pronoun: reading the original costs.
     let ta_marbuta = std::cell::OnceCell::new();
-    let verb = readings
-        .iter()
-        .filter(|a| {
-            let with_pronoun = a.infl.pos == Pos::Verb && a.enclitic.is_some();
-            plausible_verb(
-                a,
-                with_pronoun && *ta_marbuta.get_or_init(|| ends_in_ta_marbuta(doc, t)),
-            )
-        })
-        .find_map(|a| sense(a).map(|s| (a, s)));
+    // The grammar's sense first: most readings are a caller's, and need no more reading.
+    let verb = readings.iter().find_map(|a| {
+        let s = sense(a)?;
+        let with_pronoun = a.infl.pos == Pos::Verb && a.enclitic.is_some();
+        let ta = with_pronoun && *ta_marbuta.get_or_init(|| ends_in_ta_marbuta(doc, t));
+        plausible_verb(a, ta).then_some((a, s))
+    });
     if let Some((a, s)) = verb {
         let mut tag = Tag::new(Kind::Verb, t);
         tag.analysis = Some(*a);
@@ -406,9 +418,11 @@ fn word_tag<'g>(
     Tag::new(Kind::Nominal, t)
 }
 
-/// The possessor written on a noun no lexicon knows ("قواتهم", "مقاتليها"): a pronoun
-/// ending whose removal leaves a clearly more frequent word.
-fn possessor(kb: &rasd_kb::Kb, w: &str) -> Option<Pronoun> {
+/// The possessor written on a noun no lexicon knows ("قواتهم", "مقاتليها") is a pronoun
+/// ending whose removal leaves a clearly more frequent word: the ending a word may
+/// carry, with the word before it and the word without its conjunction (at most one of
+/// the endings fits a word).
+fn possessor_ending(w: &str) -> Option<(&str, &str, Pronoun)> {
     const ENDINGS: [(&str, Pronoun); 5] = [
         ("هما", Pronoun::D3),
         ("هم", Pronoun::Mp3),
@@ -421,14 +435,14 @@ fn possessor(kb: &rasd_kb::Kb, w: &str) -> Option<Pronoun> {
     if !stem.ends_with(['ه', 'ا', 'م', 'ن']) {
         return None;
     }
-    ENDINGS.iter().find_map(|&(e, p)| {
-        let rest = stem.strip_suffix(e)?;
-        if rest.chars().count() < 3 {
-            return None;
-        }
-        let zr = kb.zipf(rest);
-        (zr >= 3.5 && zr >= kb.zipf(stem) + 0.5).then_some(p)
-    })
+    let (rest, p) = ENDINGS.iter().find_map(|&(e, p)| Some((stem.strip_suffix(e)?, p)))?;
+    (rest.chars().count() >= 3).then_some((rest, stem, p))
+}
+
+/// The possessor `p` when the word without it (`rest`) is a clearly more frequent word.
+fn more_frequent_without(kb: &rasd_kb::Kb, rest: &str, stem: &str, p: Pronoun) -> Option<Pronoun> {
+    let zr = kb.zipf(rest);
+    (zr >= 3.5 && zr >= kb.zipf(stem) + 0.5).then_some(p)
 }
 
 /// Whether a verb reading is one to believe: not a verb with a pronoun where the
@@ -452,22 +466,9 @@ pub fn ends_in_ta_marbuta(doc: &Doc<'_>, t: usize) -> bool {
 
 /// The proclitics of a written prefix ("وب", "ف").
 fn prefix_proclitics(prefix: &str) -> Proclitics {
-    prefix.chars().fold(Proclitics::NONE, |p, c| {
-        p.with(match c {
-            'و' => Proclitics::WA,
-            'ف' => Proclitics::FA,
-            'ب' => Proclitics::BI,
-            'ل' => Proclitics::LI,
-            'ك' => Proclitics::KA,
-            _ => Proclitics::NONE,
-        })
-    })
+    prefix.chars().fold(Proclitics::NONE, |p, c| p.with(letter_proclitic(c)))
 }
 
-/// The proclitics of a word no lexicon knows. Those written before the article are
-/// certain ("والقوات", "بالمدينة", "للجيش"); a first و، ف، ب، ل or ك without it may be a
-/// root letter (وزير، بلدة، لجنة), so it is read off only when the rest of the word is a
-/// clearly more frequent word in general Arabic ("برفع" → رفع, not "بلدة" → لدة).
 /// How common a word without proclitics is, counting the forms the frequency list holds
 /// more often than it: with the article ("متمردين" as "المتمردين"), and a plural in
 /// construct as its plain plural ("ومتمردي حركة X": "المتمردين").
@@ -481,11 +482,18 @@ fn word_zipf(kb: &rasd_kb::Kb, w: &str) -> f32 {
     plain.max(definite).max(construct)
 }
 
-fn nominal_proclitics(kb: &rasd_kb::Kb, w: &str) -> Proclitics {
+/// The proclitics of a word no lexicon knows. Those written before the article are
+/// certain ("والقوات", "بالمدينة", "للجيش"); a first و، ف، ب، ل or ك without it may be a
+/// root letter (وزير، بلدة، لجنة), so it is read off only when the rest of the word is a
+/// clearly more frequent word in general Arabic ("برفع" → رفع, not "بلدة" → لدة).
+/// This is the first step, which needs no word list: the proclitics before the article,
+/// or none for a word that starts with none of their letters; `None` when the word list
+/// must be asked ([`letter_proclitics`]).
+fn article_proclitics(w: &str) -> Option<Proclitics> {
     const ARTICLE: Proclitics = Proclitics::ARTICLE;
     // Every prefix below starts with one of these letters: most words start with none.
     if !w.starts_with(['و', 'ف', 'ب', 'ك', 'ل', 'ا']) {
-        return Proclitics::NONE;
+        return Some(Proclitics::NONE);
     }
     // No prefix is the start of another, so at most one matches and their order does not
     // matter: the article alone, the most common, is tried first.
@@ -501,9 +509,15 @@ fn nominal_proclitics(kb: &rasd_kb::Kb, w: &str) -> Proclitics {
         ("لل", Proclitics::LI.with(ARTICLE)),
     ] {
         if w.strip_prefix(prefix).is_some_and(|r| r.chars().count() >= 2) {
-            return flags;
+            return Some(flags);
         }
     }
+    None
+}
+
+/// The proclitics of a word without the article, read off when the rest of the word is
+/// a clearly more frequent word.
+fn letter_proclitics(kb: &rasd_kb::Kb, w: &str) -> Proclitics {
     let mut flags = Proclitics::NONE;
     let mut rest = w;
     for (letter, flag) in [
