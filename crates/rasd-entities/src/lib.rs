@@ -1155,6 +1155,14 @@ impl<'a> Recognizer<'a> {
         let kb = self.kb;
         let inst = kb.institution(index);
         let (mut owners, mut k) = self.owners(j, dual);
+        // "هيئة الأركان المشتركة الكورية الجنوبية": a qualifier of the institution may
+        // stand between it and its state's adjective.
+        if owners.is_empty() && self.institution_qualifier(j) {
+            let (after, end) = self.owners(j + 1, dual);
+            if after.iter().all(|&o| self.kb.entry(o).kind == EntityKind::Country) {
+                (owners, k) = (after, end);
+            }
+        }
         // "مكتب رئيس الوزراء بنيامين نتنياهو": the office-holder named after it gives
         // its state, and is left to be matched as a person.
         // Not "برئاسة X" (headed by X): a head of one word behind a preposition.
@@ -1192,6 +1200,18 @@ impl<'a> Recognizer<'a> {
         }
         self.cover(i, k);
         Some(k)
+    }
+
+    /// Whether word `j` after an institution's head is a definite common word that may
+    /// qualify it ("المشتركة", "العليا"): no name, no title, and not shaped like a
+    /// state's adjective the knowledge base lacks ("وزارة الخارجية الغيانية").
+    fn institution_qualifier(&self, j: usize) -> bool {
+        self.is_word(j)
+            && self.words[j].starts_with("ال")
+            && !["ي", "يه"].iter().any(|e| self.words[j].ends_with(e))
+            && self.match_name(j).is_none()
+            && self.match_head(j).is_none()
+            && !self.covered.get(j).copied().unwrap_or(true)
     }
 
     /// The state of a known person named at token `j` (an office's holder after it).

@@ -56,6 +56,14 @@ fn institution_by_adjective() {
     assert_eq!(org.country.as_deref(), Some("UKR"));
     assert!(org.mentions[0].text.starts_with("وزارة الدفاع"));
     find(&es, "UKR");
+    // A qualifier may stand between the institution and its state's adjective.
+    let es = ents("وقالت هيئة الأركان المشتركة الأمريكية إن التدريبات انتهت.");
+    let org = es.iter().find(|e| e.kind == EntityKind::Org).expect("an org");
+    assert_eq!(org.country.as_deref(), Some("USA"));
+    // Not an adjective shaped like a state's: Guyana's own ministry, not Venezuela's.
+    let es = ents("وقالت وزارة الخارجية الغيانية فنزويلا تهدد أمن المنطقة.");
+    let org = es.iter().find(|e| e.kind == EntityKind::Org).expect("an org");
+    assert_eq!(org.country.as_deref(), Some("GUY"));
 }
 
 #[test]

@@ -132,13 +132,19 @@ fn choose_row(ctx: &Ctx<'_, '_>, i: usize) -> Option<u32> {
                 .iter()
                 .any(|&h| ctx.in_set(h, set)),
         };
-        let needs_ok = f.needs.is_none_or(|set| {
-            let c = ctx.parse.clauses.index_of(tr.at);
-            c.is_some_and(|c| {
-                ctx.parse.clauses.list[c].tokens().any(|u| u > tr.at && ctx.in_set(u, set))
-            })
-        });
+        let needs_ok = f.needs.is_none_or(|set| needed_word_follows(ctx, tr.at, set));
         object_ok && needs_ok
+    })
+}
+
+/// Whether a word of `set` follows token `at` in its clause or in a complement clause
+/// it introduces ("وصفت X الهجوم | بأنه جريمة").
+fn needed_word_follows(ctx: &Ctx<'_, '_>, at: usize, set: u16) -> bool {
+    let clauses = &ctx.parse.clauses;
+    let Some(c) = clauses.index_of(at) else { return false };
+    clauses.list.iter().enumerate().any(|(k, cl)| {
+        let own = k == c || (cl.parent == Some(c) && cl.kind == rasd_syntax::ClauseKind::Comp);
+        own && cl.tokens().any(|u| u > at && ctx.in_set(u, set))
     })
 }
 
