@@ -263,6 +263,17 @@ fn noun_end(c: &Chunker<'_, '_>, head: usize, end: usize) -> usize {
         if t > head && definite && !this_definite && !rank_qualifier {
             break;
         }
+        // "هاجم مسلحون مجهولون | قافلة": a sound plural with its ن is in no construct, so
+        // an indefinite word after it that does not agree with it starts the next phrase.
+        if t > head
+            && !definite
+            && !this_definite
+            && tag.kind == Kind::Nominal
+            && !doc.w(t).ends_with("ون")
+            && sound_plural(c, t - 1)
+        {
+            break;
+        }
         // "دانت قطر في بيان الهجوم": a statement is no genitive's head; what follows is
         // the verb's object.
         let after_fi = || {
@@ -311,6 +322,24 @@ fn noun_end(c: &Chunker<'_, '_>, head: usize, end: usize) -> usize {
         t = tag.end.max(t + 1);
     }
     t
+}
+
+/// Whether nominal word `t` is an indefinite sound masculine plural in the nominative
+/// ("مسلحون"): its stem or its plural with the article is a common word (so "قانون"،
+/// "مليون" are not).
+fn sound_plural(c: &Chunker<'_, '_>, t: usize) -> bool {
+    let w = c.doc.w(t);
+    c.tags[t].kind == Kind::Nominal
+        && !is_definite(&c.tags[t])
+        && w.strip_suffix("ون").is_some_and(|stem| {
+            let kb = c.doc.kb;
+            let common = |form: String| kb.zipf(&form) >= 3.5;
+            stem.chars().count() >= 3
+                && (common(stem.to_string())
+                    || common(format!("ال{stem}"))
+                    || common(format!("ال{stem}ين"))
+                    || common(format!("ال{stem}ون")))
+        })
 }
 
 /// Whether a word has the endings of a nisba adjective ("أمريكية", "الروسي",
