@@ -337,8 +337,7 @@ fn sound_plural(c: &Chunker<'_, '_>, t: usize) -> bool {
             stem.chars().count() >= 3
                 && (common(stem.to_string())
                     || common(format!("ال{stem}"))
-                    || common(format!("ال{stem}ين"))
-                    || common(format!("ال{stem}ون")))
+                    || common(format!("ال{stem}ين")))
         })
 }
 
