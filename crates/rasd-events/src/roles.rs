@@ -368,6 +368,17 @@ impl<'e> Ctx<'_, 'e> {
             .filter(free)
             .find_map(place_at)
             .or_else(|| relative.and_then(|r| r.tokens().find_map(place_at)))
+            // "استهدفت غارة سيارة تقل قياديين ... جنوبي الصومال": a relative clause on a
+            // noun of the clause says where that noun was.
+            .or_else(|| {
+                let clauses = &self.parse.clauses.list;
+                clauses
+                    .iter()
+                    .filter(|r| r.parent == Some(c) && r.kind == rasd_syntax::ClauseKind::Rel)
+                    .flat_map(|r| r.tokens())
+                    .filter(|&u| u > t)
+                    .find_map(place_at)
+            })
             .or_else(|| {
                 // Not the dateline ("صنعاء - شنت ...").
                 let dateline = |u: &usize| {
