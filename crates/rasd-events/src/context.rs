@@ -81,50 +81,11 @@ impl<'d, 'e> Ctx<'d, 'e> {
             Payload::Verb(s) => Some(s),
             _ => None,
         });
-        // Cue nouns are nouns ("المقترح"): the phrase layer reads them so. Triggers are
-        // laid over them after.
-        let mut buf: Vec<Analysis> = Vec::new();
-        for (t, all) in readings.iter() {
-            buf.clear();
-            buf.extend(
-                all.iter().filter(|a| {
-                    matches!(lex.payload(a), Payload::Cue(_)) && a.infl.pos != Pos::Verb
-                }),
-            );
-            if !buf.is_empty() {
-                tags.lay_over(doc, t, &buf, |_| NOT_A_TRIGGER);
-            }
-        }
+        // Cue and trigger readings only ever turn a verb or a nominal into a verb or a
+        // nominal, and touch no grammar function: the trigger phrases, which look at
+        // those only, are found before them.
         let phrase_at = phrase_triggers(doc, lex, &tags);
-        for (t, all) in readings.iter() {
-            if phrase_at.get(t).is_some() {
-                continue;
-            }
-            buf.clear();
-            buf.extend(all.iter().filter(|a| {
-                matches!(lex.payload(a), Payload::Trigger(_))
-                    && believable(a)
-                    && hamza_as_written(doc, t, a, lex)
-            }));
-            if !buf.is_empty() {
-                tags.lay_over(doc, t, &buf, |a| match lex.payload(a) {
-                    Payload::Trigger(r) => r,
-                    _ => NOT_A_TRIGGER,
-                });
-            }
-        }
-        // Only sentences with a trigger are cut into clauses and phrases.
-        let mut wanted = vec![false; doc.sentences.len()];
-        for t in 0..doc.tokens.len() {
-            let trigger = phrase_at.get(t).is_some()
-                || tags[t].caller.is_some_and(|c| c != NOT_A_TRIGGER)
-                || tags[t].alternative.is_some_and(|(_, c)| c.is_some_and(|c| c != NOT_A_TRIGGER));
-            if trigger {
-                if let Some(w) = wanted.get_mut(doc.sentence_of(t)) {
-                    *w = true;
-                }
-            }
-        }
+        let wanted = lay_over_readings(doc, lex, &mut tags, &readings, &phrase_at);
         let parse =
             Parse::new_where(doc, &lex.grammar, tags, |s| wanted.get(s).copied().unwrap_or(true));
         let (triggers, trigger_at) = collect_triggers(doc, lex, &parse, &phrase_at, &readings);
@@ -182,6 +143,78 @@ impl<'d, 'e> Ctx<'d, 'e> {
             }
             _ => self.code(k).into_iter().collect(),
         }
+    }
+}
+
+/// Lays the stage's readings over the grammar's tags in one pass over the tokens: cue
+/// nouns first ("المقترح": the phrase layer reads them as nouns), then triggers over
+/// them, except where a trigger phrase starts. Returns per sentence whether it holds a
+/// trigger: only those are cut into clauses and phrases.
+fn lay_over_readings(
+    doc: &Doc<'_>,
+    lex: &Lexicon,
+    tags: &mut Tags<'_>,
+    readings: &TokenAnalyses,
+    phrase_at: &rasd_text::Sparse<(usize, Vec<u32>)>,
+) -> Vec<bool> {
+    let mut wanted = vec![false; doc.sentences.len()];
+    let last = doc.sentences.len().saturating_sub(1);
+    let mut s = 0;
+    let mut buf: Vec<Analysis> = Vec::new();
+    for t in 0..doc.tokens.len() {
+        let phrase = phrase_at.get(t).is_some();
+        let all = readings.of(t);
+        if !all.is_empty() {
+            buf.clear();
+            buf.extend(
+                all.iter().filter(|a| {
+                    matches!(lex.payload(a), Payload::Cue(_)) && a.infl.pos != Pos::Verb
+                }),
+            );
+            if !buf.is_empty() {
+                tags.lay_over(doc, t, &buf, |_| NOT_A_TRIGGER);
+            }
+            if !phrase {
+                lay_over_triggers(doc, lex, tags, t, all, &mut buf);
+            }
+        }
+        let tag = &tags[t];
+        let trigger = phrase
+            || tag.caller.is_some_and(|c| c != NOT_A_TRIGGER)
+            || tag.alternative.is_some_and(|(_, c)| c.is_some_and(|c| c != NOT_A_TRIGGER));
+        if trigger {
+            // The sentence `Doc::sentence_of` gives, found walking forward.
+            while doc.sentences.get(s).is_some_and(|r| r.end <= t) {
+                s += 1;
+            }
+            if let Some(w) = wanted.get_mut(s.min(last)) {
+                *w = true;
+            }
+        }
+    }
+    wanted
+}
+
+/// Lays token `t`'s trigger readings (`all` filtered) over its tag.
+fn lay_over_triggers(
+    doc: &Doc<'_>,
+    lex: &Lexicon,
+    tags: &mut Tags<'_>,
+    t: usize,
+    all: &[Analysis],
+    buf: &mut Vec<Analysis>,
+) {
+    buf.clear();
+    buf.extend(all.iter().filter(|a| {
+        matches!(lex.payload(a), Payload::Trigger(_))
+            && believable(a)
+            && hamza_as_written(doc, t, a, lex)
+    }));
+    if !buf.is_empty() {
+        tags.lay_over(doc, t, buf, |a| match lex.payload(a) {
+            Payload::Trigger(r) => r,
+            _ => NOT_A_TRIGGER,
+        });
     }
 }
 
