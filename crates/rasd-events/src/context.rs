@@ -81,53 +81,15 @@ impl<'d, 'e> Ctx<'d, 'e> {
             Payload::Verb(s) => Some(s),
             _ => None,
         });
-        // Cue nouns are nouns ("المقترح"): the phrase layer reads them so. Triggers are
-        // laid over them after.
-        let mut buf: Vec<Analysis> = Vec::new();
-        for (t, all) in readings.iter() {
-            buf.clear();
-            buf.extend(
-                all.iter().filter(|a| {
-                    matches!(lex.payload(a), Payload::Cue(_)) && a.infl.pos != Pos::Verb
-                }),
-            );
-            if !buf.is_empty() {
-                tags.lay_over(doc, t, &buf, |_| NOT_A_TRIGGER);
-            }
-        }
+        // Cue and trigger readings only ever turn a verb or a nominal into a verb or a
+        // nominal, and touch no grammar function: the trigger phrases, which look at
+        // those only, are found before them.
         let phrase_at = phrase_triggers(doc, lex, &tags);
-        for (t, all) in readings.iter() {
-            if phrase_at.get(t).is_some() {
-                continue;
-            }
-            buf.clear();
-            buf.extend(all.iter().filter(|a| {
-                matches!(lex.payload(a), Payload::Trigger(_))
-                    && believable(a)
-                    && hamza_as_written(doc, t, a, lex)
-            }));
-            if !buf.is_empty() {
-                tags.lay_over(doc, t, &buf, |a| match lex.payload(a) {
-                    Payload::Trigger(r) => r,
-                    _ => NOT_A_TRIGGER,
-                });
-            }
-        }
-        // Only sentences with a trigger are cut into clauses and phrases.
-        let mut wanted = vec![false; doc.sentences.len()];
-        for t in 0..doc.tokens.len() {
-            let trigger = phrase_at.get(t).is_some()
-                || tags[t].caller.is_some_and(|c| c != NOT_A_TRIGGER)
-                || tags[t].alternative.is_some_and(|(_, c)| c.is_some_and(|c| c != NOT_A_TRIGGER));
-            if trigger {
-                if let Some(w) = wanted.get_mut(doc.sentence_of(t)) {
-                    *w = true;
-                }
-            }
-        }
+        let (wanted, candidates) = lay_over_readings(doc, lex, &mut tags, &readings, &phrase_at);
         let parse =
             Parse::new_where(doc, &lex.grammar, tags, |s| wanted.get(s).copied().unwrap_or(true));
-        let (triggers, trigger_at) = collect_triggers(doc, lex, &parse, &phrase_at, &readings);
+        let (triggers, trigger_at) =
+            collect_triggers(doc, lex, &parse, &phrase_at, &readings, &candidates);
         let (cues, cue_at) = find_cues(doc, lex, &readings);
         let codes = (0..doc.entities.len()).map(|k| entity_code(doc, k)).collect();
         let mut ctx = Ctx {
@@ -182,6 +144,82 @@ impl<'d, 'e> Ctx<'d, 'e> {
             }
             _ => self.code(k).into_iter().collect(),
         }
+    }
+}
+
+/// Lays the stage's readings over the grammar's tags in one pass over the tokens: cue
+/// nouns first ("المقترح": the phrase layer reads them as nouns), then triggers over
+/// them, except where a trigger phrase starts. Returns per sentence whether it holds a
+/// trigger (only those are cut into clauses and phrases), and the tokens that may be
+/// triggers, in order: the parse may choose between a word's readings, but no word
+/// without a trigger reading nor phrase becomes one.
+fn lay_over_readings(
+    doc: &Doc<'_>,
+    lex: &Lexicon,
+    tags: &mut Tags<'_>,
+    readings: &TokenAnalyses,
+    phrase_at: &rasd_text::Sparse<(usize, Vec<u32>)>,
+) -> (Vec<bool>, Vec<usize>) {
+    let mut wanted = vec![false; doc.sentences.len()];
+    let mut candidates = Vec::new();
+    let last = doc.sentences.len().saturating_sub(1);
+    let mut s = 0;
+    let mut buf: Vec<Analysis> = Vec::new();
+    for t in 0..doc.tokens.len() {
+        let phrase = phrase_at.get(t).is_some();
+        let all = readings.of(t);
+        if !all.is_empty() {
+            buf.clear();
+            buf.extend(
+                all.iter().filter(|a| {
+                    matches!(lex.payload(a), Payload::Cue(_)) && a.infl.pos != Pos::Verb
+                }),
+            );
+            if !buf.is_empty() {
+                tags.lay_over(doc, t, &buf, |_| NOT_A_TRIGGER);
+            }
+            if !phrase {
+                lay_over_triggers(doc, lex, tags, t, all, &mut buf);
+            }
+        }
+        let tag = &tags[t];
+        let trigger = phrase
+            || tag.caller.is_some_and(|c| c != NOT_A_TRIGGER)
+            || tag.alternative.is_some_and(|(_, c)| c.is_some_and(|c| c != NOT_A_TRIGGER));
+        if trigger {
+            candidates.push(t);
+            // The sentence `Doc::sentence_of` gives, found walking forward.
+            while doc.sentences.get(s).is_some_and(|r| r.end <= t) {
+                s += 1;
+            }
+            if let Some(w) = wanted.get_mut(s.min(last)) {
+                *w = true;
+            }
+        }
+    }
+    (wanted, candidates)
+}
+
+/// Lays token `t`'s trigger readings (`all` filtered) over its tag.
+fn lay_over_triggers(
+    doc: &Doc<'_>,
+    lex: &Lexicon,
+    tags: &mut Tags<'_>,
+    t: usize,
+    all: &[Analysis],
+    buf: &mut Vec<Analysis>,
+) {
+    buf.clear();
+    buf.extend(all.iter().filter(|a| {
+        matches!(lex.payload(a), Payload::Trigger(_))
+            && believable(a)
+            && hamza_as_written(doc, t, a, lex)
+    }));
+    if !buf.is_empty() {
+        tags.lay_over(doc, t, buf, |a| match lex.payload(a) {
+            Payload::Trigger(r) => r,
+            _ => NOT_A_TRIGGER,
+        });
     }
 }
 
@@ -253,7 +291,8 @@ fn phrase_triggers(
     out
 }
 
-/// The triggers of the document, once the parse has decided which words are verbs.
+/// The triggers of the document, once the parse has decided which words are verbs:
+/// `candidates` are the tokens that may be one ([`lay_over_readings`]).
 #[inline(never)]
 fn collect_triggers(
     doc: &Doc<'_>,
@@ -261,11 +300,16 @@ fn collect_triggers(
     parse: &Parse<'_>,
     phrases: &rasd_text::Sparse<(usize, Vec<u32>)>,
     lemmas: &TokenAnalyses,
+    candidates: &[usize],
 ) -> (Vec<Trigger>, Indexes) {
     let mut out: Vec<Trigger> = Vec::new();
     let mut at = Indexes::new(doc.tokens.len());
-    let mut t = 0;
-    while t < doc.tokens.len() {
+    // One past the last phrase found: the words it covers start no trigger.
+    let mut free = 0;
+    for &t in candidates {
+        if t < free {
+            continue;
+        }
         if let Some((end, rows)) = phrases.get(t) {
             at.set(t, out.len());
             // A circumstantial participle acts as its clause's verb ("، متهما إسرائيل").
@@ -277,38 +321,52 @@ fn collect_triggers(
                 nominal: !circ,
                 analysis: None,
             });
-            t = *end;
+            free = *end;
             continue;
         }
-        let tag = &parse.tags[t];
-        // The caller first: most words are no trigger, and their analysis is not copied.
-        let trigger = tag.caller.is_some_and(|c| c != NOT_A_TRIGGER);
-        if let Some(a) = tag.analysis.filter(|_| trigger) {
-            let verb = a.infl.pos == Pos::Verb;
-            // Every row of the word's reading in this part of speech.
-            let rows: Vec<u32> = lemmas
-                .of(t)
-                .iter()
-                .filter(|r| believable(r))
-                .filter(|r| (r.infl.pos == Pos::Verb) == verb)
-                .filter_map(|r| match lex.payload(r) {
-                    Payload::Trigger(row) => Some(row),
-                    _ => None,
-                })
-                .fold(Vec::new(), |mut v, r| {
-                    if !v.contains(&r) {
-                        v.push(r);
-                    }
-                    v
-                });
-            if !rows.is_empty() {
-                at.set(t, out.len());
-                out.push(Trigger { at: t, end: t + 1, rows, nominal: !verb, analysis: Some(a) });
-            }
+        if let Some(trigger) = lemma_trigger(lex, &parse.tags[t], t, lemmas.of(t)) {
+            at.set(t, out.len());
+            out.push(trigger);
         }
-        t += 1;
     }
     (out, at)
+}
+
+/// The trigger a word is by its reading in the parse, if it is one.
+fn lemma_trigger(
+    lex: &Lexicon,
+    tag: &rasd_syntax::Tag<'_>,
+    t: usize,
+    all: &[Analysis],
+) -> Option<Trigger> {
+    // The caller first: most words are no trigger, and their analysis is not copied.
+    if tag.caller.is_none_or(|c| c == NOT_A_TRIGGER) {
+        return None;
+    }
+    let a = tag.analysis?;
+    let verb = a.infl.pos == Pos::Verb;
+    // Every row of the word's reading in this part of speech.
+    let rows: Vec<u32> = all
+        .iter()
+        .filter(|r| believable(r))
+        .filter(|r| (r.infl.pos == Pos::Verb) == verb)
+        .filter_map(|r| match lex.payload(r) {
+            Payload::Trigger(row) => Some(row),
+            _ => None,
+        })
+        .fold(Vec::new(), |mut v, r| {
+            if !v.contains(&r) {
+                v.push(r);
+            }
+            v
+        });
+    (!rows.is_empty()).then(|| Trigger {
+        at: t,
+        end: t + 1,
+        rows,
+        nominal: !verb,
+        analysis: Some(a),
+    })
 }
 
 /// The modality cues of the document.
