@@ -11,34 +11,26 @@
 //! the pipeline cleans it, so the entities are the pipeline's. Prints the knowledge
 //! base's load time and the time spent recognizing to stderr.
 
-use std::io::{BufRead, BufReader, Write};
+mod corpus;
+
+use std::io::Write;
 use std::time::{Duration, Instant};
 
 use rasd_model::Document;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = std::env::args().nth(1).unwrap_or_else(|| "../shared/corpus/dev.jsonl".to_string());
-    let file = std::fs::File::open(&path).map_err(|e| format!("{path}: {e}"))?;
     let kb_start = Instant::now();
     let kb = rasd_kb::Kb::embedded();
     eprintln!("knowledge base loaded in {:.1} ms", kb_start.elapsed().as_secs_f64() * 1e3);
-    let cleaner = rasd_clean::Cleaner::embedded();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut spent = Duration::ZERO;
-    for (n, line) in BufReader::new(file).lines().enumerate() {
-        let line = line?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let v: serde_json::Value =
-            serde_json::from_str(&line).map_err(|e| format!("{path} line {}: {e}", n + 1))?;
-        let field = |k: &str| v.get(k).and_then(|x| x.as_str());
-        let cleaned = cleaner.clean(field("title"), field("text").unwrap_or_default());
+    for (id, text) in corpus::cleaned_articles(&path)? {
         let t0 = Instant::now();
-        let entities = rasd_entities::recognize(kb, &cleaned.text);
+        let entities = rasd_entities::recognize(kb, &text);
         spent += t0.elapsed();
-        let mut doc = Document::new(field("id").unwrap_or_default(), cleaned.text);
+        let mut doc = Document::new(&id, text);
         doc.entities = entities;
         writeln!(out, "{}", serde_json::to_string(&doc)?)?;
     }

@@ -12,8 +12,9 @@
 //! `EVICT_MB`, a buffer that large is read between articles (outside the timing), to
 //! measure the stage as it runs there. Speed is measured here, never asserted.
 
-use std::io::{BufRead, BufReader};
 use std::time::Instant;
+
+mod corpus;
 
 use rasd_text::clitics::TokenClitics;
 use rasd_text::{normalize_indexed, split_sentences, tokenize};
@@ -28,20 +29,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let passes: usize = args.next().and_then(|p| p.parse().ok()).unwrap_or(5);
     let evict_mb: usize = args.next().and_then(|p| p.parse().ok()).unwrap_or(0);
     let mut evict = vec![1u64; evict_mb << 17];
-    let file = std::fs::File::open(&path).map_err(|e| format!("{path}: {e}"))?;
     let kb = rasd_kb::Kb::embedded();
-    let cleaner = rasd_clean::Cleaner::embedded();
-    let mut texts = Vec::new();
-    for (n, line) in BufReader::new(file).lines().enumerate() {
-        let line = line?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let v: serde_json::Value =
-            serde_json::from_str(&line).map_err(|e| format!("{path} line {}: {e}", n + 1))?;
-        let field = |k: &str| v.get(k).and_then(|x| x.as_str());
-        texts.push(cleaner.clean(field("title"), field("text").unwrap_or_default()).text);
-    }
+    let texts: Vec<String> =
+        corpus::cleaned_articles(&path)?.into_iter().map(|(_, text)| text).collect();
     let bytes: usize = texts.iter().map(String::len).sum();
     let mut mentions = 0usize;
     for pass in 0..=passes {
