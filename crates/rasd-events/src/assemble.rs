@@ -133,7 +133,8 @@ fn choose_row(ctx: &Ctx<'_, '_>, i: usize) -> Option<u32> {
                 .any(|&h| ctx.in_set(h, set)),
         };
         let needs_ok = f.needs.is_none_or(|set| needed_word_follows(ctx, tr.at, set));
-        object_ok && needs_ok
+        let mood_ok = !f.planned_only || ctx.mood(tr.at).planned;
+        object_ok && needs_ok && mood_ok
     })
 }
 

@@ -34,6 +34,9 @@ pub struct Frame {
     /// Only a verb's perfect is an event: its imperfect describes a state ("قرية يسيطر
     /// عليها جيش أراكان").
     pub perfect_only: bool,
+    /// The row holds only for an act told as planned ("سترد على أي اعتداء": a vow; "ردت
+    /// بقصف" is the support verb of the next row).
+    pub planned_only: bool,
     /// The row's entry as written (for explanations).
     pub lemma: String,
 }

@@ -383,6 +383,7 @@ fn load_frames(
                 object: None,
                 requires_target: false,
                 perfect_only: false,
+                planned_only: false,
                 count_passive: false,
                 needs: None,
                 walkout: false,
@@ -395,6 +396,7 @@ fn load_frames(
                     Some(("alone", "no")) => frame.alone = false,
                     Some(("requires", "target")) => frame.requires_target = true,
                     Some(("aspect", "perfect")) => frame.perfect_only = true,
+                    Some(("mood", "planned")) => frame.planned_only = true,
                     Some((kind @ ("object" | "needs"), set)) => {
                         let i = sets.iter().position(|n| n == set).ok_or_else(|| {
                             row_error("frames.tsv", &row, format!("no word set `{set}`"))

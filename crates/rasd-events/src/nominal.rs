@@ -424,7 +424,10 @@ impl<'e> Ctx<'_, 'e> {
         if tr.nominal {
             return None;
         }
-        let f = &self.lex.frames[*tr.rows.first()? as usize];
+        // A row that holds only for a planned act (a vow) is not how the verb governs a
+        // noun after it ("ردت باكستان بقصف": a support verb).
+        let row = tr.rows.iter().find(|&&r| !self.lex.frames[r as usize].planned_only)?;
+        let f = &self.lex.frames[*row as usize];
         Some(self.lex.classes[f.class].shape)
     }
 
