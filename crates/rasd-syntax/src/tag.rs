@@ -439,9 +439,10 @@ fn possessor_ending(w: &str) -> Option<(&str, &str, Pronoun)> {
     (rest.chars().count() >= 3).then_some((rest, stem, p))
 }
 
-/// The possessor `p` when the word without it (`rest`) is a clearly more frequent word.
+/// The possessor `p` when the word without it (`rest`), alone or with the article
+/// ("بلاده": البلاد), is a clearly more frequent word.
 fn more_frequent_without(kb: &rasd_kb::Kb, rest: &str, stem: &str, p: Pronoun) -> Option<Pronoun> {
-    let zr = kb.zipf(rest);
+    let zr = kb.zipf(rest).max(kb.zipf(&format!("ال{rest}")));
     (zr >= 3.5 && zr >= kb.zipf(stem) + 0.5).then_some(p)
 }
 
