@@ -280,7 +280,15 @@ fn same_act_object(ctx: &Ctx<'_, '_>, i: usize, fills: &[Option<Filled<'_>>]) ->
     let Some(crate::args::Arg::Phrase(p)) = ctx.verb_args(tr.at).object else { return None };
     let j = ctx.act_in(p)?;
     let same = fills[j].as_ref().is_some_and(|f| &ctx.lex.frames[f.row as usize].event_type == ty);
-    (same && j != i).then_some(j)
+    // "استضافت الدوحة محادثات بين X وY": talks with parties of their own, hosted by one
+    // who is named alone, are those parties' talks; the host is no party.
+    let hosted = ctx.lex.classes[fi.class].shape == Shape::Joint
+        && fi.actors.len() < 2
+        && fills[j].as_ref().is_some_and(|f| {
+            f.actors.len() >= 2
+                && !f.actors.iter().any(|a| fi.actors.iter().any(|h| h.party.code == a.party.code))
+        });
+    (same && j != i && !hosted).then_some(j)
 }
 
 /// Whether a trigger got its agent from a relative clause ("صواريخ أطلقها حزب الله").
