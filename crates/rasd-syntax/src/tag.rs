@@ -182,7 +182,7 @@ impl<'g> Tags<'g> {
         if !matches!(tag.kind, Kind::Verb | Kind::Nominal) || readings.is_empty() {
             return;
         }
-        let verb = readings.iter().find(|a| plausible_verb(a, ta_marbuta));
+        let verb = active_first(readings).find(|a| plausible_verb(a, ta_marbuta));
         let noun = readings.iter().find(|a| a.infl.pos != Pos::Verb);
         let (first, second) = match (verb, noun) {
             (Some(v), Some(n)) => (*v, Some(*n)),
@@ -399,7 +399,7 @@ fn word_tag<'g>(
     // Asked only of a verb reading with a pronoun: reading the original costs.
     let ta_marbuta = std::cell::OnceCell::new();
     // The grammar's sense first: most readings are a caller's, and need no more reading.
-    let verb = readings.iter().find_map(|a| {
+    let verb = active_first(readings).find_map(|a| {
         let s = sense(a)?;
         let with_pronoun = a.infl.pos == Pos::Verb && a.enclitic.is_some();
         let ta = with_pronoun && *ta_marbuta.get_or_init(|| ends_in_ta_marbuta(doc, t));
@@ -444,6 +444,13 @@ fn possessor_ending(w: &str) -> Option<(&str, &str, Pronoun)> {
 fn more_frequent_without(kb: &rasd_kb::Kb, rest: &str, stem: &str, p: Pronoun) -> Option<Pronoun> {
     let zr = kb.zipf(rest).max(kb.zipf(&format!("ال{rest}")));
     (zr >= 3.5 && zr >= kb.zipf(stem) + 0.5).then_some(p)
+}
+
+/// The readings with those passive by their letters last: "ووصل" is و + وصل (arrived)
+/// before the rare passive of واصل.
+fn active_first(readings: &[Analysis]) -> impl Iterator<Item = &Analysis> {
+    let passive = |a: &&Analysis| a.infl.voice == rasd_morph::Voice::Passive;
+    readings.iter().filter(move |a| !passive(a)).chain(readings.iter().filter(passive))
 }
 
 /// Whether a verb reading is one to believe: not a verb with a pronoun where the
