@@ -5,9 +5,9 @@ How to run (from the repository root):
 
     python3 -m venv target/bench-venv-dateparser
     target/bench-venv-dateparser/bin/pip install dateparser
-    cargo build --release -p rasd-times --example score_dev
+    cargo build --release -p rasd-times --example score_times
     target/bench-venv-dateparser/bin/python bench/dateparser_bench.py \
-        --rasd-cmd "target/release/examples/score_dev {corpus}"
+        --rasd-cmd "target/release/examples/score_times {corpus}"
 
 (with CARGO_TARGET_DIR set, the example binary is under that directory instead).
 Options:

@@ -2,7 +2,7 @@
 //! documents holding only `times`, for the referee:
 //!
 //! ```text
-//! cargo run --release -p rasd-times --example score_dev -- ../shared/corpus/dev.jsonl > target/times-dev.jsonl
+//! cargo run --release -p rasd-times --example score_times -- ../shared/corpus/dev.jsonl > target/times-dev.jsonl
 //! python3 ../shared/tools/score.py ../shared/gold/dev target/times-dev.jsonl --verbose
 //! ```
 //!

@@ -2,7 +2,7 @@
 //! documents holding only `entities`, for the referee:
 //!
 //! ```text
-//! cargo run --release -p rasd-entities --example score_dev -- ../shared/corpus/dev.jsonl > target/ent-dev.jsonl
+//! cargo run --release -p rasd-entities --example score_entities -- ../shared/corpus/dev.jsonl > target/ent-dev.jsonl
 //! python3 ../shared/tools/score.py ../shared/gold/dev target/ent-dev.jsonl
 //! python3 scripts/eval/entity_kinds.py ../shared/gold/dev target/ent-dev.jsonl
 //! ```
