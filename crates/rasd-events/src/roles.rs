@@ -371,9 +371,11 @@ impl<'e> Ctx<'_, 'e> {
             // "استهدفت غارة سيارة تقل قياديين ... جنوبي الصومال": a relative clause on a
             // noun of the clause says where that noun was.
             .or_else(|| {
-                let clauses = &self.parse.clauses.list;
-                clauses
+                // Clauses are listed in the order they open: those under this one follow
+                // it, within its sentence.
+                self.parse.clauses.list[c + 1..]
                     .iter()
+                    .take_while(|r| r.sentence == clause.sentence)
                     .filter(|r| r.parent == Some(c) && r.kind == rasd_syntax::ClauseKind::Rel)
                     .flat_map(|r| r.tokens())
                     .filter(|&u| u > t)
