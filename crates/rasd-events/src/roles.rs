@@ -130,6 +130,12 @@ impl<'e> Ctx<'_, 'e> {
             }
             _ => {
                 out.actors = first(&class.actor, false);
+                // A statement is aimed at a party, not at the place its object names
+                // ("أدانت فرنسا الهجوم على قاعدة في جنوب لبنان" aims at the attacker).
+                let places = !matches!(
+                    class.shape,
+                    crate::frames::Shape::Speech | crate::frames::Shape::Deny
+                );
                 // "قطعت نيكاراغوا علاقاتها مع إسرائيل": the actor's own (a pronoun on
                 // the object standing for it) is no target; the next slot is asked.
                 let actors = &out.actors;
@@ -139,7 +145,7 @@ impl<'e> Ctx<'_, 'e> {
                     .target
                     .iter()
                     .map(|s| {
-                        let mut v = self.slot_fillers(i, s, &args, true, depth);
+                        let mut v = self.slot_fillers(i, s, &args, places, depth);
                         let all = v.len();
                         v.retain(|f| !own(f));
                         own_object |= v.len() < all;
