@@ -143,14 +143,9 @@ fn choose_row(ctx: &Ctx<'_, '_>, i: usize) -> Option<u32> {
 fn needed_word_follows(ctx: &Ctx<'_, '_>, at: usize, set: u16) -> bool {
     let clauses = &ctx.parse.clauses;
     let Some(c) = clauses.index_of(at) else { return false };
-    let sentence = clauses.list[c].sentence;
-    // Clauses are listed in the order they open: those under this one follow it.
-    clauses.list[c..].iter().enumerate().take_while(|(_, cl)| cl.sentence == sentence).any(
-        |(k, cl)| {
-            let own = k == 0 || (cl.parent == Some(c) && cl.kind == rasd_syntax::ClauseKind::Comp);
-            own && cl.tokens().any(|u| u > at && ctx.in_set(u, set))
-        },
-    )
+    std::iter::once(&clauses.list[c])
+        .chain(clauses.under(c, rasd_syntax::ClauseKind::Comp))
+        .any(|cl| cl.tokens().any(|u| u > at && ctx.in_set(u, set)))
 }
 
 /// The words of trigger `i`'s object: a verb's object phrase, a nominal's genitive,

@@ -377,12 +377,9 @@ impl<'e> Ctx<'_, 'e> {
             // "استهدفت غارة سيارة تقل قياديين ... جنوبي الصومال": a relative clause on a
             // noun of the clause says where that noun was.
             .or_else(|| {
-                // Clauses are listed in the order they open: those under this one follow
-                // it, within its sentence.
-                self.parse.clauses.list[c + 1..]
-                    .iter()
-                    .take_while(|r| r.sentence == clause.sentence)
-                    .filter(|r| r.parent == Some(c) && r.kind == rasd_syntax::ClauseKind::Rel)
+                self.parse
+                    .clauses
+                    .under(c, ClauseKind::Rel)
                     .flat_map(|r| r.tokens())
                     .filter(|&u| u > t)
                     .find_map(place_at)

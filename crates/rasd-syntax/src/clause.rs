@@ -106,6 +106,17 @@ impl Clauses {
     pub fn index_of(&self, t: usize) -> Option<usize> {
         self.at.get(t).map(|&c| c as usize)
     }
+
+    /// The clauses of `kind` hanging on clause `c` that open after it. Clauses are listed
+    /// in the order they open, so these follow `c` within its sentence (one opening
+    /// before it, a fronted clause, ends before it too).
+    pub fn under(&self, c: usize, kind: ClauseKind) -> impl Iterator<Item = &Clause> + '_ {
+        let sentence = self.list[c].sentence;
+        self.list[c + 1..]
+            .iter()
+            .take_while(move |d| d.sentence == sentence)
+            .filter(move |d| d.parent == Some(c) && d.kind == kind)
+    }
 }
 
 /// Cuts every sentence into clauses.

@@ -17,7 +17,7 @@ use rasd_attribution::Doc;
 
 use crate::clause::Clauses;
 use crate::grammar::{Function, Grammar};
-use crate::tag::{Kind, Tag};
+use crate::tag::{definite_zipf, Kind, Tag};
 
 /// The prepositions written as one letter on a word, by their keys.
 const GLUED: [(Proclitics, &str); 3] =
@@ -333,11 +333,10 @@ fn sound_plural(c: &Chunker<'_, '_>, t: usize) -> bool {
         && !is_definite(&c.tags[t])
         && w.strip_suffix("ون").is_some_and(|stem| {
             let kb = c.doc.kb;
-            let common = |form: String| kb.zipf(&form) >= 3.5;
             stem.chars().count() >= 3
-                && (common(stem.to_string())
-                    || common(format!("ال{stem}"))
-                    || common(format!("ال{stem}ين")))
+                && [kb.zipf(stem), definite_zipf(kb, stem, ""), definite_zipf(kb, stem, "ين")]
+                    .iter()
+                    .any(|&z| z >= 3.5)
         })
 }
 

@@ -442,7 +442,7 @@ fn possessor_ending(w: &str) -> Option<(&str, &str, Pronoun)> {
 /// The possessor `p` when the word without it (`rest`), alone or with the article
 /// ("بلاده": البلاد), is a clearly more frequent word.
 fn more_frequent_without(kb: &rasd_kb::Kb, rest: &str, stem: &str, p: Pronoun) -> Option<Pronoun> {
-    let zr = kb.zipf(rest).max(definite_zipf(kb, rest));
+    let zr = kb.zipf(rest).max(definite_zipf(kb, rest, ""));
     (zr >= 3.5 && zr >= kb.zipf(stem) + 0.5).then_some(p)
 }
 
@@ -485,25 +485,18 @@ fn word_zipf(kb: &rasd_kb::Kb, w: &str) -> f32 {
     if plain >= 3.5 {
         return plain;
     }
-    let mut form = String::with_capacity(w.len() + 6);
-    form.push_str("ال");
-    form.push_str(w);
-    let definite = kb.zipf(&form);
-    let construct = if w.ends_with('ي') {
-        form.push('ن');
-        kb.zipf(&form)
-    } else {
-        0.0
-    };
-    plain.max(definite).max(construct)
+    let construct = if w.ends_with('ي') { definite_zipf(kb, w, "ن") } else { 0.0 };
+    plain.max(definite_zipf(kb, w, "")).max(construct)
 }
 
-/// How common a word is with the article, without formatting machinery (this is asked
-/// of many words no lexicon knows).
-fn definite_zipf(kb: &rasd_kb::Kb, w: &str) -> f32 {
-    let mut form = String::with_capacity(w.len() + 4);
+/// How common a word is with the article, and `ending` after it ("ين" for a sound
+/// plural's oblique form), built without formatting machinery: this is asked of many
+/// words no lexicon knows.
+pub(crate) fn definite_zipf(kb: &rasd_kb::Kb, w: &str, ending: &str) -> f32 {
+    let mut form = String::with_capacity(w.len() + ending.len() + 4);
     form.push_str("ال");
     form.push_str(w);
+    form.push_str(ending);
     kb.zipf(&form)
 }
 
