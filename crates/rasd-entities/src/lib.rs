@@ -874,6 +874,10 @@ impl<'a> Recognizer<'a> {
             // Most words start no head and no loose name: the tables say so here, before
             // calls that cost more than the test.
             let head = self.match_head(i).is_some();
+            if head && self.adjective_head(i) {
+                i += 1;
+                continue;
+            }
             if let Some(j) = head.then(|| self.try_head(i)).flatten() {
                 i = j;
                 continue;
@@ -973,7 +977,9 @@ impl<'a> Recognizer<'a> {
 
     /// Matches an owner right after a head: a country adjective, "في" + a place or
     /// country, or a name in construct. Returns the owner entry and the token after it.
-    fn owner_at(&mut self, j: usize) -> Option<(u32, usize)> {
+    /// A head written with the article takes no name in construct: "أمام البرلمان مجلس
+    /// الأمن" is two phrases, not the Security Council's parliament.
+    fn owner_at(&mut self, j: usize, definite_head: bool) -> Option<(u32, usize)> {
         if j >= self.tokens.len() {
             return None;
         }
@@ -1003,8 +1009,12 @@ impl<'a> Recognizer<'a> {
             let (after, prefix, heads) = self.match_head(j)?;
             let institution = matches!(heads.first(), Some(HeadRef::Institution { .. }));
             let genitive = prefix > 0 || self.words[j].starts_with("لل");
-            return (institution && genitive).then(|| self.owner_at(after)).flatten();
+            return (institution && genitive).then(|| self.owner_at(after, false)).flatten();
         };
+        // An owner after a definite head agrees with it, article and all ("الرئاسة السورية").
+        if definite_head && m.prefix == 0 && !m.article {
+            return None;
+        }
         let (e, _) = self.resolve(j, &m, Slot::Owner)?;
         let entry = self.kb.entry(e);
         if !matches!(entry.kind, EntityKind::Country | EntityKind::Place | EntityKind::Org) {
@@ -1120,11 +1130,34 @@ impl<'a> Recognizer<'a> {
         }
     }
 
+    /// Whether the one-word institution head at token `i` qualifies the definite common
+    /// noun before it as an adjective: "البعثة الدبلوماسية السودانية" is Sudan's mission
+    /// and "السياسة الخارجية الأميركية" a policy; neither names a ministry, nor does a
+    /// known name built on the head.
+    fn adjective_head(&self, i: usize) -> bool {
+        let Some((j, prefix, heads)) = self.match_head(i) else {
+            return false;
+        };
+        let institution = matches!(heads.first(), Some(HeadRef::Institution { .. }));
+        if !institution || j - i != 1 || prefix != 0 || i == 0 {
+            return false;
+        }
+        // Left to right, a name before is covered by now.
+        if !self.is_word(i - 1) || self.covered.get(i - 1).copied().unwrap_or(true) {
+            return false;
+        }
+        let w = self.words[i - 1];
+        let bare = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+        self.words[i].starts_with("ال")
+            && bare.starts_with("ال")
+            && self.match_head(i - 1).is_none()
+    }
+
     /// Owners after a head: one, or for a dual head, several joined by و.
-    fn owners(&mut self, j: usize, dual: bool) -> (Vec<u32>, usize) {
+    fn owners(&mut self, j: usize, dual: bool, definite_head: bool) -> (Vec<u32>, usize) {
         let mut owners = Vec::new();
         let mut k = j;
-        if let Some((e, next)) = self.owner_at(k) {
+        if let Some((e, next)) = self.owner_at(k, definite_head) {
             owners.push(e);
             k = next;
             while dual && self.is_word(k) {
@@ -1132,7 +1165,7 @@ impl<'a> Recognizer<'a> {
                 if !(w.starts_with('و') && w.chars().count() > 2) {
                     break;
                 }
-                match self.owner_at(k) {
+                match self.owner_at(k, false) {
                     Some((e, next)) => {
                         owners.push(e);
                         k = next;
@@ -1154,11 +1187,12 @@ impl<'a> Recognizer<'a> {
     ) -> Option<usize> {
         let kb = self.kb;
         let inst = kb.institution(index);
-        let (mut owners, mut k) = self.owners(j, dual);
+        let definite = self.written_definite(i, prefix);
+        let (mut owners, mut k) = self.owners(j, dual, definite);
         // "هيئة الأركان المشتركة الكورية الجنوبية": a qualifier of the institution may
         // stand between it and its state's adjective.
         if owners.is_empty() && self.institution_qualifier(j) {
-            let (after, end) = self.owners(j + 1, dual);
+            let (after, end) = self.owners(j + 1, dual, true);
             if after.iter().all(|&o| self.kb.entry(o).kind == EntityKind::Country) {
                 (owners, k) = (after, end);
             }
@@ -1173,8 +1207,9 @@ impl<'a> Recognizer<'a> {
         }
         if owners.is_empty() {
             // An institution named without its state refers back to the one named before;
-            // a one-word head ("الدفاع") is too vague to do so.
-            if j - i < 2 {
+            // a one-word head ("الدفاع") is too vague to do so, and one owned by what is
+            // no state ("وزارة الصحة في حكومة الحوثيين") is not that one.
+            if j - i < 2 || self.words.get(j) == Some(&"في") {
                 return None;
             }
             let span = self.span(i, j, prefix);
@@ -1200,6 +1235,13 @@ impl<'a> Recognizer<'a> {
         }
         self.cover(i, k);
         Some(k)
+    }
+
+    /// Whether word `i`, read from byte `prefix` on, carries the article ("البرلمان",
+    /// "للجيش").
+    fn written_definite(&self, i: usize, prefix: usize) -> bool {
+        let w = self.words[i];
+        w.get(prefix..).is_some_and(|s| s.starts_with("ال")) || w.starts_with("لل")
     }
 
     /// Whether word `j` after an institution's head is a definite common word that may
@@ -1292,7 +1334,7 @@ impl<'a> Recognizer<'a> {
                 }
             }
         } else {
-            let (owners, after) = self.owners(k, dual);
+            let (owners, after) = self.owners(k, dual, false);
             if let Some(&o) = owners.first() {
                 let e = self.kb.entry(o);
                 owner = matches!(e.kind, EntityKind::Place | EntityKind::Country).then_some(o);
