@@ -64,7 +64,21 @@ impl Recognizer<'_> {
             return Some(end);
         }
         if known(i + 2) {
-            return None;
+            // "فريق خبراء الأمم المتحدة": one common word between the head and the known
+            // body still names a body of that one.
+            let m = self.match_name(i + 2)?;
+            // Not "بعثة سابقة للاتحاد الأفريقي": a genitive takes no preposition.
+            let preposition = m.prefix > 0 || self.words[i + 2].starts_with("لل");
+            if definite || preposition || !self.plain_common_word(i + 1) {
+                return None;
+            }
+            let end = self.known_body_extended(i + 2).unwrap_or(m.end);
+            let (e, _) = self.resolve(i + 2, &m, Slot::Free)?;
+            let country = self.kb.entry(e).country.clone();
+            let span = self.span(i, end, self.body_prefix(i));
+            self.new_entity(self.kb.entry(e).kind, span, country);
+            self.cover(i, end);
+            return Some(end);
         }
         if let Some(close) = (!definite).then(|| self.quoted_name_end(i + 1)).flatten() {
             // The quoted name is the name; the head is a common noun ("عصابة «X»").
@@ -118,10 +132,76 @@ impl Recognizer<'_> {
         {
             k += 1;
         }
+        if let Some(end) = self.complement_end(k) {
+            k = end;
+        }
         if k > m.end && self.words.get(k) == Some(&"في") && self.names_place(k + 1) {
             k += 2;
         }
         (k > m.end).then_some(k)
+    }
+
+    /// The end of a complement with ل that names a body's purpose, starting at token `k`
+    /// ("لحقوق الإنسان", "لتنسيق الشؤون الإنسانية", "للتحقق"): ل and a common word, its
+    /// definite genitive, and a nisba adjective. "لحقوق الإنسان الحكومة" stops before
+    /// the object of the verb.
+    fn complement_end(&self, k: usize) -> Option<usize> {
+        let w = self.words.get(k)?;
+        // "لل" is ل and the article ("للتحقق"), whatever the frequency lists hold.
+        let joined_article = w.starts_with("لل");
+        if !w.starts_with('ل') || !self.is_word(k) || (!joined_article && self.is_word_reading(k))
+        {
+            return None;
+        }
+        if self.match_name(k).is_some() || boundaries::is_boundary(w) {
+            return None;
+        }
+        let takes = |t: usize| {
+            self.is_word(t)
+                && self.words[t].starts_with("ال")
+                && self.match_name(t).is_none()
+                && !boundaries::is_boundary(self.words[t])
+        };
+        // "لمراقبة حقوق الإنسان": words in construct, closed by a definite one.
+        let in_construct = |t: usize| self.plain_common_word(t) && !self.words[t].starts_with('و');
+        let mut end = k + 1;
+        while end < k + 3 && in_construct(end) {
+            end += 1;
+        }
+        if end > k + 1 && !takes(end) {
+            end = k + 1;
+        }
+        if takes(end) {
+            end += 1;
+            let nisba =
+                |t: usize| ["ية", "ي", "يين", "يون"].iter().any(|e| self.words[t].ends_with(e));
+            if takes(end) && nisba(end) {
+                end += 1;
+            }
+        }
+        // "للدعم وتحقيق الاستقرار", "للدعم والاستقرار": a second purpose joined by و.
+        let joined =
+            self.words.get(end).is_some_and(|w| w.starts_with('و') && w.chars().count() > 3);
+        if joined && self.words[end].starts_with("وال") && self.match_name(end).is_none() {
+            end += 1;
+        } else if joined && self.plain_common_word(end) && takes(end + 1) {
+            end += 2;
+        }
+        Some(end)
+    }
+
+    /// Whether token `k` is a common word standing alone: no article, no proclitic ل,
+    /// no pronoun, no name ("خبراء", "تحقيق"; not "أجازها").
+    fn plain_common_word(&self, k: usize) -> bool {
+        let common = |k: usize| self.word_zipf_at(k, keys::word_key(self.words[k])) >= NAME_ZIPF;
+        self.is_word(k)
+            && common(k)
+            && !["ها", "هم", "هما", "هن"].iter().any(|s| self.words[k].ends_with(s))
+            && !self.words[k].starts_with("ال")
+            && !self.words[k].starts_with('ل')
+            && self.match_name(k).is_none_or(|m| self.resolve(k, &m, Slot::Free).is_none())
+            && self.match_head(k).is_none()
+            && !boundaries::is_boundary(self.words[k])
     }
 
     /// A body whose name is quoted over tokens `[from, close)` after a head of `kind`;

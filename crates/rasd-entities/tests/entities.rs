@@ -128,6 +128,38 @@ fn an_institution_owned_by_no_state_does_not_refer_back() {
 }
 
 #[test]
+fn a_body_named_after_a_known_one_is_that_body() {
+    // The UN named inside another body's name is that body (ANNOTATION.md), whatever
+    // follows it: a purpose with ل, a second one joined by و, a place after في, or a
+    // common noun before it.
+    for (text, body) in [
+        (
+            "ودعا مكتب الأمم المتحدة لحقوق الإنسان الحكومة إلى التحقيق.",
+            "مكتب الأمم المتحدة لحقوق الإنسان",
+        ),
+        (
+            "وأدانت بعثة الأمم المتحدة للتحقق في كولومبيا الهجوم.",
+            "بعثة الأمم المتحدة للتحقق في كولومبيا",
+        ),
+        (
+            "وهاجم مسلحون قاعدة لبعثة الاتحاد الأفريقي للدعم والاستقرار في الصومال.",
+            "بعثة الاتحاد الأفريقي للدعم والاستقرار في الصومال",
+        ),
+        ("وقالت لجنة خبراء الأمم المتحدة إن الأسلحة وصلت إلى دارفور.", "لجنة خبراء الأمم المتحدة"),
+    ] {
+        let es = ents(text);
+        assert!(es.iter().all(|e| e.id != "org:un"), "{text}: {es:?}");
+        assert!(
+            es.iter().any(|e| e.mentions.iter().any(|m| m.text.ends_with(body))),
+            "{text}: {es:?}"
+        );
+    }
+    // A body of a known one is no genitive behind a preposition.
+    let es = ents("وانتشرت بعثة سابقة للاتحاد الأفريقي في البلاد.");
+    find(&es, "org:au");
+}
+
+#[test]
 fn generic_nouns_are_not_entities() {
     assert!(ents("قتل المدنيين وانسحب الجيش من المنطقة.")
         .iter()
