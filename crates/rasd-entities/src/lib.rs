@@ -1416,6 +1416,15 @@ impl<'a> Recognizer<'a> {
         if let Some(m) = self.match_name(n) {
             if let Some((e, _)) = self.resolve(n, &m, Slot::AfterTitle) {
                 let entry = self.kb.entry(e);
+                // "الرئيس بول بيا": after a person's title, a one-word name of a town or
+                // an agency that goes on with more name words is a person's first name.
+                let first_name = entry.kind != EntityKind::Person
+                    && m.end == n + 1
+                    && self.one_word_name_part(e)
+                    && self.name_run(n) >= n + 2;
+                if first_name {
+                    return self.title_open_person(k, n, state, role);
+                }
                 if entry.kind == EntityKind::Person {
                     let span = self.span(n, m.end, m.prefix);
                     let idx = self.add(Target::Kb(e), span);
@@ -1428,6 +1437,18 @@ impl<'a> Recognizer<'a> {
                 return k;
             }
         }
+        self.title_open_person(k, n, state, role)
+    }
+
+    /// A person the knowledge base lacks, named from token `n` after a title that ends
+    /// at `k`; returns the token after the name, or `k` when no name follows.
+    fn title_open_person(
+        &mut self,
+        k: usize,
+        n: usize,
+        state: Option<String>,
+        role: &str,
+    ) -> usize {
         let end = self.name_run(n);
         // "ألقى الرئيس خطابا": a common noun with the accusative's alef is an object.
         let object = self.words.get(n).is_some_and(|w| {
@@ -1529,7 +1550,14 @@ impl<'a> Recognizer<'a> {
             if end > n {
                 if let Some(m) = self.match_name(end) {
                     if let Some((e, _)) = self.resolve(end, &m, Slot::Free) {
-                        if self.kb.entry(e).kind != EntityKind::Person && !self.weak_place(e) {
+                        // "محمدو سانا": a one-word name after a name word is its next part.
+                        let part = m.end == end + 1
+                            && self.one_word_name_part(e)
+                            && boundaries::is_name_word(self.words[end - 1]);
+                        if self.kb.entry(e).kind != EntityKind::Person
+                            && !self.weak_place(e)
+                            && !part
+                        {
                             break;
                         }
                     }
@@ -1548,6 +1576,17 @@ impl<'a> Recognizer<'a> {
             end = n + MAX_NAME_WORDS;
         }
         end
+    }
+
+    /// An entry whose one-word name may as well be part of a person's name: a place
+    /// that is no country or capital, or an organization (an agency's short name).
+    fn one_word_name_part(&self, e: u32) -> bool {
+        let e = self.kb.entry(e);
+        match e.kind {
+            EntityKind::Place => !e.capital,
+            EntityKind::Org => true,
+            _ => false,
+        }
     }
 
     /// A bulk-imported place that is no capital: a name spelled like it is as likely.

@@ -160,6 +160,28 @@ fn a_body_named_after_a_known_one_is_that_body() {
 }
 
 #[test]
+fn a_name_part_spelled_like_a_town_or_an_agency_is_the_persons() {
+    for (text, person) in [
+        ("وقال وزير الإعلام عمر سانا إن الحكومة لن تتراجع.", "عمر سانا"),
+        ("وأكد وزير الدفاع بور دينق أن القوات انسحبت.", "بور دينق"),
+    ] {
+        let es = ents(text);
+        let p = es
+            .iter()
+            .find(|e| e.kind == EntityKind::Person)
+            .unwrap_or_else(|| panic!("{text}: {es:?}"));
+        assert_eq!(p.mentions[0].text, person, "{text}");
+        assert!(
+            es.iter().all(|e| !matches!(e.kind, EntityKind::Org | EntityKind::Place)),
+            "{text}: {es:?}"
+        );
+    }
+    // The agency itself, named as one, stays the agency.
+    let es = ents("وقال وزير الإعلام لوكالة سانا إن الحكومة لن تتراجع.");
+    find(&es, "org:sana");
+}
+
+#[test]
 fn generic_nouns_are_not_entities() {
     assert!(ents("قتل المدنيين وانسحب الجيش من المنطقة.")
         .iter()
