@@ -1030,7 +1030,9 @@ impl<'a> Recognizer<'a> {
         // Borrowed from the knowledge base, not from `self`.
         let kb = self.kb;
         let inst = kb.institution(index);
-        let owner = kb.entry(self.capital_to_country(o));
+        // A city's own body ("بلدية موسكو") is the city's, not its state's.
+        let local = inst.name_en_pattern.contains("{place}");
+        let owner = kb.entry(if local { o } else { self.capital_to_country(o) });
         let state = owner.institution_state().map(str::to_string);
         self.last_state = state.clone();
         // A state's army, forces, authorities and government are the state itself, named

@@ -182,6 +182,16 @@ fn a_name_part_spelled_like_a_town_or_an_agency_is_the_persons() {
 }
 
 #[test]
+fn a_capitals_own_body_is_the_citys() {
+    let es = ents("وأعلنت بلدية بغداد إغلاق الطرق، فيما قالت الخارجية بواشنطن إنها تتابع.");
+    find(&es, "org:baghdad-municipality");
+    assert!(
+        es.iter().any(|e| e.kind == EntityKind::Org && e.country.as_deref() == Some("USA")),
+        "{es:?}"
+    );
+}
+
+#[test]
 fn generic_nouns_are_not_entities() {
     assert!(ents("قتل المدنيين وانسحب الجيش من المنطقة.")
         .iter()
