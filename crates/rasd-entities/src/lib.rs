@@ -1456,11 +1456,17 @@ impl<'a> Recognizer<'a> {
         let object = self.words.get(n).is_some_and(|w| {
             w.strip_suffix('ا').is_some_and(|bare| self.word_zipf_at(n, bare) >= COMMON_ZIPF)
         });
-        // "ترأس الوزير اجتماعا طارئا": ordinary words after a title are no name.
+        // "ترأس الوزير اجتماعا طارئا": ordinary words after a title are no name, nor
+        // are their duals and plurals ("أجرى الرئيس اتصالين هاتفيين").
+        let common_plural = end > n
+            && !boundaries::is_name_word(self.words[n])
+            && self.inflects_common(n);
         let named = !object
+            && !common_plural
             && (n..end).any(|t| {
                 boundaries::is_name_word(self.words[t])
-                    || self.word_zipf_at(t, keys::word_key(self.words[t])) < open::NAME_ZIPF
+                    || (self.word_zipf_at(t, keys::word_key(self.words[t])) < open::NAME_ZIPF
+                        && !self.inflects_common(t))
             });
         if end >= n + 2 && named {
             self.new_person(n, end, state, Some(role.to_string()));

@@ -559,7 +559,7 @@ impl Recognizer<'_> {
     /// Whether word `k` is the dual or sound plural of an ordinary word: the frequency
     /// lists hold the singular ("مصدر"، "أمني") far more often than "مصدران أمنيان", which
     /// would otherwise look as rare as a foreign name.
-    fn inflects_common(&self, k: usize) -> bool {
+    pub(crate) fn inflects_common(&self, k: usize) -> bool {
         let key = keys::word_key(self.words[k]);
         let Some(stem) = ["ان", "ين", "ون", "ات"].iter().find_map(|s| key.strip_suffix(s))
         else {

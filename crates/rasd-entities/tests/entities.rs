@@ -192,6 +192,17 @@ fn a_capitals_own_body_is_the_citys() {
 }
 
 #[test]
+fn a_dual_or_plural_after_a_title_is_no_name() {
+    for text in [
+        "وأجرى الرئيس الكيني اتصالين هاتفيين بنظيريه.",
+        "وعقد الوزير الإثيوبي اجتماعين مطولين مع الوسطاء.",
+    ] {
+        let es = ents(text);
+        assert!(es.iter().all(|e| e.kind != EntityKind::Person), "{text}: {es:?}");
+    }
+}
+
+#[test]
 fn generic_nouns_are_not_entities() {
     assert!(ents("قتل المدنيين وانسحب الجيش من المنطقة.")
         .iter()
