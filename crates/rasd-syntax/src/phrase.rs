@@ -257,10 +257,10 @@ fn noun_end(c: &Chunker<'_, '_>, head: usize, end: usize) -> usize {
             break;
         }
         let this_definite = is_definite(tag);
-        // "الفريق أول": a rank's qualifier is written without the article.
-        let rank_qualifier =
-            t > head && c.grammar.is_rank(doc.w(t - 1)) && c.grammar.is_adjective(doc.w(t));
-        if t > head && definite && !this_definite && !rank_qualifier {
+        // "الفريق أول": a rank's qualifier is written without the article. Asked only
+        // where it matters, after a definite word: the word lists are looked up then.
+        let rank_qualifier = || c.grammar.is_rank(doc.w(t - 1)) && c.grammar.is_adjective(doc.w(t));
+        if t > head && definite && !this_definite && !rank_qualifier() {
             break;
         }
         // "هاجم مسلحون مجهولون | قافلة": a sound plural with its ن is in no construct, so
