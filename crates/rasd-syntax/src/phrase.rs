@@ -17,7 +17,7 @@ use rasd_attribution::Doc;
 
 use crate::clause::Clauses;
 use crate::grammar::{Function, Grammar};
-use crate::tag::{definite_zipf, Kind, Tag};
+use crate::tag::{definite_zipf, has_letters, Kind, Tag};
 
 /// The prepositions written as one letter on a word, by their keys.
 const GLUED: [(Proclitics, &str); 3] =
@@ -333,7 +333,7 @@ fn sound_plural(c: &Chunker<'_, '_>, t: usize) -> bool {
         && !is_definite(&c.tags[t])
         && w.strip_suffix("ون").is_some_and(|stem| {
             let kb = c.doc.kb;
-            stem.chars().count() >= 3
+            has_letters(stem, 3)
                 && [kb.zipf(stem), definite_zipf(kb, stem, ""), definite_zipf(kb, stem, "ين")]
                     .iter()
                     .any(|&z| z >= 3.5)

@@ -213,19 +213,20 @@ impl<'g> Tags<'g> {
             }
             for t in r.clone() {
                 let tag = &mut self.tags[t];
-                if tag.kind != Kind::Nominal || tag.analysis.is_some() {
+                if !matches!(tag.kind, Kind::Nominal) || tag.analysis.is_some() {
                     continue;
                 }
                 let w = doc.w(t);
                 tag.proclitics = article_proclitics(w).unwrap_or_else(|| {
                     *lead.entry(w).or_insert_with(|| letter_proclitics(doc.kb, w))
                 });
+                // The ending first: most words end in no pronoun, and reading the
+                // original for a ة costs more. The pronoun is none until read here.
+                let Some((rest, stem, p)) = possessor_ending(w) else { continue };
                 if !ends_in_ta_marbuta(doc, t) {
-                    tag.pronoun = possessor_ending(w).and_then(|(rest, stem, p)| {
-                        *tail
-                            .entry(w)
-                            .or_insert_with(|| more_frequent_without(doc.kb, rest, stem, p))
-                    });
+                    tag.pronoun = *tail
+                        .entry(w)
+                        .or_insert_with(|| more_frequent_without(doc.kb, rest, stem, p));
                 }
             }
         }
@@ -436,7 +437,7 @@ fn possessor_ending(w: &str) -> Option<(&str, &str, Pronoun)> {
         return None;
     }
     let (rest, p) = ENDINGS.iter().find_map(|&(e, p)| Some((stem.strip_suffix(e)?, p)))?;
-    (rest.chars().count() >= 3).then_some((rest, stem, p))
+    has_letters(rest, 3).then_some((rest, stem, p))
 }
 
 /// The possessor `p` when the word without it (`rest`), alone or with the article
@@ -526,11 +527,17 @@ fn article_proclitics(w: &str) -> Option<Proclitics> {
         ("كال", Proclitics::KA.with(ARTICLE)),
         ("لل", Proclitics::LI.with(ARTICLE)),
     ] {
-        if w.strip_prefix(prefix).is_some_and(|r| r.chars().count() >= 2) {
+        if w.strip_prefix(prefix).is_some_and(|r| has_letters(r, 2)) {
             return Some(flags);
         }
     }
     None
+}
+
+/// Whether `w` has at least `n` letters (`n` > 0), reading no further than the `n`th:
+/// asked of most words, which are much longer.
+pub(crate) fn has_letters(w: &str, n: usize) -> bool {
+    w.chars().nth(n.saturating_sub(1)).is_some()
 }
 
 /// The proclitics of a word without the article, read off when the rest of the word is
@@ -551,7 +558,7 @@ fn letter_proclitics(kb: &rasd_kb::Kb, w: &str) -> Proclitics {
             let zr = word_zipf(kb, r);
             zr >= 3.5 && zr >= kb.zipf(rest) + 0.5
         };
-        if r.chars().count() >= 3 && more_frequent() {
+        if has_letters(r, 3) && more_frequent() {
             flags = flags.with(flag);
             rest = r;
         }
