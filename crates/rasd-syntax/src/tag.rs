@@ -177,12 +177,12 @@ impl<'g> Tags<'g> {
         readings: &[Analysis],
         id: impl Fn(&Analysis) -> u32,
     ) {
-        let ta_marbuta = ends_in_ta_marbuta(doc, t);
         let Some(tag) = self.tags.get_mut(t) else { return };
         if !matches!(tag.kind, Kind::Verb | Kind::Nominal) || readings.is_empty() {
             return;
         }
-        let verb = active_first(readings).find(|a| plausible_verb(a, ta_marbuta));
+        let ta_marbuta = std::cell::OnceCell::new();
+        let verb = active_first(readings).find(|a| plausible_verb_at(doc, t, a, &ta_marbuta));
         let noun = readings.iter().find(|a| a.infl.pos != Pos::Verb);
         let (first, second) = match (verb, noun) {
             (Some(v), Some(n)) => (*v, Some(*n)),
@@ -397,14 +397,15 @@ fn word_tag<'g>(
         tag.proclitics = prefix_proclitics(&doc.w(t)[..m.prefix]);
         return tag;
     }
-    // Asked only of a verb reading with a pronoun: reading the original costs.
+    // Most words have no reading in any lexicon: a nominal, read when its sentence is cut.
+    if readings.is_empty() {
+        return Tag::new(Kind::Nominal, t);
+    }
     let ta_marbuta = std::cell::OnceCell::new();
     // The grammar's sense first: most readings are a caller's, and need no more reading.
     let verb = active_first(readings).find_map(|a| {
         let s = sense(a)?;
-        let with_pronoun = a.infl.pos == Pos::Verb && a.enclitic.is_some();
-        let ta = with_pronoun && *ta_marbuta.get_or_init(|| ends_in_ta_marbuta(doc, t));
-        plausible_verb(a, ta).then_some((a, s))
+        plausible_verb_at(doc, t, a, &ta_marbuta).then_some((a, s))
     });
     if let Some((a, s)) = verb {
         let mut tag = Tag::new(Kind::Verb, t);
@@ -461,6 +462,19 @@ fn plausible_verb(a: &Analysis, ta_marbuta: bool) -> bool {
     let only_i = a.infl.agreement.cells().all(|c| c == rasd_morph::Cell::S1)
         && a.infl.aspect == Some(Aspect::Imperfect);
     a.infl.pos == Pos::Verb && !(ta_marbuta && a.enclitic.is_some()) && !only_i
+}
+
+/// [`plausible_verb`] for reading `a` of token `t`, its original read for a final ة only
+/// for a verb reading with a pronoun, where it matters (reading the original costs);
+/// `ta_marbuta` keeps what was read for the token's next reading.
+fn plausible_verb_at(
+    doc: &Doc<'_>,
+    t: usize,
+    a: &Analysis,
+    ta_marbuta: &std::cell::OnceCell<bool>,
+) -> bool {
+    let with_pronoun = a.infl.pos == Pos::Verb && a.enclitic.is_some();
+    plausible_verb(a, with_pronoun && *ta_marbuta.get_or_init(|| ends_in_ta_marbuta(doc, t)))
 }
 
 /// Whether token `t` is written with a final ة: folded, "تابعة" reads like "تابعه" (a
