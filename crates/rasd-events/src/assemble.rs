@@ -10,7 +10,7 @@ use crate::context::Ctx;
 use crate::frames::Shape;
 use crate::modality::Mood;
 use crate::parties::Party;
-use crate::roles::{Filled, Filler};
+use crate::roles::{Filled, Filler, Frame};
 
 /// An event before the article-level steps, with its parties as found.
 #[derive(Debug, Clone)]
@@ -54,7 +54,7 @@ pub fn assemble<'e>(ctx: &Ctx<'_, 'e>) -> Vec<(Option<Filled<'e>>, Mood<'e>, Out
         .into_iter()
         .enumerate()
         .map(|(i, m)| m.into_inner().unwrap_or_else(|| mood_of(ctx, i)));
-    fills.into_iter().zip(moods).zip(outcomes).map(|((f, m), o)| (f, m, o)).collect()
+    fills.into_roles().zip(moods).zip(outcomes).map(|((f, m), o)| (f, m, o)).collect()
 }
 
 /// The raw events of the document's triggers, in order (what [`assemble`] gives, with
@@ -76,17 +76,52 @@ fn mood_of<'e>(ctx: &Ctx<'_, 'e>, i: usize) -> Mood<'e> {
     ctx.mood(ctx.triggers[i].at)
 }
 
-/// Per trigger: its filled frame, its mood if it was read, its outcome.
-struct Read<'e> {
-    fills: Vec<Option<Filled<'e>>>,
+/// Per trigger: its frame and filled roles, its mood if it was read, its outcome.
+struct Read<'c, 'd, 'e> {
+    fills: Fills<'c, 'd, 'e>,
     moods: Vec<OnceCell<Mood<'e>>>,
     outcomes: Vec<Outcome<'e>>,
 }
 
-fn read<'e>(ctx: &Ctx<'_, 'e>) -> Read<'e> {
+/// Per trigger, its frame (none when no row fits), and its roles once asked: a support
+/// verb, an act that is another's content and one whose mood rules it out need none,
+/// unless another trigger's outcome asks for them.
+struct Fills<'c, 'd, 'e> {
+    ctx: &'c Ctx<'d, 'e>,
+    frames: Vec<Option<Frame>>,
+    roles: Vec<OnceCell<Option<Filled<'e>>>>,
+}
+
+impl<'c, 'd, 'e> Fills<'c, 'd, 'e> {
+    fn new(ctx: &'c Ctx<'d, 'e>) -> Self {
+        let n = ctx.triggers.len();
+        let frames = (0..n).map(|i| choose_row(ctx, i).map(|row| ctx.frame(i, row))).collect();
+        Fills { ctx, frames, roles: (0..n).map(|_| OnceCell::new()).collect() }
+    }
+
+    /// Trigger `i`'s frame.
+    fn frame(&self, i: usize) -> Option<&Frame> {
+        self.frames[i].as_ref()
+    }
+
+    /// Trigger `i`'s filled roles, read the first time they are asked for.
+    fn roles(&self, i: usize) -> Option<&Filled<'e>> {
+        let fill = || self.frames[i].clone().map(|f| self.ctx.fill_framed(i, f, 2));
+        self.roles[i].get_or_init(fill).as_ref()
+    }
+
+    /// Every trigger's filled roles, those not read yet read now.
+    fn into_roles(self) -> impl Iterator<Item = Option<Filled<'e>>> + use<'c, 'd, 'e> {
+        let Fills { ctx, frames, roles } = self;
+        frames.into_iter().zip(roles).enumerate().map(move |(i, (frame, cell))| {
+            cell.into_inner().unwrap_or_else(|| frame.map(|f| ctx.fill_framed(i, f, 2)))
+        })
+    }
+}
+
+fn read<'c, 'd, 'e>(ctx: &'c Ctx<'d, 'e>) -> Read<'c, 'd, 'e> {
     let n = ctx.triggers.len();
-    let fills: Vec<Option<Filled<'e>>> =
-        (0..n).map(|i| choose_row(ctx, i).map(|row| ctx.fill(i, row, 2))).collect();
+    let fills = Fills::new(ctx);
     // Read when an outcome needs it: a support verb, a content or a trigger with no
     // frame never asks.
     let moods: Vec<OnceCell<Mood<'e>>> = (0..n).map(|_| OnceCell::new()).collect();
@@ -98,7 +133,7 @@ fn read<'e>(ctx: &Ctx<'_, 'e>) -> Read<'e> {
             content_of[j] = Some(i);
         }
     }
-    for (i, f) in fills.iter().enumerate() {
+    for (i, f) in fills.frames.iter().enumerate() {
         let Some(f) = f else { continue };
         let shape = ctx.lex.classes[f.class].shape;
         if matches!(shape, Shape::Light) {
@@ -175,13 +210,13 @@ fn object_words(ctx: &Ctx<'_, '_>, i: usize) -> Vec<usize> {
 fn outcome<'e>(
     ctx: &Ctx<'_, 'e>,
     i: usize,
-    fills: &[Option<Filled<'e>>],
+    fills: &Fills<'_, '_, 'e>,
     moods: &[OnceCell<Mood<'e>>],
     content_of: &[Option<usize>],
 ) -> Outcome<'e> {
-    let Some(f) = &fills[i] else { return Outcome::NoFrame };
-    let frame = &ctx.lex.frames[f.row as usize];
-    let shape = ctx.lex.classes[f.class].shape;
+    let Some(fr) = fills.frame(i) else { return Outcome::NoFrame };
+    let frame = &ctx.lex.frames[fr.row as usize];
+    let shape = ctx.lex.classes[fr.class].shape;
     if matches!(shape, Shape::Light | Shape::Undergo) {
         return Outcome::Support;
     }
@@ -197,6 +232,8 @@ fn outcome<'e>(
     if !mood.yields_event() {
         return Outcome::NoEvent(mood.name());
     }
+    // Its parties count from here on.
+    let Some(f) = fills.roles(i) else { return Outcome::NoFrame };
     if ctx.triggers[i].nominal && !frame.alone && !f.governed && !has_relative_agent(f) {
         return Outcome::NoEvent("a noun that is an event only as a verb's object");
     }
@@ -222,7 +259,7 @@ fn outcome<'e>(
         }
     }
     // "نفى الجيش قصف السوق": with no one else named, the denier is who is said to act.
-    if let Some(denier) = denied_by.and_then(|o| fills[o].as_ref()) {
+    if let Some(denier) = denied_by.and_then(|o| fills.roles(o)) {
         for r in raws.iter_mut().filter(|r| r.actors.is_empty()) {
             r.actors = denier.actors.iter().map(|f| f.party).collect();
         }
@@ -230,7 +267,7 @@ fn outcome<'e>(
     if raws.is_empty() && denier_only {
         // "نفت روسيا أن تكون قد قصفت": the act names no party; the denier is its actor.
         let base = base_event(ctx, i, f, &mood, &type_of(ctx, f, &mood));
-        let denier = denied_by.and_then(|o| fills[o].as_ref()).map_or(&[][..], |d| &d.actors[..]);
+        let denier = denied_by.and_then(|o| fills.roles(o)).map_or(&[][..], |d| &d.actors[..]);
         if !denier.is_empty() {
             raws.push(raw(ctx, i, base, denier, &[], false));
         }
@@ -266,28 +303,32 @@ fn outside_conflict(ctx: &Ctx<'_, '_>, i: usize) -> bool {
 }
 
 /// The nominal trigger that is verb trigger `i`'s object and names the same type of act.
-fn same_act_object(ctx: &Ctx<'_, '_>, i: usize, fills: &[Option<Filled<'_>>]) -> Option<usize> {
+fn same_act_object(ctx: &Ctx<'_, '_>, i: usize, fills: &Fills<'_, '_, '_>) -> Option<usize> {
     let tr = &ctx.triggers[i];
     if tr.nominal {
         return None;
     }
-    let fi = fills[i].as_ref()?;
+    let fi = fills.frame(i)?;
     if matches!(ctx.lex.classes[fi.class].shape, Shape::Light | Shape::Undergo) {
         return None;
     }
     let ty = &ctx.lex.frames[fi.row as usize].event_type;
     let Some(crate::args::Arg::Phrase(p)) = ctx.verb_args(tr.at).object else { return None };
     let j = ctx.act_in(p)?;
-    let same = fills[j].as_ref().is_some_and(|f| &ctx.lex.frames[f.row as usize].event_type == ty);
+    let same = fills.frame(j).is_some_and(|f| &ctx.lex.frames[f.row as usize].event_type == ty);
+    if !same || j == i {
+        return None;
+    }
     // "استضافت الدوحة محادثات بين X وY": talks with parties of their own, hosted by one
     // who is named alone, are those parties' talks; the host is no party.
+    let hosts = || fills.roles(i).map_or(&[][..], |f| &f.actors[..]);
     let hosted = ctx.lex.classes[fi.class].shape == Shape::Joint
-        && fi.actors.len() < 2
-        && fills[j].as_ref().is_some_and(|f| {
+        && hosts().len() < 2
+        && fills.roles(j).is_some_and(|f| {
             f.actors.len() >= 2
-                && !f.actors.iter().any(|a| fi.actors.iter().any(|h| h.party.code == a.party.code))
+                && !f.actors.iter().any(|a| hosts().iter().any(|h| h.party.code == a.party.code))
         });
-    (same && j != i && !hosted).then_some(j)
+    (!hosted).then_some(j)
 }
 
 /// Whether a trigger got its agent from a relative clause ("صواريخ أطلقها حزب الله").
@@ -296,25 +337,20 @@ fn has_relative_agent(f: &Filled<'_>) -> bool {
 }
 
 /// Whether trigger `j`, the content of `owner`, is an act that `owner` accepts.
-fn accepted_as_act(
-    ctx: &Ctx<'_, '_>,
-    fills: &[Option<Filled<'_>>],
-    owner: usize,
-    j: usize,
-) -> bool {
-    let Some(of) = &fills[owner] else { return false };
+fn accepted_as_act(ctx: &Ctx<'_, '_>, fills: &Fills<'_, '_, '_>, owner: usize, j: usize) -> bool {
+    let Some(of) = fills.frame(owner) else { return false };
     let oshape = ctx.lex.classes[of.class].shape;
     oshape == Shape::Accept && of.accepted == Some(j) && !is_talk_or_accord(ctx, fills, j)
 }
 
 /// Whether trigger `owner` is a denial (what it denies is an event, marked denied).
-fn is_denial(ctx: &Ctx<'_, '_>, fills: &[Option<Filled<'_>>], owner: usize) -> bool {
-    fills[owner].as_ref().is_some_and(|f| ctx.lex.classes[f.class].shape == Shape::Deny)
+fn is_denial(ctx: &Ctx<'_, '_>, fills: &Fills<'_, '_, '_>, owner: usize) -> bool {
+    fills.frame(owner).is_some_and(|f| ctx.lex.classes[f.class].shape == Shape::Deny)
 }
 
 /// Whether trigger `j` names talks or an accord (accepting one is AGREE).
-fn is_talk_or_accord(ctx: &Ctx<'_, '_>, fills: &[Option<Filled<'_>>], j: usize) -> bool {
-    let Some(f) = &fills[j] else { return true };
+fn is_talk_or_accord(ctx: &Ctx<'_, '_>, fills: &Fills<'_, '_, '_>, j: usize) -> bool {
+    let Some(f) = fills.frame(j) else { return true };
     matches!(ctx.lex.frames[f.row as usize].event_type.as_str(), "AGREE" | "CONSULT" | "REQUEST")
 }
 
@@ -582,7 +618,7 @@ fn mediate<'e>(
     ctx: &Ctx<'_, 'e>,
     i: usize,
     f: &Filled<'e>,
-    fills: &[Option<Filled<'e>>],
+    fills: &Fills<'_, '_, 'e>,
     mood: &Mood<'e>,
 ) -> Vec<Raw<'e>> {
     let ty = type_of(ctx, f, mood);
@@ -615,20 +651,18 @@ fn mediate<'e>(
 }
 
 /// The parties of the talks or accord named in trigger `i`'s sentence.
-fn brokered_parties<'e>(
-    ctx: &Ctx<'_, 'e>,
-    i: usize,
-    fills: &[Option<Filled<'e>>],
-) -> Vec<Filler<'e>> {
+fn brokered_parties<'e>(ctx: &Ctx<'_, 'e>, i: usize, fills: &Fills<'_, '_, 'e>) -> Vec<Filler<'e>> {
     let s = ctx.doc.sentence_of(ctx.triggers[i].at);
+    // The frame first: only joint talks or accords have their parties read.
+    let talks = |g: &Frame| {
+        ctx.lex.classes[g.class].shape == Shape::Joint
+            && matches!(ctx.lex.frames[g.row as usize].event_type.as_str(), "AGREE" | "CONSULT")
+    };
     (0..ctx.triggers.len())
         .filter(|&j| j != i && ctx.doc.sentence_of(ctx.triggers[j].at) == s)
-        .filter_map(|j| fills[j].as_ref())
-        .find(|g| {
-            ctx.lex.classes[g.class].shape == Shape::Joint
-                && matches!(ctx.lex.frames[g.row as usize].event_type.as_str(), "AGREE" | "CONSULT")
-                && g.actors.len() >= 2
-        })
+        .filter(|&j| fills.frame(j).is_some_and(talks))
+        .filter_map(|j| fills.roles(j))
+        .find(|g| g.actors.len() >= 2)
         .map(|g| g.actors.clone())
         .unwrap_or_default()
 }
@@ -639,11 +673,11 @@ fn accept<'e>(
     ctx: &Ctx<'_, 'e>,
     i: usize,
     f: &Filled<'e>,
-    fills: &[Option<Filled<'e>>],
+    fills: &Fills<'_, '_, 'e>,
     mood: &Mood<'e>,
 ) -> Vec<Raw<'e>> {
     if let Some(j) = f.accepted.filter(|&j| !is_talk_or_accord(ctx, fills, j)) {
-        let Some(inner) = &fills[j] else { return Vec::new() };
+        let Some(inner) = fills.roles(j) else { return Vec::new() };
         let mut act = inner.clone();
         act.actors = f.actors.clone();
         return directed(ctx, j, &act, mood);

@@ -39,6 +39,23 @@ pub struct Filled<'e> {
     pub own_object: bool,
 }
 
+/// What a trigger's frame row makes of it before any party is read: the class its
+/// roles are read with and the acts it holds. This is enough to set aside a support verb
+/// or an act that is another's content, whose parties no one asks for.
+#[derive(Debug, Clone, Default)]
+pub struct Frame {
+    /// The frame row used.
+    pub row: u32,
+    /// The class its roles are read with (the row's, or the row class's weapon class).
+    pub class: usize,
+    /// Triggers that are this act's content (indexes into the context's triggers).
+    pub content: Vec<usize>,
+    /// For an accepted act: the trigger accepted.
+    pub accepted: Option<usize>,
+    /// A verb trigger's arguments, read once for the frame and its roles.
+    verb: Option<VerbArgs>,
+}
+
 /// The arguments of a trigger, verbal or nominal.
 pub enum Args<'e> {
     /// A verb's.
@@ -65,46 +82,89 @@ impl<'e> Ctx<'_, 'e> {
     /// The arguments of trigger `i`.
     pub fn trigger_args(&self, i: usize, row: u32, class: &Class) -> Args<'e> {
         let tr = &self.triggers[i];
-        if tr.nominal {
-            let violent = matches!(class.name.as_str(), "strike" | "clash" | "seize");
-            // "هجوم حماس": a row may say its genitive acts, whatever its class says.
-            let genitive_is_subject = self.lex.frames[row as usize]
-                .genitive_is_subject
-                .unwrap_or(class.genitive_is_subject);
-            Args::Nominal(self.nominal_args_with(
-                tr.at,
-                genitive_is_subject,
-                class.genitive_is_subject,
-                violent,
-            ))
-        } else {
-            let mut v = self.verb_args(tr.at);
-            // "قتل جنديان في هجوم": a count after a verb of killing is who was killed.
-            let count_passive = tr.rows.iter().any(|&r| self.lex.frames[r as usize].count_passive);
-            if count_passive && !v.passive && self.counted_subject(tr.at) {
-                v.passive = true;
-            } else if let Some(p) = count_passive.then(|| self.counted_topic(tr.at)).flatten() {
-                v.passive = true;
-                v.subject = Some(Arg::Phrase(p));
-            }
-            Args::Verb(v)
+        if !tr.nominal {
+            return Args::Verb(self.verb_trigger_args(i));
         }
+        let violent = matches!(class.name.as_str(), "strike" | "clash" | "seize");
+        // "هجوم حماس": a row may say its genitive acts, whatever its class says.
+        let genitive_is_subject =
+            self.lex.frames[row as usize].genitive_is_subject.unwrap_or(class.genitive_is_subject);
+        Args::Nominal(self.nominal_args_with(
+            tr.at,
+            genitive_is_subject,
+            class.genitive_is_subject,
+            violent,
+        ))
+    }
+
+    /// The subject and object of verb trigger `i`, as its rows read them.
+    fn verb_trigger_args(&self, i: usize) -> VerbArgs {
+        let tr = &self.triggers[i];
+        let mut v = self.verb_args(tr.at);
+        // "قتل جنديان في هجوم": a count after a verb of killing is who was killed.
+        let count_passive = tr.rows.iter().any(|&r| self.lex.frames[r as usize].count_passive);
+        if count_passive && !v.passive && self.counted_subject(tr.at) {
+            v.passive = true;
+        } else if let Some(p) = count_passive.then(|| self.counted_topic(tr.at)).flatten() {
+            v.passive = true;
+            v.subject = Some(Arg::Phrase(p));
+        }
+        v
+    }
+
+    /// Trigger `i`'s frame by its row `row`, with no party read.
+    pub fn frame(&self, i: usize, row: u32) -> Frame {
+        let verb = (!self.triggers[i].nominal).then(|| self.verb_trigger_args(i));
+        // Neither the weapon check nor a content slot reads a nominal trigger's agents and
+        // patients (only that it is nominal): they are read with its roles, if asked.
+        let args = match verb {
+            Some(v) => Args::Verb(v),
+            None => Args::Nominal(NominalArgs::default()),
+        };
+        let mut class_index = self.lex.frames[row as usize].class;
+        // "أسقطت الدفاعات مسيرة أطلقتها روسيا": shooting down what was launched is
+        // intercepting it.
+        let weapon = self.lex.classes[class_index].weapon;
+        if let Some(w) = weapon.filter(|_| self.object_is_weapon(i, &args)) {
+            class_index = w;
+        }
+        let class = &self.lex.classes[class_index];
+        let mut content = Vec::new();
+        for s in &class.content {
+            content.extend(self.slot_triggers(i, s, &args));
+        }
+        let accepted = match class.shape {
+            crate::frames::Shape::Accept => content.first().copied(),
+            _ => None,
+        };
+        Frame { row, class: class_index, content, accepted, verb }
     }
 
     /// Fills trigger `i`'s roles by its frame row `row`; `depth` bounds the reading of an
     /// act's agent through the act a slot names.
     pub fn fill(&self, i: usize, row: u32, depth: usize) -> Filled<'e> {
-        let frame = &self.lex.frames[row as usize];
-        let mut class_index = frame.class;
-        let mut class = &self.lex.classes[class_index];
-        let args = self.trigger_args(i, row, class);
-        // "أسقطت الدفاعات مسيرة أطلقتها روسيا": shooting down what was launched is
-        // intercepting it.
-        if let Some(w) = class.weapon.filter(|_| self.object_is_weapon(i, &args)) {
-            class_index = w;
-            class = &self.lex.classes[w];
-        }
-        let mut out = Filled { row, class: class_index, ..Filled::default() };
+        self.fill_framed(i, self.frame(i, row), depth)
+    }
+
+    /// Fills trigger `i`'s roles by its frame, read before ([`Ctx::frame`]).
+    pub fn fill_framed(&self, i: usize, frame: Frame, depth: usize) -> Filled<'e> {
+        // A nominal trigger's arguments are read as the row's own class says, whatever
+        // class its roles are then read with.
+        let args = match frame.verb {
+            Some(v) => Args::Verb(v),
+            None => {
+                let row_class = &self.lex.classes[self.lex.frames[frame.row as usize].class];
+                self.trigger_args(i, frame.row, row_class)
+            }
+        };
+        let class = &self.lex.classes[frame.class];
+        let mut out = Filled {
+            row: frame.row,
+            class: frame.class,
+            content: frame.content,
+            accepted: frame.accepted,
+            ..Filled::default()
+        };
         if let Args::Nominal(n) = &args {
             out.governed = n.light.is_some();
         }
@@ -155,12 +215,6 @@ impl<'e> Ctx<'_, 'e> {
                     .unwrap_or_default();
                 out.own_object = own_object;
             }
-        }
-        for s in &class.content {
-            out.content.extend(self.slot_triggers(i, s, &args));
-        }
-        if class.shape == crate::frames::Shape::Accept {
-            out.accepted = out.content.first().copied();
         }
         out
     }

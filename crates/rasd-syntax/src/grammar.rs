@@ -4,6 +4,7 @@
 
 use rasd_morph::{Lexicon, Pronoun};
 use rasd_text::phrases::{phrase_key, tsv_rows, PhraseSet};
+use rustc_hash::FxHashSet;
 
 const WORDS: &str =
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/syntax/words.tsv"));
@@ -160,19 +161,20 @@ pub struct Grammar {
 
 /// The word lists of `words.tsv` that are no closed-class functions: nouns shaped like
 /// adjectives (خارجية، مجلس), adjectives that follow a name (الخاص), nouns of time
-/// (السبت), of statements (بيان) and military ranks (الفريق).
+/// (السبت), of statements (بيان) and military ranks (الفريق). The phrase layer asks them
+/// of nearly every word of a noun phrase: a fast hash, not a keyed one, serves them.
 #[derive(Debug, Default)]
 struct WordLists {
-    noun: std::collections::HashSet<String>,
-    adj: std::collections::HashSet<String>,
-    time: std::collections::HashSet<String>,
-    statement: std::collections::HashSet<String>,
-    rank: std::collections::HashSet<String>,
+    noun: FxHashSet<String>,
+    adj: FxHashSet<String>,
+    time: FxHashSet<String>,
+    statement: FxHashSet<String>,
+    rank: FxHashSet<String>,
 }
 
 impl WordLists {
     /// The list a words.tsv class fills, if it is one of these.
-    fn of(&mut self, class: &str) -> Option<&mut std::collections::HashSet<String>> {
+    fn of(&mut self, class: &str) -> Option<&mut FxHashSet<String>> {
         match class {
             "noun" => Some(&mut self.noun),
             "adj" => Some(&mut self.adj),

@@ -17,7 +17,7 @@ use rasd_attribution::Doc;
 
 use crate::clause::Clauses;
 use crate::grammar::{Function, Grammar};
-use crate::tag::{definite_zipf, Kind, Tag};
+use crate::tag::{definite_zipf, has_letters, Kind, Tag};
 
 /// The prepositions written as one letter on a word, by their keys.
 const GLUED: [(Proclitics, &str); 3] =
@@ -257,10 +257,10 @@ fn noun_end(c: &Chunker<'_, '_>, head: usize, end: usize) -> usize {
             break;
         }
         let this_definite = is_definite(tag);
-        // "الفريق أول": a rank's qualifier is written without the article.
-        let rank_qualifier =
-            t > head && c.grammar.is_rank(doc.w(t - 1)) && c.grammar.is_adjective(doc.w(t));
-        if t > head && definite && !this_definite && !rank_qualifier {
+        // "الفريق أول": a rank's qualifier is written without the article. Asked only
+        // where it matters, after a definite word: the word lists are looked up then.
+        let rank_qualifier = || c.grammar.is_rank(doc.w(t - 1)) && c.grammar.is_adjective(doc.w(t));
+        if t > head && definite && !this_definite && !rank_qualifier() {
             break;
         }
         // "هاجم مسلحون مجهولون | قافلة": a sound plural with its ن is in no construct, so
@@ -333,7 +333,7 @@ fn sound_plural(c: &Chunker<'_, '_>, t: usize) -> bool {
         && !is_definite(&c.tags[t])
         && w.strip_suffix("ون").is_some_and(|stem| {
             let kb = c.doc.kb;
-            stem.chars().count() >= 3
+            has_letters(stem, 3)
                 && [kb.zipf(stem), definite_zipf(kb, stem, ""), definite_zipf(kb, stem, "ين")]
                     .iter()
                     .any(|&z| z >= 3.5)

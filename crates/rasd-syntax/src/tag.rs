@@ -177,12 +177,12 @@ impl<'g> Tags<'g> {
         readings: &[Analysis],
         id: impl Fn(&Analysis) -> u32,
     ) {
-        let ta_marbuta = ends_in_ta_marbuta(doc, t);
         let Some(tag) = self.tags.get_mut(t) else { return };
         if !matches!(tag.kind, Kind::Verb | Kind::Nominal) || readings.is_empty() {
             return;
         }
-        let verb = active_first(readings).find(|a| plausible_verb(a, ta_marbuta));
+        let ta_marbuta = std::cell::OnceCell::new();
+        let verb = active_first(readings).find(|a| plausible_verb_at(doc, t, a, &ta_marbuta));
         let noun = readings.iter().find(|a| a.infl.pos != Pos::Verb);
         let (first, second) = match (verb, noun) {
             (Some(v), Some(n)) => (*v, Some(*n)),
@@ -213,19 +213,20 @@ impl<'g> Tags<'g> {
             }
             for t in r.clone() {
                 let tag = &mut self.tags[t];
-                if tag.kind != Kind::Nominal || tag.analysis.is_some() {
+                if !matches!(tag.kind, Kind::Nominal) || tag.analysis.is_some() {
                     continue;
                 }
                 let w = doc.w(t);
                 tag.proclitics = article_proclitics(w).unwrap_or_else(|| {
                     *lead.entry(w).or_insert_with(|| letter_proclitics(doc.kb, w))
                 });
+                // The ending first: most words end in no pronoun, and reading the
+                // original for a ة costs more. The pronoun is none until read here.
+                let Some((rest, stem, p)) = possessor_ending(w) else { continue };
                 if !ends_in_ta_marbuta(doc, t) {
-                    tag.pronoun = possessor_ending(w).and_then(|(rest, stem, p)| {
-                        *tail
-                            .entry(w)
-                            .or_insert_with(|| more_frequent_without(doc.kb, rest, stem, p))
-                    });
+                    tag.pronoun = *tail
+                        .entry(w)
+                        .or_insert_with(|| more_frequent_without(doc.kb, rest, stem, p));
                 }
             }
         }
@@ -396,14 +397,15 @@ fn word_tag<'g>(
         tag.proclitics = prefix_proclitics(&doc.w(t)[..m.prefix]);
         return tag;
     }
-    // Asked only of a verb reading with a pronoun: reading the original costs.
+    // Most words have no reading in any lexicon: a nominal, read when its sentence is cut.
+    if readings.is_empty() {
+        return Tag::new(Kind::Nominal, t);
+    }
     let ta_marbuta = std::cell::OnceCell::new();
     // The grammar's sense first: most readings are a caller's, and need no more reading.
     let verb = active_first(readings).find_map(|a| {
         let s = sense(a)?;
-        let with_pronoun = a.infl.pos == Pos::Verb && a.enclitic.is_some();
-        let ta = with_pronoun && *ta_marbuta.get_or_init(|| ends_in_ta_marbuta(doc, t));
-        plausible_verb(a, ta).then_some((a, s))
+        plausible_verb_at(doc, t, a, &ta_marbuta).then_some((a, s))
     });
     if let Some((a, s)) = verb {
         let mut tag = Tag::new(Kind::Verb, t);
@@ -436,7 +438,7 @@ fn possessor_ending(w: &str) -> Option<(&str, &str, Pronoun)> {
         return None;
     }
     let (rest, p) = ENDINGS.iter().find_map(|&(e, p)| Some((stem.strip_suffix(e)?, p)))?;
-    (rest.chars().count() >= 3).then_some((rest, stem, p))
+    has_letters(rest, 3).then_some((rest, stem, p))
 }
 
 /// The possessor `p` when the word without it (`rest`), alone or with the article
@@ -460,6 +462,19 @@ fn plausible_verb(a: &Analysis, ta_marbuta: bool) -> bool {
     let only_i = a.infl.agreement.cells().all(|c| c == rasd_morph::Cell::S1)
         && a.infl.aspect == Some(Aspect::Imperfect);
     a.infl.pos == Pos::Verb && !(ta_marbuta && a.enclitic.is_some()) && !only_i
+}
+
+/// [`plausible_verb`] for reading `a` of token `t`, its original read for a final ة only
+/// for a verb reading with a pronoun, where it matters (reading the original costs);
+/// `ta_marbuta` keeps what was read for the token's next reading.
+fn plausible_verb_at(
+    doc: &Doc<'_>,
+    t: usize,
+    a: &Analysis,
+    ta_marbuta: &std::cell::OnceCell<bool>,
+) -> bool {
+    let with_pronoun = a.infl.pos == Pos::Verb && a.enclitic.is_some();
+    plausible_verb(a, with_pronoun && *ta_marbuta.get_or_init(|| ends_in_ta_marbuta(doc, t)))
 }
 
 /// Whether token `t` is written with a final ة: folded, "تابعة" reads like "تابعه" (a
@@ -526,11 +541,17 @@ fn article_proclitics(w: &str) -> Option<Proclitics> {
         ("كال", Proclitics::KA.with(ARTICLE)),
         ("لل", Proclitics::LI.with(ARTICLE)),
     ] {
-        if w.strip_prefix(prefix).is_some_and(|r| r.chars().count() >= 2) {
+        if w.strip_prefix(prefix).is_some_and(|r| has_letters(r, 2)) {
             return Some(flags);
         }
     }
     None
+}
+
+/// Whether `w` has at least `n` letters (`n` > 0), reading no further than the `n`th:
+/// asked of most words, which are much longer.
+pub(crate) fn has_letters(w: &str, n: usize) -> bool {
+    w.chars().nth(n.saturating_sub(1)).is_some()
 }
 
 /// The proclitics of a word without the article, read off when the rest of the word is
@@ -551,7 +572,7 @@ fn letter_proclitics(kb: &rasd_kb::Kb, w: &str) -> Proclitics {
             let zr = word_zipf(kb, r);
             zr >= 3.5 && zr >= kb.zipf(rest) + 0.5
         };
-        if r.chars().count() >= 3 && more_frequent() {
+        if has_letters(r, 3) && more_frequent() {
             flags = flags.with(flag);
             rest = r;
         }
