@@ -1458,8 +1458,11 @@ impl<'a> Recognizer<'a> {
         });
         // "ترأس الوزير اجتماعا طارئا": ordinary words after a title are no name, nor
         // are their duals and plurals ("أجرى الرئيس اتصالين هاتفيين").
+        // Only the oblique and plural endings: an object after a title is oblique, and
+        // many names end in ان ("عرفان", "عثمان").
         let common_plural = end > n
             && !boundaries::is_name_word(self.words[n])
+            && !self.words[n].ends_with("ان")
             && self.inflects_common(n);
         let named = !object
             && !common_plural
