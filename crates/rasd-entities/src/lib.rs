@@ -561,7 +561,7 @@ impl<'a> Recognizer<'a> {
                 key.push_str(last);
                 j += 1;
                 // One probe answers both: a name here, and a longer one ahead.
-                let Some(e) = kb.key_entry(key, keys::key_hash(key)) else { break };
+                let Some(e) = kb.name_key_entry(key, keys::key_hash(key)) else { break };
                 if e.has_aliases && best.as_ref().is_none_or(|b| j > b.end) {
                     best = Some(NameMatch { end: j, prefix, aliases: e.aliases(), last, article });
                 }
@@ -591,7 +591,7 @@ impl<'a> Recognizer<'a> {
                 key.push(' ');
                 key.push_str(keys::word_key(self.words[j]));
                 j += 1;
-                let Some(e) = kb.key_entry(key, keys::key_hash(key)) else { break };
+                let Some(e) = kb.head_key_entry(key, keys::key_hash(key)) else { break };
                 if e.has_heads && best.is_none_or(|b| j > b.0) {
                     best = Some((j, prefix, e.heads()));
                 }

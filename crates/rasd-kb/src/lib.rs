@@ -838,6 +838,28 @@ impl Kb {
         self.table.hit(key, hash)
     }
 
+    /// [`Kb::key_entry`] as a name matcher asks it, extending a name word by word: what
+    /// it reads (a name here, a longer one ahead) only an alias key or prefix has, and
+    /// `None` comes without a table lookup for a key the alias filter lacks. Most keys a
+    /// matcher tries are such (a name's first word and the next word of the text), and
+    /// the table is larger than the caches: each lookup it saves is a read from memory.
+    #[inline]
+    pub fn name_key_entry(&self, key: &str, hash: u64) -> Option<KeyHit<'_>> {
+        if !self.alias_filter.may_contain_hash(hash) {
+            return None;
+        }
+        self.table.hit(key, hash)
+    }
+
+    /// As [`Kb::name_key_entry`], for a matcher of institution and title heads.
+    #[inline]
+    pub fn head_key_entry(&self, key: &str, hash: u64) -> Option<KeyHit<'_>> {
+        if !self.head_filter.may_contain_hash(hash) {
+            return None;
+        }
+        self.table.hit(key, hash)
+    }
+
     /// [`Kb::key_entry`] of the key of each of `items` (`query` gives the key and its
     /// hash), handed to `found` with the item: faster than one at a time, as the
     /// lookups' memory reads overlap.
@@ -1125,5 +1147,24 @@ mod tests {
         .unwrap();
         assert!(!kb.lookup_head(&keys::key("وزارتا الدفاع")).is_empty());
         assert!(!kb.lookup_head(&keys::key("وزارتي دفاع")).is_empty());
+    }
+
+    #[test]
+    fn name_and_head_probes_answer_as_the_table_does() {
+        let kb = Kb::embedded();
+        let probe = |text: &str| {
+            let k = keys::key(text);
+            let h = keys::key_hash(&k);
+            (kb.name_key_entry(&k, h), kb.head_key_entry(&k, h))
+        };
+        // A whole name, and the first words of a longer one.
+        let (name, _) = probe("وزارة الدفاع الأميركية");
+        assert!(name.is_some_and(|e| e.has_aliases));
+        let (name, head) = probe("وزارة الدفاع");
+        assert!(name.is_some_and(|e| e.alias_prefix));
+        assert!(head.is_some_and(|e| e.has_heads));
+        // Words that begin no name and no head: no lookup, and nothing found.
+        let (name, head) = probe("وزارة السعادة المطلقة");
+        assert!(name.is_none() && head.is_none());
     }
 }
