@@ -303,6 +303,16 @@ impl Ctx<'_, '_> {
     /// The prepositional phrases with preposition `key` after token `t` in its clause,
     /// up to the next verb, each with the phrases coordinated with it.
     pub fn preps_after(&self, t: usize, key: u16) -> Vec<usize> {
+        self.preps_after_within(t, key, true)
+    }
+
+    /// As [`Self::preps_after`], also past another act's noun: a mediation brokers the
+    /// whole accord, the acts it holds too ("اتفاق لوقف إطلاق النار بوساطة قطرية").
+    pub fn preps_after_acts(&self, t: usize, key: u16) -> Vec<usize> {
+        self.preps_after_within(t, key, false)
+    }
+
+    fn preps_after_within(&self, t: usize, key: u16, own_act_only: bool) -> Vec<usize> {
         let Some(c) = self.parse.clauses.index_of(t) else { return Vec::new() };
         let units = self.units(c);
         // Units are in text order: the first one reaching past `t` is found by halving.
@@ -343,7 +353,7 @@ impl Ctx<'_, '_> {
                         [Some(first), second] => first != t || second.is_some(),
                         [None, _] => false,
                     };
-                    if other_act && ph.prep != Some(key) {
+                    if own_act_only && other_act && ph.prep != Some(key) {
                         theirs = true;
                     }
                 }

@@ -593,7 +593,7 @@ fn mediated<'e>(
     let Some(k) = ctx.lex.known.mediation else { return Vec::new() };
     let t = ctx.triggers[i].at;
     let mediators: Vec<Party<'e>> = ctx
-        .preps_after(ctx.trigger_end(t) - 1, k)
+        .preps_after_acts(ctx.trigger_end(t) - 1, k)
         .into_iter()
         .flat_map(|p| ctx.phrase_parties(p, false))
         .collect();

@@ -221,7 +221,8 @@ fn two_sides<'e>(raws: &mut Vec<Raw<'e>>) {
     // same sentence that name theirs are those talks.
     let named: Vec<(usize, usize, String)> = raws
         .iter()
-        .filter(|r| r.joint && codes(&r.actors).len() >= 2)
+        // Two parties, maybe of one state (an army and a rebel force of Colombia).
+        .filter(|r| r.joint && r.actors.iter().any(|a| a.entity != r.actors[0].entity))
         .map(|r| (r.event.sentence, r.event.trigger.start, r.event.event_type.clone()))
         .collect();
     raws.retain(|r| {
