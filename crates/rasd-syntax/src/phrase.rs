@@ -361,7 +361,13 @@ fn prev_entity(tags: &[Tag<'_>], t: usize) -> usize {
 fn describes_name(c: &Chunker<'_, '_>, k: Option<usize>, t: usize) -> bool {
     let w = c.doc.w(t);
     let state = k.is_some_and(|k| c.doc.entities[k].kind == rasd_model::EntityKind::Country);
-    c.grammar.is_adjective(w) || (adjective_like(c, t) && (is_nisba(w) || !state))
+    c.grammar.is_adjective(w) || (adjective_like(c, t) && (nisba_at(c, t) || !state))
+}
+
+/// Whether word `t` ends like a nisba as written: folding makes "القرى" end like
+/// "القري", but a nisba never ends in ى.
+fn nisba_at(c: &Chunker<'_, '_>, t: usize) -> bool {
+    is_nisba(c.doc.w(t)) && !c.doc.original(t, t + 1).ends_with('ى')
 }
 
 /// Whether a word reads as an adjective: a nisba, or a participle of a derived verb
@@ -375,7 +381,7 @@ fn adjective_like(c: &Chunker<'_, '_>, t: usize) -> bool {
     !known_noun
         && tag.pronoun.is_none()
         && !c.grammar.is_noun(w)
-        && (is_nisba(w) || stem.starts_with('م'))
+        && (nisba_at(c, t) || stem.starts_with('م'))
 }
 
 /// Whether name `b`, right after name `a`, names its holder: a person of the state or
