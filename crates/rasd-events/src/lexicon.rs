@@ -119,6 +119,8 @@ pub struct Known {
     pub dyad: Option<u16>,
     /// Set `member` ("عضو", "مقاتل").
     pub member: Option<u16>,
+    /// Set `owned` ("مرتبطة", "مسجلة").
+    pub owned: Option<u16>,
     /// Set `count` (words of number).
     pub count: Option<u16>,
     /// Set `launch` (verbs of launching).
@@ -146,6 +148,7 @@ impl Known {
         Known {
             dyad: set("dyad"),
             member: set("member"),
+            owned: set("owned"),
             count: set("count"),
             launch: set("launch"),
             not_conflict: set("not_conflict"),
@@ -465,7 +468,7 @@ mod tests {
         for t in rasd_model::PLOVER_TYPES {
             assert!(lex.frames.iter().any(|f| f.event_type == t), "no trigger for {t}");
         }
-        for name in ["envoy", "forces", "member"] {
+        for name in ["envoy", "forces", "member", "owned"] {
             assert!(lex.set(name).is_some(), "{name}");
         }
     }

@@ -131,10 +131,16 @@ impl<'e> Ctx<'_, 'e> {
                 .member
                 .is_some_and(|s| phrases[p].noun_tokens().any(|t| self.in_set(t, s)))
         };
+        // "سفينة مرتبطة بإسرائيل", "ناقلة مسجلة في ليبيريا": an owner's participle last.
+        let owned = || {
+            let last = phrases[p].noun_tokens().last();
+            self.lex.known.owned.is_some_and(|s| last.is_some_and(|t| self.in_set(t, s)))
+        };
         let owner = match key {
             // "المتحدث باسم الحوثيين": who one speaks for.
             "ل" | "باسم" => true,
-            "من" | "في" => bare_prep || member(),
+            "ب" => owned(),
+            "من" | "في" => bare_prep || member() || owned(),
             // "ممثلين عن إسرائيل": عن after a member noun names whom it stands for.
             "عن" => member(),
             _ => false,
