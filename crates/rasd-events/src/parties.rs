@@ -77,6 +77,10 @@ impl<'e> Ctx<'_, 'e> {
             if self.in_set(ph.head, set)
                 && !ph.noun_tokens().any(|t| self.token_party(t, false).is_some())
             {
+                // "طرفي النزاع في جنوب السودان": the sides of the war in that state.
+                if let Some(state) = self.dyad_scene(p) {
+                    return state;
+                }
                 return vec![Party { entity: DYAD, code: "", token: ph.head, place: false }];
             }
         }
@@ -105,6 +109,17 @@ impl<'e> Ctx<'_, 'e> {
             }
         }
         out
+    }
+
+    /// The state of the place in a في phrase right after the two-sides phrase `p`.
+    fn dyad_scene(&self, p: usize) -> Option<Vec<Party<'e>>> {
+        let phrases = &self.parse.phrases.list;
+        let next = phrases.get(p + 1)?;
+        let at_place = next.after_noun
+            && next.clause == phrases[p].clause
+            && next.prep.is_some_and(|k| self.lex.grammar.prep_key(k) == "في");
+        let parties = if at_place { self.own_parties(p + 1, true) } else { Vec::new() };
+        (!parties.is_empty()).then_some(parties)
     }
 
     /// Whether a party is a state named by its nisba ("الروسية").
