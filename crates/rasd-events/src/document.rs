@@ -144,7 +144,10 @@ fn aim_at_the_acts_told<'e>(ctx: &Ctx<'_, 'e>, raws: &mut [Raw<'e>]) {
         .map(|r| (r.event.event_type.clone(), r.actors.clone()))
         .collect();
     for r in raws.iter_mut() {
-        if !r.targets.is_empty() || r.content.is_empty() || r.joint {
+        // Only a stance on an act done or offered: a demand is aimed at whom it names,
+        // and welcoming an accord between others at no one (ANNOTATION.md).
+        let about_done = matches!(r.event.event_type.as_str(), "ACCUSE" | "REJECT" | "AGREE");
+        if !r.targets.is_empty() || r.content.is_empty() || r.joint || !about_done {
             continue;
         }
         let types: Vec<&str> = r
