@@ -121,6 +121,8 @@ pub struct Known {
     pub member: Option<u16>,
     /// Set `owned` ("مرتبطة", "مسجلة").
     pub owned: Option<u16>,
+    /// Set `witness` ("تجاهل", "شهد").
+    pub witness: Option<u16>,
     /// Set `count` (words of number).
     pub count: Option<u16>,
     /// Set `launch` (verbs of launching).
@@ -149,6 +151,7 @@ impl Known {
             dyad: set("dyad"),
             member: set("member"),
             owned: set("owned"),
+            witness: set("witness"),
             count: set("count"),
             launch: set("launch"),
             not_conflict: set("not_conflict"),
@@ -468,7 +471,7 @@ mod tests {
         for t in rasd_model::PLOVER_TYPES {
             assert!(lex.frames.iter().any(|f| f.event_type == t), "no trigger for {t}");
         }
-        for name in ["envoy", "forces", "member", "owned"] {
+        for name in ["envoy", "forces", "member", "owned", "witness"] {
             assert!(lex.set(name).is_some(), "{name}");
         }
     }

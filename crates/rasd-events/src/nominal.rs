@@ -246,7 +246,11 @@ impl<'e> Ctx<'_, 'e> {
             // "بدأت القوات قصف ...", "ردت باكستان بقصف ...": a verb that is no trigger
             // shares its subject with the act it governs, as a support verb does.
             let in_fi = ph.prep.is_some_and(|k| self.lex.grammar.prep_key(k) == "في");
-            let plain = self.trigger_at.get(v).is_none() && !args.passive && !(violent && in_fi);
+            let witness = self.lex.known.witness.is_some_and(|s| self.in_set(v, s));
+            let plain = self.trigger_at.get(v).is_none()
+                && !args.passive
+                && !(violent && in_fi)
+                && !witness;
             match shape {
                 Some(Shape::Light) => {
                     out.light = Some(v);
