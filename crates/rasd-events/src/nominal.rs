@@ -247,10 +247,9 @@ impl<'e> Ctx<'_, 'e> {
             // shares its subject with the act it governs, as a support verb does.
             let in_fi = ph.prep.is_some_and(|k| self.lex.grammar.prep_key(k) == "في");
             let witness = self.lex.known.witness.is_some_and(|s| self.in_set(v, s));
-            let plain = self.trigger_at.get(v).is_none()
-                && !args.passive
-                && !(violent && in_fi)
-                && !witness;
+            let violent_scene = violent && in_fi;
+            let plain =
+                !(self.trigger_at.get(v).is_some() || args.passive || violent_scene || witness);
             match shape {
                 Some(Shape::Light) => {
                     out.light = Some(v);
