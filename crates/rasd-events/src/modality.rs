@@ -302,7 +302,7 @@ impl<'e> Ctx<'_, 'e> {
                         // "غير" and "عدم" negate the noun right after them; the others the
                         // verb after them.
                         let noun_neg = tag.has(|f| *f == Function::Neg(NegScope::Noun));
-                        return !noun_neg || hops == 0;
+                        return (!noun_neg || hops == 0) && !self.relative_ma(u);
                     }
                     if !tag.has(|f| matches!(f, Function::Aux { .. } | Function::Quant)) {
                         return false;
@@ -314,6 +314,17 @@ impl<'e> Ctx<'_, 'e> {
             hops += 1;
         }
         false
+    }
+
+    /// Whether "ما" at token `u` is the relative "what", not the negation: a verb right
+    /// after it carries the pronoun that takes it up ("أدان ما وصفه بالهجوم": what he
+    /// called an attack).
+    fn relative_ma(&self, u: usize) -> bool {
+        let tags = &self.parse.tags;
+        self.doc.w(u) == "ما"
+            && tags
+                .get(tags[u].end)
+                .is_some_and(|v| v.is_verb() && v.analysis.is_some_and(|a| a.has_object()))
     }
 
     /// Whether the trigger at `t` is in a condition's clause (or one below it).

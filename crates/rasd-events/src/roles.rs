@@ -5,7 +5,7 @@ use rasd_syntax::ClauseKind;
 
 use crate::args::{Arg, VerbArgs};
 use crate::context::Ctx;
-use crate::frames::{Class, Slot, SlotKind, Via};
+use crate::frames::{Class, Shape, Slot, SlotKind, Via};
 use crate::nominal::NominalArgs;
 use crate::parties::Party;
 
@@ -279,6 +279,31 @@ impl<'e> Ctx<'_, 'e> {
         }
         if slot.kind == SlotKind::Place {
             return self.scene(i).into_iter().map(|p| tag(p, name)).collect();
+        }
+        // "أدان ما وصفه بالهجوم الأرمني": the first act told after the trigger, read
+        // through for its agent, when the object itself names none.
+        if matches!(slot.kind, SlotKind::Rest | SlotKind::Complement) {
+            if depth == 0 || slot.via != Via::Agent {
+                return Vec::new();
+            }
+            // Past a verb of naming, which tells no act ("وصفه").
+            let act = |j: &usize| {
+                self.triggers[*j].rows.first().is_some_and(|&r| {
+                    let class = &self.lex.classes[self.lex.frames[r as usize].class];
+                    matches!(class.shape, Shape::Directed | Shape::Joint)
+                })
+            };
+            return self
+                .slot_triggers(i, slot, args)
+                .into_iter()
+                .filter(act)
+                .take(1)
+                .map(|j| self.act_parties(j, Via::Agent, depth - 1))
+                .find(|v| !v.is_empty())
+                .unwrap_or_default()
+                .into_iter()
+                .map(|p| tag(p, "act told"))
+                .collect();
         }
         let mut out: Vec<Filler<'e>> = Vec::new();
         for arg in self.slot_args(i, slot, args) {
