@@ -200,6 +200,10 @@ impl<'e> Ctx<'_, 'e> {
             Person::Second => return Vec::new(),
             Person::Third => {}
         }
+        if let Some(mut p) = self.circ_subject(at) {
+            p.token = at;
+            return vec![p];
+        }
         let range = self.doc.sentences[s].clone();
         let before = (range.start..at).rev().find_map(|t| self.token_party(t, false));
         let found = before.or_else(|| {
@@ -213,6 +217,19 @@ impl<'e> Ctx<'_, 'e> {
             })
             .into_iter()
             .collect()
+    }
+
+    /// In a circumstantial clause ("، معربا عن تضامن بلاده"), the subject of the clause
+    /// it hangs on, whom its pronouns take up rather than the nearest name.
+    fn circ_subject(&self, at: usize) -> Option<Party<'e>> {
+        let list = &self.parse.clauses.list;
+        let c = self.parse.clauses.index_of(at)?;
+        if list[c].kind != rasd_syntax::ClauseKind::Circ {
+            return None;
+        }
+        let v = self.main_verb(list[c].parent?)?;
+        let subject = self.verb_args(v).subject?;
+        self.arg_parties(subject, false).into_iter().next()
     }
 
     /// Who speaks at token `at`: the subject of the reporting verb whose complement holds
