@@ -219,12 +219,17 @@ impl<'e> Ctx<'_, 'e> {
             .collect()
     }
 
-    /// In a circumstantial clause ("، معربا عن تضامن بلاده"), the subject of the clause
-    /// it hangs on, whom its pronouns take up rather than the nearest name.
+    /// In a circumstantial clause ("، معربا عن تضامن بلاده") or a complement that names no
+    /// one before the pronoun, the subject of the clause it hangs on, whom its pronouns
+    /// take up rather than the nearest name.
     fn circ_subject(&self, at: usize) -> Option<Party<'e>> {
         let list = &self.parse.clauses.list;
         let c = self.parse.clauses.index_of(at)?;
-        if list[c].kind != rasd_syntax::ClauseKind::Circ {
+        // "قال الوزير في مؤتمر مع نظيره العراقي إن بلاده ...": so too in what a subject
+        // says, up to a name of its own.
+        let said = list[c].kind == rasd_syntax::ClauseKind::Comp
+            && (list[c].start()..at).all(|t| self.token_party(t, false).is_none());
+        if list[c].kind != rasd_syntax::ClauseKind::Circ && !said {
             return None;
         }
         let v = self.main_verb(list[c].parent?)?;
