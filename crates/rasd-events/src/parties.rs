@@ -200,9 +200,26 @@ impl<'e> Ctx<'_, 'e> {
             Person::Second => return Vec::new(),
             Person::Third => {}
         }
-        if let Some(mut p) = self.circ_subject(at) {
+        // "إن مسيرات الدعم السريع هاجمته": a verb's object pronoun is not its own subject
+        // (that would be نفسه); the speaker is then the likelier one.
+        let own_subject: Vec<usize> = if self.parse.tags[at].is_verb() {
+            let subject = self.verb_args(at).subject;
+            subject.map_or_else(Vec::new, |a| {
+                self.arg_parties(a, false).iter().map(|p| p.entity).collect()
+            })
+        } else {
+            Vec::new()
+        };
+        let free = |p: &Party<'e>| !own_subject.contains(&p.entity);
+        if let Some(mut p) = self.circ_subject(at).filter(free) {
             p.token = at;
             return vec![p];
+        }
+        if !own_subject.is_empty() {
+            if let Some(mut p) = self.reporter(at).filter(free) {
+                p.token = at;
+                return vec![p];
+            }
         }
         let range = self.doc.sentences[s].clone();
         let before = (range.start..at).rev().find_map(|t| self.token_party(t, false));
