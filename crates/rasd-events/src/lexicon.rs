@@ -121,8 +121,10 @@ pub struct Known {
     pub member: Option<u16>,
     /// Set `owned` ("مرتبطة", "مسجلة").
     pub owned: Option<u16>,
-    /// Set `witness` ("تجاهل", "شهد").
+    /// Set `witness` ("تجاهل", "رصد").
     pub witness: Option<u16>,
+    /// Set `flag` ("ترفع علم").
+    pub flag: Option<u16>,
     /// Set `count` (words of number).
     pub count: Option<u16>,
     /// Set `launch` (verbs of launching).
@@ -152,6 +154,7 @@ impl Known {
             member: set("member"),
             owned: set("owned"),
             witness: set("witness"),
+            flag: set("flag"),
             count: set("count"),
             launch: set("launch"),
             not_conflict: set("not_conflict"),
@@ -471,7 +474,7 @@ mod tests {
         for t in rasd_model::PLOVER_TYPES {
             assert!(lex.frames.iter().any(|f| f.event_type == t), "no trigger for {t}");
         }
-        for name in ["envoy", "forces", "member", "owned", "witness"] {
+        for name in ["envoy", "forces", "member", "owned", "witness", "flag"] {
             assert!(lex.set(name).is_some(), "{name}");
         }
     }

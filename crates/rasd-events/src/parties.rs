@@ -102,6 +102,9 @@ impl<'e> Ctx<'_, 'e> {
             if let Some(q) = self.owner_phrase(p) {
                 return self.phrase_parties(q, places);
             }
+            if let Some(flag) = self.flag_state(p) {
+                return flag;
+            }
             // "قواتها", "مقاتليهم": the possessor written on the head.
             let head = &self.parse.tags[ph.head];
             if let (Some(pron), true) = (head.pronoun, head.kind == rasd_syntax::Kind::Nominal) {
@@ -120,6 +123,22 @@ impl<'e> Ctx<'_, 'e> {
             && next.prep.is_some_and(|k| self.lex.grammar.prep_key(k) == "في");
         let parties = if at_place { self.own_parties(p + 1, true) } else { Vec::new() };
         (!parties.is_empty()).then_some(parties)
+    }
+
+    /// The flag a ship named by phrase `p` flies, told by a relative clause on it
+    /// ("ناقلة ترفع علم بنما"): the ship's party.
+    fn flag_state(&self, p: usize) -> Option<Vec<Party<'e>>> {
+        let set = self.lex.known.flag?;
+        let ph = &self.parse.phrases.list[p];
+        let rel = self.relative_on(ph.tokens.end.checked_sub(1)?)?;
+        let v = self.main_verb(rel)?;
+        if !self.in_set(v, set) {
+            return None;
+        }
+        // Its object, or the name in it ("علم" may read as a verb of its own).
+        let party =
+            self.parse.clauses.list[rel].tokens().find_map(|t| self.token_party(t, false))?;
+        Some(vec![party])
     }
 
     /// Whether a party is a state named by its nisba ("الروسية").
