@@ -5,7 +5,7 @@ use rasd_syntax::ClauseKind;
 
 use crate::args::{Arg, VerbArgs};
 use crate::context::Ctx;
-use crate::frames::{Class, Shape, Slot, SlotKind, Via};
+use crate::frames::{Class, Modality, Shape, Slot, SlotKind, Via};
 use crate::nominal::NominalArgs;
 use crate::parties::Party;
 
@@ -286,12 +286,18 @@ impl<'e> Ctx<'_, 'e> {
             if depth == 0 || slot.via != Via::Agent {
                 return Vec::new();
             }
-            // Past a verb of naming, which tells no act ("وصفه").
+            // Past a verb of naming, which tells no act ("وصفه"). What a warning clause
+            // holds counts only as an act held out ("أن أي هجوم إيراني سيقابل برد"), not
+            // one told as done ("أن القصف سيؤدي إلى كارثة" warns of its effects).
+            let held_out = |j: usize| {
+                let m = self.mood(self.triggers[j].at);
+                m.modality == Some(Modality::Possible) || m.conditional
+            };
             let act = |j: &usize| {
                 self.triggers[*j].rows.first().is_some_and(|&r| {
                     let class = &self.lex.classes[self.lex.frames[r as usize].class];
                     matches!(class.shape, Shape::Directed | Shape::Joint)
-                })
+                }) && (slot.kind != SlotKind::Complement || held_out(*j))
             };
             return self
                 .slot_triggers(i, slot, args)
