@@ -199,7 +199,18 @@ impl<'e> Ctx<'_, 'e> {
                 // "قطعت نيكاراغوا علاقاتها مع إسرائيل": the actor's own (a pronoun on
                 // the object standing for it) is no target; the next slot is asked.
                 let actors = &out.actors;
-                let own = |f: &Filler<'e>| actors.iter().any(|a| a.party.entity == f.party.entity);
+                // "نفت الخارجية الأفغانية أي صلة لكابول": a statement's own capital or
+                // town is the speaker's state, not whom it is aimed at.
+                let own_place = |f: &Filler<'e>| {
+                    // (The article's two sides stand as no entity.)
+                    let place = self.doc.entities.get(f.party.entity);
+                    !places
+                        && place.is_some_and(|e| e.kind == rasd_model::EntityKind::Place)
+                        && actors.iter().any(|a| a.party.code == f.party.code)
+                };
+                let own = |f: &Filler<'e>| {
+                    actors.iter().any(|a| a.party.entity == f.party.entity) || own_place(f)
+                };
                 let mut own_object = false;
                 out.targets = class
                     .target
