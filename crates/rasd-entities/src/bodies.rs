@@ -15,6 +15,12 @@ use crate::{Recognizer, Slot};
 /// At most this many words make the name after a head.
 const MAX_BODY_WORDS: usize = 6;
 
+/// Whether a word ends in an object or possessive pronoun of the third person
+/// ("أجازها"، "قادتهم"): a verb with its object or a noun with its owner, no name.
+fn carries_pronoun(w: &str) -> bool {
+    ["ها", "هم", "هما", "هن"].iter().any(|s| w.ends_with(s))
+}
+
 /// Whether a normalized token is a quotation mark.
 fn is_quote(w: &str) -> bool {
     matches!(w, "«" | "»" | "\"" | "“" | "”" | "'")
@@ -196,7 +202,7 @@ impl Recognizer<'_> {
         let common = |k: usize| self.word_zipf_at(k, keys::word_key(self.words[k])) >= NAME_ZIPF;
         self.is_word(k)
             && common(k)
-            && !["ها", "هم", "هما", "هن"].iter().any(|s| self.words[k].ends_with(s))
+            && !carries_pronoun(self.words[k])
             && !self.words[k].starts_with("ال")
             && !self.words[k].starts_with('ل')
             && self.match_name(k).is_none_or(|m| self.resolve(k, &m, Slot::Free).is_none())
@@ -322,7 +328,7 @@ impl Recognizer<'_> {
             let rare = self.word_zipf_at(k, key) < NAME_ZIPF
                 && (!w.starts_with("ال") || self.word_zipf_at(k, key) == 0.0)
                 && !self.hamza_at(k, 0)
-                && !["ها", "هم", "هما", "هن"].iter().any(|s| w.ends_with(s));
+                && !carries_pronoun(w);
             boundaries::is_body_name_word(w)
                 || boundaries::is_body_name_word(keys::word_key(w))
                 || rare

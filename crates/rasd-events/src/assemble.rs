@@ -576,20 +576,13 @@ fn joint<'e>(ctx: &Ctx<'_, 'e>, i: usize, f: &Filled<'e>, mood: &Mood<'e>) -> Ve
     let ty = type_of(ctx, f, mood);
     let base = base_event(ctx, i, f, mood, &ty);
     let mut out = vec![raw(ctx, i, base.clone(), &parties, &[], true)];
-    out.extend(mediated(ctx, i, f, mood, &parties, &base));
+    out.extend(mediated(ctx, i, &parties, &base));
     out
 }
 
 /// "بوساطة مصرية قطرية", "برعاية الأمم المتحدة": each mediator meets each party of the
 /// talks or accord it brokers.
-fn mediated<'e>(
-    ctx: &Ctx<'_, 'e>,
-    i: usize,
-    f: &Filled<'e>,
-    mood: &Mood<'e>,
-    parties: &[Filler<'e>],
-    base: &Event,
-) -> Vec<Raw<'e>> {
+fn mediated<'e>(ctx: &Ctx<'_, 'e>, i: usize, parties: &[Filler<'e>], base: &Event) -> Vec<Raw<'e>> {
     let Some(k) = ctx.lex.known.mediation else { return Vec::new() };
     let t = ctx.triggers[i].at;
     let mediators: Vec<Party<'e>> = ctx
@@ -597,7 +590,6 @@ fn mediated<'e>(
         .into_iter()
         .flat_map(|p| ctx.phrase_parties(p, false))
         .collect();
-    let _ = (f, mood);
     let mut out = Vec::new();
     for m in &mediators {
         for p in parties.iter().filter(|p| p.party.code != m.code) {

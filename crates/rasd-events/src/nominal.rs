@@ -61,7 +61,7 @@ impl<'e> Ctx<'_, 'e> {
         // مسيرة"): what follows it is read from the phrase of its last word.
         let Some(p) = self.phrase_of(self.trigger_end(t) - 1) else { return out };
         let after_own = self.own_phrase_after(t, p);
-        let lam = self.lam_after(p);
+        let lam = self.attached_by(p, "ل");
         // "عقوبات الاتحاد الأوروبي على روسيا": with a target after it, the genitive acts
         // (looked for only when a genitive is there to read).
         let aimed = std::cell::OnceCell::new();
@@ -89,7 +89,7 @@ impl<'e> Ctx<'_, 'e> {
         }
         // "لقصف مدفعي من قوات الدعم السريع": an act of force from a party.
         if violent {
-            if let Some(q) = self.min_phrase_after(p) {
+            if let Some(q) = self.attached_by(p, "من") {
                 for party in self.phrase_parties(q, false) {
                     out.agents.push((party, "prep:من"));
                 }
@@ -156,7 +156,7 @@ impl<'e> Ctx<'_, 'e> {
         let ph = &self.parse.phrases.list[p];
         (self.trigger_end(t)..ph.tokens.end)
             .find_map(|u| self.trigger_at.get(u))
-            .or_else(|| self.lam_after(p).and_then(|q| self.act_in(q)))
+            .or_else(|| self.attached_by(p, "ل").and_then(|q| self.act_in(q)))
     }
 
     /// One past a trigger starting at `t` (a phrase trigger runs over several tokens).
@@ -209,12 +209,12 @@ impl<'e> Ctx<'_, 'e> {
         })
     }
 
-    /// A phrase with من right after phrase `p` (attached to it).
-    fn min_phrase_after(&self, p: usize) -> Option<usize> {
+    /// The phrase right after phrase `p`, attached to it by the preposition `key`.
+    pub fn attached_by(&self, p: usize, key: &str) -> Option<usize> {
         let phrases = &self.parse.phrases.list;
         let next = phrases.get(p + 1)?;
-        let key = self.lex.grammar.prep_key(next.prep?);
-        (next.after_noun && next.clause == phrases[p].clause && key == "من").then_some(p + 1)
+        let attached = next.after_noun && next.clause == phrases[p].clause;
+        (attached && self.lex.grammar.prep_key(next.prep?) == key).then_some(p + 1)
     }
 
     /// The relative clause with a support verb on trigger `t`'s phrase ("هجوم شنته
@@ -225,14 +225,6 @@ impl<'e> Ctx<'_, 'e> {
         let rel = self.relative_on(ph.tokens.end.saturating_sub(1))?;
         let v = self.main_verb(rel)?;
         (self.verb_shape(v) == Some(Shape::Light) || self.launches(v)).then_some(v)
-    }
-
-    /// A phrase with ل right after phrase `p` (attached to it).
-    fn lam_after(&self, p: usize) -> Option<usize> {
-        let phrases = &self.parse.phrases.list;
-        let next = phrases.get(p + 1)?;
-        let key = self.lex.grammar.prep_key(next.prep?);
-        (next.after_noun && next.clause == phrases[p].clause && key == "ل").then_some(p + 1)
     }
 
     /// What governs the trigger's phrase: a support verb, تعرض، a relative clause on it,

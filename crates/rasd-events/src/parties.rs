@@ -116,12 +116,7 @@ impl<'e> Ctx<'_, 'e> {
 
     /// The state of the place in a في phrase right after the two-sides phrase `p`.
     fn dyad_scene(&self, p: usize) -> Option<Vec<Party<'e>>> {
-        let phrases = &self.parse.phrases.list;
-        let next = phrases.get(p + 1)?;
-        let at_place = next.after_noun
-            && next.clause == phrases[p].clause
-            && next.prep.is_some_and(|k| self.lex.grammar.prep_key(k) == "في");
-        let parties = if at_place { self.own_parties(p + 1, true) } else { Vec::new() };
+        let parties = self.own_parties(self.attached_by(p, "في")?, true);
         (!parties.is_empty()).then_some(parties)
     }
 
@@ -230,15 +225,12 @@ impl<'e> Ctx<'_, 'e> {
             Vec::new()
         };
         let free = |p: &Party<'e>| !own_subject.contains(&p.entity);
-        if let Some(mut p) = self.circ_subject(at).filter(free) {
+        let taken_up = self.governing_subject(at).filter(free).or_else(|| {
+            (!own_subject.is_empty()).then(|| self.reporter(at)).flatten().filter(free)
+        });
+        if let Some(mut p) = taken_up {
             p.token = at;
             return vec![p];
-        }
-        if !own_subject.is_empty() {
-            if let Some(mut p) = self.reporter(at).filter(free) {
-                p.token = at;
-                return vec![p];
-            }
         }
         let range = self.doc.sentences[s].clone();
         let before = (range.start..at).rev().find_map(|t| self.token_party(t, false));
@@ -258,7 +250,7 @@ impl<'e> Ctx<'_, 'e> {
     /// In a circumstantial clause ("، معربا عن تضامن بلاده") or a complement that names no
     /// one before the pronoun, the subject of the clause it hangs on, whom its pronouns
     /// take up rather than the nearest name.
-    fn circ_subject(&self, at: usize) -> Option<Party<'e>> {
+    fn governing_subject(&self, at: usize) -> Option<Party<'e>> {
         let list = &self.parse.clauses.list;
         let c = self.parse.clauses.index_of(at)?;
         // "قال الوزير في مؤتمر مع نظيره العراقي إن بلاده ...": so too in what a subject

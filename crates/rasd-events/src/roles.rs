@@ -134,7 +134,7 @@ impl<'e> Ctx<'_, 'e> {
             content.extend(self.slot_triggers(i, s, &args));
         }
         let accepted = match class.shape {
-            crate::frames::Shape::Accept => content.first().copied(),
+            Shape::Accept => content.first().copied(),
             _ => None,
         };
         Frame { row, class: class_index, content, accepted, verb }
@@ -176,7 +176,7 @@ impl<'e> Ctx<'_, 'e> {
                 .unwrap_or_default()
         };
         match class.shape {
-            crate::frames::Shape::Joint | crate::frames::Shape::Mediate => {
+            Shape::Joint | Shape::Mediate => {
                 let mut all: Vec<Filler<'e>> = Vec::new();
                 for s in &class.actor {
                     for f in self.slot_fillers(i, s, &args, false, depth) {
@@ -192,10 +192,7 @@ impl<'e> Ctx<'_, 'e> {
                 out.actors = first(&class.actor, false);
                 // A statement is aimed at a party, not at the place its object names
                 // ("أدانت فرنسا الهجوم على قاعدة في جنوب لبنان" aims at the attacker).
-                let places = !matches!(
-                    class.shape,
-                    crate::frames::Shape::Speech | crate::frames::Shape::Deny
-                );
+                let places = !matches!(class.shape, Shape::Speech | Shape::Deny);
                 // "قطعت نيكاراغوا علاقاتها مع إسرائيل": the actor's own (a pronoun on
                 // the object standing for it) is no target; the next slot is asked.
                 let actors = &out.actors;
@@ -310,13 +307,9 @@ impl<'e> Ctx<'_, 'e> {
                     matches!(class.shape, Shape::Directed | Shape::Joint)
                 }) && (slot.kind != SlotKind::Complement || held_out(*j))
             };
-            return self
-                .slot_triggers(i, slot, args)
-                .into_iter()
-                .filter(act)
-                .take(1)
+            let told = self.slot_triggers(i, slot, args).into_iter().find(act);
+            return told
                 .map(|j| self.act_parties(j, Via::Agent, depth - 1))
-                .find(|v| !v.is_empty())
                 .unwrap_or_default()
                 .into_iter()
                 .map(|p| tag(p, "act told"))
