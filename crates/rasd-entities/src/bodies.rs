@@ -6,6 +6,7 @@
 //! or a place after the name gives its country.
 
 use rasd_kb::{keys, AliasForm, EntityKind};
+use rasd_text::normalize::is_nisba;
 use rasd_text::TokenKind;
 
 use crate::boundaries::{self, BodyKind};
@@ -179,9 +180,7 @@ impl Recognizer<'_> {
         }
         if takes(end) {
             end += 1;
-            let nisba =
-                |t: usize| ["ية", "ي", "يين", "يون"].iter().any(|e| self.words[t].ends_with(e));
-            if takes(end) && nisba(end) {
+            if takes(end) && is_nisba(self.words[end]) {
                 end += 1;
             }
         }

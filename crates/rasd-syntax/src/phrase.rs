@@ -340,11 +340,9 @@ fn sound_plural(c: &Chunker<'_, '_>, t: usize) -> bool {
         })
 }
 
-/// Whether a word has the endings of a nisba adjective ("أمريكية", "الروسي",
-/// "الإسرائيليين").
-pub fn is_nisba(w: &str) -> bool {
-    ["ي", "يه", "يين", "يون", "يان", "يتين", "يتان"].iter().any(|e| w.ends_with(e))
-}
+/// Whether a normalized word has the endings of a nisba adjective (kept here for the
+/// event stage, which asks it of phrases).
+pub use rasd_text::normalize::is_nisba;
 
 /// The entity of the token before `t`, or `usize::MAX` when it is none.
 fn prev_entity(tags: &[Tag<'_>], t: usize) -> usize {

@@ -360,6 +360,12 @@ pub fn normalize_str(text: &str) -> String {
     normalize(text).text
 }
 
+/// Whether a normalized word has the endings of a nisba adjective ("أمريكية" read as
+/// "امريكيه", "الروسي", "الإسرائيليين"): ة is already ه here, so "ية" is "يه".
+pub fn is_nisba(w: &str) -> bool {
+    ["ي", "يه", "يين", "يون", "يان", "يتين", "يتان"].iter().any(|e| w.ends_with(e))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
