@@ -180,7 +180,7 @@ impl Recognizer<'_> {
         }
         if takes(end) {
             end += 1;
-            if takes(end) && is_nisba(self.words[end]) {
+            if takes(end) && is_nisba(self.words[end]) && !self.ends_in_maqsura(end) {
                 end += 1;
             }
         }

@@ -138,7 +138,7 @@ impl<'e> Ctx<'_, 'e> {
                     genitive |= !adjective;
                 }
                 None => {
-                    if !rasd_syntax::phrase::is_nisba(self.doc.w(u)) {
+                    if !rasd_syntax::phrase::nisba_at(self.doc, u) {
                         genitive = true;
                     }
                 }
@@ -167,7 +167,7 @@ impl<'e> Ctx<'_, 'e> {
     /// Whether entity `k` at token `u` is written as a nisba adjective ("الإسرائيلية").
     fn is_adjective(&self, u: usize, k: usize) -> bool {
         self.doc.entities[k].kind == rasd_model::EntityKind::Country
-            && rasd_syntax::phrase::is_nisba(self.doc.w(u))
+            && rasd_syntax::phrase::nisba_at(self.doc, u)
     }
 
     /// Whether the phrase after verb `v` starts with a count of people ("قتل جنديان",
@@ -204,7 +204,7 @@ impl<'e> Ctx<'_, 'e> {
         self.parse.phrases.list[p].noun_tokens().any(|t| {
             self.doc.entity_at.get(t).is_some_and(|k| {
                 self.doc.entities[k].kind != rasd_model::EntityKind::Country
-                    || !rasd_syntax::phrase::is_nisba(self.doc.w(t))
+                    || !rasd_syntax::phrase::nisba_at(self.doc, t)
             })
         })
     }

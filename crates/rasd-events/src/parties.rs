@@ -139,7 +139,7 @@ impl<'e> Ctx<'_, 'e> {
     /// Whether a party is a state named by its nisba ("الروسية").
     fn names_state_by_adjective(&self, x: &Party<'e>) -> bool {
         self.doc.entities[x.entity].kind == EntityKind::Country
-            && rasd_syntax::phrase::is_nisba(self.doc.w(x.token))
+            && rasd_syntax::phrase::nisba_at(self.doc, x.token)
     }
 
     /// The phrase that says whose the noun of phrase `p` is: a possessive ل right after

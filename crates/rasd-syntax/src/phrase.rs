@@ -304,7 +304,7 @@ fn noun_end(c: &Chunker<'_, '_>, head: usize, end: usize) -> usize {
             // adjective ("طائرات أمريكية بريطانية"); after a noun and its adjective a
             // name is no genitive ("في بيان مشترك | روسيا").
             // A one-word name only: "مستشفى كمال عدوان" ends like a nisba too.
-            let adjective = tag.end <= t + 1 && is_nisba(doc.w(t));
+            let adjective = tag.end <= t + 1 && nisba_at(doc, t);
             let apposed = last_entity.is_some_and(|j| holder(doc, j, k));
             let second_name = last_entity.is_some() && !apposed && !adjective;
             let after_adjective = last_entity.is_none()
@@ -359,13 +359,13 @@ fn prev_entity(tags: &[Tag<'_>], t: usize) -> usize {
 fn describes_name(c: &Chunker<'_, '_>, k: Option<usize>, t: usize) -> bool {
     let w = c.doc.w(t);
     let state = k.is_some_and(|k| c.doc.entities[k].kind == rasd_model::EntityKind::Country);
-    c.grammar.is_adjective(w) || (adjective_like(c, t) && (nisba_at(c, t) || !state))
+    c.grammar.is_adjective(w) || (adjective_like(c, t) && (nisba_at(c.doc, t) || !state))
 }
 
-/// Whether word `t` ends like a nisba as written: folding makes "القرى" end like
-/// "القري", but a nisba never ends in ى.
-fn nisba_at(c: &Chunker<'_, '_>, t: usize) -> bool {
-    is_nisba(c.doc.w(t)) && !c.doc.original(t, t + 1).ends_with('ى')
+/// Whether word `t` of `doc` ends like a nisba as written: folding makes "القرى" end
+/// like "القري", but a nisba never ends in ى.
+pub fn nisba_at(doc: &Doc<'_>, t: usize) -> bool {
+    is_nisba(doc.w(t)) && !doc.original(t, t + 1).ends_with('ى')
 }
 
 /// Whether a word reads as an adjective: a nisba, or a participle of a derived verb
@@ -379,7 +379,7 @@ fn adjective_like(c: &Chunker<'_, '_>, t: usize) -> bool {
     !known_noun
         && tag.pronoun.is_none()
         && !c.grammar.is_noun(w)
-        && (nisba_at(c, t) || stem.starts_with('م'))
+        && (nisba_at(c.doc, t) || stem.starts_with('م'))
 }
 
 /// Whether name `b`, right after name `a`, names its holder: a person of the state or
