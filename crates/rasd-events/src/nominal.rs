@@ -75,9 +75,14 @@ impl<'e> Ctx<'_, 'e> {
             })
         };
         let mut genitive_found = false;
+        // "إدانتها الهجمات": a noun with a suffix takes no genitive; what follows is the
+        // object of the act the suffix's owner does.
+        let suffixed = self.parse.tags[self.trigger_end(t) - 1].pronoun.is_some();
         for (party, adjective) in after_own {
             if adjective {
                 out.agents.push((party, "adjective"));
+            } else if suffixed {
+                out.patients.push((party, "verbal noun's object"));
             } else {
                 genitive_found = true;
                 if genitive_is_subject || lam.is_some() || aimed() {
@@ -105,8 +110,25 @@ impl<'e> Ctx<'_, 'e> {
                 }
             }
         }
+        if let Some(q) = self.verbal_noun_object(t, p) {
+            for party in self.phrase_parties(q, false) {
+                out.patients.push((party, "verbal noun's object"));
+            }
+        }
         self.governors(t, p, violent, &mut out);
         out
+    }
+
+    /// The object of a verbal noun that carries its agent as a pronoun ("رفضها طلب
+    /// تركيا"، "إدانته الهجوم"): a noun with a suffix takes no genitive, so the bare noun
+    /// phrase right after it is what the act is done to, as a verb's object would be.
+    fn verbal_noun_object(&self, t: usize, p: usize) -> Option<usize> {
+        let last = self.trigger_end(t) - 1;
+        self.parse.tags[last].pronoun?;
+        let phrases = &self.parse.phrases.list;
+        let next = phrases.get(p + 1)?;
+        let bare = next.prep.is_none() && !next.coordinated && !next.aside && !next.after_comma;
+        (bare && next.after_noun && next.clause == phrases[p].clause).then_some(p + 1)
     }
 
     /// The parties named in the trigger's own phrase after it: (party, is an adjective).
@@ -157,6 +179,7 @@ impl<'e> Ctx<'_, 'e> {
         (self.trigger_end(t)..ph.tokens.end)
             .find_map(|u| self.trigger_at.get(u))
             .or_else(|| self.attached_by(p, "ل").and_then(|q| self.act_in(q)))
+            .or_else(|| self.verbal_noun_object(t, p).and_then(|q| self.act_in(q)))
     }
 
     /// One past a trigger starting at `t` (a phrase trigger runs over several tokens).

@@ -78,6 +78,9 @@ fn static_name(slot: &Slot) -> &'static str {
     }
 }
 
+/// How many sentences back a definite act noun may refer ("الهجوم" told again).
+const ANTECEDENT_SENTENCES: usize = 4;
+
 impl<'e> Ctx<'_, 'e> {
     /// The arguments of trigger `i`.
     pub fn trigger_args(&self, i: usize, row: u32, class: &Class) -> Args<'e> {
@@ -361,6 +364,13 @@ impl<'e> Ctx<'_, 'e> {
         let f = self.fill(j, row, depth);
         let pick = |v: &[Filler<'e>]| v.iter().map(|x| x.party).collect::<Vec<_>>();
         match via {
+            Via::Agent if f.actors.is_empty() => self
+                .antecedent_act(j)
+                .map(|a| {
+                    let row = self.triggers[a].rows[0];
+                    pick(&self.fill(a, row, depth.saturating_sub(1)).actors)
+                })
+                .unwrap_or_default(),
             Via::Agent => pick(&f.actors),
             Via::Target => pick(&f.targets),
             Via::Parties => {
@@ -370,6 +380,28 @@ impl<'e> Ctx<'_, 'e> {
             }
             Via::Party | Via::Topic => Vec::new(),
         }
+    }
+
+    /// The act told earlier that trigger `j` names again: "دانت تركيا الهجوم" after the
+    /// attack was told with its agent. Only a noun written with the article refers back,
+    /// to the nearest earlier act of the same type within a few sentences, and only when
+    /// that act names its agent.
+    fn antecedent_act(&self, j: usize) -> Option<usize> {
+        let tr = &self.triggers[j];
+        if !tr.nominal || !self.parse.tags[tr.at].definite() {
+            return None;
+        }
+        let ty = |i: usize| {
+            self.triggers[i].rows.first().map(|&r| self.lex.frames[r as usize].event_type.as_str())
+        };
+        let own = ty(j)?;
+        let sentence = self.doc.sentence_of(tr.at);
+        let near = |i: &usize| {
+            sentence - self.doc.sentence_of(self.triggers[*i].at) <= ANTECEDENT_SENTENCES
+        };
+        let a = (0..j).rev().take_while(near).find(|&i| ty(i) == Some(own))?;
+        let row = self.triggers[a].rows[0];
+        (!self.fill(a, row, 0).actors.is_empty()).then_some(a)
     }
 
     /// The triggers a content slot holds for trigger `i`.

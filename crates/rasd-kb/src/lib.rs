@@ -587,7 +587,8 @@ impl Kb {
                     population: r.num("population", file)?.unwrap_or(0),
                     curated,
                     place_kind: r.opt("kind").map(str::to_string),
-                    capital: false,
+                    // A seat of government speaks for its state as a capital does.
+                    capital: r.opt("kind") == Some("seat"),
                     backed_by: r.opt("backed_by").map(str::to_string),
                     media: false,
                     body: None,
