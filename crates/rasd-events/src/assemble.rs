@@ -590,6 +590,16 @@ fn mediated<'e>(ctx: &Ctx<'_, 'e>, i: usize, parties: &[Filler<'e>], base: &Even
         .into_iter()
         .flat_map(|p| ctx.phrase_parties(p, false))
         .collect();
+    // "انهيار اتفاقين بوساطة روسية": with no party named, the article's two sides.
+    let sides;
+    let parties = if parties.is_empty() && !mediators.is_empty() {
+        let token = ctx.triggers[i].at;
+        let party = Party { entity: crate::parties::DYAD, code: "", token, place: false };
+        sides = [Filler { party, slot: "the two sides" }];
+        &sides[..]
+    } else {
+        parties
+    };
     let mut out = Vec::new();
     for m in &mediators {
         for p in parties.iter().filter(|p| p.party.code != m.code) {
@@ -673,6 +683,12 @@ fn accept<'e>(
         let mut act = inner.clone();
         act.actors = f.actors.clone();
         return directed(ctx, j, &act, mood);
+    }
+    // "وافقت الهند وباكستان على هدنة": parties who accept an accord with no one else
+    // named accept it together.
+    let states = |v: &[Filler<'e>]| by_state(v).len();
+    if f.targets.is_empty() && states(&f.actors) >= 2 {
+        return joint(ctx, i, f, mood);
     }
     directed(ctx, i, f, mood)
 }

@@ -81,6 +81,10 @@ fn static_name(slot: &Slot) -> &'static str {
 /// How many sentences back a definite act noun may refer ("الهجوم" told again).
 const ANTECEDENT_SENTENCES: usize = 4;
 
+/// Keys of the prepositions of time (data/syntax/words.tsv): a phrase they head dates its
+/// clause and belongs to no noun before it.
+const TIME_PREPS: [&str; 4] = ["بعد", "قبل", "منذ", "خلال"];
+
 impl<'e> Ctx<'_, 'e> {
     /// The arguments of trigger `i`.
     pub fn trigger_args(&self, i: usize, row: u32, class: &Class) -> Args<'e> {
@@ -424,10 +428,11 @@ impl<'e> Ctx<'_, 'e> {
             if let Arg::Phrase(p) = arg {
                 let ph = &self.parse.phrases.list[p];
                 out.extend(ph.noun_tokens().filter_map(|t| self.trigger_at.get(t)));
-                // What is attached to it goes with it ("بقصف مواقع للجيش").
+                // What is attached to it goes with it ("بقصف مواقع للجيش"), up to a
+                // phrase of time, which dates the clause ("وافقا على هدنة | بعد محادثات").
                 let mut q = p + 1;
                 while let Some(next) = self.parse.phrases.list.get(q) {
-                    if !next.after_noun || next.clause != ph.clause {
+                    if !next.after_noun || next.clause != ph.clause || self.of_time(next) {
                         break;
                     }
                     out.extend(next.noun_tokens().filter_map(|t| self.trigger_at.get(t)));
@@ -439,6 +444,11 @@ impl<'e> Ctx<'_, 'e> {
             out.extend(self.act_after(i));
         }
         out
+    }
+
+    /// Whether a phrase is one of time ("بعد محادثات"، "خلال اجتماع"، "منذ الهجوم").
+    fn of_time(&self, ph: &rasd_syntax::Phrase) -> bool {
+        ph.prep.is_some_and(|k| TIME_PREPS.contains(&self.lex.grammar.prep_key(k)))
     }
 
     /// The triggers in the complement clauses that hang on token `t`'s clause after it
