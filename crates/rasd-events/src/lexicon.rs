@@ -131,6 +131,8 @@ pub struct Known {
     pub launch: Option<u16>,
     /// Set `not_conflict` (sport, weather, markets).
     pub not_conflict: Option<u16>,
+    /// Set `origin` ("الصنع": a country where a thing was made).
+    pub origin: Option<u16>,
     /// Preposition ل.
     pub lam: Option<u16>,
     /// Preposition من.
@@ -158,6 +160,7 @@ impl Known {
             count: set("count"),
             launch: set("launch"),
             not_conflict: set("not_conflict"),
+            origin: set("origin"),
             lam: prep("ل"),
             min: prep("من"),
             min_qibal: prep("من_قبل"),

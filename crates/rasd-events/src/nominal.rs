@@ -218,7 +218,13 @@ impl<'e> Ctx<'_, 'e> {
         let first = ph.tokens.start;
         let counted = self.parse.tags[first].kind == rasd_syntax::Kind::Number
             || self.lex.known.count.is_some_and(|s| self.in_set(first, s));
-        (ph.prep.is_none() && counted && !self.names_party_as_agent(p)).then_some(p)
+        // "أكثر من 1600 شخص قتلوا", "ما لا يقل عن 200 شخص قتلوا": a bound on the count.
+        let bounded = || {
+            ph.prep.is_some_and(|k| matches!(self.lex.grammar.prep_key(k), "من" | "عن"))
+                && self.parse.tags[ph.head].kind == rasd_syntax::Kind::Number
+        };
+        let bare = ph.prep.is_none() && counted;
+        ((bare || bounded()) && !self.names_party_as_agent(p)).then_some(p)
     }
 
     /// Whether phrase `p` names a party that can act (a state, a body, a group), not

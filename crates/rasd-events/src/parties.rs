@@ -199,8 +199,20 @@ impl<'e> Ctx<'_, 'e> {
             let code = *self.place_states(k).first()?;
             return Some(Party { entity: k, code, token: t, place: true });
         }
+        // "مسيرة إسرائيلية الصنع": where a thing was made names no party.
+        if e.kind == EntityKind::Country && self.made_in(t) {
+            return None;
+        }
         let code = self.code(k)?;
         Some(Party { entity: k, code, token: t, place: false })
+    }
+
+    /// Whether the word after the name at token `t` says it is where something was made
+    /// (set `origin`: الصنع، المنشأ).
+    fn made_in(&self, t: usize) -> bool {
+        let Some(set) = self.lex.known.origin else { return false };
+        let next = self.parse.tags[t].end.max(t + 1);
+        next < self.parse.tags.len() && self.in_set(next, set)
     }
 
     /// The party a pronoun at token `at` stands for: the speaker for the first person
