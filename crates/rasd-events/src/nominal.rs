@@ -228,9 +228,12 @@ impl<'e> Ctx<'_, 'e> {
     }
 
     /// Whether phrase `p` names a party that can act (a state, a body, a group), not
-    /// people counted by their nationality.
+    /// people counted by their nationality ("38 فلسطينيا": the word a number counts is
+    /// people, however it is spelled).
     fn names_party_as_agent(&self, p: usize) -> bool {
-        self.parse.phrases.list[p].noun_tokens().any(|t| {
+        let counted_word =
+            |t: usize| t > 0 && self.parse.tags[t - 1].kind == rasd_syntax::Kind::Number;
+        self.parse.phrases.list[p].noun_tokens().filter(|&t| !counted_word(t)).any(|t| {
             self.doc.entity_at.get(t).is_some_and(|k| {
                 self.doc.entities[k].kind != rasd_model::EntityKind::Country
                     || !rasd_syntax::phrase::nisba_at(self.doc, t)

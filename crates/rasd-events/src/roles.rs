@@ -398,7 +398,9 @@ impl<'e> Ctx<'_, 'e> {
         let ty = |i: usize| {
             self.triggers[i].rows.first().map(|&r| self.lex.frames[r as usize].event_type.as_str())
         };
-        let own = ty(j)?;
+        // Only acts of force are named again this way ("الهجوم"، "القصف"، "الاعتقالات");
+        // "المساعدات" or "المفاوضات" with the article are seldom one told act.
+        let own = ty(j).filter(|t| matches!(*t, "ASSAULT" | "COERCE"))?;
         let sentence = self.doc.sentence_of(tr.at);
         let near = |i: &usize| {
             sentence - self.doc.sentence_of(self.triggers[*i].at) <= ANTECEDENT_SENTENCES
