@@ -72,9 +72,15 @@ impl<'e> Ctx<'_, 'e> {
     fn own_parties(&self, p: usize, places: bool) -> Vec<Party<'e>> {
         let ph = &self.parse.phrases.list[p];
         let mut out: Vec<Party<'e>> = Vec::new();
-        // "الجانبان", "طرفي النزاع": the article's two sides, filled in at the end.
+        // "الجانبان", "طرفي النزاع", "جميع الأطراف": the article's two sides, filled in
+        // at the end.
         if let Some(set) = self.lex.known.dyad {
-            if self.in_set(ph.head, set)
+            let quantified = self.parse.tags[ph.head]
+                .has(|f| *f == rasd_syntax::Function::Quant)
+                .then_some(ph.head + 1)
+                .filter(|&u| u < ph.tokens.end);
+            let head = quantified.unwrap_or(ph.head);
+            if self.in_set(head, set)
                 && !ph.noun_tokens().any(|t| self.token_party(t, false).is_some())
             {
                 // "طرفي النزاع في جنوب السودان": the sides of the war in that state.
