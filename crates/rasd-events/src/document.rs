@@ -266,23 +266,30 @@ fn two_sides<'e>(raws: &mut Vec<Raw<'e>>) {
     }
 }
 
-/// The two sides of the article's fighting: the leading pair of states, or, when every
-/// act of force is within one state (an army and a rebel force of Sudan), that state.
+/// The two sides of the article's fighting: the leading pair of states; or, when the
+/// acts of force name only two states, each in acts of its own ("قتل الجيش الإسرائيلي"،
+/// "هجوم حماس"), those two; or, when every act of force is within one state (an army and
+/// a rebel force of Sudan), that state.
 fn fighting_pair<'e>(raws: &[Raw<'e>]) -> Option<(Party<'e>, Party<'e>)> {
     if let Some(pair) = dyad(raws) {
         return Some(pair);
     }
-    let mut parties = raws
+    let mut states: Vec<Party<'e>> = Vec::new();
+    let parties = raws
         .iter()
         .filter(|r| r.event.event_type == "ASSAULT")
         .flat_map(|r| r.actors.iter().chain(&r.targets))
         .filter(|p| p.entity != DYAD && p.code != "INT");
-    let first = *parties.next()?;
-    let mut all_one = true;
     for p in parties {
-        all_one &= p.code == first.code;
+        if !states.iter().any(|s| s.code == p.code) {
+            states.push(*p);
+        }
     }
-    all_one.then_some((first, first))
+    match states[..] {
+        [one] => Some((one, one)),
+        [a, b] => Some((a, b)),
+        _ => None,
+    }
 }
 
 /// The pair of states the article's fighting is between, if one pair leads.
