@@ -168,7 +168,9 @@ fn aim_at_the_acts_told<'e>(ctx: &Ctx<'_, 'e>, raws: &mut [Raw<'e>]) {
 
 /// "وهو ما تنفيه كابول": a denial that names no one answers the claim told just before
 /// it — the accusation, demand or act of its sentence or the one before — and is aimed
-/// at whoever made it.
+/// at whoever made it; with none there, it answers the accusation the article tells
+/// against the denier, the nearest one ("نفت الخارجية الأفغانية أي صلة بالهجوم" after
+/// Pakistan accused Kabul further up).
 fn denials_answer(raws: &mut [Raw<'_>]) {
     for i in 0..raws.len() {
         let r = &raws[i];
@@ -182,13 +184,25 @@ fn denials_answer(raws: &mut [Raw<'_>]) {
             .iter()
             .rev()
             .filter(|q| q.event.sentence + 1 >= s && q.event.trigger.start < at)
-            .find(|q| q.actors.iter().any(|a| !own.contains(&a.code)));
+            .find(|q| q.actors.iter().any(|a| !own.contains(&a.code)))
+            .or_else(|| accusation_against(raws, i, &own));
         if let Some(q) = claim {
             let claimants: Vec<_> =
                 q.actors.iter().copied().filter(|a| !own.contains(&a.code)).collect();
             raws[i].targets = claimants;
         }
     }
+}
+
+/// The accusation aimed at one of `own` nearest to event `i`, if the article tells one.
+fn accusation_against<'r, 'e>(raws: &'r [Raw<'e>], i: usize, own: &[&str]) -> Option<&'r Raw<'e>> {
+    raws.iter()
+        .enumerate()
+        .filter(|(_, q)| q.event.event_type == "ACCUSE")
+        .filter(|(_, q)| q.targets.iter().any(|t| own.contains(&t.code)))
+        .filter(|(_, q)| q.actors.iter().any(|a| !own.contains(&a.code)))
+        .min_by_key(|(j, _)| j.abs_diff(i))
+        .map(|(_, q)| q)
 }
 
 /// The pair of parties the article is about: the pair of states its events most often
