@@ -574,10 +574,34 @@ fn joint<'e>(ctx: &Ctx<'_, 'e>, i: usize, f: &Filled<'e>, mood: &Mood<'e>) -> Ve
         }
     }
     let ty = type_of(ctx, f, mood);
+    // "التقى وزير الخارجية الأميركي الرئيس عرفان علي في جورجتاون": talks with one party
+    // named, held in another state, are with the host.
+    let one_party = parties.iter().all(|p| p.party.entity == parties[0].party.entity);
+    if ty == "CONSULT" && !parties.is_empty() && one_party && met_unnamed(ctx, i) {
+        if let Some(host) = ctx.scene(i).filter(|h| h.code != parties[0].party.code) {
+            parties.push(Filler { party: host, slot: "place" });
+        }
+    }
     let base = base_event(ctx, i, f, mood, &ty);
     let mut out = vec![raw(ctx, i, base.clone(), &parties, &[], true)];
     out.extend(mediated(ctx, i, &parties, &base));
     out
+}
+
+/// Whether trigger `i` meets someone it names by no party: its object or a مع phrase
+/// after it names people but no state, body or group ("التقى الرئيس عرفان علي"،
+/// "اجتماعا مع مسؤولين").
+fn met_unnamed(ctx: &Ctx<'_, '_>, i: usize) -> bool {
+    let t = ctx.triggers[i].at;
+    let object = match ctx.triggers[i].nominal {
+        false => match ctx.verb_args(t).object {
+            Some(crate::args::Arg::Phrase(p)) => Some(p),
+            _ => None,
+        },
+        true => None,
+    };
+    let with = ctx.lex.grammar.prep_index("مع").map(|k| ctx.preps_after(t, k)).unwrap_or_default();
+    object.into_iter().chain(with).any(|p| ctx.phrase_parties(p, false).is_empty())
 }
 
 /// "بوساطة مصرية قطرية", "برعاية الأمم المتحدة": each mediator meets each party of the
