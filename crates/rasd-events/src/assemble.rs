@@ -578,7 +578,12 @@ fn joint<'e>(ctx: &Ctx<'_, 'e>, i: usize, f: &Filled<'e>, mood: &Mood<'e>) -> Ve
     // named, held in another state, are with the host.
     let one_party = parties.iter().all(|p| p.party.entity == parties[0].party.entity);
     if ty == "CONSULT" && !parties.is_empty() && one_party && met_unnamed(ctx, i) {
-        if let Some(host) = ctx.scene(i).filter(|h| h.code != parties[0].party.code) {
+        let held_in = |h: &Party<'_>| {
+            let prep = ctx.phrase_of(h.token).and_then(|p| ctx.parse.phrases.list[p].prep);
+            prep.is_some_and(|k| ctx.lex.grammar.prep_key(k) == "في")
+        };
+        let host = ctx.scene(i).filter(|h| h.code != parties[0].party.code && held_in(h));
+        if let Some(host) = host {
             parties.push(Filler { party: host, slot: "place" });
         }
     }
@@ -601,7 +606,13 @@ fn met_unnamed(ctx: &Ctx<'_, '_>, i: usize) -> bool {
         true => None,
     };
     let with = ctx.lex.grammar.prep_index("مع").map(|k| ctx.preps_after(t, k)).unwrap_or_default();
-    object.into_iter().chain(with).any(|p| ctx.phrase_parties(p, false).is_empty())
+    // "معهم": a pronoun stands for someone named before, not for people unnamed.
+    let names_people = |p: &usize| !ctx.parse.phrases.list[*p].noun_tokens().is_empty();
+    object
+        .into_iter()
+        .chain(with)
+        .filter(names_people)
+        .any(|p| ctx.phrase_parties(p, false).is_empty())
 }
 
 /// "بوساطة مصرية قطرية", "برعاية الأمم المتحدة": each mediator meets each party of the
