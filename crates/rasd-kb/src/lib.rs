@@ -565,6 +565,13 @@ impl Kb {
                         self.alias(i, &format!("{a}{dual}"), AliasForm::Adjective, false);
                     }
                 }
+                // "23 جنديا كوريا شماليا": the indefinite accusative of a nisba of several
+                // words, each with its alef of case. (One word is read without its alef
+                // when looked up; here the first word, "كوريا", is a name of its own.)
+                if a.contains(' ') && a.split(' ').all(|w| w.ends_with('ي')) {
+                    let accusative: Vec<String> = a.split(' ').map(|w| format!("{w}ا")).collect();
+                    self.alias(i, &accusative.join(" "), AliasForm::Adjective, false);
+                }
                 self.alias(i, &a, AliasForm::Adjective, false);
             }
         }
@@ -1075,6 +1082,15 @@ mod tests {
         {
             let hits = kb.lookup(&keys::key(form));
             assert!(hits.iter().any(|a| kb.entry(a.entry).id == "ISR"), "{form}");
+        }
+    }
+
+    #[test]
+    fn an_adjective_of_two_words_has_its_accusative() {
+        let kb = Kb::embedded();
+        for (form, id) in [("كوريا شماليا", "PRK"), ("كوريا جنوبيا", "KOR")] {
+            let hits = kb.lookup(&keys::key(form));
+            assert!(hits.iter().any(|a| kb.entry(a.entry).id == id), "{form}");
         }
     }
 
