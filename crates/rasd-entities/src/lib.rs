@@ -708,8 +708,15 @@ impl<'a> Recognizer<'a> {
                 // the country's only as the owner of a state body.
                 // A bare name written with the article ("المالي" for "مالي") is one too.
                 let adjective = a.form == AliasForm::Adjective || (m.article && !a.article);
+                // "أعلنت مالي"، "طالبت مالي": a country's name as the subject of a verb of
+                // saying or demanding, where the word it is spelled like ("مالي":
+                // financial) cannot stand.
+                let subject = e.kind == EntityKind::Country
+                    && !adjective
+                    && i > 0
+                    && boundaries::is_person_cue(self.words[i - 1]);
                 if collision == Some(true) || (collision.is_some() && adjective) {
-                    return owner || ev.cue;
+                    return owner || ev.cue || subject;
                 }
                 // "من" starts too many phrases ("من طراز", "من سيول جارفة") to vouch for
                 // a place; a country's own name after it is the country ("من مالي").
@@ -717,7 +724,7 @@ impl<'a> Recognizer<'a> {
                 let locative = i > 0
                     && boundaries::is_locative(self.words[i - 1])
                     && (self.words[i - 1] != "من" || country_name);
-                if owner || ev.cue || locative {
+                if owner || ev.cue || locative || subject {
                     return true;
                 }
                 let ordinary = collision.is_some()
@@ -768,12 +775,17 @@ impl<'a> Recognizer<'a> {
     /// A place or country is named right before token `i` or right after the name
     /// ending at `end`, joined to it by و ("قنديل ومتينا"): places are listed together.
     fn beside_place(&self, i: usize, end: usize) -> bool {
+        // The neighbour must itself read as a name, not as a frequent word spelled like
+        // one ("العجز مالي وليس إداريا": ليس is no place).
         let names_place = |t: usize| {
             self.match_name(t).is_some_and(|m| {
-                m.aliases.iter().any(|a| {
-                    matches!(self.kb.entry(a.entry).kind, EntityKind::Place | EntityKind::Country)
-                        && a.form == AliasForm::Name
-                })
+                self.zipf_at(m.end - 1, m.last) < COMMON_ZIPF
+                    && m.aliases.iter().any(|a| {
+                        matches!(
+                            self.kb.entry(a.entry).kind,
+                            EntityKind::Place | EntityKind::Country
+                        ) && a.form == AliasForm::Name
+                    })
             })
         };
         let joined = |t: usize| self.is_word(t) && self.words[t].starts_with('و');
