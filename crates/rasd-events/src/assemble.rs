@@ -588,9 +588,45 @@ fn joint<'e>(ctx: &Ctx<'_, 'e>, i: usize, f: &Filled<'e>, mood: &Mood<'e>) -> Ve
         }
     }
     let base = base_event(ctx, i, f, mood, &ty);
+    if let Some(pairs) = separate_meetings(ctx, i, &parties) {
+        return pairs.iter().map(|p| raw(ctx, i, base.clone(), p, &[], true)).collect();
+    }
     let mut out = vec![raw(ctx, i, base.clone(), &parties, &[], true)];
     out.extend(mediated(ctx, i, &parties, &base));
     out
+}
+
+/// "أجرى الرئيس اتصالين هاتفيين بنظيريه الروسي والأوكراني"، "مباحثات منفصلة مع": two
+/// calls, or talks said to be separate, are one meeting of each party the subject names
+/// with each party named after it, not one meeting of all.
+fn separate_meetings<'e>(
+    ctx: &Ctx<'_, 'e>,
+    i: usize,
+    parties: &[Filler<'e>],
+) -> Option<Vec<[Filler<'e>; 2]>> {
+    let tr = &ctx.triggers[i];
+    let dual =
+        tr.nominal && tr.analysis.is_some_and(|a| a.infl.number == Some(rasd_morph::Number::Dual));
+    let said_separate = || {
+        let set = ctx.lex.known.separate?;
+        let p = ctx.phrase_of(ctx.trigger_end(tr.at) - 1)?;
+        Some(ctx.parse.phrases.list[p].noun_tokens().any(|u| ctx.in_set(u, set)))
+    };
+    if !(dual || said_separate() == Some(true)) {
+        return None;
+    }
+    let (subjects, others): (Vec<Filler<'e>>, Vec<Filler<'e>>) =
+        parties.iter().partition(|f| f.slot.contains("subject"));
+    let several = subjects.len() >= 2 || others.len() >= 2;
+    if subjects.is_empty() || others.is_empty() || !several {
+        return None;
+    }
+    let pairs = subjects
+        .iter()
+        .flat_map(|a| others.iter().map(move |b| [*a, *b]))
+        .filter(|[a, b]| a.party.code != b.party.code)
+        .collect();
+    Some(pairs)
 }
 
 /// Whether trigger `i` meets someone it names by no party: its object or a مع phrase

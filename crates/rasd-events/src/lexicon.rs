@@ -133,6 +133,8 @@ pub struct Known {
     pub not_conflict: Option<u16>,
     /// Set `origin` ("الصنع": a country where a thing was made).
     pub origin: Option<u16>,
+    /// Set `separate` ("منفصلة": talks held apart with each party).
+    pub separate: Option<u16>,
     /// Preposition ل.
     pub lam: Option<u16>,
     /// Preposition من.
@@ -161,6 +163,7 @@ impl Known {
             launch: set("launch"),
             not_conflict: set("not_conflict"),
             origin: set("origin"),
+            separate: set("separate"),
             lam: prep("ل"),
             min: prep("من"),
             min_qibal: prep("من_قبل"),
