@@ -234,7 +234,8 @@ fn outcome<'e>(
     }
     // Its parties count from here on.
     let Some(f) = fills.roles(i) else { return Outcome::NoFrame };
-    if ctx.triggers[i].nominal && !frame.alone && !f.governed && !has_relative_agent(f) {
+    let standalone = f.governed || has_relative_agent(f) || caused_by(ctx, i);
+    if ctx.triggers[i].nominal && !frame.alone && !standalone {
         return Outcome::NoEvent("a noun that is an event only as a verb's object");
     }
     if outside_conflict(ctx, i) {
@@ -329,6 +330,14 @@ fn same_act_object(ctx: &Ctx<'_, '_>, i: usize, fills: &Fills<'_, '_, '_>) -> Op
                 && !f.actors.iter().any(|a| hosts().iter().any(|h| h.party.code == a.party.code))
         });
     (!hosted).then_some(j)
+}
+
+/// Whether trigger `i` heads a phrase of cause (جراء، بسبب، نتيجة، بفعل): "مقتل 28 شخصا
+/// جراء الصواريخ الإيرانية" tells the missiles as fired.
+fn caused_by(ctx: &Ctx<'_, '_>, i: usize) -> bool {
+    let Some(p) = ctx.phrase_of(ctx.triggers[i].at) else { return false };
+    let ph = &ctx.parse.phrases.list[p];
+    ph.head == ctx.triggers[i].at && ph.prep.is_some_and(|k| ctx.lex.grammar.prep_key(k) == "جراء")
 }
 
 /// Whether a trigger got its agent from a relative clause ("صواريخ أطلقها حزب الله").

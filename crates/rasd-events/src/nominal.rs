@@ -339,7 +339,10 @@ impl<'e> Ctx<'_, 'e> {
         // "قتل جنود إسرائيليون في هجوم": the victims of the clause are its patients.
         let cause = ph.prep.is_some_and(|k| CAUSE_PREPS.contains(&self.lex.grammar.prep_key(k)));
         if cause && violent && out.patients.is_empty() {
-            if let Some(v) = self.main_verb(c).filter(|&v| v < t) {
+            // Not a verb of saying: "أفادت الوزارة بمقتل 28 شخصا جراء الصواريخ" names
+            // the one who tells, not the victims.
+            let says = |v: usize| self.parse.tags[v].sense == Some(rasd_syntax::VerbSense::Say);
+            if let Some(v) = self.main_verb(c).filter(|&v| v < t && !says(v)) {
                 if self.trigger_at.get(v).is_none() || self.counted_subject(v) {
                     if let Some(s) = self.verb_args(v).subject {
                         for party in self.arg_parties(s, false) {
