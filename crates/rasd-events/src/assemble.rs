@@ -693,7 +693,8 @@ fn mediated<'e>(ctx: &Ctx<'_, 'e>, i: usize, parties: &[Filler<'e>], base: &Even
     out
 }
 
-/// A mediator with each party, and the parties together. Parties not named with the
+/// A mediator with each party (not the parties with each other: ANNOTATION.md pairs a
+/// mediator with each party and no more). Parties not named with the
 /// mediation are those of the talks or accord in its sentence ("أسفرت وساطة سعودية عن
 /// هدنة بين الجيش والدعم السريع"), else the article's two sides.
 fn mediate<'e>(
@@ -716,9 +717,6 @@ fn mediate<'e>(
         for p in parties.iter().filter(|p| p.party.code != m.party.code) {
             out.push(raw(ctx, i, base.clone(), &[*m, *p], &[], true));
         }
-    }
-    if parties.len() >= 2 {
-        out.push(raw(ctx, i, base.clone(), &parties, &[], true));
     }
     if out.is_empty() {
         // The parties are not named: the article's two sides stand for them (two_sides).

@@ -21,6 +21,7 @@ pub fn finish<'e>(ctx: &Ctx<'_, 'e>, mut raws: Vec<Raw<'e>>, times: &[Time]) -> 
     aim_at_the_acts_told(ctx, &mut raws);
     denials_answer(&mut raws);
     two_sides(&mut raws);
+    mediator_with_each(&mut raws);
     complete_with_dyad(ctx, &mut raws);
     let mut out: Vec<(Vec<&str>, Vec<&str>, bool, Event)> = Vec::new();
     for r in raws {
@@ -203,6 +204,26 @@ fn accusation_against<'r, 'e>(raws: &'r [Raw<'e>], i: usize, own: &[&str]) -> Op
         .filter(|(_, q)| q.actors.iter().any(|a| !own.contains(&a.code)))
         .min_by_key(|(j, _)| j.abs_diff(i))
         .map(|(_, q)| q)
+}
+
+/// A mediator meets each side: a mediation whose sides were filled in as the article's
+/// two (the mediator first, then the sides) is one meeting of the mediator with each, not
+/// one of all three (ANNOTATION.md: a mediator is paired with each party).
+fn mediator_with_each(raws: &mut Vec<Raw<'_>>) {
+    let all = std::mem::take(raws);
+    for r in all {
+        let mediation = r.joint && r.event.mode.as_deref() == Some("mediation");
+        if !mediation || codes(&r.actors).len() < 3 {
+            raws.push(r);
+            continue;
+        }
+        let m = r.actors[0];
+        for side in r.actors[1..].iter().filter(|p| p.code != m.code) {
+            let mut one = r.clone();
+            one.actors = vec![m, *side];
+            raws.push(one);
+        }
+    }
 }
 
 /// The pair of parties the article is about: the pair of states its events most often

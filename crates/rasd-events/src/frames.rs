@@ -57,7 +57,7 @@ pub enum Shape {
     Light,
     /// Its subject suffers the trigger noun after ل.
     Undergo,
-    /// A mediator with each party, and the parties together.
+    /// A mediator with each party.
     Mediate,
     /// An act agreed to is that act; a proposal or talks accepted is AGREE.
     Accept,
