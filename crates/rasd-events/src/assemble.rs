@@ -616,10 +616,16 @@ fn separate_meetings<'e>(
     let tr = &ctx.triggers[i];
     let dual =
         tr.nominal && tr.analysis.is_some_and(|a| a.infl.number == Some(rasd_morph::Number::Dual));
+    // "مباحثات منفصلة"، "اجتمع معهما على نحو منفصل": in the noun's phrase, or after the
+    // verb in its clause.
     let said_separate = || {
         let set = ctx.lex.known.separate?;
-        let p = ctx.phrase_of(ctx.trigger_end(tr.at) - 1)?;
-        Some(ctx.parse.phrases.list[p].noun_tokens().any(|u| ctx.in_set(u, set)))
+        if tr.nominal {
+            let p = ctx.phrase_of(ctx.trigger_end(tr.at) - 1)?;
+            return Some(ctx.parse.phrases.list[p].noun_tokens().any(|u| ctx.in_set(u, set)));
+        }
+        let c = ctx.parse.clauses.index_of(tr.at)?;
+        Some(ctx.parse.clauses.list[c].tokens().any(|u| u > tr.at && ctx.in_set(u, set)))
     };
     if !(dual || said_separate() == Some(true)) {
         return None;
