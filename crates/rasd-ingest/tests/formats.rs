@@ -596,6 +596,28 @@ fn oversized_document_refused_without_reading() {
     assert!(e.to_string().contains("too large"), "{e}");
 }
 
+#[test]
+fn an_article_text_over_the_limit_is_an_error_naming_it() {
+    // A page of prose with no full stop, some 3 MB: refused, and the next line is read.
+    let long = "تقدمت القوات نحو المدينة وانسحب المسلحون ".repeat(40_000);
+    assert!(long.len() > rasd_ingest::MAX_TEXT_BYTES);
+    let jsonl = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "long", "text": long}),
+        serde_json::json!({"id": "short", "text": "عاد النازحون إلى قراهم."}),
+    );
+    let items = read_bytes("feed.jsonl", jsonl.as_bytes());
+    let e = items[0].as_ref().unwrap_err();
+    assert!(matches!(e, IngestError::TextTooLarge { .. }), "{e}");
+    assert!(e.to_string().starts_with("feed.jsonl:1: article text too long"), "{e}");
+    assert_eq!(items[1].as_ref().unwrap().id, "short");
+    let items = read_bytes("long.txt", long.as_bytes());
+    assert!(matches!(items[0], Err(IngestError::TextTooLarge { .. })));
+    // At the limit it is read.
+    let at = "ب".repeat(rasd_ingest::MAX_TEXT_BYTES / 2);
+    assert!(read_bytes("edge.txt", at.as_bytes())[0].is_ok());
+}
+
 // ---------------------------------------------------------------- robustness
 
 mod never_panics {

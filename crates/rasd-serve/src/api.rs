@@ -290,7 +290,7 @@ fn article_of(
     if a.id.is_empty() {
         a.id = params.id.unwrap_or_else(|| rasd_ingest::short_hash(&a.body));
     }
-    Ok(a)
+    rasd_ingest::check_text_size(a).map_err(|e| ApiError::TooLarge(e.to_string()))
 }
 
 pub async fn analyze(

@@ -19,6 +19,9 @@ pub enum ApiError {
     /// No such document, incident or route (404).
     #[error("{0}")]
     NotFound(String),
+    /// An article longer than the pipeline analyzes (413).
+    #[error("{0}")]
+    TooLarge(String),
     /// A body type the endpoint does not read (415).
     #[error("{0}")]
     UnsupportedMediaType(String),
@@ -42,6 +45,7 @@ impl ApiError {
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::Store(rasd_store::StoreError::BadQuery(_)) => StatusCode::BAD_REQUEST,
             ApiError::Store(_) | ApiError::Record(_) | ApiError::Internal(_) => {
                 StatusCode::INTERNAL_SERVER_ERROR

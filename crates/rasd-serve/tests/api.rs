@@ -318,6 +318,18 @@ async fn oversized_bodies_get_413() {
 }
 
 #[tokio::test]
+async fn an_article_over_the_text_limit_gets_413() {
+    // Within the body limit, but more text than one article may hold.
+    let s = server(Limits { max_body: 8 << 20, ..Limits::default() }, None);
+    let long = "قصفت المدفعية أطراف البلدة وفر السكان ".repeat(60_000).into_bytes();
+    assert!(long.len() > rasd_ingest::MAX_TEXT_BYTES);
+    let (st, v) = s.post("/api/analyze", "text/plain", None, long).await;
+    assert_eq!(st, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(is_error(&v, st), "{v}");
+    assert!(v.to_string().contains("article text too long"), "{v}");
+}
+
+#[tokio::test]
 async fn ingest_needs_the_token() {
     let line = serde_json::json!({
         "id": "posted-1",
