@@ -35,6 +35,7 @@ mod decode;
 mod error;
 mod html;
 mod jsonl;
+pub mod nesting;
 mod source;
 mod title;
 mod warc;

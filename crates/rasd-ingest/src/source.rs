@@ -316,8 +316,7 @@ fn document(
 ) -> Result<RawArticle, IngestError> {
     let (title, published, body) = if format == Format::Html {
         let text = decode_html(bytes, None).map_err(|e| decode_error(origin.clone(), e))?;
-        let page = html::extract_html(&text)
-            .ok_or_else(|| IngestError::NoText { origin: origin.clone() })?;
+        let page = html::extract_at(&text, &origin)?;
         (page.title, page.published, page.body)
     } else {
         let text = decode_text(bytes).map_err(|e| decode_error(origin.clone(), e))?;

@@ -221,8 +221,7 @@ impl<R: BufRead> WarcReader<R> {
         let origin = self.origin();
         let text =
             decode_html(&body, charset.as_deref()).map_err(|e| decode_error(origin.clone(), e))?;
-        let article = html::extract_html(&text)
-            .ok_or_else(|| IngestError::NoText { origin: origin.clone() })?;
+        let article = html::extract_at(&text, &origin)?;
         let id = url
             .as_deref()
             .or(header("warc-record-id"))
