@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use flate2::read::MultiGzDecoder;
 
-use crate::decode::{decode_html, decode_text, DecodeError};
+use crate::decode::{decode_at, DecodeError};
 use crate::jsonl::JsonlReader;
 use crate::warc::WarcReader;
 use crate::{check_text_size, html, title, IngestError, Origin, RawArticle, MAX_DOCUMENT_BYTES};
@@ -315,11 +315,12 @@ fn document(
     input_bytes: u64,
 ) -> Result<RawArticle, IngestError> {
     let (title, published, body) = if format == Format::Html {
-        let text = decode_html(bytes, None).map_err(|e| decode_error(origin.clone(), e))?;
+        let text =
+            decode_at(bytes, Some(None), &origin).map_err(|e| decode_error(origin.clone(), e))?;
         let page = html::extract_at(&text, &origin)?;
         (page.title, page.published, page.body)
     } else {
-        let text = decode_text(bytes).map_err(|e| decode_error(origin.clone(), e))?;
+        let text = decode_at(bytes, None, &origin).map_err(|e| decode_error(origin.clone(), e))?;
         let body = unify_newlines(text);
         (title::guess_title(&body), None, body)
     };

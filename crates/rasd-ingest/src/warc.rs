@@ -10,7 +10,7 @@
 
 use std::io::{self, BufRead, Read};
 
-use crate::decode::{charset_param, decode_html, find};
+use crate::decode::{charset_param, decode_at, find};
 use crate::source::{decode_error, Meter};
 use crate::{html, short_hash, IngestError, Origin, RawArticle, MAX_DOCUMENT_BYTES};
 
@@ -219,8 +219,8 @@ impl<R: BufRead> WarcReader<R> {
         };
         let (body, charset) = page;
         let origin = self.origin();
-        let text =
-            decode_html(&body, charset.as_deref()).map_err(|e| decode_error(origin.clone(), e))?;
+        let text = decode_at(&body, Some(charset.as_deref()), &origin)
+            .map_err(|e| decode_error(origin.clone(), e))?;
         let article = html::extract_at(&text, &origin)?;
         let id = url
             .as_deref()
