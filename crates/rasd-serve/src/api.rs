@@ -300,12 +300,54 @@ pub async fn analyze(
     body: Bytes,
 ) -> ApiResult<Json<Document>> {
     let Query(params) = params.map_err(|e| ApiError::BadRequest(e.body_text()))?;
-    let article = article_of(&headers, params, &body)?;
-    let st = Arc::clone(&st);
-    let doc = tokio::task::spawn_blocking(move || st.analyze(&article))
+    // Reading the body (HTML extraction) and the analysis are both CPU work: off the
+    // event loop, under a work permit.
+    let doc = with_work(&st, move |st| {
+        let article = article_of(&headers, params, &body)?;
+        Ok(st.analyze(&article))
+    })
+    .await?;
+    Ok(Json(doc))
+}
+
+/// Runs CPU-bound `f` on a blocking thread once a work permit is free ([`AppState`]
+/// keeps one fewer than the cores); a request that waits longer than its time limit for
+/// one gets 503.
+async fn with_work<T, F>(st: &Arc<AppState>, f: F) -> ApiResult<T>
+where
+    T: Send + 'static,
+    F: FnOnce(&AppState) -> ApiResult<T> + Send + 'static,
+{
+    let permit = tokio::time::timeout(st.limits.timeout, st.work.acquire())
+        .await
+        .map_err(|_| ApiError::Busy("the server is busy analyzing: try again shortly".into()))?
+        .map_err(|e| ApiError::Internal(format!("no work permit: {e}")))?;
+    let st = Arc::clone(st);
+    let out = tokio::task::spawn_blocking(move || f(&st))
         .await
         .map_err(|e| ApiError::Internal(format!("the analysis failed: {e}")))?;
-    Ok(Json(doc))
+    drop(permit);
+    out
+}
+
+/// A posted body, gunzipped when it is gzip, at most `limit` bytes once decompressed:
+/// a few hundred kilobytes of gzip can hold gigabytes.
+fn gunzip_capped(body: Bytes, limit: usize) -> ApiResult<Bytes> {
+    use std::io::Read;
+    if !body.starts_with(&[0x1f, 0x8b]) {
+        return Ok(body);
+    }
+    let mut out = Vec::new();
+    flate2::read::MultiGzDecoder::new(&body[..])
+        .take(limit as u64 + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| ApiError::BadRequest(format!("the gzip body is broken: {e}")))?;
+    if out.len() > limit {
+        return Err(ApiError::TooLarge(format!(
+            "the body is over the server's limit of {limit} bytes once decompressed"
+        )));
+    }
+    Ok(Bytes::from(out))
 }
 
 /// What `POST /api/ingest` did.
@@ -347,20 +389,9 @@ pub async fn ingest(State(st): Shared, headers: HeaderMap, body: Bytes) -> ApiRe
                 .into(),
         ));
     }
-    let st2 = Arc::clone(&st);
-    let (docs, failed) = tokio::task::spawn_blocking(move || {
-        let mut failed = Vec::new();
-        let mut docs = Vec::new();
-        for item in rasd_ingest::read_bytes("request.jsonl", &body) {
-            match item {
-                Ok(a) => docs.push(st2.analyze(&a)),
-                Err(e) => failed.push(e.to_string()),
-            }
-        }
-        (docs, failed)
-    })
-    .await
-    .map_err(|e| ApiError::Internal(format!("the analysis failed: {e}")))?;
+    let body = gunzip_capped(body, st.limits.max_body)?;
+    let budget = st.limits.timeout;
+    let (docs, failed) = with_work(&st, move |st| Ok(analyze_lines(st, &body, budget))).await?;
     let st3 = Arc::clone(&st);
     let (report, incidents) = with_store(&st, move |s| {
         let report = s.ingest(&docs)?;
@@ -369,6 +400,29 @@ pub async fn ingest(State(st): Shared, headers: HeaderMap, body: Bytes) -> ApiRe
     })
     .await?;
     json(IngestAnswer { report, failed, incidents })
+}
+
+/// The articles of a JSON Lines body, analyzed, and the lines that failed. The work stops
+/// once `budget` is spent: the rest are reported failed, so a request that has timed out
+/// does not keep a core busy.
+fn analyze_lines(
+    st: &AppState,
+    body: &[u8],
+    budget: std::time::Duration,
+) -> (Vec<Document>, Vec<String>) {
+    let started = std::time::Instant::now();
+    let mut failed = Vec::new();
+    let mut docs = Vec::new();
+    for item in rasd_ingest::read_bytes("request.jsonl", body) {
+        match item {
+            Ok(a) if started.elapsed() > budget => {
+                failed.push(format!("{}: not analyzed, the request's time was spent", a.origin));
+            }
+            Ok(a) => docs.push(st.analyze(&a)),
+            Err(e) => failed.push(e.to_string()),
+        }
+    }
+    (docs, failed)
 }
 
 pub async fn openapi() -> Json<Value> {

@@ -25,6 +25,9 @@ pub enum ApiError {
     /// A body type the endpoint does not read (415).
     #[error("{0}")]
     UnsupportedMediaType(String),
+    /// Every work permit stayed taken for the request's whole time (503).
+    #[error("{0}")]
+    Busy(String),
     /// The record could not be read or written (500).
     #[error("the record could not be read: {0}")]
     Store(#[from] rasd_store::StoreError),
@@ -46,6 +49,7 @@ impl ApiError {
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Store(rasd_store::StoreError::BadQuery(_)) => StatusCode::BAD_REQUEST,
             ApiError::Store(_) | ApiError::Record(_) | ApiError::Internal(_) => {
                 StatusCode::INTERNAL_SERVER_ERROR

@@ -26,6 +26,7 @@
 mod api;
 mod assets;
 pub mod error;
+mod guard;
 mod openapi;
 mod params;
 
@@ -66,6 +67,9 @@ pub struct AppState {
     pipeline: Pipeline,
     token: Option<String>,
     limits: Limits,
+    /// Permits to run the pipeline: one fewer than the cores, so that analyses in flight
+    /// always leave a core to the reads.
+    work: tokio::sync::Semaphore,
 }
 
 impl AppState {
@@ -78,7 +82,9 @@ impl AppState {
         token: Option<String>,
     ) -> Arc<AppState> {
         let token = token.filter(|t| !t.is_empty());
-        Arc::new(AppState { store: Mutex::new(store), pipeline, token, limits })
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        let work = tokio::sync::Semaphore::new(cores.saturating_sub(1).max(1));
+        Arc::new(AppState { store: Mutex::new(store), pipeline, token, limits, work })
     }
 
     /// The Arabic name of an entity: the knowledge base's, else the one a `new:` id
@@ -126,6 +132,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/assets/{*path}", get(assets::file))
         .fallback(assets::not_found)
         .with_state(state)
+        .layer(axum::middleware::from_fn(guard::same_origin_posts))
         .layer(DefaultBodyLimit::max(limits.max_body))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, limits.timeout))
         .layer(axum::middleware::map_response(finish))

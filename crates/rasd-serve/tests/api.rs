@@ -330,6 +330,49 @@ async fn an_article_over_the_text_limit_gets_413() {
 }
 
 #[tokio::test]
+async fn a_gzip_body_is_capped_once_decompressed() {
+    use std::io::Write;
+    // 24 MiB of JSON Lines in a few tens of kilobytes of gzip.
+    let line = format!("{}\n", serde_json::json!({"text": "عاد الهدوء إلى المدينة."}));
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    for _ in 0..(24 << 20) / line.len() {
+        gz.write_all(line.as_bytes()).unwrap();
+    }
+    let bomb = gz.finish().unwrap();
+    assert!(bomb.len() < 1 << 20);
+    let s = server(Limits::default(), Some(TOKEN));
+    let (st, v) = s.post("/api/ingest", "application/x-ndjson", Some(TOKEN), bomb).await;
+    assert_eq!(st, StatusCode::PAYLOAD_TOO_LARGE, "{v}");
+    assert!(is_error(&v, st), "{v}");
+    assert!(v.to_string().contains("once decompressed"), "{v}");
+}
+
+#[tokio::test]
+async fn posts_from_another_site_are_refused() {
+    let s = server(Limits::default(), Some(TOKEN));
+    let post = |host: &str, origin: Option<&str>| {
+        let mut b = Request::builder()
+            .method(Method::POST)
+            .uri("/api/analyze")
+            .header(header::HOST, host)
+            .header(header::CONTENT_TYPE, "text/plain");
+        if let Some(o) = origin {
+            b = b.header(header::ORIGIN, o);
+        }
+        b.body(Body::from("اجتمع الوزراء في الرباط.")).unwrap()
+    };
+    let (st, v) = s.send(post("127.0.0.1:8080", Some("https://ads.example"))).await;
+    assert_eq!(st, StatusCode::FORBIDDEN);
+    assert!(is_error(&v, st), "{v}");
+    let (st, _) = s.send(post("rebound.example:8080", Some("http://rebound.example:8080"))).await;
+    assert_eq!(st, StatusCode::FORBIDDEN);
+    let (st, _) = s.send(post("127.0.0.1:8080", Some("http://127.0.0.1:8080"))).await;
+    assert_eq!(st, StatusCode::OK);
+    let (st, _) = s.send(post("localhost:8080", None)).await;
+    assert_eq!(st, StatusCode::OK);
+}
+
+#[tokio::test]
 async fn ingest_needs_the_token() {
     let line = serde_json::json!({
         "id": "posted-1",
