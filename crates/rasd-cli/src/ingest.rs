@@ -186,14 +186,15 @@ pub fn run(args: Args, quiet: bool) -> Result<ExitCode> {
         eprintln!(
             "rasd ingest: {inputs} inputs, {documents} documents into {}: {} new, {} replaced, {} unchanged, \
              {} already stored under another id, {} syndicated copies, {} superseded by a later input \
-             with the same id; {failed} failed",
+             with the same id, {} undated versions of a dated article left out; {failed} failed",
             rasd_store::redact(&args.db.db),
             r.inserted,
             r.replaced,
             r.unchanged,
             r.same_content,
             r.copies,
-            r.duplicate_ids
+            r.duplicate_ids,
+            r.undated_kept
         );
         let stage = if args.documents { "reading" } else { "analysis" };
         eprintln!(

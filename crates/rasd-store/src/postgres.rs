@@ -101,7 +101,8 @@ impl PgStore {
                 "SELECT (SELECT content_hash FROM documents WHERE id = $1), \
                  (SELECT analysis_hash FROM documents WHERE id = $1), \
                  (SELECT id FROM documents WHERE content_hash = $2 AND id <> $1 ORDER BY seq LIMIT 1), \
-                 (SELECT doc_id FROM aliases WHERE alias = $1)",
+                 (SELECT doc_id FROM aliases WHERE alias = $1), \
+                 (SELECT published IS NOT NULL FROM documents WHERE id = $1)",
             )?,
             candidates: c.prepare(
                 "SELECT d.id, d.minhash FROM documents d WHERE d.id IN \
@@ -284,7 +285,13 @@ impl Tx for PgTx<'_, '_> {
         let r = self.tx.query_one(&self.st.known, &[&id, &content_hash])?;
         let content: Option<String> = r.try_get(0)?;
         let analysis: Option<String> = r.try_get(1)?;
-        Ok(Known { by_id: content.zip(analysis), by_hash: r.try_get(2)?, alias_of: r.try_get(3)? })
+        let dated: Option<bool> = r.try_get(4)?;
+        Ok(Known {
+            by_id: content.zip(analysis),
+            by_hash: r.try_get(2)?,
+            alias_of: r.try_get(3)?,
+            dated: dated.unwrap_or(false),
+        })
     }
 
     fn lsh_candidates(&mut self, keys: &[i64]) -> Result<Vec<(String, Option<Vec<u8>>)>> {

@@ -115,6 +115,41 @@ fn a_changed_article_replaces_its_old_version() {
 }
 
 #[test]
+fn an_undated_copy_never_erases_a_stored_date() {
+    let docs = synthetic();
+    let (_dir, mut stores) = stores("undated");
+    for s in &mut stores {
+        s.ingest(&docs).unwrap();
+        // The same article read again from a .txt file: no date, so a poorer analysis.
+        let dated = by_id(&docs, "syn-ganja-1810");
+        assert!(dated.published.is_some());
+        let mut undated = dated.clone();
+        undated.published = None;
+        undated.events.clear();
+        let r = s.ingest(&[undated.clone()]).unwrap();
+        assert_eq!((r.undated_kept, r.replaced), (1, 0), "{:?}: {r:?}", s.backend());
+        let kept = s.document("syn-ganja-1810").unwrap().unwrap();
+        assert_eq!(kept.published, dated.published);
+        // Within one batch too, whichever comes last.
+        let mut other = by_id(&docs, "syn-putin-2210");
+        let date = other.published.clone();
+        other.text.push_str(" وانتهى الاجتماع.");
+        let mut other_undated = other.clone();
+        other_undated.published = None;
+        let r = s.ingest(&[other, other_undated]).unwrap();
+        assert_eq!((r.replaced, r.duplicate_ids), (1, 1), "{r:?}");
+        assert_eq!(s.document("syn-putin-2210").unwrap().unwrap().published, date);
+        // A dated version still replaces an undated one.
+        let mut fresh = undated;
+        fresh.id = "syn-new-undated".into();
+        fresh.text.push_str(" خبر جديد.");
+        s.ingest(&[fresh.clone()]).unwrap();
+        fresh.published = Some("2020-10-19".into());
+        assert_eq!(s.ingest(&[fresh]).unwrap().replaced, 1);
+    }
+}
+
+#[test]
 fn replacing_an_original_hands_its_copies_to_the_oldest_copy() {
     let docs = synthetic();
     let (_dir, mut stores) = stores("promote");
