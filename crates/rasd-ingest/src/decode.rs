@@ -59,6 +59,17 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, DecodeError> {
     decode(bytes, &[]).map(|d| d.text)
 }
 
+/// Decodes text whose charset is declared outside it (an HTTP `Content-Type`), by the
+/// same rules as files: the declaration is believed unless the bytes contradict it.
+///
+/// ```
+/// let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode("وصل الوفد إلى عدن");
+/// assert_eq!(rasd_ingest::decode_declared(&bytes, "windows-1256").unwrap(), "وصل الوفد إلى عدن");
+/// ```
+pub fn decode_declared(bytes: &[u8], charset: &str) -> Result<String, DecodeError> {
+    decode(bytes, &[charset]).map(|d| d.text)
+}
+
 /// [`decode_text`], or with `html` [`decode_html`], for an input at `origin`: replaced
 /// bytes are a warning naming it and their offsets, and the choice of encoding is logged.
 pub(crate) fn decode_at(

@@ -46,7 +46,7 @@ use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
 pub use date::normalize_date;
-pub use decode::{decode_html, decode_text, DecodeError};
+pub use decode::{decode_declared, decode_html, decode_text, DecodeError};
 pub use error::{IngestError, Origin};
 pub use html::{extract_html, HtmlArticle};
 pub use source::Format;

@@ -215,6 +215,15 @@ fn media_type(headers: &HeaderMap) -> String {
         .to_ascii_lowercase()
 }
 
+/// The charset a `Content-Type` declares, if any.
+fn charset_of(headers: &HeaderMap) -> Option<String> {
+    let v = headers.get(header::CONTENT_TYPE)?.to_str().ok()?;
+    v.split(';').skip(1).find_map(|p| {
+        let (k, v) = p.split_once('=')?;
+        k.trim().eq_ignore_ascii_case("charset").then(|| v.trim().trim_matches('"').to_string())
+    })
+}
+
 fn check_day(name: &str, d: Option<String>) -> ApiResult<Option<String>> {
     d.filter(|s| !s.trim().is_empty())
         .map(|s| rasd_record::query::parse_day(s.trim()))
@@ -228,10 +237,14 @@ fn article_of(
     params: AnalyzeParams,
     body: &[u8],
 ) -> ApiResult<rasd_ingest::RawArticle> {
-    let utf8 = |b: &[u8]| {
-        std::str::from_utf8(b)
+    let charset = charset_of(headers);
+    // UTF-8 unless the request declares another charset, as `rasd analyze` reads files.
+    let utf8 = |b: &[u8]| match charset.as_deref() {
+        None => std::str::from_utf8(b)
             .map(str::to_string)
-            .map_err(|e| ApiError::BadRequest(format!("the body is not UTF-8: {e}")))
+            .map_err(|e| ApiError::BadRequest(format!("the body is not UTF-8: {e}"))),
+        Some(label) => rasd_ingest::decode_declared(b, label)
+            .map_err(|e| ApiError::BadRequest(format!("the body is not {label}: {e}"))),
     };
     let mt = media_type(headers);
     let mut a = rasd_ingest::RawArticle {
@@ -377,8 +390,10 @@ pub async fn ingest(State(st): Shared, headers: HeaderMap, body: Bytes) -> ApiRe
     let given = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .unwrap_or("");
+        .and_then(|v| v.trim().split_once(' '))
+        // The scheme's name is case-insensitive (RFC 9110); the token is not.
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map_or("", |(_, t)| t.trim());
     if !same_secret(given.as_bytes(), token.as_bytes()) {
         return Err(ApiError::Unauthorized("writing needs `Authorization: Bearer <token>`".into()));
     }
@@ -390,6 +405,12 @@ pub async fn ingest(State(st): Shared, headers: HeaderMap, body: Bytes) -> ApiRe
         ));
     }
     let body = gunzip_capped(body, st.limits.max_body)?;
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(ApiError::BadRequest(
+            "the body holds no articles: send JSON Lines, one {\"id\",\"text\"|\"html\",...} per line"
+                .into(),
+        ));
+    }
     let budget = st.limits.timeout;
     let (docs, failed) = with_work(&st, move |st| Ok(analyze_lines(st, &body, budget))).await?;
     let st3 = Arc::clone(&st);

@@ -413,6 +413,41 @@ async fn ingest_needs_the_token() {
 }
 
 #[tokio::test]
+async fn ingest_takes_any_case_of_bearer_and_refuses_an_empty_body() {
+    let s = server(Limits::default(), Some(TOKEN));
+    let post = |auth: &str, body: &str| {
+        Request::builder()
+            .method(Method::POST)
+            .uri("/api/ingest")
+            .header(header::CONTENT_TYPE, "application/x-ndjson")
+            .header(header::AUTHORIZATION, auth)
+            .body(Body::from(body.to_string()))
+            .unwrap()
+    };
+    let line = serde_json::json!({"id": "bearer-1", "text": "وصلت قافلة مساعدات إلى مدينة تعز."});
+    let (st, v) = s.send(post(&format!("bearer {TOKEN}"), &line.to_string())).await;
+    assert_eq!(st, StatusCode::OK, "{v}");
+    let (st, v) = s.send(post(&format!("BEARER  {TOKEN}"), "\n  \n")).await;
+    assert_eq!(st, StatusCode::BAD_REQUEST, "{v}");
+    assert!(is_error(&v, st));
+    let (st, _) = s.send(post(&format!("Basic {TOKEN}"), &line.to_string())).await;
+    assert_eq!(st, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn analyze_reads_a_declared_legacy_charset() {
+    let s = server(Limits::default(), None);
+    let text = "قصفت المدفعية أحياء في مدينة حلب صباح الاثنين.";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(text);
+    let (st, v) =
+        s.post("/api/analyze", "text/plain; charset=windows-1256", None, bytes.into_owned()).await;
+    assert_eq!(st, StatusCode::OK, "{v}");
+    assert_eq!(v["text"], text);
+    let (st, v) = s.post("/api/analyze", "text/plain", None, vec![0xC7, 0xE1, 0xD1]).await;
+    assert_eq!(st, StatusCode::BAD_REQUEST, "{v}");
+}
+
+#[tokio::test]
 async fn the_description_covers_every_route() {
     let s = server(Limits::default(), None);
     let (st, spec) = s.get("/api/openapi.json").await;
