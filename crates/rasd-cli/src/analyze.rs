@@ -42,16 +42,9 @@ pub struct PipelineArgs {
     jobs: Option<usize>,
 }
 
+/// A day of the calendar (`2024-02-30` is none).
 fn parse_date(s: &str) -> Result<String, String> {
-    let ok = s.len() == 10
-        && s.bytes()
-            .enumerate()
-            .all(|(i, c)| if i == 4 || i == 7 { c == b'-' } else { c.is_ascii_digit() });
-    if ok {
-        Ok(s.to_string())
-    } else {
-        Err(format!("`{s}` is not a date of the form YYYY-MM-DD"))
-    }
+    rasd_record::query::parse_day(s)
 }
 
 /// The user's additions to the embedded resources.

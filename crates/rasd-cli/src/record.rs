@@ -10,12 +10,27 @@ use rasd_store::{Filter, Incident, Store};
 /// The database every record command works on.
 #[derive(clap::Args, Clone)]
 pub struct DbArgs {
-    /// SQLite file (created if missing) or a `postgres://user@host:port/db` URL.
+    /// SQLite file (`ingest` and `serve` create it if missing; the queries refuse a
+    /// missing one) or a `postgres://user@host:port/db` URL.
     #[arg(long, default_value = "./rasd.db")]
     pub db: String,
 }
 
 impl DbArgs {
+    /// The record, which a query must not create: a mistyped `--db` would otherwise
+    /// answer every query with nothing, as if the record were empty.
+    pub fn open_existing(&self) -> Result<Box<dyn Store>> {
+        let is_url = self.db.contains("://");
+        if !is_url && !Path::new(&self.db).exists() {
+            anyhow::bail!(
+                "no record at {}: run `rasd ingest` first, or give the right --db",
+                self.db
+            );
+        }
+        self.open()
+    }
+
+    /// The record, created if missing (for `ingest` and `serve`).
     pub fn open(&self) -> Result<Box<dyn Store>> {
         rasd_store::open(&self.db)
             .with_context(|| format!("opening the record {}", rasd_store::redact(&self.db)))

@@ -47,7 +47,21 @@ fn token(args: &Args) -> Result<Option<String>> {
     Ok(Some(t))
 }
 
+/// A warning when `addr` is reachable from other machines: the API has no TLS, and its
+/// token (when given) would cross the network in clear.
+fn exposure_warning(addr: SocketAddr) -> Option<String> {
+    (!addr.ip().is_loopback()).then(|| {
+        format!(
+            "warning: {addr} is reachable from other machines, without TLS; keep rasd on \
+             127.0.0.1 or put a proxy with TLS in front of it"
+        )
+    })
+}
+
 pub fn run(args: Args) -> Result<ExitCode> {
+    if let Some(w) = exposure_warning(args.addr) {
+        eprintln!("rasd serve: {w}");
+    }
     let token = token(&args)?;
     let store = args.db.open()?;
     let pipeline = args.resources.pipeline()?;
@@ -79,4 +93,18 @@ pub fn run(args: Args) -> Result<ExitCode> {
     drop(rt);
     drop(keep);
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::exposure_warning;
+
+    #[test]
+    fn an_address_beyond_loopback_is_warned_of() {
+        assert!(exposure_warning("0.0.0.0:8080".parse().unwrap()).is_some());
+        assert!(exposure_warning("[::]:8080".parse().unwrap()).is_some());
+        assert!(exposure_warning("192.168.1.5:8080".parse().unwrap()).is_some());
+        assert!(exposure_warning("127.0.0.1:8080".parse().unwrap()).is_none());
+        assert!(exposure_warning("[::1]:8080".parse().unwrap()).is_none());
+    }
 }

@@ -44,7 +44,7 @@ impl Entry {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let mut store = args.db.open()?;
+    let mut store = args.db.open_existing()?;
     let kb = args.kb.load()?;
     let filter = args.filter.filter();
     let mut entries: Vec<Entry> = store
