@@ -28,8 +28,9 @@ pub enum ApiError {
     /// Every work permit stayed taken for the request's whole time (503).
     #[error("{0}")]
     Busy(String),
-    /// The record could not be read or written (500).
-    #[error("the record could not be read: {0}")]
+    /// The record could not be read or written (500), or the request asked it
+    /// something it cannot answer (400).
+    #[error("{}", store_message(.0))]
     Store(#[from] rasd_store::StoreError),
     /// Incidents could not be rebuilt after an ingest (500).
     #[error("the incidents could not be rebuilt: {0}")]
@@ -55,6 +56,15 @@ impl ApiError {
                 StatusCode::INTERNAL_SERVER_ERROR
             }
         }
+    }
+}
+
+/// A store error as the requester reads it: a query the store refused is their
+/// request's fault, said as such, not a failure to read the record.
+fn store_message(e: &rasd_store::StoreError) -> String {
+    match e {
+        rasd_store::StoreError::BadQuery(m) => m.clone(),
+        other => format!("the record could not be read: {other}"),
     }
 }
 

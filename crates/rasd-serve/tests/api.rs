@@ -448,6 +448,17 @@ async fn analyze_reads_a_declared_legacy_charset() {
 }
 
 #[tokio::test]
+async fn a_search_of_no_words_is_the_request_s_fault() {
+    let s = server(Limits::default(), None);
+    for q in ["%22", "%22%22", "%22%20%22"] {
+        let (st, v) = s.get(&format!("/api/search?q={q}")).await;
+        assert_eq!(st, StatusCode::BAD_REQUEST, "{q}: {v}");
+        let msg = v["error"]["message"].as_str().unwrap_or_default();
+        assert!(msg.contains("no words") && !msg.contains("could not be read"), "{q}: {msg}");
+    }
+}
+
+#[tokio::test]
 async fn the_description_covers_every_route() {
     let s = server(Limits::default(), None);
     let (st, spec) = s.get("/api/openapi.json").await;

@@ -252,6 +252,23 @@ fn the_claims_ledger_keeps_each_claimant_apart_and_dated() {
 }
 
 #[test]
+fn a_country_filter_has_no_wildcards() {
+    let docs = synthetic();
+    let (_dir, mut stores) = stores("wildcards");
+    for s in &mut stores {
+        s.ingest(&docs).unwrap();
+        for country in ["%", "___", "_RM", "AR%", "\\"] {
+            let f = Filter { country: Some(country.into()), ..Filter::default() };
+            assert!(s.events(&f).unwrap().is_empty(), "{country}: {:?}", s.backend());
+            assert!(s.entities(&f).unwrap().is_empty(), "{country}");
+            assert!(s.incidents(&f).unwrap().is_empty(), "{country}");
+        }
+        let arm = Filter { country: Some("ARM".into()), ..Filter::default() };
+        assert!(!s.events(&arm).unwrap().is_empty());
+    }
+}
+
+#[test]
 fn events_filter_by_date_country_and_type() {
     let docs = synthetic();
     let (_dir, mut stores) = stores("events");
