@@ -427,6 +427,33 @@ fn warc_truncated_final_record() {
     assert!(items.last().unwrap().is_err());
 }
 
+#[test]
+fn warc_a_lying_content_length_does_not_swallow_the_next_record() {
+    let records = warc_records();
+    for liar in [1, 2] {
+        // Record `liar` (the request, or the first page) claims 5,000 bytes more than it
+        // has: the page after it must still be read.
+        let mut warc = Vec::new();
+        for (i, r) in records.iter().enumerate() {
+            if i != liar {
+                warc.extend_from_slice(r);
+                continue;
+            }
+            let text = String::from_utf8_lossy(r).into_owned();
+            let len = text.split("Content-Length: ").nth(1).unwrap().split('\r').next().unwrap();
+            let lying = format!("Content-Length: {}", len.parse::<u64>().unwrap() + 5000);
+            let text = text.replacen(&format!("Content-Length: {len}"), &lying, 1);
+            warc.extend_from_slice(text.as_bytes());
+        }
+        let items = read_bytes("liar.warc", &warc);
+        let urls: Vec<_> = items.iter().filter_map(|i| i.as_ref().ok()?.url.clone()).collect();
+        assert!(urls.contains(&"https://example.org/b".to_string()), "liar {liar}: {items:?}");
+        if liar == 1 {
+            assert!(urls.contains(&"https://example.org/a".to_string()), "{items:?}");
+        }
+    }
+}
+
 // ---------------------------------------------------------------- gzip
 
 #[test]
