@@ -608,9 +608,13 @@ pub(crate) fn incident(db: &mut dyn Db, id: &str) -> Result<Option<Incident>> {
 pub(crate) fn stats(db: &mut dyn Db) -> Result<Stats> {
     let mut s = Stats::default();
     db.query(
+        // Events and figures of originals only: a copy's are the same report again, and
+        // the page shows these counts beside lists that leave copies out.
         "SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM copies), \
-         (SELECT COUNT(*) FROM aliases), (SELECT COUNT(*) FROM events), \
-         (SELECT COUNT(*) FROM casualties), (SELECT COUNT(*) FROM incidents)",
+         (SELECT COUNT(*) FROM aliases), \
+         (SELECT COUNT(*) FROM events WHERE doc_id NOT IN (SELECT doc_id FROM copies)), \
+         (SELECT COUNT(*) FROM casualties WHERE doc_id NOT IN (SELECT doc_id FROM copies)), \
+         (SELECT COUNT(*) FROM incidents)",
         &[],
         &mut |r| {
             s = Stats {

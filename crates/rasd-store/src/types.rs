@@ -286,9 +286,9 @@ pub struct Stats {
     pub copies: u64,
     /// Other ids known to carry the text of a stored article.
     pub aliases: u64,
-    /// Stored events.
+    /// Stored events, syndicated copies' left out (they report the same again).
     pub events: u64,
-    /// Stored casualty figures.
+    /// Stored casualty figures, syndicated copies' left out.
     pub claims: u64,
     /// Merged incidents.
     pub incidents: u64,
