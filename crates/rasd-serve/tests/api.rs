@@ -510,13 +510,13 @@ async fn the_page_and_its_assets_are_served() {
     assert_eq!(st, StatusCode::NOT_FOUND);
 }
 
-/// The same answers from PostgreSQL, when `RASD_TEST_POSTGRES` names a server.
+/// The same answers from PostgreSQL: run with `--include-ignored` and
+/// `RASD_TEST_POSTGRES` naming a server (`scripts/ci-postgres.sh`), as CI does.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs PostgreSQL: RASD_TEST_POSTGRES (scripts/ci-postgres.sh)"]
 async fn postgres_answers_alike() {
-    let Some(url) = std::env::var("RASD_TEST_POSTGRES").ok().filter(|u| !u.trim().is_empty())
-    else {
-        return;
-    };
+    let url = rasd_store::test_postgres_url()
+        .expect("this test needs RASD_TEST_POSTGRES naming a PostgreSQL server");
     // The synchronous PostgreSQL client must be made, used and dropped off the runtime's
     // own threads.
     let (pg, lite) = tokio::task::spawn_blocking(move || {

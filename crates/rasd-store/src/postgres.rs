@@ -407,6 +407,18 @@ impl Tx for PgTx<'_, '_> {
     }
 }
 
+/// The PostgreSQL server tests run against: `RASD_TEST_POSTGRES`, or none. When
+/// `RASD_REQUIRE_POSTGRES=1` (as in CI) a missing server is a panic, so a run that would
+/// quietly test SQLite alone fails instead.
+pub fn test_postgres_url() -> Option<String> {
+    let url = std::env::var("RASD_TEST_POSTGRES").ok().map(|u| u.trim().to_string());
+    let url = url.filter(|u| !u.is_empty());
+    if url.is_none() && std::env::var("RASD_REQUIRE_POSTGRES").is_ok_and(|v| v == "1") {
+        panic!("RASD_REQUIRE_POSTGRES=1 but RASD_TEST_POSTGRES names no server");
+    }
+    url
+}
+
 /// Creates (or empties) database `name` on the server `url` points at and returns a URL
 /// for it: a clean database per test or CI run. `name` must be lower-case ASCII letters,
 /// digits and `_`; `url` must not carry a query string.
