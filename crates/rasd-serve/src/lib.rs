@@ -29,6 +29,7 @@ pub mod error;
 mod guard;
 mod openapi;
 mod params;
+mod uri_too_long;
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -182,7 +183,9 @@ impl<T: axum::response::IntoResponse> WithHeaders for T {
 
 /// Serves until Ctrl-C (or SIGTERM on Unix), then finishes the requests in flight.
 pub async fn serve(listener: tokio::net::TcpListener, state: Arc<AppState>) -> std::io::Result<()> {
-    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown()).await
+    axum::serve(uri_too_long::Listener(listener), router(state))
+        .with_graceful_shutdown(shutdown())
+        .await
 }
 
 async fn shutdown() {

@@ -459,6 +459,33 @@ async fn a_search_of_no_words_is_the_request_s_fault() {
 }
 
 #[tokio::test]
+async fn a_request_line_too_long_for_http_gets_a_json_414() {
+    let s = server(Limits::default(), None);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(rasd_serve::serve(listener, Arc::clone(&s.state)));
+    // A plain blocking client: the request goes out as written, whatever its length.
+    let ask = move |path: String| {
+        use std::io::{Read, Write};
+        let mut conn = std::net::TcpStream::connect(addr).unwrap();
+        let req = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+        conn.write_all(req.as_bytes()).unwrap();
+        let mut answer = Vec::new();
+        conn.read_to_end(&mut answer).unwrap();
+        String::from_utf8_lossy(&answer).into_owned()
+    };
+    let long = format!("/api/search?q={}", "ق".repeat(50_000));
+    let answer = tokio::task::spawn_blocking(move || ask(long)).await.unwrap();
+    let (head, body) = answer.split_once("\r\n\r\n").unwrap();
+    assert!(head.starts_with("HTTP/1.1 414"), "{head}");
+    let v: Value = serde_json::from_str(body).unwrap();
+    assert!(is_error(&v, StatusCode::URI_TOO_LONG), "{v}");
+    // Ordinary requests on the same server are untouched.
+    let answer = tokio::task::spawn_blocking(move || ask("/api/stats".into())).await.unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+}
+
+#[tokio::test]
 async fn the_description_covers_every_route() {
     let s = server(Limits::default(), None);
     let (st, spec) = s.get("/api/openapi.json").await;
