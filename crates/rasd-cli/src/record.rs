@@ -30,11 +30,34 @@ impl DbArgs {
         self.open()
     }
 
+    /// The record, as [`DbArgs::open_existing`], with its incidents built if an ingest
+    /// stopped before building them (killed, or `--no-incidents`): events but no incidents
+    /// would answer every incident query with nothing.
+    pub fn open_with_incidents(&self, kb: &rasd_kb::Kb) -> Result<Box<dyn Store>> {
+        let mut store = self.open_existing()?;
+        build_missing_incidents(store.as_mut(), kb)?;
+        Ok(store)
+    }
+
     /// The record, created if missing (for `ingest` and `serve`).
     pub fn open(&self) -> Result<Box<dyn Store>> {
         rasd_store::open(&self.db)
             .with_context(|| format!("opening the record {}", rasd_store::redact(&self.db)))
     }
+}
+
+/// Builds the incidents of a record that has events but none (an ingest stopped before
+/// its incident step), saying so.
+pub fn build_missing_incidents(store: &mut dyn Store, kb: &rasd_kb::Kb) -> Result<()> {
+    let st = store.stats()?;
+    if st.incidents == 0 && st.events > 0 {
+        eprintln!(
+            "rasd: the record has events but no incidents (an ingest stopped before building \
+             them): building them now"
+        );
+        rasd_record::incidents::rebuild(store, kb).context("rebuilding incidents")?;
+    }
+    Ok(())
 }
 
 /// The knowledge base a record command names entities with: the embedded one, plus the

@@ -63,8 +63,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         eprintln!("rasd serve: {w}");
     }
     let token = token(&args)?;
-    let store = args.db.open()?;
+    let mut store = args.db.open()?;
     let pipeline = args.resources.pipeline()?;
+    crate::record::build_missing_incidents(store.as_mut(), pipeline.kb())?;
     let limits = rasd_serve::Limits {
         max_body: (args.max_body_mib as usize) << 20,
         timeout: Duration::from_secs(args.timeout_secs),

@@ -153,3 +153,24 @@ fn a_closed_pipe_ends_the_output_quietly() {
         assert!(out.status.success(), "{}: {:?}", args[0], out.status);
     }
 }
+
+#[test]
+fn incidents_left_unbuilt_by_an_ingest_are_built_when_asked_for() {
+    // An ingest that stops before its incident step (killed, or told so) leaves events
+    // without incidents; the incident queries build them rather than answer nothing.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    let st = rasd()
+        .current_dir(repo_root())
+        .args(["ingest", "-q", "--no-incidents", "--documents", "--db"])
+        .arg(&db)
+        .arg("crates/rasd-store/tests/fixtures/synthetic.jsonl")
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let out = rasd().args(["incidents", "--json", "--db"]).arg(&db).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v.as_array().is_some_and(|a| !a.is_empty()), "{v}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("building them now"));
+}
