@@ -71,7 +71,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         timeout: Duration::from_secs(args.timeout_secs),
     };
     let writable = token.is_some();
-    let state = rasd_serve::AppState::new(store, pipeline, limits, token);
+    // Reads run side by side on connections of their own: one per core, at most four.
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let readers = (0..cores.clamp(1, 4)).map(|_| args.db.open()).collect::<Result<Vec<_>>>()?;
+    let state = rasd_serve::AppState::pooled(store, readers, pipeline, limits, token);
     // The PostgreSQL client blocks on a runtime of its own when it closes, which it may
     // not do on a thread driving this one: the last reference is dropped after it.
     let keep = std::sync::Arc::clone(&state);

@@ -20,8 +20,23 @@ use crate::AppState;
 type Shared = State<Arc<AppState>>;
 type Params_ = Result<Query<Params>, QueryRejection>;
 
-/// Runs `f` with the store on a blocking thread.
+/// Runs the read `f` with one of the record's reading connections on a blocking thread.
 async fn with_store<T, F>(st: &Arc<AppState>, f: F) -> ApiResult<T>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut dyn Store) -> ApiResult<T> + Send + 'static,
+{
+    let st = Arc::clone(st);
+    tokio::task::spawn_blocking(move || {
+        let mut store = st.reader()?;
+        f(store.as_mut())
+    })
+    .await
+    .map_err(|e| ApiError::Internal(format!("the request's task failed: {e}")))?
+}
+
+/// Runs `f` with the record's writing connection on a blocking thread.
+async fn with_writer<T, F>(st: &Arc<AppState>, f: F) -> ApiResult<T>
 where
     T: Send + 'static,
     F: FnOnce(&mut dyn Store) -> ApiResult<T> + Send + 'static,
@@ -414,7 +429,7 @@ pub async fn ingest(State(st): Shared, headers: HeaderMap, body: Bytes) -> ApiRe
     let budget = st.limits.timeout;
     let (docs, failed) = with_work(&st, move |st| Ok(analyze_lines(st, &body, budget))).await?;
     let st3 = Arc::clone(&st);
-    let (report, incidents) = with_store(&st, move |s| {
+    let (report, incidents) = with_writer(&st, move |s| {
         let report = s.ingest(&docs)?;
         let n = rasd_record::incidents::rebuild(s, st3.pipeline.kb())?;
         Ok((report, n))

@@ -486,6 +486,51 @@ async fn a_request_line_too_long_for_http_gets_a_json_414() {
 }
 
 #[tokio::test]
+async fn reads_on_pooled_connections_see_what_was_ingested() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pool.db");
+    let path = path.to_str().unwrap();
+    let mut store = rasd_store::open(path).unwrap();
+    store.ingest(&examples()).unwrap();
+    let readers = (0..3).map(|_| rasd_store::open(path).unwrap()).collect();
+    let state = AppState::pooled(
+        store,
+        readers,
+        rasd_pipeline::Pipeline::embedded(),
+        Limits::default(),
+        Some(TOKEN.to_string()),
+    );
+    let s = Server { state, _dir: dir };
+    let (_, before) = s.get("/api/stats").await;
+    let line = serde_json::json!({"id": "pooled-1", "text": "وصلت قافلة إغاثة إلى مدينة الفاشر."});
+    let (st, v) = s
+        .post("/api/ingest", "application/x-ndjson", Some(TOKEN), line.to_string().into_bytes())
+        .await;
+    assert_eq!(st, StatusCode::OK, "{v}");
+    // Every reader, in turn, sees the new article.
+    for _ in 0..6 {
+        let (st, _) = s.get("/api/documents/pooled-1").await;
+        assert_eq!(st, StatusCode::OK);
+        let (_, after) = s.get("/api/stats").await;
+        assert_eq!(after["documents"].as_u64(), before["documents"].as_u64().map(|n| n + 1));
+    }
+    // Many reads at once, on the runtime's threads.
+    let app = router(Arc::clone(&s.state));
+    let tasks: Vec<_> = (0..32)
+        .map(|_| {
+            let app = app.clone();
+            tokio::spawn(async move {
+                let req = Request::get("/api/incidents").body(Body::empty()).unwrap();
+                app.oneshot(req).await.unwrap().status()
+            })
+        })
+        .collect();
+    for t in tasks {
+        assert_eq!(t.await.unwrap(), StatusCode::OK);
+    }
+}
+
+#[tokio::test]
 async fn the_description_covers_every_route() {
     let s = server(Limits::default(), None);
     let (st, spec) = s.get("/api/openapi.json").await;
