@@ -185,6 +185,27 @@ describe('rasd web page', { timeout: TIMEOUT * 4 }, () => {
     }
   });
 
+  test('at 390 px nothing is wider than the screen; dates are typed as YYYY-MM-DD', { timeout: TIMEOUT }, async () => {
+    const { page, problems, close } = await open();
+    try {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await ready(page);
+      const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      assert.ok(scroll <= client, `the page scrolls sideways: ${scroll} > ${client}`);
+      const form = await page.locator('form.filters').evaluate((f) => [f.scrollWidth, f.clientWidth]);
+      assert.ok(form[0] <= form[1] + 1, `the filter row overflows: ${form}`);
+      // Not the browser's own date field, which shows mm/dd/yyyy on an Arabic page.
+      assert.equal(await page.locator('#filter-from').getAttribute('type'), 'text');
+      await page.fill('#filter-from', '٢٠٢٠-١٠-٠١');
+      await page.locator('#filter-from').dispatchEvent('change');
+      await page.waitForFunction(() => location.hash.includes('from=2020-10-01'));
+      await page.screenshot({ path: path.join(SHOTS, 'phone-390.png'), fullPage: false });
+      assert.deepEqual(problems, []);
+    } finally {
+      await close();
+    }
+  });
+
   test('search finds an article and opens it', { timeout: TIMEOUT }, async () => {
     const docs = await getJson('/api/documents?limit=5');
     assert.ok(docs.items.length > 0, 'documents stored');

@@ -42,6 +42,8 @@ mod lexicon;
 mod marks;
 mod side;
 
+use std::collections::HashMap;
+
 use rasd_attribution::{token_at, Claim, Doc};
 use rasd_model::{Bound, Casualty, CasualtyKind, Group, SideBasis, SideEvidence, Time, TimeKind};
 use rasd_text::numbers::{NumberLexicon, NumberMatch};
@@ -55,7 +57,8 @@ use crate::side::{Previous, Side, SideCx};
 /// its entities were linked with).
 #[derive(Debug, Clone, Copy)]
 pub struct Context<'a> {
-    /// The document's time expressions, for dates.
+    /// The document's time expressions, for dates: in text order and never overlapping,
+    /// as `rasd_times` gives them (each figure looks its own up by binary search).
     pub times: &'a [Time],
     /// The publication date (`YYYY-MM-DD`): the date of a running total the text does
     /// not date itself.
@@ -85,13 +88,13 @@ pub fn extract_numbered(
     // A number of a time ("في يناير 2023 عدد النازحين", "خلال يوم واحد") counts no one.
     numbers.retain(|n| {
         let (a, b) = doc.view.to_original(n.value_start, n.end);
-        !cx.times.iter().any(|t| t.span.start < b && a < t.span.end)
+        times_over(cx.times, a, b).is_empty()
     });
     let mk = Marks::new(doc);
     let found = figures::find(doc, &mk, numbers);
     let sides = SideCx::new(doc, &mk);
     let claims = doc.sentence_claims();
-    let mut out: Vec<Kept> = Vec::new();
+    let mut out = Ledger::default();
     for f in &found {
         let claim = doc.claimant_with(f.first, &claims);
         // The toll before in the sentence, not a part of it counted out ("بينهم 10"); for
@@ -99,15 +102,11 @@ pub fn extract_numbered(
         let reach = |k: &&Kept| {
             k.c.sentence == f.sentence || (f.follows_previous && k.c.sentence + 1 == f.sentence)
         };
-        let last = out.iter().rev().take_while(reach).find(|k| !k.subgroup);
-        let refugees_from = out
-            .iter()
-            .rev()
-            .find(|k| {
-                k.abroad && k.side.as_ref().is_some_and(|s| s.basis == SideBasis::Nationality)
-            })
-            .and_then(|k| k.side.as_ref());
-        let prev = Previous { side: last.and_then(|k| k.side.as_ref()), refugees_from };
+        let last = out.kept.iter().rev().take_while(reach).find(|k| !k.subgroup);
+        let prev = Previous {
+            side: last.and_then(|k| k.side.as_ref()),
+            refugees_from: out.refugees_from(),
+        };
         let side = sides.side(f, claim, &prev);
         let mut c = casualty(doc, &mk, cx, f, claim, side.as_ref());
         // "وأصيب عشرة آخرون", "بينهم 27": of the people just counted.
@@ -115,10 +114,57 @@ pub fn extract_numbered(
             c.group = k.c.group;
         }
         let abroad = sides.abroad(f);
-        merge(doc, &mut out, Kept { c, side, round: f.round, subgroup: f.subgroup, abroad });
+        out.merge(doc, Kept { c, side, round: f.round, subgroup: f.subgroup, abroad });
     }
+    let mut out = out.kept;
     drop_rounded_restatements(&mut out);
     out.into_iter().map(|k| k.c).collect()
+}
+
+/// The figures kept so far, indexed so that each new one costs the same however many came
+/// before (a long article has thousands).
+#[derive(Default)]
+struct Ledger {
+    kept: Vec<Kept>,
+    /// Where the figure of each count and kind is kept.
+    at: HashMap<(u64, CasualtyKind), usize>,
+    /// The last kept figure of refugees whose side is their nationality.
+    refugees: Option<usize>,
+}
+
+impl Ledger {
+    /// The side of the refugees counted last, for those counted after them.
+    fn refugees_from(&self) -> Option<&Side> {
+        self.refugees.and_then(|i| self.kept.get(i)).and_then(|k| k.side.as_ref())
+    }
+
+    /// Notes that the figure at `i` may now be of refugees with a nationality: a merge
+    /// only ever adds a side, so the last such figure is the greatest index seen.
+    fn note_refugees(&mut self, i: usize) {
+        let Some(k) = self.kept.get(i) else { return };
+        if k.abroad && k.side.as_ref().is_some_and(|s| s.basis == SideBasis::Nationality) {
+            self.refugees = self.refugees.max(Some(i));
+        }
+    }
+
+    /// Adds a figure, or folds it into the same figure kept before ([`merge_into`]).
+    fn merge(&mut self, doc: &Doc<'_>, new: Kept) {
+        let key = (new.c.count, new.c.kind);
+        let i = match self.at.get(&key) {
+            Some(&i) => {
+                if let Some(kept) = self.kept.get_mut(i) {
+                    merge_into(doc, kept, new);
+                }
+                i
+            }
+            None => {
+                self.at.insert(key, self.kept.len());
+                self.kept.push(new);
+                self.kept.len() - 1
+            }
+        };
+        self.note_refugees(i);
+    }
 }
 
 /// A figure kept for the output, with what later figures and merges read of it.
@@ -186,7 +232,19 @@ fn casualty(
 
 /// Whether a time expression starts at token `t`.
 fn starts_time(doc: &Doc<'_>, times: &[Time], t: usize) -> bool {
-    doc.tokens.get(t).is_some_and(|tok| times.iter().any(|x| x.span.start == tok.start as usize))
+    doc.tokens.get(t).is_some_and(|tok| {
+        let at = tok.start as usize;
+        times_over(times, at, at + 1).iter().any(|x| x.span.start == at)
+    })
+}
+
+/// The times of `times` (in text order, never overlapping) that overlap the code points
+/// `[a, b)`, found by binary search: a scan of all of them for each figure made the stage
+/// quadratic in a long article.
+fn times_over(times: &[Time], a: usize, b: usize) -> &[Time] {
+    let from = times.partition_point(|t| t.span.end <= a);
+    let rest = times.get(from..).unwrap_or_default();
+    &rest[..rest.partition_point(|t| t.span.start < b)]
 }
 
 /// The date of a figure: the day of its sentence nearest to it, leaving out the day
@@ -195,8 +253,7 @@ fn starts_time(doc: &Doc<'_>, times: &[Time], t: usize) -> bool {
 fn date_of(doc: &Doc<'_>, cx: &Context<'_>, f: &Found, cumulative: bool) -> Option<String> {
     let range = doc.sentences[f.sentence].clone();
     let (s, e) = (doc.tokens[range.start].start as usize, doc.tokens[range.end - 1].end as usize);
-    let nearest = cx
-        .times
+    let nearest = times_over(cx.times, s, e)
         .iter()
         .filter(|t| t.kind == TimeKind::Date && t.span.start >= s && t.span.end <= e)
         .filter_map(|t| {
@@ -214,16 +271,11 @@ fn date_of(doc: &Doc<'_>, cx: &Context<'_>, f: &Found, cumulative: bool) -> Opti
     }
 }
 
-/// Adds a figure, or folds it into the same figure stated before. A headline's figure is
+/// Folds a figure into the same figure stated before. A headline's figure is
 /// the body's in short: what the headline left open, the body tells (who gives it, whose
 /// they are, when, who they were, its bound); a statement in the body in the article's
 /// own voice stays so.
-fn merge(doc: &Doc<'_>, out: &mut Vec<Kept>, new: Kept) {
-    let Some(kept) = out.iter_mut().find(|k| k.c.count == new.c.count && k.c.kind == new.c.kind)
-    else {
-        out.push(new);
-        return;
-    };
+fn merge_into(doc: &Doc<'_>, kept: &mut Kept, new: Kept) {
     if !is_headline(doc, kept.c.sentence) {
         return;
     }
@@ -259,25 +311,56 @@ fn is_headline(doc: &Doc<'_>, s: usize) -> bool {
 /// Drops a rounded figure when the article gives the precise one it rounds (the
 /// headline's "76 ألف نازح" for the body's 76,345): one figure, at the precise value.
 fn drop_rounded_restatements(out: &mut Vec<Kept>) {
-    let precise: Vec<(u64, CasualtyKind)> = out.iter().map(|k| (k.c.count, k.c.kind)).collect();
+    // Each kind's counts, sorted: a round figure looks for its precise one among the few
+    // near it rather than among all.
+    let mut precise: HashMap<CasualtyKind, Vec<u64>> = HashMap::new();
+    for k in out.iter() {
+        precise.entry(k.c.kind).or_default().push(k.c.count);
+    }
+    for counts in precise.values_mut() {
+        counts.sort_unstable();
+    }
     out.retain(|k| {
-        !(k.round && precise.iter().any(|&(p, kind)| kind == k.c.kind && rounds_to(p, k.c.count)))
+        !(k.round && precise.get(&k.c.kind).is_some_and(|counts| restates(counts, k.c.count)))
     });
 }
 
-/// Whether `precise` written round is `round` (to the unit `round` is written in).
-fn rounds_to(precise: u64, round: u64) -> bool {
+/// Whether one of `sorted` counts is written `round` ([`rounds_to`]). Such a count lies
+/// within one unit of `round` on either side, so only those are tried.
+fn restates(sorted: &[u64], round: u64) -> bool {
+    let unit = unit_of(round);
+    let q = round / unit;
+    let lo = q.saturating_sub(1).saturating_mul(unit);
+    let hi = q.saturating_add(1).saturating_mul(unit);
+    let from = sorted.partition_point(|&p| p < lo);
+    sorted
+        .get(from..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|&&p| p <= hi)
+        .any(|&p| rounds_to(p, round))
+}
+
+/// The unit `round` is written in: thousands at least, and the largest power of ten it
+/// is a multiple of up to a billion.
+fn unit_of(round: u64) -> u64 {
     let mut unit = 1000;
     while round.is_multiple_of(unit * 10) && unit < 1_000_000_000 {
         unit *= 10;
     }
+    unit
+}
+
+/// Whether `precise` written round is `round` (to the unit `round` is written in).
+fn rounds_to(precise: u64, round: u64) -> bool {
+    let unit = unit_of(round);
     !precise.is_multiple_of(unit)
         && (precise / unit == round / unit || precise.div_ceil(unit) == round / unit)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::rounds_to;
+    use super::{restates, rounds_to};
 
     #[test]
     fn rounded_restatements() {
@@ -288,5 +371,19 @@ mod tests {
         assert!(!rounds_to(76_000, 76_000));
         assert!(!rounds_to(77_345, 76_000));
         assert!(!rounds_to(3_000, 76_000));
+    }
+
+    #[test]
+    fn a_round_figure_finds_its_precise_one_among_many() {
+        // Counts of one kind in a long article: the search looks near the round figure
+        // and answers as a test of every count would.
+        let counts: Vec<u64> = (1..5000).map(|k| k * 997).collect();
+        for round in [76_000, 2_600_000, 1_000, 5_000_000, 0, 4_980_000] {
+            let all = counts.iter().any(|&p| rounds_to(p, round));
+            assert_eq!(restates(&counts, round), all, "{round}");
+        }
+        assert!(restates(&[12, 76_345, 900_000], 76_000));
+        assert!(!restates(&[12, 76_000, 900_000], 76_000));
+        assert!(!restates(&[], 76_000));
     }
 }

@@ -42,16 +42,9 @@ pub struct PipelineArgs {
     jobs: Option<usize>,
 }
 
+/// A day of the calendar (`2024-02-30` is none).
 fn parse_date(s: &str) -> Result<String, String> {
-    let ok = s.len() == 10
-        && s.bytes()
-            .enumerate()
-            .all(|(i, c)| if i == 4 || i == 7 { c == b'-' } else { c.is_ascii_digit() });
-    if ok {
-        Ok(s.to_string())
-    } else {
-        Err(format!("`{s}` is not a date of the form YYYY-MM-DD"))
-    }
+    rasd_record::query::parse_day(s)
 }
 
 /// The user's additions to the embedded resources.
@@ -110,22 +103,38 @@ impl Analyzer {
         Ok(Analyzer { pipeline, pool, published: args.published.clone() })
     }
 
-    /// Analyzes a batch on the pool; output order is input order.
-    pub fn analyze(&self, batch: &[RawArticle]) -> Vec<Document> {
-        self.pool.install(|| {
-            batch
-                .par_iter()
-                .map(|a| {
-                    self.pipeline.analyze(&Input {
-                        id: &a.id,
-                        url: a.url.as_deref(),
-                        title: a.title.as_deref(),
-                        published: a.published.as_deref().or(self.published.as_deref()),
-                        body: &a.body,
-                    })
-                })
-                .collect()
-        })
+    /// Analyzes a batch on the pool; output order is input order. An article whose
+    /// analysis fails with a panic (a bug, never meant to happen) is reported with its
+    /// file and line and left out, and the rest of the run goes on; the second value
+    /// counts those.
+    pub fn analyze(&self, batch: &[RawArticle]) -> (Vec<Document>, u64) {
+        let done: Vec<Option<Document>> =
+            self.pool.install(|| batch.par_iter().map(|a| self.analyze_one(a)).collect());
+        let failed = done.iter().filter(|d| d.is_none()).count() as u64;
+        (done.into_iter().flatten().collect(), failed)
+    }
+
+    fn analyze_one(&self, a: &RawArticle) -> Option<Document> {
+        let input = Input {
+            id: &a.id,
+            url: a.url.as_deref(),
+            title: a.title.as_deref(),
+            published: a.published.as_deref().or(self.published.as_deref()),
+            body: &a.body,
+        };
+        // The pipeline holds no state across articles, so one that panicked leaves
+        // nothing half-done for the next.
+        let run = std::panic::AssertUnwindSafe(|| self.pipeline.analyze(&input));
+        match std::panic::catch_unwind(run) {
+            Ok(doc) => Some(doc),
+            Err(_) => {
+                tracing::error!(
+                    "{}: analysis failed (an internal error); article skipped",
+                    a.origin
+                );
+                None
+            }
+        }
     }
 }
 
@@ -168,6 +177,8 @@ pub fn run_inputs(
 
     let started = Instant::now();
     let (mut read, mut written, mut failed, mut bytes) = (0u64, 0u64, 0u64, 0u64);
+    // Articles read but whose analysis failed.
+    let mut unanalyzed = 0u64;
     let mut batch: Vec<RawArticle> = Vec::with_capacity(BATCH);
     for item in read_inputs(inputs) {
         match item {
@@ -177,7 +188,9 @@ pub fn run_inputs(
                 bar.inc(article.input_bytes);
                 batch.push(article);
                 if batch.len() == BATCH {
-                    written += sink(analyzer.analyze(&batch))?;
+                    let (docs, broken) = analyzer.analyze(&batch);
+                    unanalyzed += broken;
+                    written += sink(docs)?;
                     batch.clear();
                     bar.set_message(format!("{written} written, {failed} failed"));
                 }
@@ -188,12 +201,14 @@ pub fn run_inputs(
             }
         }
     }
-    written += sink(analyzer.analyze(&batch))?;
+    let (docs, broken) = analyzer.analyze(&batch);
+    unanalyzed += broken;
+    written += sink(docs)?;
     bar.finish_and_clear();
     Ok(RunStats {
         inputs: read + failed,
         documents: written,
-        failed,
+        failed: failed + unanalyzed,
         bytes,
         secs: started.elapsed().as_secs_f64().max(1e-9),
     })

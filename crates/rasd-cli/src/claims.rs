@@ -54,7 +54,7 @@ fn side_evidence(c: &ClaimRow) -> String {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let mut store = args.db.open()?;
+    let mut store = args.db.open_existing()?;
     let kb = args.kb.load()?;
     let upper = |s: &Option<String>| {
         s.as_ref().map(|v| {

@@ -27,7 +27,7 @@ pub struct Args {
 
 pub fn run(args: Args, quiet: bool) -> Result<ExitCode> {
     let format: Format = args.format.parse()?;
-    let mut store = args.db.open()?;
+    let mut store = args.db.open_existing()?;
     let out: Box<dyn Write + Send> = if is_stdout(&args.output) {
         if format == Format::Parquet {
             bail!("Parquet is binary: give a file with -o");

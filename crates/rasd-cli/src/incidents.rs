@@ -66,7 +66,7 @@ fn detail(i: &Incident) {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let mut store = args.db.open()?;
+    let mut store = args.db.open_with_incidents(rasd_kb::Kb::embedded())?;
     if let Some(id) = &args.id {
         let Some(i) = store.incident(id)? else { bail!("no incident `{id}`") };
         if args.json {

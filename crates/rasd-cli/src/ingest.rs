@@ -50,15 +50,20 @@ struct Writer<'a> {
 }
 
 impl Writer<'_> {
+    /// Takes documents; every `batch` of them is stored in one transaction, exactly that
+    /// many (the analysis hands them over 64 at a time, which must not round it up).
     fn push(&mut self, docs: Vec<Document>) -> Result<u64> {
         let n = docs.len() as u64;
         self.pending.extend(docs);
-        if self.pending.len() >= self.batch {
+        while self.pending.len() >= self.batch.max(1) {
+            let rest = self.pending.split_off(self.batch.max(1));
             self.commit()?;
+            self.pending = rest;
         }
         Ok(n)
     }
 
+    /// Stores the documents pending in one transaction.
     fn commit(&mut self) -> Result<()> {
         if self.pending.is_empty() {
             return Ok(());
@@ -186,14 +191,15 @@ pub fn run(args: Args, quiet: bool) -> Result<ExitCode> {
         eprintln!(
             "rasd ingest: {inputs} inputs, {documents} documents into {}: {} new, {} replaced, {} unchanged, \
              {} already stored under another id, {} syndicated copies, {} superseded by a later input \
-             with the same id; {failed} failed",
+             with the same id, {} undated versions of a dated article left out; {failed} failed",
             rasd_store::redact(&args.db.db),
             r.inserted,
             r.replaced,
             r.unchanged,
             r.same_content,
             r.copies,
-            r.duplicate_ids
+            r.duplicate_ids,
+            r.undated_kept
         );
         let stage = if args.documents { "reading" } else { "analysis" };
         eprintln!(
@@ -207,4 +213,35 @@ pub fn run(args: Args, quiet: bool) -> Result<ExitCode> {
         }
     }
     Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batches_hold_exactly_the_number_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = rasd_store::open(dir.path().join("b.db").to_str().unwrap()).unwrap();
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+        let mut w = Writer {
+            store: store.as_mut(),
+            pool: &pool,
+            pending: Vec::new(),
+            batch: 500,
+            report: IngestReport::default(),
+            secs: 0.0,
+        };
+        // Eight hand-overs of 64, as the analysis makes them: 512 documents.
+        for round in 0..8 {
+            let docs = (0..64)
+                .map(|k| Document::new(format!("b-{round}-{k}"), format!("خبر رقم {round} {k}")))
+                .collect();
+            w.push(docs).unwrap();
+        }
+        assert_eq!(w.report.inserted, 500);
+        assert_eq!(w.pending.len(), 12);
+        w.commit().unwrap();
+        assert_eq!(w.report.inserted, 512);
+    }
 }

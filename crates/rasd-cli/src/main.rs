@@ -67,7 +67,36 @@ enum Command {
     Serve(serve::Args),
 }
 
+/// Ends the process quietly when standard output is closed early (`rasd timeline |
+/// head`): Rust ignores SIGPIPE, so printing then panics; a closed pipe means the reader
+/// has what it wanted. Every other panic is reported as usual.
+fn quiet_on_closed_pipe() {
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if msg.contains("failed printing to stdout") && msg.contains("Broken pipe") {
+            std::process::exit(0);
+        }
+        report(info);
+    }));
+}
+
+fn closed_pipe(e: &anyhow::Error) -> bool {
+    let broken = Some(std::io::ErrorKind::BrokenPipe);
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>().map(std::io::Error::kind) == broken
+            || c.downcast_ref::<serde_json::Error>().and_then(serde_json::Error::io_error_kind)
+                == broken
+    })
+}
+
 fn main() -> ExitCode {
+    quiet_on_closed_pipe();
     let cli = Cli::parse();
     let level = if cli.quiet { "error" } else { "info" };
     tracing_subscriber::fmt()
@@ -95,6 +124,8 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // Output written through a writer fails rather than panics on a closed pipe.
+        Err(e) if closed_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("rasd: {e:#}");
             ExitCode::from(2)

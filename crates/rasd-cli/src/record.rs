@@ -10,16 +10,54 @@ use rasd_store::{Filter, Incident, Store};
 /// The database every record command works on.
 #[derive(clap::Args, Clone)]
 pub struct DbArgs {
-    /// SQLite file (created if missing) or a `postgres://user@host:port/db` URL.
+    /// SQLite file (`ingest` and `serve` create it if missing; the queries refuse a
+    /// missing one) or a `postgres://user@host:port/db` URL.
     #[arg(long, default_value = "./rasd.db")]
     pub db: String,
 }
 
 impl DbArgs {
+    /// The record, which a query must not create: a mistyped `--db` would otherwise
+    /// answer every query with nothing, as if the record were empty.
+    pub fn open_existing(&self) -> Result<Box<dyn Store>> {
+        let is_url = self.db.contains("://");
+        if !is_url && !Path::new(&self.db).exists() {
+            anyhow::bail!(
+                "no record at {}: run `rasd ingest` first, or give the right --db",
+                self.db
+            );
+        }
+        self.open()
+    }
+
+    /// The record, as [`DbArgs::open_existing`], with its incidents built if an ingest
+    /// stopped before building them (killed, or `--no-incidents`): events but no incidents
+    /// would answer every incident query with nothing.
+    pub fn open_with_incidents(&self, kb: &rasd_kb::Kb) -> Result<Box<dyn Store>> {
+        let mut store = self.open_existing()?;
+        build_missing_incidents(store.as_mut(), kb)?;
+        Ok(store)
+    }
+
+    /// The record, created if missing (for `ingest` and `serve`).
     pub fn open(&self) -> Result<Box<dyn Store>> {
         rasd_store::open(&self.db)
             .with_context(|| format!("opening the record {}", rasd_store::redact(&self.db)))
     }
+}
+
+/// Builds the incidents of a record that has events but none (an ingest stopped before
+/// its incident step), saying so.
+pub fn build_missing_incidents(store: &mut dyn Store, kb: &rasd_kb::Kb) -> Result<()> {
+    let st = store.stats()?;
+    if st.incidents == 0 && st.events > 0 {
+        eprintln!(
+            "rasd: the record has events but no incidents (an ingest stopped before building \
+             them): building them now"
+        );
+        rasd_record::incidents::rebuild(store, kb).context("rebuilding incidents")?;
+    }
+    Ok(())
 }
 
 /// The knowledge base a record command names entities with: the embedded one, plus the

@@ -23,7 +23,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let mut store = args.db.open()?;
+    let mut store = args.db.open_existing()?;
     let mut filter = args.filter.filter();
     filter.limit = filter.limit.or(Some(20));
     let query = args.query.join(" ");

@@ -47,16 +47,34 @@ fn token(args: &Args) -> Result<Option<String>> {
     Ok(Some(t))
 }
 
+/// A warning when `addr` is reachable from other machines: the API has no TLS, and its
+/// token (when given) would cross the network in clear.
+fn exposure_warning(addr: SocketAddr) -> Option<String> {
+    (!addr.ip().is_loopback()).then(|| {
+        format!(
+            "warning: {addr} is reachable from other machines, without TLS; keep rasd on \
+             127.0.0.1 or put a proxy with TLS in front of it"
+        )
+    })
+}
+
 pub fn run(args: Args) -> Result<ExitCode> {
+    if let Some(w) = exposure_warning(args.addr) {
+        eprintln!("rasd serve: {w}");
+    }
     let token = token(&args)?;
-    let store = args.db.open()?;
+    let mut store = args.db.open()?;
     let pipeline = args.resources.pipeline()?;
+    crate::record::build_missing_incidents(store.as_mut(), pipeline.kb())?;
     let limits = rasd_serve::Limits {
         max_body: (args.max_body_mib as usize) << 20,
         timeout: Duration::from_secs(args.timeout_secs),
     };
     let writable = token.is_some();
-    let state = rasd_serve::AppState::new(store, pipeline, limits, token);
+    // Reads run side by side on connections of their own: one per core, at most four.
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let readers = (0..cores.clamp(1, 4)).map(|_| args.db.open()).collect::<Result<Vec<_>>>()?;
+    let state = rasd_serve::AppState::pooled(store, readers, pipeline, limits, token);
     // The PostgreSQL client blocks on a runtime of its own when it closes, which it may
     // not do on a thread driving this one: the last reference is dropped after it.
     let keep = std::sync::Arc::clone(&state);
@@ -79,4 +97,18 @@ pub fn run(args: Args) -> Result<ExitCode> {
     drop(rt);
     drop(keep);
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::exposure_warning;
+
+    #[test]
+    fn an_address_beyond_loopback_is_warned_of() {
+        assert!(exposure_warning("0.0.0.0:8080".parse().unwrap()).is_some());
+        assert!(exposure_warning("[::]:8080".parse().unwrap()).is_some());
+        assert!(exposure_warning("192.168.1.5:8080".parse().unwrap()).is_some());
+        assert!(exposure_warning("127.0.0.1:8080".parse().unwrap()).is_none());
+        assert!(exposure_warning("[::1]:8080".parse().unwrap()).is_none());
+    }
 }

@@ -44,8 +44,8 @@ impl Entry {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let mut store = args.db.open()?;
     let kb = args.kb.load()?;
+    let mut store = args.db.open_with_incidents(kb)?;
     let filter = args.filter.filter();
     let mut entries: Vec<Entry> = store
         .incidents(&filter)?

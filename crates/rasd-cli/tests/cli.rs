@@ -112,27 +112,65 @@ fn writes_to_a_file_and_rejects_bad_dates() {
     assert!(!docs(&std::fs::read(&out_path).unwrap()).is_empty());
     let bad = rasd().args(["analyze", "-", "--published", "5 March"]).output().unwrap();
     assert_eq!(bad.status.code(), Some(2));
+    // The right shape, but no such day.
+    for day in ["2024-02-30", "2023-02-29", "2024-13-01"] {
+        let bad = rasd().args(["analyze", "-", "--published", day]).output().unwrap();
+        assert_eq!(bad.status.code(), Some(2), "{day}");
+    }
 }
 
 #[test]
-fn a_dash_for_output_is_standard_output() {
+fn a_query_on_a_missing_record_is_an_error_and_creates_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("a.txt");
-    std::fs::write(&input, "وصل الوفد إلى جنيف أمس.").unwrap();
-    let out = rasd()
-        .current_dir(dir.path())
-        .args(["analyze", "-q", "-o", "-"])
-        .arg(&input)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(docs(&out.stdout).len(), 1);
-    assert!(!dir.path().join("-").exists(), "no file named - is made");
+    let typo = dir.path().join("typo.db");
+    let out = rasd().args(["search", "قصف", "--db"]).arg(&typo).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no record at"));
+    assert!(!typo.exists());
 }
 
 #[test]
-fn a_missing_file_is_a_reported_failure() {
-    let out = rasd().args(["analyze", "/nonexistent/rasd-file.txt"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("rasd-file.txt"));
+fn a_closed_pipe_ends_the_output_quietly() {
+    // `rasd explain ... | head -c 10` and `rasd analyze ... | head -c 10`: the reader goes
+    // away after a few bytes, with far more than a pipe's buffer still to come.
+    let text = "قصفت القوات مواقع في مدينة خاركيف صباح اليوم وقتل ثلاثة مدنيين. ".repeat(400);
+    let explain = ["explain".to_string(), text];
+    let analyze = ["analyze", "examples/", "-q"].map(String::from).to_vec();
+    for args in [explain.to_vec(), analyze] {
+        let mut child = rasd()
+            .current_dir(repo_root())
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 10];
+        std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked") && !err.contains("Broken pipe"), "{}: {err}", args[0]);
+        assert!(out.status.success(), "{}: {:?}", args[0], out.status);
+    }
+}
+
+#[test]
+fn incidents_left_unbuilt_by_an_ingest_are_built_when_asked_for() {
+    // An ingest that stops before its incident step (killed, or told so) leaves events
+    // without incidents; the incident queries build them rather than answer nothing.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    let st = rasd()
+        .current_dir(repo_root())
+        .args(["ingest", "-q", "--no-incidents", "--documents", "--db"])
+        .arg(&db)
+        .arg("crates/rasd-store/tests/fixtures/synthetic.jsonl")
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let out = rasd().args(["incidents", "--json", "--db"]).arg(&db).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v.as_array().is_some_and(|a| !a.is_empty()), "{v}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("building them now"));
 }

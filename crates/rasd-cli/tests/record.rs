@@ -31,12 +31,8 @@ fn json(db: &str, args: &[&str]) -> Value {
 /// Every database the story runs on: a SQLite file, and PostgreSQL when configured.
 fn databases(dir: &Path, test: &str) -> Vec<String> {
     let mut dbs = vec![dir.join("rasd.db").display().to_string()];
-    if let Ok(url) = std::env::var("RASD_TEST_POSTGRES") {
-        if !url.trim().is_empty() {
-            dbs.push(
-                rasd_store::scratch_database(url.trim(), &format!("rasd_cli_{test}")).unwrap(),
-            );
-        }
+    if let Some(url) = rasd_store::test_postgres_url() {
+        dbs.push(rasd_store::scratch_database(&url, &format!("rasd_cli_{test}")).unwrap());
     }
     dbs
 }
@@ -55,6 +51,9 @@ fn stats(db: &str) -> rasd_store::Stats {
 fn the_record_story() {
     let dir = tempfile::tempdir().unwrap();
     let dev = repo_root().join("../shared/corpus/dev.jsonl");
+    // The story reads the dev set too when it is beside the repository; CI requires it.
+    let required = std::env::var("RASD_REQUIRE_SHARED").is_ok_and(|v| v == "1");
+    assert!(dev.exists() || !required, "RASD_REQUIRE_SHARED=1 but {} is missing", dev.display());
     let synthetic = "crates/rasd-store/tests/fixtures/synthetic.jsonl";
     for db in databases(dir.path(), "story") {
         let db = db.as_str();

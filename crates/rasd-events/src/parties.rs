@@ -112,7 +112,8 @@ impl<'e> Ctx<'_, 'e> {
                 return flag;
             }
             // "قواتها", "مقاتليهم": the possessor written on the head.
-            let head = &self.parse.tags[ph.head];
+            // A preposition ending the text ("اشتبك الجيش مع") heads no word.
+            let Some(head) = self.parse.tags.get(ph.head) else { return out };
             if let (Some(pron), true) = (head.pronoun, head.kind == rasd_syntax::Kind::Nominal) {
                 return self.resolve(ph.head, pron);
             }

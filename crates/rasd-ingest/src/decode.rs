@@ -7,6 +7,13 @@
 //! practically never valid UTF-8, while pages that declare windows-1256 but
 //! were re-saved as UTF-8 are common); only then declared charsets and,
 //! last, statistical detection.
+//!
+//! Bytes that are UTF-8 but for a few broken sequences (a truncated copy, a stray byte)
+//! stay UTF-8, each broken sequence replaced by U+FFFD, and the reader warns with the
+//! file and the byte offsets: decoding the whole file as a legacy encoding would garble
+//! every word. A declared charset is believed unless the bytes contradict it: UTF-8
+//! declared and mostly UTF-8 bytes is UTF-8; a legacy charset declared over mostly UTF-8
+//! bytes is not.
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
@@ -32,21 +39,123 @@ const META_PRESCAN_BYTES: usize = 4096;
 /// How many bytes the statistics (UTF-16 pattern, control characters) look at.
 const SAMPLE_BYTES: usize = 64 * 1024;
 
+/// Text decoded, how, and the byte offsets of the broken UTF-8 sequences replaced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Decoded {
+    pub text: String,
+    /// The encoding's name, and why it was chosen, for the log.
+    pub encoding: &'static str,
+    pub why: &'static str,
+    /// Offsets of the first broken sequences (at most [`OFFSETS_KEPT`]) and how many.
+    pub replaced_at: Vec<usize>,
+    pub replaced: usize,
+}
+
+/// How many offsets of broken sequences a warning lists.
+const OFFSETS_KEPT: usize = 5;
+
 /// Decodes a plain-text document.
 pub fn decode_text(bytes: &[u8]) -> Result<String, DecodeError> {
-    decode(bytes, &[])
+    decode(bytes, &[]).map(|d| d.text)
+}
+
+/// Decodes text whose charset is declared outside it (an HTTP `Content-Type`), by the
+/// same rules as files: the declaration is believed unless the bytes contradict it.
+///
+/// ```
+/// let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode("وصل الوفد إلى عدن");
+/// assert_eq!(rasd_ingest::decode_declared(&bytes, "windows-1256").unwrap(), "وصل الوفد إلى عدن");
+/// ```
+pub fn decode_declared(bytes: &[u8], charset: &str) -> Result<String, DecodeError> {
+    decode(bytes, &[charset]).map(|d| d.text)
+}
+
+/// [`decode_text`], or with `html` [`decode_html`], for an input at `origin`: replaced
+/// bytes are a warning naming it and their offsets, and the choice of encoding is logged.
+pub(crate) fn decode_at(
+    bytes: &[u8],
+    html: Option<Option<&str>>,
+    origin: &crate::Origin,
+) -> Result<String, DecodeError> {
+    let d = match html {
+        Some(declared) => decode_html_full(bytes, declared)?,
+        None => decode(bytes, &[])?,
+    };
+    if d.replaced > 0 {
+        let at: Vec<String> = d.replaced_at.iter().map(usize::to_string).collect();
+        let more = if d.replaced > at.len() { ", ..." } else { "" };
+        tracing::warn!(
+            "{origin}: {} invalid UTF-8 sequence(s) replaced by U+FFFD, at byte {}{more}; the rest read as UTF-8",
+            d.replaced,
+            at.join(", ")
+        );
+    }
+    tracing::debug!("{origin}: decoded as {} ({})", d.encoding, d.why);
+    Ok(d.text)
 }
 
 /// Decodes an HTML document. `declared` is a charset from outside the document
 /// (an HTTP `Content-Type` header); the document's own `<meta charset>` or
 /// `http-equiv` is found here.
 pub fn decode_html(bytes: &[u8], declared: Option<&str>) -> Result<String, DecodeError> {
+    decode_html_full(bytes, declared).map(|d| d.text)
+}
+
+fn decode_html_full(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, DecodeError> {
     let meta = meta_charset(bytes);
     let labels: Vec<&str> = declared.into_iter().chain(meta.as_deref()).collect();
     decode(bytes, &labels)
 }
 
-fn decode(bytes: &[u8], labels: &[&str]) -> Result<String, DecodeError> {
+/// What the bytes hold as UTF-8: characters of two bytes or more decoded, and where
+/// the sequences that are not UTF-8 start.
+struct Utf8Stats {
+    multibyte: usize,
+    broken: usize,
+    broken_at: Vec<usize>,
+}
+
+fn utf8_stats(bytes: &[u8]) -> Utf8Stats {
+    let mut st = Utf8Stats { multibyte: 0, broken: 0, broken_at: Vec::new() };
+    let lead_bytes = |b: &[u8]| b.iter().filter(|&&c| c >= 0xC0).count();
+    let mut i = 0;
+    while i < bytes.len() {
+        match std::str::from_utf8(&bytes[i..]) {
+            Ok(_) => {
+                st.multibyte += lead_bytes(&bytes[i..]);
+                break;
+            }
+            Err(e) => {
+                let good = e.valid_up_to();
+                st.multibyte += lead_bytes(&bytes[i..i + good]);
+                st.broken += 1;
+                if st.broken_at.len() < OFFSETS_KEPT {
+                    st.broken_at.push(i + good);
+                }
+                i += good + e.error_len().unwrap_or(bytes.len() - i - good);
+            }
+        }
+    }
+    st
+}
+
+/// Whether bytes with these statistics are UTF-8 with a few sequences broken: many more
+/// good multi-byte characters than broken ones (a legacy Arabic text, one byte a letter,
+/// has almost none), or at least as many when the document says it is UTF-8.
+fn mostly_utf8(st: &Utf8Stats, declared_utf8: bool) -> bool {
+    let ratio = if declared_utf8 { 1 } else { 10 };
+    st.multibyte > 0 && st.multibyte >= ratio * st.broken
+}
+
+fn decoded(
+    text: String,
+    encoding: &'static str,
+    why: &'static str,
+) -> Result<Decoded, DecodeError> {
+    Ok(Decoded { text: finish(text)?, encoding, why, replaced_at: Vec::new(), replaced: 0 })
+}
+
+fn decode(bytes: &[u8], labels: &[&str]) -> Result<Decoded, DecodeError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(DecodeError::Empty);
     }
@@ -60,24 +169,30 @@ fn decode(bytes: &[u8], labels: &[&str]) -> Result<String, DecodeError> {
                     enc.name()
                 ))
             })?;
-        return finish(text.into_owned());
+        return decoded(text.into_owned(), enc.name(), "byte-order mark");
     }
     if let Some(kind) = binary_signature(bytes) {
         return Err(DecodeError::Binary(format!("looks like {kind}")));
     }
     if memchr_nul(bytes) {
         return match sniff_utf16(bytes) {
-            Some(text) => finish(text),
+            Some((text, enc)) => decoded(text, enc.name(), "NUL bytes on one side"),
             None => Err(DecodeError::Binary("contains NUL bytes and is not UTF-16".into())),
         };
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return finish(text.to_owned());
+        return decoded(text.to_owned(), "UTF-8", "valid UTF-8");
     }
-    for label in labels {
-        let Some(enc) = Encoding::for_label(label.trim().as_bytes()) else {
-            continue;
-        };
+    let encodings: Vec<&'static Encoding> =
+        labels.iter().filter_map(|l| Encoding::for_label(l.trim().as_bytes())).collect();
+    let st = utf8_stats(bytes);
+    if mostly_utf8(&st, encodings.contains(&UTF_8)) {
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        let mut d = decoded(text, "UTF-8", "UTF-8 but for a few bytes")?;
+        (d.replaced, d.replaced_at) = (st.broken, st.broken_at);
+        return Ok(d);
+    }
+    for enc in encodings {
         // The bytes are not UTF-8 (checked above), and a page declaring UTF-16
         // without a BOM is, per the HTML standard, really UTF-8: both labels lie.
         if enc == UTF_8 || enc == UTF_16LE || enc == UTF_16BE {
@@ -85,7 +200,7 @@ fn decode(bytes: &[u8], labels: &[&str]) -> Result<String, DecodeError> {
         }
         let (text, had_errors) = enc.decode_without_bom_handling(bytes);
         if !had_errors {
-            return finish(text.into_owned());
+            return decoded(text.into_owned(), enc.name(), "declared");
         }
     }
     let mut detector = chardetng::EncodingDetector::new();
@@ -98,7 +213,7 @@ fn decode(bytes: &[u8], labels: &[&str]) -> Result<String, DecodeError> {
             enc.name()
         )));
     }
-    finish(text.into_owned())
+    decoded(text.into_owned(), enc.name(), "detected")
 }
 
 /// The checks every successfully decoded text must pass.
@@ -138,7 +253,7 @@ fn memchr_nul(bytes: &[u8]) -> bool {
 /// Recognises BOM-less UTF-16 by where its NUL bytes are: ASCII characters
 /// (spaces, digits, punctuation, which even Arabic text has plenty of) have a
 /// zero high byte, so the NULs sit almost all on one parity.
-fn sniff_utf16(bytes: &[u8]) -> Option<String> {
+fn sniff_utf16(bytes: &[u8]) -> Option<(String, &'static Encoding)> {
     if bytes.len() < 4 || bytes.len() % 2 != 0 {
         return None;
     }
@@ -161,7 +276,7 @@ fn sniff_utf16(bytes: &[u8]) -> Option<String> {
     if text.contains('\0') || check_textual(&text).is_err() {
         return None;
     }
-    Some(text.into_owned())
+    Some((text.into_owned(), enc))
 }
 
 /// File signatures of binaries people are likely to point the tool at by mistake.
@@ -284,6 +399,44 @@ mod tests {
         let text = "خبر عاجل من المدينة";
         let (bytes, _, _) = encoding_rs::ISO_8859_6.encode(text);
         assert_eq!(decode_html(&bytes, Some("ISO-8859-6")).unwrap(), text);
+    }
+
+    /// A UTF-8 article with stray bytes put in at `at` (byte offsets of the text).
+    fn with_stray_bytes(text: &str, at: &[usize]) -> Vec<u8> {
+        let mut b = text.as_bytes().to_vec();
+        for &k in at.iter().rev() {
+            b.insert(k, 0xFF);
+        }
+        b
+    }
+
+    #[test]
+    fn utf8_with_a_few_broken_bytes_stays_utf8() {
+        let article = format!("{AR}\nوقال رئيس البلدية إن الحديقة ستفتح أبوابها للزوار كل يوم.");
+        let at = [AR.len(), AR.len() + 1 + 2 * 9];
+        let bytes = with_stray_bytes(&article, &at);
+        let d = decode(&bytes, &[]).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!((d.replaced, d.replaced_at.clone()), (2, vec![AR.len(), AR.len() + 2 + 2 * 9]));
+        assert!(d.text.starts_with(AR) && d.text.contains('\u{FFFD}'));
+        assert_eq!(d.text.replace('\u{FFFD}', ""), article);
+        // A lone broken byte in a page that says it is UTF-8, however short.
+        let page = format!("<meta charset=\"utf-8\"><p>{AR}</p>");
+        let bytes = with_stray_bytes(&page, &[page.len() - 4]);
+        let text = decode_html(&bytes, None).unwrap();
+        assert!(text.contains(AR), "{text}");
+    }
+
+    #[test]
+    fn a_utf8_declaration_contradicted_by_legacy_bytes_is_not_believed() {
+        let page = format!("<html><head><meta charset=\"utf-8\"></head><body><p>{AR}</p>");
+        let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(&page);
+        assert_eq!(decode_html(&bytes, None).unwrap(), page);
+        // And a legacy declaration over UTF-8 with a broken byte is not believed either.
+        let page = format!("<meta charset=windows-1256><p>{AR} {AR}</p>");
+        let bytes = with_stray_bytes(&page, &[page.len() - 4]);
+        let text = decode_html(&bytes, None).unwrap();
+        assert!(text.contains(AR), "{text}");
     }
 
     #[test]

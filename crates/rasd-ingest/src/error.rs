@@ -58,6 +58,17 @@ pub enum IngestError {
         /// The limit, [`crate::MAX_DOCUMENT_BYTES`].
         limit: u64,
     },
+    /// An article whose text (after HTML extraction) is over the limit the pipeline
+    /// analyzes.
+    #[error("{origin}: article text too long ({size} bytes; the limit for one article's text is {limit} bytes, split it into several articles)")]
+    TextTooLarge {
+        /// Where.
+        origin: Origin,
+        /// Bytes of text.
+        size: u64,
+        /// The limit, [`crate::MAX_TEXT_BYTES`].
+        limit: u64,
+    },
     /// The bytes are not text at all (NUL bytes that are not UTF-16, many control
     /// characters, or a known binary file signature).
     #[error("{origin}: binary content, not text ({detail})")]
@@ -152,6 +163,7 @@ impl IngestError {
         match self {
             IngestError::Io { origin, .. }
             | IngestError::TooLarge { origin, .. }
+            | IngestError::TextTooLarge { origin, .. }
             | IngestError::Binary { origin, .. }
             | IngestError::Empty { origin }
             | IngestError::Undecodable { origin, .. }

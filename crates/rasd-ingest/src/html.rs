@@ -22,6 +22,10 @@ pub struct HtmlArticle {
     /// The headline, then the main text: one paragraph per block separated by
     /// blank lines, list items and `<br>` on their own lines, no markup.
     pub body: String,
+    /// Start tags dropped because they opened deeper than
+    /// [`MAX_HTML_DEPTH`](crate::nesting::MAX_HTML_DEPTH) (their text is kept); the
+    /// readers say so in a warning.
+    pub flattened: usize,
 }
 
 /// Extracts the article from a page, or `None` when it has no extractable
@@ -45,6 +49,9 @@ pub struct HtmlArticle {
 /// assert_eq!(a.body, "سقوط أمطار غزيرة\n\nهطلت أمطار غزيرة على المدينة طوال ليلة الأحد.\n\nولم تسجل أي أضرار.");
 /// ```
 pub fn extract_html(html: &str) -> Option<HtmlArticle> {
+    // Bounded nesting keeps the extractor linear (see `nesting`).
+    let (html, flattened) = crate::nesting::flatten(html);
+    let html = html.as_ref();
     let doc = Document::from(html);
     let metas = Metas::collect(&doc);
     let title = find_title(&doc, &metas);
@@ -67,7 +74,25 @@ pub fn extract_html(html: &str) -> Option<HtmlArticle> {
     if let Some(t) = &title {
         body = with_headline(t, body);
     }
-    Some(HtmlArticle { title, published, body })
+    Some(HtmlArticle { title, published, body, flattened })
+}
+
+/// [`extract_html`] for an input at `origin`: no text is an error, and flattened nesting
+/// a warning naming it.
+pub(crate) fn extract_at(
+    html: &str,
+    origin: &crate::Origin,
+) -> Result<HtmlArticle, crate::IngestError> {
+    let page =
+        extract_html(html).ok_or_else(|| crate::IngestError::NoText { origin: origin.clone() })?;
+    if page.flattened > 0 {
+        tracing::warn!(
+            "{origin}: HTML nested deeper than {} elements: {} start tags dropped, their text kept",
+            crate::nesting::MAX_HTML_DEPTH,
+            page.flattened
+        );
+    }
+    Ok(page)
 }
 
 /// Puts the headline on top of the body unless the body already starts with it.
@@ -399,5 +424,22 @@ mod tests {
     fn headline_not_duplicated() {
         assert_eq!(with_headline("عنوان", "عنوان\n\nنص".into()), "عنوان\n\nنص");
         assert_eq!(with_headline("عنوان", "نص".into()), "عنوان\n\nنص");
+    }
+
+    #[test]
+    fn a_deeply_nested_page_is_flattened_and_read() {
+        // 100,000 nested blocks around the article: read at the depth limit.
+        let n = 100_000;
+        let html = format!(
+            "<html><head><title>قصف على أطراف مقديشو</title></head><body>{}<article><p>{}</p><p>{}</p></article>{}</body></html>",
+            "<div>".repeat(n),
+            "سقطت قذائف هاون على حي سكني في أطراف مقديشو صباح السبت، وقالت الشرطة إن أربعة مدنيين أصيبوا.",
+            "وأعلنت حركة الشباب مسؤوليتها عن الهجوم في بيان نشرته على موقع تابع لها.",
+            "</div>".repeat(n)
+        );
+        let a = extract_html(&html).unwrap();
+        assert_eq!(a.flattened, n + 3 - crate::nesting::MAX_HTML_DEPTH);
+        assert!(a.body.contains("وأعلنت حركة الشباب مسؤوليتها"), "{}", a.body);
+        assert!(a.body.starts_with("قصف على أطراف مقديشو"));
     }
 }

@@ -165,8 +165,7 @@ pub(crate) fn parse_line(
             (text, published)
         }
         (_, Some(src)) if !src.trim().is_empty() => {
-            let page = html::extract_html(&src)
-                .ok_or_else(|| IngestError::NoText { origin: origin.clone() })?;
+            let page = html::extract_at(&src, &origin)?;
             title = title.or(page.title);
             // The body keeps the page's own headline on top: JSONL fields
             // override metadata, not the text.

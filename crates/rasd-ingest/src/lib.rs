@@ -35,6 +35,7 @@ mod decode;
 mod error;
 mod html;
 mod jsonl;
+pub mod nesting;
 mod source;
 mod title;
 mod warc;
@@ -45,7 +46,7 @@ use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
 pub use date::normalize_date;
-pub use decode::{decode_html, decode_text, DecodeError};
+pub use decode::{decode_declared, decode_html, decode_text, DecodeError};
 pub use error::{IngestError, Origin};
 pub use html::{extract_html, HtmlArticle};
 pub use source::Format;
@@ -56,6 +57,34 @@ use source::{open_path, open_stream, Articles, STDIN_NAME};
 /// Largest single txt or HTML document (and JSONL line, WARC record) read: 256 MiB.
 /// JSONL and WARC files are streamed, so they may be larger as a whole.
 pub const MAX_DOCUMENT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Longest article text analyzed: 2 MiB, about a million Arabic letters (a long news
+/// article is some 50 kB). The pipeline's time is linear in the text, but its memory is
+/// some 80 bytes per byte of text, so one article, however it came, is bounded here; a
+/// longer one is an error ([`IngestError::TextTooLarge`]) that asks to split it.
+pub const MAX_TEXT_BYTES: usize = 2 * 1024 * 1024;
+
+/// The article, or an error naming it when its text is over [`MAX_TEXT_BYTES`].
+///
+/// ```
+/// use rasd_ingest::{check_text_size, Origin, RawArticle, MAX_TEXT_BYTES};
+/// let a = RawArticle {
+///     id: "a".into(), url: None, title: None, published: None,
+///     body: "ب ".repeat(MAX_TEXT_BYTES), origin: Origin::file("long.txt"), input_bytes: 0,
+/// };
+/// let e = check_text_size(a).unwrap_err().to_string();
+/// assert!(e.starts_with("long.txt: article text too long"), "{e}");
+/// ```
+pub fn check_text_size(article: RawArticle) -> Result<RawArticle, IngestError> {
+    if article.body.len() <= MAX_TEXT_BYTES {
+        return Ok(article);
+    }
+    Err(IngestError::TextTooLarge {
+        origin: article.origin,
+        size: article.body.len() as u64,
+        limit: MAX_TEXT_BYTES as u64,
+    })
+}
 
 /// One article as read from the input, before cleaning.
 #[derive(Debug, Clone, PartialEq, Eq)]

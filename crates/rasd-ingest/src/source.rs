@@ -8,10 +8,10 @@ use std::sync::Arc;
 
 use flate2::read::MultiGzDecoder;
 
-use crate::decode::{decode_html, decode_text, DecodeError};
+use crate::decode::{decode_at, DecodeError};
 use crate::jsonl::JsonlReader;
 use crate::warc::WarcReader;
-use crate::{html, title, IngestError, Origin, RawArticle, MAX_DOCUMENT_BYTES};
+use crate::{check_text_size, html, title, IngestError, Origin, RawArticle, MAX_DOCUMENT_BYTES};
 
 /// The articles of one input, lazily.
 pub(crate) type Articles = Box<dyn Iterator<Item = Result<RawArticle, IngestError>> + Send>;
@@ -211,7 +211,17 @@ pub(crate) fn open_path(path: &Path) -> Articles {
 
 /// Reads the articles of one input stream. `name` gives the format (and `-`
 /// or an unknown extension means: sniff it), `shown` is the path for origins.
+/// An article whose text is over [`crate::MAX_TEXT_BYTES`] is an error.
 pub(crate) fn open_stream(
+    raw: Box<dyn Read + Send>,
+    name: &str,
+    shown: String,
+    size: Option<u64>,
+) -> Articles {
+    Box::new(open_unchecked(raw, name, shown, size).map(|item| item.and_then(check_text_size)))
+}
+
+fn open_unchecked(
     raw: Box<dyn Read + Send>,
     name: &str,
     shown: String,
@@ -305,12 +315,12 @@ fn document(
     input_bytes: u64,
 ) -> Result<RawArticle, IngestError> {
     let (title, published, body) = if format == Format::Html {
-        let text = decode_html(bytes, None).map_err(|e| decode_error(origin.clone(), e))?;
-        let page = html::extract_html(&text)
-            .ok_or_else(|| IngestError::NoText { origin: origin.clone() })?;
+        let text =
+            decode_at(bytes, Some(None), &origin).map_err(|e| decode_error(origin.clone(), e))?;
+        let page = html::extract_at(&text, &origin)?;
         (page.title, page.published, page.body)
     } else {
-        let text = decode_text(bytes).map_err(|e| decode_error(origin.clone(), e))?;
+        let text = decode_at(bytes, None, &origin).map_err(|e| decode_error(origin.clone(), e))?;
         let body = unify_newlines(text);
         (title::guess_title(&body), None, body)
     };

@@ -10,9 +10,24 @@
 
 use std::io::{self, BufRead, Read};
 
-use crate::decode::{charset_param, decode_html, find};
+use crate::decode::{charset_param, decode_at, find};
 use crate::source::{decode_error, Meter};
 use crate::{html, short_hash, IngestError, Origin, RawArticle, MAX_DOCUMENT_BYTES};
+
+/// Where the next record starts inside `block`: after a blank line, a `WARC/1.` version
+/// line (no page holds that at a line start after an empty one).
+fn next_record_in(block: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(k) = find(&block[from..], b"\nWARC/1.") {
+        let at = from + k + 1;
+        let before = &block[..at - 1];
+        if before.ends_with(b"\n") || before.ends_with(b"\n\r") {
+            return Some(at);
+        }
+        from = at;
+    }
+    None
+}
 
 /// Longest header line accepted; real ones are far shorter.
 const MAX_HEADER_LINE: u64 = 64 * 1024;
@@ -38,6 +53,10 @@ pub(crate) struct WarcReader<R> {
     record_no: u64,
     /// A version line found while skipping damage, to start the next record with.
     peeked: Option<Vec<u8>>,
+    /// Bytes read as a record's block that turned out to belong to the records after it
+    /// (its Content-Length lied), read again before the stream; and how far.
+    replay: Vec<u8>,
+    replay_at: usize,
     line: Vec<u8>,
     /// Uncompressed bytes read since the last record was yielded.
     consumed: u64,
@@ -54,6 +73,8 @@ impl<R: BufRead> WarcReader<R> {
             meter,
             record_no: 0,
             peeked: None,
+            replay: Vec::new(),
+            replay_at: 0,
             line: Vec::new(),
             consumed: 0,
             done: false,
@@ -68,9 +89,59 @@ impl<R: BufRead> WarcReader<R> {
     /// Reads one line into `self.line`; `Ok(false)` at the end of the stream.
     fn read_line(&mut self) -> io::Result<bool> {
         self.line.clear();
-        let n = Read::take(&mut self.reader, MAX_HEADER_LINE).read_until(b'\n', &mut self.line)?;
+        let rest = self.replay.get(self.replay_at..).unwrap_or_default();
+        let from_replay = rest
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(rest.len(), |p| p + 1)
+            .min(MAX_HEADER_LINE as usize);
+        self.line.extend_from_slice(&rest[..from_replay]);
+        self.replay_at += from_replay;
+        let mut n = from_replay;
+        if !self.line.ends_with(b"\n") {
+            let limit = MAX_HEADER_LINE - from_replay as u64;
+            n += Read::take(&mut self.reader, limit).read_until(b'\n', &mut self.line)?;
+        }
         self.consumed += n as u64;
         Ok(n > 0)
+    }
+
+    /// Reads a record's block of `length` bytes (replayed bytes first) into `block`, or
+    /// past it when `keep` is false; how many bytes there were.
+    fn read_block(&mut self, length: u64, keep: bool, block: &mut Vec<u8>) -> io::Result<u64> {
+        let rest = self.replay.get(self.replay_at..).unwrap_or_default();
+        let from_replay = rest.len().min(usize::try_from(length).unwrap_or(usize::MAX));
+        if keep {
+            block.extend_from_slice(&rest[..from_replay]);
+        }
+        self.replay_at += from_replay;
+        let mut more = Read::take(&mut self.reader, length - from_replay as u64);
+        let n = if keep {
+            more.read_to_end(block)? as u64
+        } else {
+            io::copy(&mut more, &mut io::sink())?
+        };
+        Ok(from_replay as u64 + n)
+    }
+
+    /// When `block` holds the start of the next record (a blank line, then a version
+    /// line), the Content-Length lied: the block is cut there and the rest read again as
+    /// the records that follow, rather than swallowed.
+    fn cut_at_next_record(&mut self, block: &mut Vec<u8>) -> bool {
+        let Some(at) = next_record_in(block) else { return false };
+        let mut rest = block.split_off(at);
+        while block.last().is_some_and(|b| matches!(b, b'\r' | b'\n')) {
+            block.pop();
+        }
+        tracing::warn!(
+            "{}: Content-Length runs past the record into the next one; read up to where the next begins",
+            self.origin()
+        );
+        self.consumed = self.consumed.saturating_sub(rest.len() as u64);
+        rest.extend_from_slice(self.replay.get(self.replay_at..).unwrap_or_default());
+        self.replay = rest;
+        self.replay_at = 0;
+        true
     }
 
     /// A fatal error: reading cannot go on past it.
@@ -170,17 +241,16 @@ impl<R: BufRead> WarcReader<R> {
         let wanted = warc_type == "response" || warc_type == "resource";
 
         let mut block = Vec::new();
-        let got = if wanted && length <= MAX_DOCUMENT_BYTES {
-            Read::take(&mut self.reader, length).read_to_end(&mut block)
-        } else {
-            io::copy(&mut Read::take(&mut self.reader, length), &mut io::sink()).map(|n| n as usize)
-        };
-        let got = match got {
-            Ok(n) => n as u64,
+        // Every record within the size limit is read, wanted or not, so that one whose
+        // Content-Length lies is caught before it swallows the next.
+        let keep = length <= MAX_DOCUMENT_BYTES;
+        let got = match self.read_block(length, keep, &mut block) {
+            Ok(n) => n,
             Err(e) => return self.io_fatal(e),
         };
         self.consumed += got;
-        if got < length {
+        let cut = keep && self.cut_at_next_record(&mut block);
+        if got < length && !cut {
             let origin = self.origin();
             let detail = format!("Content-Length is {length} bytes but the file ends after {got}");
             return self.fatal(IngestError::TruncatedWarc { origin, detail });
@@ -219,10 +289,9 @@ impl<R: BufRead> WarcReader<R> {
         };
         let (body, charset) = page;
         let origin = self.origin();
-        let text =
-            decode_html(&body, charset.as_deref()).map_err(|e| decode_error(origin.clone(), e))?;
-        let article = html::extract_html(&text)
-            .ok_or_else(|| IngestError::NoText { origin: origin.clone() })?;
+        let text = decode_at(&body, Some(charset.as_deref()), &origin)
+            .map_err(|e| decode_error(origin.clone(), e))?;
+        let article = html::extract_at(&text, &origin)?;
         let id = url
             .as_deref()
             .or(header("warc-record-id"))

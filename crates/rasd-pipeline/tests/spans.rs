@@ -73,3 +73,20 @@ proptest! {
         check(&doc)?;
     }
 }
+
+#[test]
+fn a_text_cut_after_a_preposition_is_read() {
+    // Truncated headlines and feeds end on a dangling preposition: the event stage once
+    // indexed the missing word after it and took the whole run down.
+    let p = Pipeline::embedded();
+    for text in [
+        "اشتبك الجيش مع",
+        "اشتبكت قوات الدعم السريع صباح اليوم في الخرطوم مع",
+        "قصفت المسيرات الروسية مواقع في",
+        "تفاوض الوفد اليمني مع",
+    ] {
+        let doc = p.analyze(&Input { id: "cut", body: text, ..Input::default() });
+        assert_eq!(doc.text, text);
+        check(&doc).unwrap();
+    }
+}

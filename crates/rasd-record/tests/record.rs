@@ -17,11 +17,9 @@ fn synthetic() -> Vec<Document> {
 fn stores(test: &str) -> (tempfile::TempDir, Vec<Box<dyn Store>>) {
     let dir = tempfile::tempdir().unwrap();
     let mut out = vec![open(dir.path().join("rasd.db").to_str().unwrap()).unwrap()];
-    if let Ok(url) = std::env::var("RASD_TEST_POSTGRES") {
-        if !url.trim().is_empty() {
-            let db = scratch_database(url.trim(), &format!("rasd_record_{test}")).unwrap();
-            out.push(open(&db).unwrap());
-        }
+    if let Some(url) = rasd_store::test_postgres_url() {
+        let db = scratch_database(&url, &format!("rasd_record_{test}")).unwrap();
+        out.push(open(&db).unwrap());
     }
     (dir, out)
 }

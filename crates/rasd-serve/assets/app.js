@@ -550,7 +550,19 @@ function filtersEl(f) {
     type: 'search', id: 'filter-q', value: f.q, placeholder: t('filter.q.hint'),
     onchange: (e) => go({ q: e.target.value.trim() }),
   });
-  const dateIn = (key) => el('input', { type: 'date', id: `filter-${key}`, value: f[key], onchange: (e) => go({ [key]: e.target.value }) });
+  // A text field in ISO form rather than type=date, which shows the browser's own
+  // locale (mm/dd/yyyy on an Arabic page); a value not of that form is marked, not sent.
+  const dateIn = (key) => el('input', {
+    type: 'text', id: `filter-${key}`, class: 'day', value: f[key] || '', placeholder: 'YYYY-MM-DD',
+    inputmode: 'numeric', pattern: '\\d{4}-\\d{2}-\\d{2}', autocomplete: 'off',
+    onchange: (e) => {
+      // Arabic-Indic digits are taken as the digits they are.
+      const v = e.target.value.trim().replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x660));
+      const ok = v === '' || /^\d{4}-\d{2}-\d{2}$/.test(v);
+      e.target.setCustomValidity(ok ? '' : 'YYYY-MM-DD');
+      if (ok) go({ [key]: v });
+    },
+  });
   return el('form', { class: 'filters', onsubmit: (e) => e.preventDefault() },
     el('label', null, t('filter.country'), countrySel),
     el('label', null, t('filter.type'), typeSel),

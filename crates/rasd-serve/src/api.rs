@@ -20,8 +20,23 @@ use crate::AppState;
 type Shared = State<Arc<AppState>>;
 type Params_ = Result<Query<Params>, QueryRejection>;
 
-/// Runs `f` with the store on a blocking thread.
+/// Runs the read `f` with one of the record's reading connections on a blocking thread.
 async fn with_store<T, F>(st: &Arc<AppState>, f: F) -> ApiResult<T>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut dyn Store) -> ApiResult<T> + Send + 'static,
+{
+    let st = Arc::clone(st);
+    tokio::task::spawn_blocking(move || {
+        let mut store = st.reader()?;
+        f(store.as_mut())
+    })
+    .await
+    .map_err(|e| ApiError::Internal(format!("the request's task failed: {e}")))?
+}
+
+/// Runs `f` with the record's writing connection on a blocking thread.
+async fn with_writer<T, F>(st: &Arc<AppState>, f: F) -> ApiResult<T>
 where
     T: Send + 'static,
     F: FnOnce(&mut dyn Store) -> ApiResult<T> + Send + 'static,
@@ -215,6 +230,15 @@ fn media_type(headers: &HeaderMap) -> String {
         .to_ascii_lowercase()
 }
 
+/// The charset a `Content-Type` declares, if any.
+fn charset_of(headers: &HeaderMap) -> Option<String> {
+    let v = headers.get(header::CONTENT_TYPE)?.to_str().ok()?;
+    v.split(';').skip(1).find_map(|p| {
+        let (k, v) = p.split_once('=')?;
+        k.trim().eq_ignore_ascii_case("charset").then(|| v.trim().trim_matches('"').to_string())
+    })
+}
+
 fn check_day(name: &str, d: Option<String>) -> ApiResult<Option<String>> {
     d.filter(|s| !s.trim().is_empty())
         .map(|s| rasd_record::query::parse_day(s.trim()))
@@ -228,10 +252,14 @@ fn article_of(
     params: AnalyzeParams,
     body: &[u8],
 ) -> ApiResult<rasd_ingest::RawArticle> {
-    let utf8 = |b: &[u8]| {
-        std::str::from_utf8(b)
+    let charset = charset_of(headers);
+    // UTF-8 unless the request declares another charset, as `rasd analyze` reads files.
+    let utf8 = |b: &[u8]| match charset.as_deref() {
+        None => std::str::from_utf8(b)
             .map(str::to_string)
-            .map_err(|e| ApiError::BadRequest(format!("the body is not UTF-8: {e}")))
+            .map_err(|e| ApiError::BadRequest(format!("the body is not UTF-8: {e}"))),
+        Some(label) => rasd_ingest::decode_declared(b, label)
+            .map_err(|e| ApiError::BadRequest(format!("the body is not {label}: {e}"))),
     };
     let mt = media_type(headers);
     let mut a = rasd_ingest::RawArticle {
@@ -290,7 +318,7 @@ fn article_of(
     if a.id.is_empty() {
         a.id = params.id.unwrap_or_else(|| rasd_ingest::short_hash(&a.body));
     }
-    Ok(a)
+    rasd_ingest::check_text_size(a).map_err(|e| ApiError::TooLarge(e.to_string()))
 }
 
 pub async fn analyze(
@@ -300,12 +328,54 @@ pub async fn analyze(
     body: Bytes,
 ) -> ApiResult<Json<Document>> {
     let Query(params) = params.map_err(|e| ApiError::BadRequest(e.body_text()))?;
-    let article = article_of(&headers, params, &body)?;
-    let st = Arc::clone(&st);
-    let doc = tokio::task::spawn_blocking(move || st.analyze(&article))
+    // Reading the body (HTML extraction) and the analysis are both CPU work: off the
+    // event loop, under a work permit.
+    let doc = with_work(&st, move |st| {
+        let article = article_of(&headers, params, &body)?;
+        Ok(st.analyze(&article))
+    })
+    .await?;
+    Ok(Json(doc))
+}
+
+/// Runs CPU-bound `f` on a blocking thread once a work permit is free ([`AppState`]
+/// keeps one fewer than the cores); a request that waits longer than its time limit for
+/// one gets 503.
+async fn with_work<T, F>(st: &Arc<AppState>, f: F) -> ApiResult<T>
+where
+    T: Send + 'static,
+    F: FnOnce(&AppState) -> ApiResult<T> + Send + 'static,
+{
+    let permit = tokio::time::timeout(st.limits.timeout, st.work.acquire())
+        .await
+        .map_err(|_| ApiError::Busy("the server is busy analyzing: try again shortly".into()))?
+        .map_err(|e| ApiError::Internal(format!("no work permit: {e}")))?;
+    let st = Arc::clone(st);
+    let out = tokio::task::spawn_blocking(move || f(&st))
         .await
         .map_err(|e| ApiError::Internal(format!("the analysis failed: {e}")))?;
-    Ok(Json(doc))
+    drop(permit);
+    out
+}
+
+/// A posted body, gunzipped when it is gzip, at most `limit` bytes once decompressed:
+/// a few hundred kilobytes of gzip can hold gigabytes.
+fn gunzip_capped(body: Bytes, limit: usize) -> ApiResult<Bytes> {
+    use std::io::Read;
+    if !body.starts_with(&[0x1f, 0x8b]) {
+        return Ok(body);
+    }
+    let mut out = Vec::new();
+    flate2::read::MultiGzDecoder::new(&body[..])
+        .take(limit as u64 + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| ApiError::BadRequest(format!("the gzip body is broken: {e}")))?;
+    if out.len() > limit {
+        return Err(ApiError::TooLarge(format!(
+            "the body is over the server's limit of {limit} bytes once decompressed"
+        )));
+    }
+    Ok(Bytes::from(out))
 }
 
 /// What `POST /api/ingest` did.
@@ -335,8 +405,10 @@ pub async fn ingest(State(st): Shared, headers: HeaderMap, body: Bytes) -> ApiRe
     let given = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .unwrap_or("");
+        .and_then(|v| v.trim().split_once(' '))
+        // The scheme's name is case-insensitive (RFC 9110); the token is not.
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map_or("", |(_, t)| t.trim());
     if !same_secret(given.as_bytes(), token.as_bytes()) {
         return Err(ApiError::Unauthorized("writing needs `Authorization: Bearer <token>`".into()));
     }
@@ -347,28 +419,46 @@ pub async fn ingest(State(st): Shared, headers: HeaderMap, body: Bytes) -> ApiRe
                 .into(),
         ));
     }
-    let st2 = Arc::clone(&st);
-    let (docs, failed) = tokio::task::spawn_blocking(move || {
-        let mut failed = Vec::new();
-        let mut docs = Vec::new();
-        for item in rasd_ingest::read_bytes("request.jsonl", &body) {
-            match item {
-                Ok(a) => docs.push(st2.analyze(&a)),
-                Err(e) => failed.push(e.to_string()),
-            }
-        }
-        (docs, failed)
-    })
-    .await
-    .map_err(|e| ApiError::Internal(format!("the analysis failed: {e}")))?;
+    let body = gunzip_capped(body, st.limits.max_body)?;
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(ApiError::BadRequest(
+            "the body holds no articles: send JSON Lines, one {\"id\",\"text\"|\"html\",...} per line"
+                .into(),
+        ));
+    }
+    let budget = st.limits.timeout;
+    let (docs, failed) = with_work(&st, move |st| Ok(analyze_lines(st, &body, budget))).await?;
     let st3 = Arc::clone(&st);
-    let (report, incidents) = with_store(&st, move |s| {
+    let (report, incidents) = with_writer(&st, move |s| {
         let report = s.ingest(&docs)?;
         let n = rasd_record::incidents::rebuild(s, st3.pipeline.kb())?;
         Ok((report, n))
     })
     .await?;
     json(IngestAnswer { report, failed, incidents })
+}
+
+/// The articles of a JSON Lines body, analyzed, and the lines that failed. The work stops
+/// once `budget` is spent: the rest are reported failed, so a request that has timed out
+/// does not keep a core busy.
+fn analyze_lines(
+    st: &AppState,
+    body: &[u8],
+    budget: std::time::Duration,
+) -> (Vec<Document>, Vec<String>) {
+    let started = std::time::Instant::now();
+    let mut failed = Vec::new();
+    let mut docs = Vec::new();
+    for item in rasd_ingest::read_bytes("request.jsonl", body) {
+        match item {
+            Ok(a) if started.elapsed() > budget => {
+                failed.push(format!("{}: not analyzed, the request's time was spent", a.origin));
+            }
+            Ok(a) => docs.push(st.analyze(&a)),
+            Err(e) => failed.push(e.to_string()),
+        }
+    }
+    (docs, failed)
 }
 
 pub async fn openapi() -> Json<Value> {

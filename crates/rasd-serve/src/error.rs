@@ -19,11 +19,18 @@ pub enum ApiError {
     /// No such document, incident or route (404).
     #[error("{0}")]
     NotFound(String),
+    /// An article longer than the pipeline analyzes (413).
+    #[error("{0}")]
+    TooLarge(String),
     /// A body type the endpoint does not read (415).
     #[error("{0}")]
     UnsupportedMediaType(String),
-    /// The record could not be read or written (500).
-    #[error("the record could not be read: {0}")]
+    /// Every work permit stayed taken for the request's whole time (503).
+    #[error("{0}")]
+    Busy(String),
+    /// The record could not be read or written (500), or the request asked it
+    /// something it cannot answer (400).
+    #[error("{}", store_message(.0))]
     Store(#[from] rasd_store::StoreError),
     /// Incidents could not be rebuilt after an ingest (500).
     #[error("the incidents could not be rebuilt: {0}")]
@@ -42,11 +49,22 @@ impl ApiError {
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Store(rasd_store::StoreError::BadQuery(_)) => StatusCode::BAD_REQUEST,
             ApiError::Store(_) | ApiError::Record(_) | ApiError::Internal(_) => {
                 StatusCode::INTERNAL_SERVER_ERROR
             }
         }
+    }
+}
+
+/// A store error as the requester reads it: a query the store refused is their
+/// request's fault, said as such, not a failure to read the record.
+fn store_message(e: &rasd_store::StoreError) -> String {
+    match e {
+        rasd_store::StoreError::BadQuery(m) => m.clone(),
+        other => format!("the record could not be read: {other}"),
     }
 }
 

@@ -26,8 +26,10 @@
 mod api;
 mod assets;
 pub mod error;
+mod guard;
 mod openapi;
 mod params;
+mod uri_too_long;
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -62,10 +64,18 @@ impl Default for Limits {
 
 /// What every handler shares.
 pub struct AppState {
+    /// The record's writing connection (and its reading one when there is no pool).
     store: Mutex<Box<dyn Store>>,
+    /// More connections for reads (SQLite in WAL mode and PostgreSQL both let readers
+    /// run side by side), so that one slow query does not hold up the rest.
+    readers: Vec<Mutex<Box<dyn Store>>>,
+    next_reader: std::sync::atomic::AtomicUsize,
     pipeline: Pipeline,
     token: Option<String>,
     limits: Limits,
+    /// Permits to run the pipeline: one fewer than the cores, so that analyses in flight
+    /// always leave a core to the reads.
+    work: tokio::sync::Semaphore,
 }
 
 impl AppState {
@@ -77,8 +87,47 @@ impl AppState {
         limits: Limits,
         token: Option<String>,
     ) -> Arc<AppState> {
+        Self::pooled(store, Vec::new(), pipeline, limits, token)
+    }
+
+    /// As [`AppState::new`], with more connections to the same record for reads.
+    pub fn pooled(
+        store: Box<dyn Store>,
+        readers: Vec<Box<dyn Store>>,
+        pipeline: Pipeline,
+        limits: Limits,
+        token: Option<String>,
+    ) -> Arc<AppState> {
         let token = token.filter(|t| !t.is_empty());
-        Arc::new(AppState { store: Mutex::new(store), pipeline, token, limits })
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        let work = tokio::sync::Semaphore::new(cores.saturating_sub(1).max(1));
+        Arc::new(AppState {
+            store: Mutex::new(store),
+            readers: readers.into_iter().map(Mutex::new).collect(),
+            next_reader: std::sync::atomic::AtomicUsize::new(0),
+            pipeline,
+            token,
+            limits,
+            work,
+        })
+    }
+
+    /// A connection to read with: a free one of the pool, else the next in turn (waiting
+    /// for it), else the writing one when there is no pool.
+    fn reader(&self) -> Result<std::sync::MutexGuard<'_, Box<dyn Store>>, ApiError> {
+        let gone =
+            || ApiError::Internal("the record is unavailable after an earlier failure".into());
+        if self.readers.is_empty() {
+            return self.store.lock().map_err(|_| gone());
+        }
+        let n = self.readers.len();
+        let start = self.next_reader.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        for k in 0..n {
+            if let Ok(guard) = self.readers[(start + k) % n].try_lock() {
+                return Ok(guard);
+            }
+        }
+        self.readers[start % n].lock().map_err(|_| gone())
     }
 
     /// The Arabic name of an entity: the knowledge base's, else the one a `new:` id
@@ -126,6 +175,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/assets/{*path}", get(assets::file))
         .fallback(assets::not_found)
         .with_state(state)
+        .layer(axum::middleware::from_fn(guard::same_origin_posts))
         .layer(DefaultBodyLimit::max(limits.max_body))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, limits.timeout))
         .layer(axum::middleware::map_response(finish))
@@ -175,7 +225,9 @@ impl<T: axum::response::IntoResponse> WithHeaders for T {
 
 /// Serves until Ctrl-C (or SIGTERM on Unix), then finishes the requests in flight.
 pub async fn serve(listener: tokio::net::TcpListener, state: Arc<AppState>) -> std::io::Result<()> {
-    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown()).await
+    axum::serve(uri_too_long::Listener(listener), router(state))
+        .with_graceful_shutdown(shutdown())
+        .await
 }
 
 async fn shutdown() {

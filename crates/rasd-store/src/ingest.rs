@@ -16,6 +16,8 @@ pub(crate) struct Known {
     pub by_hash: Option<String>,
     /// The stored article this id is already an alias of.
     pub alias_of: Option<String>,
+    /// The stored article with this id has a publication date.
+    pub dated: bool,
 }
 
 /// The writes one backend performs inside an open transaction.
@@ -57,7 +59,9 @@ fn remove(tx: &mut dyn Tx, id: &str) -> Result<()> {
 
 /// Stores one article by the identity rules:
 /// - same id, same text and analysis: nothing to do;
-/// - same id, anything changed: the old version is replaced;
+/// - same id, anything changed: the old version is replaced, unless the new one is
+///   undated and the old one dated (an undated `.txt` copy of a dated JSONL article):
+///   a later copy never erases an earlier input's date;
 /// - another id already holds the same text: the id becomes an alias of it;
 /// - otherwise it is inserted, linked as a copy of the most similar stored original when
 ///   MinHash says it is one (copies get no bands, so the next copy meets the original).
@@ -72,6 +76,10 @@ pub(crate) fn ingest_one(
     if let Some((content, analysis)) = &known.by_id {
         if *content == p.content_hash && *analysis == p.analysis_hash {
             report.unchanged += 1;
+            return Ok(());
+        }
+        if known.dated && p.published.is_none() {
+            report.undated_kept += 1;
             return Ok(());
         }
         remove(tx, &p.id)?;
@@ -123,7 +131,8 @@ pub(crate) fn ingest_one(
 
 /// Stores a batch in order. When one id occurs more than once in the batch (the same
 /// story read from two files), only its last occurrence is stored, as if the earlier
-/// ones had been replaced, so ingesting the same inputs again changes nothing.
+/// ones had been replaced, so ingesting the same inputs again changes nothing; but an
+/// undated occurrence never wins over a dated one, as across batches.
 pub(crate) fn ingest_batch(
     tx: &mut dyn Tx,
     docs: &[PreparedDoc],
@@ -131,7 +140,10 @@ pub(crate) fn ingest_batch(
 ) -> Result<IngestReport> {
     let mut last: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (i, p) in docs.iter().enumerate() {
-        last.insert(p.id.as_str(), i);
+        let kept = last.entry(p.id.as_str()).or_insert(i);
+        if p.published.is_some() || docs[*kept].published.is_none() {
+            *kept = i;
+        }
     }
     let mut report = IngestReport::default();
     for (i, p) in docs.iter().enumerate() {

@@ -39,7 +39,7 @@ mod sql;
 mod sqlite;
 mod types;
 
-pub use crate::postgres::{redact, scratch_database, PgStore};
+pub use crate::postgres::{redact, scratch_database, test_postgres_url, PgStore};
 pub use error::{Result, StoreError};
 pub use prepare::PreparedDoc;
 pub use sqlite::SqliteStore;

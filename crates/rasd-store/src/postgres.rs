@@ -101,7 +101,8 @@ impl PgStore {
                 "SELECT (SELECT content_hash FROM documents WHERE id = $1), \
                  (SELECT analysis_hash FROM documents WHERE id = $1), \
                  (SELECT id FROM documents WHERE content_hash = $2 AND id <> $1 ORDER BY seq LIMIT 1), \
-                 (SELECT doc_id FROM aliases WHERE alias = $1)",
+                 (SELECT doc_id FROM aliases WHERE alias = $1), \
+                 (SELECT published IS NOT NULL FROM documents WHERE id = $1)",
             )?,
             candidates: c.prepare(
                 "SELECT d.id, d.minhash FROM documents d WHERE d.id IN \
@@ -284,7 +285,13 @@ impl Tx for PgTx<'_, '_> {
         let r = self.tx.query_one(&self.st.known, &[&id, &content_hash])?;
         let content: Option<String> = r.try_get(0)?;
         let analysis: Option<String> = r.try_get(1)?;
-        Ok(Known { by_id: content.zip(analysis), by_hash: r.try_get(2)?, alias_of: r.try_get(3)? })
+        let dated: Option<bool> = r.try_get(4)?;
+        Ok(Known {
+            by_id: content.zip(analysis),
+            by_hash: r.try_get(2)?,
+            alias_of: r.try_get(3)?,
+            dated: dated.unwrap_or(false),
+        })
     }
 
     fn lsh_candidates(&mut self, keys: &[i64]) -> Result<Vec<(String, Option<Vec<u8>>)>> {
@@ -398,6 +405,18 @@ impl Tx for PgTx<'_, '_> {
         self.tx.execute(&self.st.set_alias, &[&alias, &id])?;
         Ok(())
     }
+}
+
+/// The PostgreSQL server tests run against: `RASD_TEST_POSTGRES`, or none. When
+/// `RASD_REQUIRE_POSTGRES=1` (as in CI) a missing server is a panic, so a run that would
+/// quietly test SQLite alone fails instead.
+pub fn test_postgres_url() -> Option<String> {
+    let url = std::env::var("RASD_TEST_POSTGRES").ok().map(|u| u.trim().to_string());
+    let url = url.filter(|u| !u.is_empty());
+    if url.is_none() && std::env::var("RASD_REQUIRE_POSTGRES").is_ok_and(|v| v == "1") {
+        panic!("RASD_REQUIRE_POSTGRES=1 but RASD_TEST_POSTGRES names no server");
+    }
+    url
 }
 
 /// Creates (or empties) database `name` on the server `url` points at and returns a URL

@@ -87,7 +87,20 @@ fn text(s: &str) -> Param {
 }
 
 fn fenced(code: &str) -> Param {
-    Param::Text(format!("%,{code},%"))
+    Param::Text(format!("%,{},%", like_escaped(code)))
+}
+
+/// `s` matched literally by `LIKE ... ESCAPE '\'`: a `%` or `_` in a filter value is a
+/// character to find, not a wildcard (`country=%` must not match every row).
+fn like_escaped(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn paging(f: &Filter, params: &mut Vec<Param>) -> String {
@@ -320,9 +333,10 @@ fn event_conds(f: &Filter, c: &mut Conds) {
     }
     if let Some(country) = &f.country {
         // A country by its code; any other entity by its id in the JSON id lists.
-        let quoted = Param::Text(format!("%\"{country}\"%"));
+        let quoted = Param::Text(format!("%\"{}\"%", like_escaped(country)));
         c.push(
-            "(v.countries LIKE ? OR v.actors LIKE ? OR v.targets LIKE ? OR v.locations LIKE ?)",
+            "(v.countries LIKE ? ESCAPE '\\' OR v.actors LIKE ? ESCAPE '\\' \
+             OR v.targets LIKE ? ESCAPE '\\' OR v.locations LIKE ? ESCAPE '\\')",
             [fenced(country), quoted.clone(), quoted.clone(), quoted],
         );
     }
@@ -561,7 +575,7 @@ pub(crate) fn incidents(db: &mut dyn Db, f: &Filter) -> Result<Vec<Incident>> {
         c.push("i.date <= ?", [text(to)]);
     }
     if let Some(country) = &f.country {
-        c.push("i.countries LIKE ?", [fenced(country)]);
+        c.push("i.countries LIKE ? ESCAPE '\\'", [fenced(country)]);
     }
     if let Some(t) = &f.event_type {
         c.push("i.event_type = ?", [text(t)]);
@@ -594,9 +608,13 @@ pub(crate) fn incident(db: &mut dyn Db, id: &str) -> Result<Option<Incident>> {
 pub(crate) fn stats(db: &mut dyn Db) -> Result<Stats> {
     let mut s = Stats::default();
     db.query(
+        // Events and figures of originals only: a copy's are the same report again, and
+        // the page shows these counts beside lists that leave copies out.
         "SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM copies), \
-         (SELECT COUNT(*) FROM aliases), (SELECT COUNT(*) FROM events), \
-         (SELECT COUNT(*) FROM casualties), (SELECT COUNT(*) FROM incidents)",
+         (SELECT COUNT(*) FROM aliases), \
+         (SELECT COUNT(*) FROM events WHERE doc_id NOT IN (SELECT doc_id FROM copies)), \
+         (SELECT COUNT(*) FROM casualties WHERE doc_id NOT IN (SELECT doc_id FROM copies)), \
+         (SELECT COUNT(*) FROM incidents)",
         &[],
         &mut |r| {
             s = Stats {

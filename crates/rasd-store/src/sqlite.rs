@@ -193,7 +193,8 @@ impl Tx for SqliteTx<'_> {
                 "SELECT (SELECT content_hash FROM documents WHERE id = ?1), \
                  (SELECT analysis_hash FROM documents WHERE id = ?1), \
                  (SELECT id FROM documents WHERE content_hash = ?2 AND id <> ?1 ORDER BY seq LIMIT 1), \
-                 (SELECT doc_id FROM aliases WHERE alias = ?1)",
+                 (SELECT doc_id FROM aliases WHERE alias = ?1), \
+                 (SELECT published IS NOT NULL FROM documents WHERE id = ?1)",
             )?
             .query_row([id, content_hash], |r| {
                 Ok((
@@ -201,9 +202,15 @@ impl Tx for SqliteTx<'_> {
                     r.get::<_, Option<String>>(1)?,
                     r.get::<_, Option<String>>(2)?,
                     r.get::<_, Option<String>>(3)?,
+                    r.get::<_, Option<bool>>(4)?,
                 ))
             })?;
-        Ok(Known { by_id: row.0.zip(row.1), by_hash: row.2, alias_of: row.3 })
+        Ok(Known {
+            by_id: row.0.zip(row.1),
+            by_hash: row.2,
+            alias_of: row.3,
+            dated: row.4.unwrap_or(false),
+        })
     }
 
     fn lsh_candidates(&mut self, keys: &[i64]) -> Result<Vec<(String, Option<Vec<u8>>)>> {

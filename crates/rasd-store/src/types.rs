@@ -64,8 +64,10 @@ pub struct IngestReport {
     /// Of the inserted and replaced, how many are near-duplicates of a stored article.
     pub copies: usize,
     /// Earlier occurrences of an id that occurs again later in the same batch (two
-    /// inputs with one id): skipped, the last one wins.
+    /// inputs with one id): skipped, the last one wins (the last dated one, when any is).
     pub duplicate_ids: usize,
+    /// Undated versions of an article stored with a date: not stored, so the date stays.
+    pub undated_kept: usize,
 }
 
 impl IngestReport {
@@ -77,6 +79,7 @@ impl IngestReport {
         self.same_content += o.same_content;
         self.copies += o.copies;
         self.duplicate_ids += o.duplicate_ids;
+        self.undated_kept += o.undated_kept;
     }
 }
 
@@ -283,9 +286,9 @@ pub struct Stats {
     pub copies: u64,
     /// Other ids known to carry the text of a stored article.
     pub aliases: u64,
-    /// Stored events.
+    /// Stored events, syndicated copies' left out (they report the same again).
     pub events: u64,
-    /// Stored casualty figures.
+    /// Stored casualty figures, syndicated copies' left out.
     pub claims: u64,
     /// Merged incidents.
     pub incidents: u64,

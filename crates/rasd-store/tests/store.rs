@@ -20,11 +20,9 @@ fn by_id(docs: &[Document], id: &str) -> Document {
 fn stores(test: &str) -> (tempfile::TempDir, Vec<Box<dyn Store>>) {
     let dir = tempfile::tempdir().unwrap();
     let mut out = vec![open(dir.path().join("rasd.db").to_str().unwrap()).unwrap()];
-    if let Ok(url) = std::env::var("RASD_TEST_POSTGRES") {
-        if !url.trim().is_empty() {
-            let db = scratch_database(url.trim(), &format!("rasd_store_{test}")).unwrap();
-            out.push(open(&db).unwrap());
-        }
+    if let Some(url) = rasd_store::test_postgres_url() {
+        let db = scratch_database(&url, &format!("rasd_store_{test}")).unwrap();
+        out.push(open(&db).unwrap());
     }
     (dir, out)
 }
@@ -41,8 +39,11 @@ fn ingesting_twice_stores_each_article_once() {
         assert_eq!(second.inserted + second.replaced, 0);
         let st = s.stats().unwrap();
         assert_eq!(st.documents, docs.len() as u64);
-        assert_eq!(st.events as usize, docs.iter().map(|d| d.events.len()).sum::<usize>());
-        assert_eq!(st.claims as usize, docs.iter().map(|d| d.casualties.len()).sum::<usize>());
+        // The copy's events and figures are the same report again: not counted.
+        let originals = docs.iter().filter(|d| d.id != "syn-nk-2410-copy");
+        assert_eq!(st.events as usize, originals.clone().map(|d| d.events.len()).sum::<usize>());
+        assert_eq!(st.claims as usize, originals.map(|d| d.casualties.len()).sum::<usize>());
+        assert_eq!(st.copies, 1);
     }
 }
 
@@ -111,6 +112,41 @@ fn a_changed_article_replaces_its_old_version() {
             ClaimFilter { claimant: Some("person:vladimir-putin".into()), ..Default::default() };
         let c = s.claims(&f).unwrap();
         assert_eq!((c.len(), c[0].count), (1, 5001));
+    }
+}
+
+#[test]
+fn an_undated_copy_never_erases_a_stored_date() {
+    let docs = synthetic();
+    let (_dir, mut stores) = stores("undated");
+    for s in &mut stores {
+        s.ingest(&docs).unwrap();
+        // The same article read again from a .txt file: no date, so a poorer analysis.
+        let dated = by_id(&docs, "syn-ganja-1810");
+        assert!(dated.published.is_some());
+        let mut undated = dated.clone();
+        undated.published = None;
+        undated.events.clear();
+        let r = s.ingest(&[undated.clone()]).unwrap();
+        assert_eq!((r.undated_kept, r.replaced), (1, 0), "{:?}: {r:?}", s.backend());
+        let kept = s.document("syn-ganja-1810").unwrap().unwrap();
+        assert_eq!(kept.published, dated.published);
+        // Within one batch too, whichever comes last.
+        let mut other = by_id(&docs, "syn-putin-2210");
+        let date = other.published.clone();
+        other.text.push_str(" وانتهى الاجتماع.");
+        let mut other_undated = other.clone();
+        other_undated.published = None;
+        let r = s.ingest(&[other, other_undated]).unwrap();
+        assert_eq!((r.replaced, r.duplicate_ids), (1, 1), "{r:?}");
+        assert_eq!(s.document("syn-putin-2210").unwrap().unwrap().published, date);
+        // A dated version still replaces an undated one.
+        let mut fresh = undated;
+        fresh.id = "syn-new-undated".into();
+        fresh.text.push_str(" خبر جديد.");
+        s.ingest(&[fresh.clone()]).unwrap();
+        fresh.published = Some("2020-10-19".into());
+        assert_eq!(s.ingest(&[fresh]).unwrap().replaced, 1);
     }
 }
 
@@ -213,6 +249,23 @@ fn the_claims_ledger_keeps_each_claimant_apart_and_dated() {
         let mut sorted = keys.clone();
         sorted.sort();
         assert_eq!(keys, sorted);
+    }
+}
+
+#[test]
+fn a_country_filter_has_no_wildcards() {
+    let docs = synthetic();
+    let (_dir, mut stores) = stores("wildcards");
+    for s in &mut stores {
+        s.ingest(&docs).unwrap();
+        for country in ["%", "___", "_RM", "AR%", "\\"] {
+            let f = Filter { country: Some(country.into()), ..Filter::default() };
+            assert!(s.events(&f).unwrap().is_empty(), "{country}: {:?}", s.backend());
+            assert!(s.entities(&f).unwrap().is_empty(), "{country}");
+            assert!(s.incidents(&f).unwrap().is_empty(), "{country}");
+        }
+        let arm = Filter { country: Some("ARM".into()), ..Filter::default() };
+        assert!(!s.events(&arm).unwrap().is_empty());
     }
 }
 

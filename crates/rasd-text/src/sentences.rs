@@ -6,12 +6,23 @@
 //! follows it), between digits (`3.5`), after a lone letter (`د.`, `U.S.`), or after a list
 //! number at the start of a line (`1.`). Quote and bracket state resets at every line
 //! break, so one unbalanced quote cannot swallow the rest of an article.
+//!
+//! No sentence is longer than [`MAX_SENTENCE_BYTES`] bytes of the normalized view: a
+//! longer run (a page without punctuation, a pasted list, an attacker's input) is cut into
+//! pseudo-sentences at the best break near the limit: a comma or semicolon, else a word
+//! starting with و (most often the conjunction opening a new clause), else any space. Later
+//! stages look at word pairs within a sentence, so this bound keeps every one of them
+//! linear in the article.
 
 use crate::normalize::Normalized;
 use crate::tokens::is_word_char;
 
 /// A quote that opened this many bytes ago without closing is treated as unbalanced.
 const MAX_QUOTE_BYTES: usize = 1200;
+
+/// The longest sentence handed to later stages, in bytes of the normalized view: about
+/// 1,000 Arabic letters or 180 words, several times the longest sentence of ordinary news.
+pub const MAX_SENTENCE_BYTES: usize = 2048;
 
 /// Bytes the splitter must look at: line breaks, terminators, quotes, brackets, and the
 /// lead byte of '…'.
@@ -57,13 +68,13 @@ pub fn split_sentences(n: &Normalized) -> Vec<[usize; 2]> {
     let mut line_start = 0usize;
     let mut i = 0usize;
     let close = |out: &mut Vec<[usize; 2]>, a: usize, z: usize| {
-        let piece = &s[a..z];
-        let lead = piece.len() - piece.trim_start().len();
-        let trail = piece.len() - piece.trim_end().len();
-        if lead + trail < piece.len() {
-            let (x, y) = n.to_original(a + lead, z - trail);
-            out.push([x, y]);
+        let mut a = a;
+        while z - a > MAX_SENTENCE_BYTES {
+            let cut = best_break(s, a, a + MAX_SENTENCE_BYTES);
+            push_trimmed(n, out, a, cut);
+            a = cut;
         }
+        push_trimmed(n, out, a, z);
     };
     while i < b.len() {
         // Most bytes are letters and spaces: pass eight at a time while none may be of
@@ -142,6 +153,44 @@ pub fn split_sentences(n: &Normalized) -> Vec<[usize; 2]> {
     }
     close(&mut out, start, b.len());
     out
+}
+
+/// The sentence `[a, z)` of the view, trimmed of space, unless nothing is left.
+fn push_trimmed(n: &Normalized, out: &mut Vec<[usize; 2]>, a: usize, z: usize) {
+    let piece = &n.as_str()[a..z];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if lead + trail < piece.len() {
+        let (x, y) = n.to_original(a + lead, z - trail);
+        out.push([x, y]);
+    }
+}
+
+/// Where to cut a run that starts at byte `a` and must end by `limit`: after the last
+/// comma or semicolon (followed by a space, so "1,000" stays whole) of the window's second
+/// half, else before its last word opening with و, else at its last space, else at the
+/// last character boundary. Always past `a`, so each cut moves on.
+fn best_break(s: &str, a: usize, limit: usize) -> usize {
+    let b = s.as_bytes();
+    let from = a + (limit - a) / 2;
+    let window = &b[from..limit];
+    if let Some(k) = window.windows(2).rposition(|w| matches!(w, [b',' | b';', b' '])) {
+        return from + k + 1;
+    }
+    let waw = "و".as_bytes();
+    if let Some(k) = window.windows(1 + waw.len()).rposition(|w| w[0] == b' ' && &w[1..] == waw) {
+        return from + k + 1;
+    }
+    if let Some(k) = window.iter().rposition(|&c| c == b' ') {
+        return from + k + 1;
+    }
+    // No space in half the limit: cut inside the word, on a character boundary (at most
+    // three bytes back, well past `a`).
+    let mut k = limit;
+    while !s.is_char_boundary(k) {
+        k -= 1;
+    }
+    k
 }
 
 fn followed_by_space(b: &[u8], j: usize) -> bool {
@@ -306,6 +355,68 @@ mod tests {
             got[0] = got[0].trim_start_matches('ا').to_string();
             assert_eq!(got, want, "padded by {pad}");
         }
+    }
+
+    /// The view's bytes of each sentence of `text`, and whether the sentences hold every
+    /// word of the text, in order.
+    fn capped(text: &str) -> (Vec<usize>, Vec<String>) {
+        let n = normalize(text);
+        let chars: Vec<char> = text.chars().collect();
+        let spans = split_sentences(&n);
+        let pieces: Vec<String> =
+            spans.iter().map(|[a, b]| chars[*a..*b].iter().collect()).collect();
+        let words: Vec<&str> = pieces.iter().flat_map(|p| p.split_whitespace()).collect();
+        assert_eq!(words, text.split_whitespace().collect::<Vec<_>>(), "a word lost or split");
+        (pieces.iter().map(|p| normalize(p).as_str().len()).collect(), pieces)
+    }
+
+    #[test]
+    fn a_run_without_punctuation_is_cut_before_a_conjunction() {
+        // A scraped page with its full stops lost: clauses joined by و, no comma.
+        let clause = "اشتبك الجيش مع مسلحين في ولاية النيل الأزرق وقصفت طائرات مواقع قرب الحدود \
+                      وفر آلاف السكان نحو القرى المجاورة";
+        let text = vec![clause; 60].join(" و");
+        let (lens, pieces) = capped(&text);
+        assert!(lens.len() > 1, "one sentence of {} bytes", lens[0]);
+        assert!(lens.iter().all(|&l| l <= MAX_SENTENCE_BYTES), "{lens:?}");
+        assert!(pieces[1..].iter().all(|p| p.starts_with('و')), "{:?}", &pieces[1][..40]);
+    }
+
+    #[test]
+    fn a_long_run_is_cut_after_a_comma_first() {
+        let clause = "سقطت قذائف على سوق في مدينة الفاشر، ";
+        let text = format!("{}وانتهى", clause.repeat(120));
+        let (lens, pieces) = capped(&text);
+        assert!(lens.len() > 1 && lens.iter().all(|&l| l <= MAX_SENTENCE_BYTES), "{lens:?}");
+        assert!(pieces[..pieces.len() - 1].iter().all(|p| p.ends_with('،')));
+        // A thousands separator is no clause break.
+        let figures = "1,500 ".repeat(1000);
+        let (lens, _) = capped(&figures);
+        assert!(lens.iter().all(|&l| l <= MAX_SENTENCE_BYTES), "{lens:?}");
+    }
+
+    #[test]
+    fn a_run_without_any_space_is_cut_on_character_boundaries() {
+        let blob = "ابتثجحخ".repeat(2000);
+        let n = normalize(&blob);
+        let spans = split_sentences(&n);
+        assert!(spans.len() > 1);
+        assert_eq!(spans.first().map(|s| s[0]), Some(0));
+        assert_eq!(spans.last().map(|s| s[1]), Some(blob.chars().count()));
+        assert!(spans.windows(2).all(|w| w[0][1] == w[1][0]), "a letter lost");
+        assert!(spans.iter().all(|[a, b]| 2 * (b - a) <= MAX_SENTENCE_BYTES));
+    }
+
+    #[test]
+    fn sentences_of_ordinary_length_are_not_cut() {
+        // A long but ordinary sentence, some 600 letters, stays whole.
+        let text = "أعلنت الأمم المتحدة أن عشرات الآلاف من المدنيين فروا من القتال في ولاية \
+                    شمال دارفور خلال الأسبوع الماضي، وأن المنظمات الإنسانية لم تتمكن من الوصول \
+                    إلى المخيمات المحيطة بمدينة الفاشر بسبب الحصار المفروض عليها منذ أشهر، \
+                    ودعت الأطراف المتحاربة إلى فتح ممرات آمنة لإيصال الغذاء والدواء إلى السكان \
+                    المحاصرين، وحذرت من أن خطر المجاعة يتزايد يوما بعد يوم مع استمرار المعارك \
+                    وانقطاع الطرق التجارية بين الإقليم وبقية أنحاء البلاد.";
+        assert_eq!(split(text), [text]);
     }
 
     #[test]
