@@ -144,6 +144,11 @@ struct Reader<'m, 'd, 'a> {
     used: FxHashSet<usize>,
 }
 
+/// More people than any war has killed, wounded or displaced, by far (the largest
+/// displacements counted are tens of millions): a number above it ("10^15 قتيل") is a
+/// typo, a sum of money or a test of the system, not a casualty figure.
+const MAX_PEOPLE: u64 = 1_000_000_000;
+
 impl Reader<'_, '_, '_> {
     /// The figure a number states, if it is one.
     fn read(&mut self, num: &NumberMatch, before: &[Found]) -> Option<Found> {
@@ -151,7 +156,7 @@ impl Reader<'_, '_, '_> {
         if num.vague {
             return None;
         }
-        let count = num.count().filter(|&c| c > 0)?;
+        let count = num.count().filter(|&c| c > 0 && c <= MAX_PEOPLE)?;
         let ts = tok_of(doc, num.value_start);
         let te = tok_of(doc, num.end.saturating_sub(1)) + 1;
         if ts >= doc.tokens.len() {

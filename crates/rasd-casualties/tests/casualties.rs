@@ -1473,3 +1473,11 @@ fn each_figure_says_what_set_its_side() {
     let e = c[0].side_evidence.as_ref().unwrap();
     assert_eq!(e.span.text, "فلسطينيا");
 }
+
+#[test]
+fn a_number_beyond_any_war_is_no_figure() {
+    assert!(run("قتل 1000000000000000 شخص في الهجوم.").is_empty());
+    // The largest displacements are counted in millions, and stay figures.
+    let displaced = run("نزح أكثر من 12 مليون شخص منذ بداية الحرب في السودان.");
+    assert!(displaced.iter().any(|c| c.count == 12_000_000), "{displaced:?}");
+}
