@@ -309,6 +309,19 @@ impl<'a> Recognizer<'a> {
                 self.cover(i, end);
                 return Some(self.list_after(end.max(m.end), class));
             }
+            // An ordinary word after the noun ("منطقة دور"): the name may go on in words
+            // the recognizer cannot tell from the phrase, so none is made.
+            let rare = m.end - j > 1 || self.zipf_at(j, m.last) < FIRST_NAME_ZIPF;
+            if matches!(class, CueClass::Settlement | CueClass::Admin)
+                && rare
+                && self.far_homonym(&m)
+            {
+                // "منطقة صلاح الدين" in an article about Libya: a place of the article's
+                // own, which shares its name with a far one the gazetteer holds.
+                self.new_place(j, m.end, 0, None);
+                self.cover(i, m.end);
+                return Some(self.list_after(m.end, class));
+            }
         }
         self.new_places_from(i, j, class, cue_prefix)
     }
