@@ -40,6 +40,9 @@ const UNCOMMON_ZIPF: f32 = 3.5;
 const ORDINARY_ZIPF: f32 = 3.6;
 /// A name made only of words this common is more likely a phrase.
 const COMMON_NAME_ZIPF: f32 = 4.5;
+/// A word whose stem, without a plural or feminine ending, is this common is that word
+/// declined, not part of a name.
+const DECLINED_STEM_ZIPF: f32 = 3.5;
 /// At most this many words make a new place's name.
 const MAX_PLACE_WORDS: usize = 3;
 
@@ -184,10 +187,23 @@ impl<'a> Recognizer<'a> {
         }
         // "أوقعت" after a name is a verb: names go on with no hamza-initial word, and
         // "وإنيدي" starts another name.
-        if pos == NamePos::Inner && (self.hamza_at(k, 0) || w.starts_with('و')) {
+        if pos == NamePos::Inner
+            && (self.hamza_at(k, 0) || w.starts_with('و') || self.declined_common(k, key))
+        {
             return false;
         }
         !self.glued(k)
+    }
+
+    /// Whether `key` (of token `k`) is a common word with a plural or feminine ending:
+    /// "مهجورين" (abandoned) is rare only as a form of "مهجور", and agrees with the names
+    /// before it ("X وY مهجورين") rather than continuing one.
+    fn declined_common(&self, k: usize, key: &str) -> bool {
+        ["ين", "ون", "ات", "ه"].iter().any(|suffix| {
+            key.strip_suffix(suffix).is_some_and(|stem| {
+                stem.chars().nth(2).is_some() && self.zipf_at(k, stem) >= DECLINED_STEM_ZIPF
+            })
+        })
     }
 
     /// How common a normalized word read off token `k` is (its key, the word itself, the

@@ -517,3 +517,16 @@ fn a_declined_nisba_spelled_like_the_country_is_the_country() {
     let out = ids("أثار القرار غضباً صربياً واسعاً في بلغراد.");
     assert!(out.iter().any(|i| i == "SRB"), "{out:?}");
 }
+
+#[test]
+fn a_declined_adjective_after_listed_places_ends_the_last_name() {
+    let es =
+        ents("عثر المسعفون على مخيمي بيلامبو وكيمبا مهجورين بعد انسحاب المقاتلين من شرق الكونغو.");
+    let names: Vec<&str> = es
+        .iter()
+        .filter(|e| e.kind == EntityKind::Place)
+        .flat_map(|e| e.mentions.iter().map(|m| m.text.as_str()))
+        .collect();
+    assert!(names.contains(&"كيمبا"), "{names:?}");
+    assert!(!names.iter().any(|n| n.contains("مهجورين")), "{names:?}");
+}
