@@ -542,3 +542,10 @@ fn a_name_spelled_like_a_word_is_a_place_when_a_rare_one_is_listed_with_it() {
     let names = place_mentions("قصفت المسيرات مخابئ المسلحين في قنديل وهاكورك شمالي العراق.");
     assert!(names.iter().any(|n| n == "قنديل"), "{names:?}");
 }
+
+#[test]
+fn a_word_cut_in_two_is_no_evidence_for_a_far_city() {
+    // "واليكالي" (Walikale, North Kivu) reads as "والي" + "كالي" (and to Cali).
+    let out = ids("انسحبت الميليشيات من إقليمي واليكالي وماسيسي في شرق الكونغو الديمقراطية.");
+    assert!(!out.iter().any(|i| i == "place:cali"), "{out:?}");
+}
