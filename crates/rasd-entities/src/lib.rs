@@ -12,7 +12,10 @@
 //! 2. **Names**: the longest run of words whose key is a knowledge-base alias, trying the
 //!    first word with and without its proclitics (و ف ب ل ك). Names that several entries
 //!    share are resolved by kind, curation, the countries the article names, population,
-//!    and the words around them; a one-word name that is also an ordinary word
+//!    and the words around them; a gazetteer place far from everything else the article
+//!    names (its country unnamed, no place found near it) needs stronger evidence, and
+//!    after a place noun such a homonym is a new place of the article's own; a one-word
+//!    name that is also an ordinary word
 //!    (`data/lexicon/name_collisions.tsv`, the frequency of its definite or bare form)
 //!    needs evidence: a locative or place noun, another place beside it, a title.
 //! 3. **Open world** (`open`, `bodies`): places the knowledge base lacks after the noun
