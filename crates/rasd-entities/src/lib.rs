@@ -12,7 +12,10 @@
 //! 2. **Names**: the longest run of words whose key is a knowledge-base alias, trying the
 //!    first word with and without its proclitics (و ف ب ل ك). Names that several entries
 //!    share are resolved by kind, curation, the countries the article names, population,
-//!    and the words around them; a one-word name that is also an ordinary word
+//!    and the words around them; a gazetteer place far from everything else the article
+//!    names (its country unnamed, no place found near it) needs stronger evidence, and
+//!    after a place noun such a homonym is a new place of the article's own; a one-word
+//!    name that is also an ordinary word
 //!    (`data/lexicon/name_collisions.tsv`, the frequency of its definite or bare form)
 //!    needs evidence: a locative or place noun, another place beside it, a title.
 //! 3. **Open world** (`open`, `bodies`): places the knowledge base lacks after the noun
@@ -58,6 +61,8 @@ const COMMON_ZIPF: f32 = 3.6;
 /// A bulk-imported place smaller than this, in a country the article does not name,
 /// needs a locative word or a place noun before it.
 const NEAR_ENOUGH: u64 = 100_000;
+/// A gazetteer place this close (km) to a place the article names is not far from it.
+const NEAR_KM: f64 = 400.0;
 /// Bulk-imported places this large are trusted without a cue.
 const BIG_CITY: u64 = 1_000_000;
 /// Words this common are function words: never a gazetteer place.
@@ -104,6 +109,17 @@ pub fn recognize_indexed(
     let mut entities = r.finish();
     theatre::assign(kb, &mut entities);
     (entities, readings)
+}
+
+/// The distance in km between two (lat, lon) points, close enough for telling a
+/// neighbour from a place on another continent (equirectangular).
+fn km_apart(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let mean_lat = ((a.0 + b.0) / 2.0).to_radians();
+    // Across the antimeridian the short way round.
+    let dlon = (b.1 - a.1 + 540.0) % 360.0 - 180.0;
+    let x = dlon.to_radians() * mean_lat.cos();
+    let y = (b.0 - a.0).to_radians();
+    (x * x + y * y).sqrt() * 6371.0
 }
 
 /// A region or territory: its government and forces are bodies of their own, not its
@@ -607,6 +623,8 @@ impl<'a> Recognizer<'a> {
     /// `slot` says what the words before vouch for.
     fn resolve(&self, i: usize, m: &NameMatch<'_>, slot: Slot) -> Option<(u32, AliasForm)> {
         let single = m.end - i == 1;
+        // A declined word is an adjective ("أميركياً") or an ordinary word, not a name.
+        let nunated = single && self.nunated(i);
         // What the words around vouch for, worked out once for every candidate.
         let ev = Evidence {
             cue: i > 0 && self.cue_at(i - 1).is_some(),
@@ -620,6 +638,11 @@ impl<'a> Recognizer<'a> {
         let mut best: Option<(f64, u32, AliasForm)> = None;
         for a in m.aliases {
             let e = self.kb.entry(a.entry);
+            // "صربياً" is the nisba "صربي" declined, spelled like the name "صربيا".
+            let nisba = e.kind == EntityKind::Country && m.last.ends_with("يا");
+            if nunated && a.form != AliasForm::Adjective && !nisba {
+                continue;
+            }
             // After a place noun a name follows, not an adjective ("مدينة ماليه").
             if a.form == AliasForm::Adjective && (ev.cue || self.ends_in_maqsura(m.end - 1)) {
                 // A nisba ends in ي: "اليمنى" (the right hand) is not "اليمني".
@@ -641,8 +664,8 @@ impl<'a> Recognizer<'a> {
             // A gazetteer capital admitted ranks above other places.
             let mut capital = false;
             if e.kind == EntityKind::Place && !e.curated {
-                let PlaceContext { zipf, whole_common, last_short, cue, locative } =
-                    *place.get_or_insert_with(|| self.place_context(i, m));
+                let pc = *place.get_or_insert_with(|| self.place_context(i, m));
+                let PlaceContext { zipf, whole_common, last_short, cue, locative } = pc;
                 // ف and ك rarely stand before a place's name; behind them, an imported
                 // name is more often a piece of another word ("كانان" is not ك + "انان").
                 let odd_clitic =
@@ -657,12 +680,7 @@ impl<'a> Recognizer<'a> {
                     || (e.population >= BIG_CITY && zipf < FUNCTION_ZIPF)
                     || (locative && zipf < COMMON_ZIPF + 0.9)
                     || (cue && zipf < FUNCTION_ZIPF);
-                // A small place of a country the article does not name is far from
-                // everything else in it: it needs a preposition or a place noun.
-                let far = !e.capital
-                    && e.population < NEAR_ENOUGH
-                    && e.country.as_ref().is_none_or(|c| !self.countries.contains(c));
-                if !ok || (far && !locative) {
+                if !ok || (self.far(e) && !self.far_vouched(i, m, e, &pc)) {
                     continue;
                 }
                 capital = e.capital;
@@ -744,6 +762,56 @@ impl<'a> Recognizer<'a> {
         }
     }
 
+    /// Whether a gazetteer place is far from everything else the article names: not a
+    /// capital, in a country the article never names, and far from every place found so
+    /// far. A name shared by towns the world over is then more likely another word, a
+    /// person or a place of the article's own country that the gazetteer lacks.
+    fn far(&self, e: &Entry) -> bool {
+        if e.capital || e.country.as_ref().is_some_and(|c| self.countries.contains(c)) {
+            return false;
+        }
+        let (Some(lat), Some(lon)) = (e.lat, e.lon) else { return true };
+        !self.out.iter().any(|o| match (o.lat, o.lon) {
+            (Some(a), Some(b)) => km_apart((lat, lon), (a, b)) < NEAR_KM,
+            _ => false,
+        })
+    }
+
+    /// Whether some entry a name may denote is a gazetteer place far from the article
+    /// (see [`Recognizer::far`]).
+    fn far_homonym(&self, m: &NameMatch<'_>) -> bool {
+        m.aliases.iter().any(|a| {
+            let e = self.kb.entry(a.entry);
+            a.form == AliasForm::Name && e.kind == EntityKind::Place && !e.curated && self.far(e)
+        })
+    }
+
+    /// The stronger evidence a far place needs (see [`Recognizer::far`]): the words after
+    /// it place it ("X شمال ليبيا"); or, written whole or behind one proclitic letter,
+    /// it is a city known without its country: named by a rare word where the article
+    /// names no other country or after a preposition or place noun, or named by an
+    /// ordinary word after a place noun in an article that names no country ("ميناء
+    /// جدة"; "في مشهد" is "in a scene"); or a town large enough named by a rare word
+    /// after a preposition. A place noun alone ("قرية X") says a place follows, not
+    /// which of the homonyms it is.
+    fn far_vouched(&self, i: usize, m: &NameMatch<'_>, e: &Entry, pc: &PlaceContext) -> bool {
+        if self.located_after(m.end) {
+            return true;
+        }
+        // One Arabic letter is two bytes: "بX", "وX", not a longer run of clitics
+        // ("والي" + X) that leaves a piece of another word.
+        if m.prefix > 2 {
+            return false;
+        }
+        let big = e.population >= BIG_CITY;
+        let alone = self.countries.is_empty();
+        if pc.zipf >= RARE_ZIPF {
+            return big && pc.cue && alone;
+        }
+        let preposition = i > 0 && boundaries::is_locative(self.words[i - 1]);
+        (big && (alone || pc.locative)) || (preposition && e.population >= NEAR_ENOUGH)
+    }
+
     /// The words after a name at `end` place it in a larger one: "جنين في الضفة
     /// الغربية", "X شمال سوريا".
     fn located_after(&self, end: usize) -> bool {
@@ -763,6 +831,18 @@ impl<'a> Recognizer<'a> {
             && boundaries::is_locative(w)
             && w != "من"
             && (names_place(end + 1) || (self.is_word(end + 1) && names_place(end + 2)))
+    }
+
+    /// Whether the original writes token `i` with nunation (ـًا ـٌ ـٍ): an indefinite
+    /// noun or adjective declined in a sentence ("تاماً": complete, "أميركياً"), which
+    /// no name is (foreign names are not declined, and news text does not vowel Arabic
+    /// ones).
+    fn nunated(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        let (start, end) = self.view.to_original(t.nstart as usize, t.nend as usize);
+        // The mark may follow the last letter the token keeps ("تاماً").
+        (start..=end)
+            .any(|cp| self.text.char_at(cp).is_some_and(|c| ('\u{64B}'..='\u{64D}').contains(&c)))
     }
 
     /// Whether the original spells token `i` with a final ى (alif maqsura).

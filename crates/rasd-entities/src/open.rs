@@ -19,6 +19,8 @@ pub(crate) enum NamePos {
     First,
     /// After the first.
     Inner,
+    /// Alone after a locative, before a rare word joined by و ("في قنديل ومتينا").
+    Listed,
 }
 
 /// A word this rare (Zipf) may be part of a name the knowledge base lacks.
@@ -27,6 +29,9 @@ pub(crate) const NAME_ZIPF: f32 = 2.3;
 const HYPHENED_ZIPF: f32 = 4.5;
 /// A word this rare may start a new name right after a place noun ("منطقة سبين").
 const FIRST_NAME_ZIPF: f32 = 3.0;
+/// A word this rare may be a name alone after a locative when a rare word is listed
+/// with it ("في قنديل ومتينا": قنديل is also a lamp).
+const LISTED_NAME_ZIPF: f32 = 4.0;
 /// A definite word this rare may name a facility after its noun ("مستشفى الشفاء").
 const FACILITY_NAME_ZIPF: f32 = 4.2;
 /// A word read behind a preposition (ب ل ك ف) is that word when it is this common
@@ -40,6 +45,9 @@ const UNCOMMON_ZIPF: f32 = 3.5;
 const ORDINARY_ZIPF: f32 = 3.6;
 /// A name made only of words this common is more likely a phrase.
 const COMMON_NAME_ZIPF: f32 = 4.5;
+/// A word whose stem, without a plural or feminine ending, is this common is that word
+/// declined, not part of a name.
+const DECLINED_STEM_ZIPF: f32 = 3.5;
 /// At most this many words make a new place's name.
 const MAX_PLACE_WORDS: usize = 3;
 
@@ -169,10 +177,10 @@ impl<'a> Recognizer<'a> {
         // The first word after a place noun may be a little more common, as names in the
         // frequency list are ("سبين"), unless it ends in ة like the adjectives that
         // agree with the noun ("منطقة رخوة").
-        let limit = if pos == NamePos::AfterCue && !definite && !key.ends_with('ه') {
-            FIRST_NAME_ZIPF
-        } else {
-            NAME_ZIPF
+        let limit = match pos {
+            NamePos::AfterCue if !definite && !key.ends_with('ه') => FIRST_NAME_ZIPF,
+            NamePos::Listed if !key.ends_with('ه') => LISTED_NAME_ZIPF,
+            _ => NAME_ZIPF,
         };
         // Most words are too common, which the frequencies read off the word's readings
         // say before the lists are asked.
@@ -184,10 +192,23 @@ impl<'a> Recognizer<'a> {
         }
         // "أوقعت" after a name is a verb: names go on with no hamza-initial word, and
         // "وإنيدي" starts another name.
-        if pos == NamePos::Inner && (self.hamza_at(k, 0) || w.starts_with('و')) {
+        if pos == NamePos::Inner
+            && (self.hamza_at(k, 0) || w.starts_with('و') || self.declined_common(k, key))
+        {
             return false;
         }
         !self.glued(k)
+    }
+
+    /// Whether `key` (of token `k`) is a common word with a plural or feminine ending:
+    /// "مهجورين" (abandoned) is rare only as a form of "مهجور", and agrees with the names
+    /// before it ("X وY مهجورين") rather than continuing one.
+    fn declined_common(&self, k: usize, key: &str) -> bool {
+        ["ين", "ون", "ات", "ه"].iter().any(|suffix| {
+            key.strip_suffix(suffix).is_some_and(|stem| {
+                stem.chars().nth(2).is_some() && self.zipf_at(k, stem) >= DECLINED_STEM_ZIPF
+            })
+        })
     }
 
     /// How common a normalized word read off token `k` is (its key, the word itself, the
@@ -308,6 +329,19 @@ impl<'a> Recognizer<'a> {
                 }
                 self.cover(i, end);
                 return Some(self.list_after(end.max(m.end), class));
+            }
+            // An ordinary word after the noun ("منطقة دور"): the name may go on in words
+            // the recognizer cannot tell from the phrase, so none is made.
+            let rare = m.end - j > 1 || self.zipf_at(j, m.last) < FIRST_NAME_ZIPF;
+            if matches!(class, CueClass::Settlement | CueClass::Admin)
+                && rare
+                && self.far_homonym(&m)
+            {
+                // "منطقة صلاح الدين" in an article about Libya: a place of the article's
+                // own, which shares its name with a far one the gazetteer holds.
+                self.new_place(j, m.end, 0, None);
+                self.cover(i, m.end);
+                return Some(self.list_after(m.end, class));
             }
         }
         self.new_places_from(i, j, class, cue_prefix)
@@ -619,7 +653,11 @@ impl Recognizer<'_> {
         if !self.is_word(n) || self.covered[n] || self.match_name(n).is_some() {
             return None;
         }
-        if boundaries::is_name_word(self.words[n]) || !self.rare_word(n, NamePos::First) {
+        // A word a little more common, or a word of persons' names, is a place when a
+        // rare word is listed with it: persons are seldom listed after a locative.
+        let listed = self.rare_word(n, NamePos::Listed) && self.rare_listed(n + 1);
+        let alone = !boundaries::is_name_word(self.words[n]) && self.rare_word(n, NamePos::First);
+        if !alone && !listed {
             return None;
         }
         let mut end = n + 1;
@@ -632,6 +670,17 @@ impl Recognizer<'_> {
         self.new_place(n, end, 0, None);
         self.cover(n, end);
         Some(self.list_after(end, CueClass::Settlement))
+    }
+
+    /// Whether token `k` is و and a rare word that may be a name ("ومتينا").
+    fn rare_listed(&self, k: usize) -> bool {
+        self.is_word(k)
+            && self.words[k].strip_prefix('و').is_some_and(|rest| {
+                rest.chars().count() >= 3
+                    && !rest.starts_with("ال")
+                    && self.word_zipf_at(k, rest) < NAME_ZIPF
+                    && !boundaries::is_boundary(rest)
+            })
     }
 
     /// Whether the words at `end` confirm that the name before them is a place: و and
@@ -649,12 +698,8 @@ impl Recognizer<'_> {
                 })
             })
         };
-        if let Some(rest) = w.strip_prefix('و') {
-            let rare = rest.chars().count() >= 3
-                && !rest.starts_with("ال")
-                && self.word_zipf_at(end, rest) < NAME_ZIPF
-                && !boundaries::is_boundary(rest);
-            return known_place(end) || rare;
+        if w.starts_with('و') {
+            return known_place(end) || self.rare_listed(end);
         }
         // "بولاية X", "بمحافظة X": a preposition glued to a place noun.
         if self.cue_at(end).is_some_and(|c| c != CueClass::Cue) && !w.starts_with(self.stem_of(end))

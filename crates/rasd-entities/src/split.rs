@@ -94,7 +94,9 @@ impl Recognizer<'_> {
                 let e = self.kb.entry(a.entry);
                 match e.kind {
                     EntityKind::Country | EntityKind::Org | EntityKind::Group => true,
-                    EntityKind::Place => e.curated || e.population >= 100_000,
+                    // A cut is a guess: no evidence for a town far from the article
+                    // ("والي كالي" for "واليكالي").
+                    EntityKind::Place => e.curated || (e.population >= 100_000 && !self.far(e)),
                     EntityKind::Person => false,
                 }
             })
