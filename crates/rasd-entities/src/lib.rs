@@ -805,8 +805,10 @@ impl<'a> Recognizer<'a> {
         }
         let big = e.population >= BIG_CITY;
         let alone = self.countries.is_empty();
+        // A city named by a word a little common ("كراتشي" in the news) after a preposition
+        // is the city; a frequent word ("في مشهد": in a scene) needs a place noun.
         if pc.zipf >= RARE_ZIPF {
-            return big && pc.cue && alone;
+            return big && alone && (pc.cue || (pc.locative && pc.zipf < COMMON_ZIPF));
         }
         let preposition = i > 0 && boundaries::is_locative(self.words[i - 1]);
         (big && (alone || pc.locative)) || (preposition && e.population >= NEAR_ENOUGH)
