@@ -75,8 +75,12 @@ impl<'e> Ctx<'_, 'e> {
         // "الجانبان", "طرفي النزاع", "جميع الأطراف": the article's two sides, filled in
         // at the end.
         if let Some(set) = self.lex.known.dyad {
-            let quantified = self.parse.tags[ph.head]
-                .has(|f| *f == rasd_syntax::Function::Quant)
+            // (A preposition ending the text heads no word: its head is past the end.)
+            let quantified = self
+                .parse
+                .tags
+                .get(ph.head)
+                .is_some_and(|tag| tag.has(|f| *f == rasd_syntax::Function::Quant))
                 .then_some(ph.head + 1)
                 .filter(|&u| u < ph.tokens.end);
             let head = quantified.unwrap_or(ph.head);
