@@ -373,4 +373,9 @@ impl Ctx<'_, '_> {
     pub fn phrase_of(&self, t: usize) -> Option<usize> {
         self.parse.phrases.index_of(t)
     }
+
+    /// The key of a phrase's preposition (as data/syntax/words.tsv names it), if it has one.
+    pub fn prep_key_of(&self, ph: &rasd_syntax::Phrase) -> Option<&str> {
+        ph.prep.map(|k| self.lex.grammar.prep_key(k))
+    }
 }

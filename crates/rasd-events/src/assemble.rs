@@ -200,7 +200,7 @@ fn object_words(ctx: &Ctx<'_, '_>, i: usize) -> Vec<usize> {
     let from = if tr.nominal { ctx.trigger_end(tr.at) } else { phrases[p].head };
     let mut words: Vec<usize> = (from..phrases[p].tokens.end).collect();
     if let Some(next) = phrases.get(p + 1).filter(|n| n.after_noun) {
-        if next.prep.is_some_and(|k| ctx.lex.grammar.prep_key(k) == "من") {
+        if ctx.prep_key_of(next) == Some("من") {
             words.extend(next.noun_tokens());
         }
     }
@@ -337,7 +337,7 @@ fn same_act_object(ctx: &Ctx<'_, '_>, i: usize, fills: &Fills<'_, '_, '_>) -> Op
 fn caused_by(ctx: &Ctx<'_, '_>, i: usize) -> bool {
     let Some(p) = ctx.phrase_of(ctx.triggers[i].at) else { return false };
     let ph = &ctx.parse.phrases.list[p];
-    ph.head == ctx.triggers[i].at && ph.prep.is_some_and(|k| ctx.lex.grammar.prep_key(k) == "جراء")
+    ph.head == ctx.triggers[i].at && ctx.prep_key_of(ph) == Some("جراء")
 }
 
 /// Whether a trigger got its agent from a relative clause ("صواريخ أطلقها حزب الله").
@@ -588,8 +588,8 @@ fn joint<'e>(ctx: &Ctx<'_, 'e>, i: usize, f: &Filled<'e>, mood: &Mood<'e>) -> Ve
     let one_party = parties.iter().all(|p| p.party.entity == parties[0].party.entity);
     if ty == "CONSULT" && !parties.is_empty() && one_party && met_unnamed(ctx, i) {
         let held_in = |h: &Party<'_>| {
-            let prep = ctx.phrase_of(h.token).and_then(|p| ctx.parse.phrases.list[p].prep);
-            prep.is_some_and(|k| ctx.lex.grammar.prep_key(k) == "في")
+            let ph = ctx.phrase_of(h.token).map(|p| &ctx.parse.phrases.list[p]);
+            ph.and_then(|ph| ctx.prep_key_of(ph)) == Some("في")
         };
         let host = ctx.scene(i).filter(|h| h.code != parties[0].party.code && held_in(h));
         if let Some(host) = host {
@@ -649,13 +649,13 @@ fn separate_meetings<'e>(
 /// "اجتماعا مع مسؤولين").
 fn met_unnamed(ctx: &Ctx<'_, '_>, i: usize) -> bool {
     let t = ctx.triggers[i].at;
-    let object = match ctx.triggers[i].nominal {
-        false => match ctx.verb_args(t).object {
-            Some(crate::args::Arg::Phrase(p)) => Some(p),
+    // A verb's object; a noun's is read from the مع phrase alone.
+    let object = (!ctx.triggers[i].nominal).then(|| ctx.verb_args(t).object).flatten().and_then(
+        |a| match a {
+            crate::args::Arg::Phrase(p) => Some(p),
             _ => None,
         },
-        true => None,
-    };
+    );
     let with = ctx.lex.grammar.prep_index("مع").map(|k| ctx.preps_after(t, k)).unwrap_or_default();
     // "معهم": a pronoun stands for someone named before, not for people unnamed.
     let names_people = |p: &usize| !ctx.parse.phrases.list[*p].noun_tokens().is_empty();
@@ -679,9 +679,7 @@ fn mediated<'e>(ctx: &Ctx<'_, 'e>, i: usize, parties: &[Filler<'e>], base: &Even
     // "انهيار اتفاقين بوساطة روسية": with no party named, the article's two sides.
     let sides;
     let parties = if parties.is_empty() && !mediators.is_empty() {
-        let token = ctx.triggers[i].at;
-        let party = Party { entity: crate::parties::DYAD, code: "", token, place: false };
-        sides = [Filler { party, slot: "the two sides" }];
+        sides = [the_two_sides(ctx, i)];
         &sides[..]
     } else {
         parties
@@ -726,14 +724,20 @@ fn mediate<'e>(
     }
     if out.is_empty() {
         // The parties are not named: the article's two sides stand for them (two_sides).
-        let token = ctx.triggers[i].at;
-        let sides = Party { entity: crate::parties::DYAD, code: "", token, place: false };
         for m in &f.actors {
-            let parties = [*m, Filler { party: sides, slot: "the two sides" }];
+            let parties = [*m, the_two_sides(ctx, i)];
             out.push(raw(ctx, i, base.clone(), &parties, &[], true));
         }
     }
     out
+}
+
+/// The article's two sides as one filler at trigger `i`, filled in when the article is
+/// read whole (document.rs, two_sides).
+fn the_two_sides<'e>(ctx: &Ctx<'_, 'e>, i: usize) -> Filler<'e> {
+    let token = ctx.triggers[i].at;
+    let party = Party { entity: crate::parties::DYAD, code: "", token, place: false };
+    Filler { party, slot: "the two sides" }
 }
 
 /// The parties of the talks or accord named in trigger `i`'s sentence.

@@ -220,7 +220,7 @@ impl<'e> Ctx<'_, 'e> {
             || self.lex.known.count.is_some_and(|s| self.in_set(first, s));
         // "أكثر من 1600 شخص قتلوا", "ما لا يقل عن 200 شخص قتلوا": a bound on the count.
         let bounded = || {
-            ph.prep.is_some_and(|k| matches!(self.lex.grammar.prep_key(k), "من" | "عن"))
+            matches!(self.prep_key_of(ph), Some("من" | "عن"))
                 && self.parse.tags[ph.head].kind == rasd_syntax::Kind::Number
         };
         let bare = ph.prep.is_none() && counted;
@@ -246,7 +246,7 @@ impl<'e> Ctx<'_, 'e> {
         let phrases = &self.parse.phrases.list;
         let next = phrases.get(p + 1)?;
         let attached = next.after_noun && next.clause == phrases[p].clause;
-        (attached && self.lex.grammar.prep_key(next.prep?) == key).then_some(p + 1)
+        (attached && self.prep_key_of(next) == Some(key)).then_some(p + 1)
     }
 
     /// The relative clause with a support verb on trigger `t`'s phrase ("هجوم شنته
@@ -269,7 +269,7 @@ impl<'e> Ctx<'_, 'e> {
             let args = self.verb_args(v);
             // "بدأت القوات قصف ...", "ردت باكستان بقصف ...": a verb that is no trigger
             // shares its subject with the act it governs, as a support verb does.
-            let in_fi = ph.prep.is_some_and(|k| self.lex.grammar.prep_key(k) == "في");
+            let in_fi = self.prep_key_of(ph) == Some("في");
             let witness = self.lex.known.witness.is_some_and(|s| self.in_set(v, s));
             let violent_scene = violent && in_fi;
             let plain =
@@ -337,7 +337,7 @@ impl<'e> Ctx<'_, 'e> {
         }
         self.fought_with(t, p, out);
         // "قتل جنود إسرائيليون في هجوم": the victims of the clause are its patients.
-        let cause = ph.prep.is_some_and(|k| CAUSE_PREPS.contains(&self.lex.grammar.prep_key(k)));
+        let cause = self.prep_key_of(ph).is_some_and(|k| CAUSE_PREPS.contains(&k));
         if cause && violent && out.patients.is_empty() {
             // Not a verb of saying: "أفادت الوزارة بمقتل 28 شخصا جراء الصواريخ" names
             // the one who tells, not the victims.
@@ -358,9 +358,7 @@ impl<'e> Ctx<'_, 'e> {
     /// told in a phrase of time or cause, was fought by its clause's subject.
     fn fought_with(&self, t: usize, p: usize, out: &mut NominalArgs<'e>) {
         let ph = &self.parse.phrases.list[p];
-        let circumstance = ph
-            .prep
-            .is_some_and(|k| matches!(self.lex.grammar.prep_key(k), "بعد" | "خلال" | "في" | "جراء"));
+        let circumstance = matches!(self.prep_key_of(ph), Some("بعد" | "خلال" | "في" | "جراء"));
         let joint = self.trigger_at.get(t).is_some_and(|j| {
             self.triggers[j].rows.first().is_some_and(|&r| {
                 self.lex.classes[self.lex.frames[r as usize].class].shape == Shape::Joint
@@ -395,7 +393,7 @@ impl<'e> Ctx<'_, 'e> {
         // "شن موجات متلاحقة من الغارات": a من-phrase on the object names what it counts.
         let partitive = ph.after_noun
             && p > 0
-            && ph.prep.is_some_and(|k| self.lex.grammar.prep_key(k) == "من")
+            && self.prep_key_of(ph) == Some("من")
             && matches!(args.object, Some(Arg::Phrase(o)) if o == p - 1);
         if partitive {
             return Some(v);
@@ -404,10 +402,9 @@ impl<'e> Ctx<'_, 'e> {
         // stance a support verb expresses is its subject's. A phrase hanging on a noun is
         // that noun's, not the verb's.
         let light = self.verb_shape(v) == Some(Shape::Light);
-        let by_prep = ph.prep.is_some_and(|k| {
-            let key = self.lex.grammar.prep_key(k);
-            matches!(key, "ل" | "ب" | "الي" | "في") || (light && key == "عن")
-        });
+        let by_prep = self
+            .prep_key_of(ph)
+            .is_some_and(|key| matches!(key, "ل" | "ب" | "الي" | "في") || (light && key == "عن"));
         // "أعربت مصر عن إدانتها للهجوم": past another act's noun (not a support noun
         // like مسؤولية), a phrase is that act's.
         let other_act = |u: usize| {
@@ -433,8 +430,7 @@ impl<'e> Ctx<'_, 'e> {
         let ph = &phrases[p];
         let prev = phrases.get(p.checked_sub(1)?)?;
         let adjacent = prev.clause == ph.clause && prev.tokens.end == ph.tokens.start;
-        let fits =
-            ph.prep.is_none() || ph.prep.is_some_and(|k| self.lex.grammar.prep_key(k) == "الي");
+        let fits = matches!(self.prep_key_of(ph), None | Some("الي"));
         if !adjacent || !fits {
             return None;
         }

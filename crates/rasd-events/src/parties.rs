@@ -162,7 +162,7 @@ impl<'e> Ctx<'_, 'e> {
         if !next.after_noun || next.clause != phrases[p].clause {
             return None;
         }
-        let key = self.lex.grammar.prep_key(next.prep?);
+        let key = self.prep_key_of(next)?;
         // "بوساطة من قوات حفظ السلام": a preposition with no noun of its own.
         let bare_prep = phrases[p].noun_tokens().is_empty();
         let member = || {

@@ -450,7 +450,7 @@ impl<'e> Ctx<'_, 'e> {
 
     /// Whether a phrase is one of time ("بعد محادثات"، "خلال اجتماع"، "منذ الهجوم").
     fn of_time(&self, ph: &rasd_syntax::Phrase) -> bool {
-        ph.prep.is_some_and(|k| TIME_PREPS.contains(&self.lex.grammar.prep_key(k)))
+        self.prep_key_of(ph).is_some_and(|k| TIME_PREPS.contains(&k))
     }
 
     /// The triggers in the complement clauses that hang on token `t`'s clause after it
@@ -559,7 +559,6 @@ impl<'e> Ctx<'_, 'e> {
     /// Whether the phrase holding token `u` has a locative preposition (في، قرب، داخل).
     fn after_locative(&self, u: usize) -> bool {
         let Some(p) = self.phrase_of(u) else { return false };
-        let Some(k) = self.parse.phrases.list[p].prep else { return false };
-        matches!(self.lex.grammar.prep_key(k), "في" | "قرب" | "خلف" | "تحت")
+        matches!(self.prep_key_of(&self.parse.phrases.list[p]), Some("في" | "قرب" | "خلف" | "تحت"))
     }
 }
