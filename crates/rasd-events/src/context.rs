@@ -121,6 +121,17 @@ impl<'d, 'e> Ctx<'d, 'e> {
             || self.doc.phrase_at(&self.lex.set_phrases, t).is_some_and(|m| m.value.contains(&set))
     }
 
+    /// Whether token `t` reads as a singular word of set `set` (a lemma entry's reading).
+    pub fn in_set_singular(&self, t: usize, set: u16) -> bool {
+        self.readings.of(t).iter().any(|a| {
+            self.lex.payload(a) == Payload::Set(set)
+                && !matches!(
+                    a.infl.number,
+                    Some(rasd_morph::Number::Plural | rasd_morph::Number::Dual)
+                )
+        })
+    }
+
     /// The participant code of entity `k`.
     pub fn code(&self, k: usize) -> Option<&'e str> {
         self.codes.get(k).copied().flatten()

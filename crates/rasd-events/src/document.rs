@@ -22,6 +22,7 @@ pub fn finish<'e>(ctx: &Ctx<'_, 'e>, mut raws: Vec<Raw<'e>>, times: &[Time]) -> 
     denials_answer(&mut raws);
     two_sides(&mut raws);
     mediator_with_each(&mut raws);
+    drop_partial_statements(&mut raws);
     complete_with_dyad(ctx, &mut raws);
     let mut out: Vec<(Vec<&str>, Vec<&str>, bool, Event)> = Vec::new();
     for r in raws {
@@ -90,8 +91,11 @@ fn merge<'e>(
     joint: bool,
     e: Event,
 ) {
+    // A denial of an act and a report of it are two statements, both kept.
+    let denied = |x: &Event| x.stance == rasd_model::Stance::Denied;
     let same = |(a, t, j, old): &(Vec<&'e str>, Vec<&'e str>, bool, Event)| {
         old.event_type == e.event_type
+            && denied(old) == denied(&e)
             && *j == joint
             && if joint {
                 let mut x: Vec<&str> = a.iter().chain(t).copied().collect();
@@ -118,6 +122,37 @@ fn merge<'e>(
         return;
     }
     events.push((acts, tgts, joint, e));
+}
+
+/// "قتل ثلاثة جنود أتراك في هجوم لحزب العمال": the verb tells the act with its victims
+/// only, the noun with its agent too. A one-sided act (no agent, or no one acted upon)
+/// that a fuller act of its type in the same sentence contains is that act told again,
+/// and goes.
+fn drop_partial_statements<'e>(raws: &mut Vec<Raw<'e>>) {
+    fn codes<'e>(v: &[Party<'e>]) -> Vec<&'e str> {
+        v.iter().map(|p| p.code).collect()
+    }
+    let contains = |fuller: &Raw<'e>, part: &Raw<'e>| {
+        let (a, t) = (codes(&part.actors), codes(&part.targets));
+        let (fa, ft) = (codes(&fuller.actors), codes(&fuller.targets));
+        !fuller.joint
+            && !part.joint
+            && fuller.event.sentence == part.event.sentence
+            && fuller.event.event_type == part.event.event_type
+            && !fa.is_empty()
+            // A fuller act aimed only at its own agent is no act and is dropped later.
+            && fuller.targets.iter().any(|t| fuller.actors.iter().all(|a| a.entity != t.entity))
+            && (a.is_empty() || t.is_empty())
+            && a.iter().all(|c| fa.contains(c))
+            && t.iter().all(|c| ft.contains(c))
+    };
+    let partial: Vec<bool> = raws
+        .iter()
+        .enumerate()
+        .map(|(i, r)| raws.iter().enumerate().any(|(j, q)| i != j && contains(q, r)))
+        .collect();
+    let mut keep = partial.iter().map(|p| !p);
+    raws.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// The day-level time of the sentence nearest to the trigger.

@@ -135,6 +135,10 @@ pub struct Known {
     pub origin: Option<u16>,
     /// Set `separate` ("منفصلة": talks held apart with each party).
     pub separate: Option<u16>,
+    /// Set `body_noun` ("الحركة": refers back to a name that begins with it).
+    pub body_noun: Option<u16>,
+    /// Set `group_noun` ("الجماعة": the article's armed group when no name begins with it).
+    pub group_noun: Option<u16>,
     /// Preposition ل.
     pub lam: Option<u16>,
     /// Preposition من.
@@ -164,6 +168,8 @@ impl Known {
             not_conflict: set("not_conflict"),
             origin: set("origin"),
             separate: set("separate"),
+            body_noun: set("body_noun"),
+            group_noun: set("group_noun"),
             lam: prep("ل"),
             min: prep("من"),
             min_qibal: prep("من_قبل"),

@@ -227,16 +227,18 @@ impl<'e> Ctx<'_, 'e> {
         ((bare || bounded()) && !self.names_party_as_agent(p)).then_some(p)
     }
 
-    /// Whether phrase `p` names a party that can act (a state, a body, a group), not
-    /// people counted by their nationality ("38 فلسطينيا": the word a number counts is
-    /// people, however it is spelled).
+    /// Whether counted phrase `p` names a party that can act (a body, a group), not
+    /// people counted by their nationality: "38 فلسطينيا" (the word a number counts is
+    /// people, however it is spelled), "ثلاثة جنود أتراك" (a state after the counted
+    /// noun is their nationality, a plural nisba or not).
     fn names_party_as_agent(&self, p: usize) -> bool {
         let counted_word =
             |t: usize| t > 0 && self.parse.tags[t - 1].kind == rasd_syntax::Kind::Number;
-        self.parse.phrases.list[p].noun_tokens().filter(|&t| !counted_word(t)).any(|t| {
+        let ph = &self.parse.phrases.list[p];
+        ph.noun_tokens().filter(|&t| !counted_word(t)).any(|t| {
             self.doc.entity_at.get(t).is_some_and(|k| {
                 self.doc.entities[k].kind != rasd_model::EntityKind::Country
-                    || !rasd_syntax::phrase::nisba_at(self.doc, t)
+                    || (t == ph.head && !rasd_syntax::phrase::nisba_at(self.doc, t))
             })
         })
     }
@@ -343,12 +345,15 @@ impl<'e> Ctx<'_, 'e> {
             // the one who tells, not the victims.
             let says = |v: usize| self.parse.tags[v].sense == Some(rasd_syntax::VerbSense::Say);
             if let Some(v) = self.main_verb(c).filter(|&v| v < t && !says(v)) {
-                if self.trigger_at.get(v).is_none() || self.counted_subject(v) {
-                    if let Some(s) = self.verb_args(v).subject {
-                        for party in self.arg_parties(s, false) {
-                            out.patients.push((party, "victims"));
-                        }
-                    }
+                // "أن 40 فلسطينيا قتلوا في غارات": a count before the verb is who were
+                // killed, as a count after it is.
+                let victims = if self.trigger_at.get(v).is_none() || self.counted_subject(v) {
+                    self.verb_args(v).subject
+                } else {
+                    self.counted_topic(v).map(Arg::Phrase)
+                };
+                for party in victims.map(|s| self.arg_parties(s, false)).unwrap_or_default() {
+                    out.patients.push((party, "victims"));
                 }
             }
         }

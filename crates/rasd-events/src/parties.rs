@@ -13,6 +13,18 @@ use rasd_morph::{Person, Pronoun};
 use crate::args::Arg;
 use crate::context::Ctx;
 
+/// An entity named before a body's noun: (entity, mentions so far, its last mention's
+/// first token, whether a mention begins with the noun).
+type Named = (usize, usize, usize, bool);
+
+/// Whether a word as written is `noun` behind at most the article and a proclitic or two
+/// ("والجيش", "بالحركة", "وحركة" for "جيش", "حركة").
+fn begins_with_noun(written: &str, noun: &str) -> bool {
+    written.strip_suffix(noun).is_some_and(|prefix| {
+        prefix.chars().count() <= 3 && prefix.chars().all(|c| "وفبلكا".contains(c))
+    })
+}
+
 /// The entity index a "the two sides" party carries: the article's pair stands for it.
 pub const DYAD: usize = usize::MAX;
 
@@ -118,11 +130,66 @@ impl<'e> Ctx<'_, 'e> {
             // "قواتها", "مقاتليهم": the possessor written on the head.
             // A preposition ending the text ("اشتبك الجيش مع") heads no word.
             let Some(head) = self.parse.tags.get(ph.head) else { return out };
-            if let (Some(pron), true) = (head.pronoun, head.kind == rasd_syntax::Kind::Nominal) {
+            // "مواقع لها": a preposition's pronoun is its phrase's noun.
+            let prep_word = ph.prep.is_some() && head.kind == rasd_syntax::Kind::Function;
+            let nominal = head.kind == rasd_syntax::Kind::Nominal || prep_word;
+            if let (Some(pron), true) = (head.pronoun, nominal) {
                 return self.resolve(ph.head, pron);
             }
+            // "وفد الحركة", "مقاتلو الجماعة": a member noun's genitive refers back too.
+            let member = self.lex.known.member.filter(|&s| self.in_set(ph.head, s));
+            let genitive = member.and_then(|_| ph.noun_tokens().nth(1));
+            return [Some(ph.head), genitive]
+                .into_iter()
+                .flatten()
+                .find_map(|t| self.named_before(t))
+                .into_iter()
+                .collect();
         }
         out
+    }
+
+    /// The body a noun with the article refers back to: of the names before it that
+    /// begin with that noun ("قالت حركة حماس ... وأضافت الحركة", "دانت سلطنة عمان ...
+    /// وقالت السلطنة"), the one the article has named most so far, the nearest if
+    /// tied — "الحزب" in an article on the PKK is the PKK even just after another party
+    /// is named once. Only nouns of set `body_noun` do so: "الحركة" in "حرية الحركة" is
+    /// a genitive, never a phrase's head.
+    fn named_before(&self, head: usize) -> Option<Party<'e>> {
+        let set = self.lex.known.body_noun?;
+        let written = self.doc.w(head);
+        let noun = rasd_text::phrases::strip_article(written);
+        // One body: "الحركات" (movements) names others than the one told before.
+        let singular = self.in_set_singular(head, set);
+        if noun.len() == written.len()
+            || self.parse.tags[head].kind != rasd_syntax::Kind::Nominal
+            || !singular
+        {
+            return None;
+        }
+        let mut seen: Vec<Named> = Vec::new();
+        for t in 0..head {
+            let Some(k) = self.doc.entity_at.get(t) else { continue };
+            if t > 0 && self.doc.entity_at.get(t - 1) == Some(k) {
+                continue;
+            }
+            let begins = begins_with_noun(self.doc.w(t), noun);
+            match seen.iter_mut().find(|s| s.0 == k) {
+                Some(s) => *s = (k, s.1 + 1, t, s.3 || begins),
+                None => seen.push((k, 1, t, begins)),
+            }
+        }
+        let most_named = |keep: &dyn Fn(&Named) -> bool| {
+            seen.iter().filter(|s| keep(s)).max_by_key(|&&(_, count, last, _)| (count, last))
+        };
+        // "نفى المتحدث باسم الحوثيين أن تكون الجماعة قد ...": a group's noun with no name
+        // that begins with it is the group the article names most.
+        let group_noun = self.lex.known.group_noun.is_some_and(|g| self.in_set(head, g));
+        let is_group = |k: usize| self.doc.entities[k].kind == EntityKind::Group;
+        let &(_, _, t, _) =
+            most_named(&|s| s.3).or_else(|| most_named(&|s| group_noun && is_group(s.0)))?;
+        let party = self.token_party(t, false)?;
+        Some(Party { token: head, ..party })
     }
 
     /// The state of the place in a في phrase right after the two-sides phrase `p`.

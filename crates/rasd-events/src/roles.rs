@@ -324,14 +324,19 @@ impl<'e> Ctx<'_, 'e> {
         }
         let mut out: Vec<Filler<'e>> = Vec::new();
         for arg in self.slot_args(i, slot, args) {
+            let pronoun = matches!(arg, Arg::Phrase(p) if self.pronoun_phrase(p));
             let through_act = match (slot.via, arg) {
                 (Via::Party, _) => None,
+                (via, Arg::Phrase(_)) if pronoun => self.act_named_before(i).map(|j| (via, j)),
                 (via, Arg::Phrase(p)) => self.act_in(p).map(|j| (via, j)),
                 _ => None,
             };
             let parties = match through_act {
                 Some((Via::Topic, _)) => Vec::new(),
                 Some((via, j)) if depth > 0 => self.act_parties(j, via, depth - 1),
+                // "رحب به": a pronoun that stands for an act no act before it names
+                // stands for no party either.
+                _ if pronoun && slot.via != Via::Party => Vec::new(),
                 _ => self.arg_parties(arg, places),
             };
             for p in parties {
@@ -355,6 +360,31 @@ impl<'e> Ctx<'_, 'e> {
             }
             Args::Nominal(_) => self.act_after(i).is_some_and(weapon),
         }
+    }
+
+    /// Whether phrase `p` is only a preposition and its pronoun ("به", "عليه").
+    fn pronoun_phrase(&self, p: usize) -> bool {
+        let ph = &self.parse.phrases.list[p];
+        // (A preposition ending the text heads no word: its head is past the end.)
+        let Some(tag) = self.parse.tags.get(ph.head) else { return false };
+        ph.prep.is_some() && tag.kind == rasd_syntax::Kind::Function && tag.pronoun.is_some()
+    }
+
+    /// The act a pronoun after trigger `i` stands for ("رحب الاتحاد بالاتفاق، كما رحبت
+    /// به مصر"): the nearest act noun before the trigger, in its sentence or the one
+    /// before, that has parties of its own (a directed or joint act).
+    fn act_named_before(&self, i: usize) -> Option<usize> {
+        let sentence = self.doc.sentence_of(self.triggers[i].at);
+        (0..i)
+            .rev()
+            .take_while(|&j| sentence - self.doc.sentence_of(self.triggers[j].at) <= 1)
+            .find(|&j| {
+                self.triggers[j].nominal
+                    && self.triggers[j].rows.first().is_some_and(|&r| {
+                        let class = &self.lex.classes[self.lex.frames[r as usize].class];
+                        matches!(class.shape, Shape::Directed | Shape::Joint)
+                    })
+            })
     }
 
     /// The first trigger in phrase `p`, if it names an act.
@@ -559,6 +589,9 @@ impl<'e> Ctx<'_, 'e> {
     /// Whether the phrase holding token `u` has a locative preposition (في، قرب، داخل).
     fn after_locative(&self, u: usize) -> bool {
         let Some(p) = self.phrase_of(u) else { return false };
-        matches!(self.prep_key_of(&self.parse.phrases.list[p]), Some("في" | "قرب" | "خلف" | "تحت"))
+        let ph = &self.parse.phrases.list[p];
+        // "قتلوا في غارات إسرائيلية": an act's phrase is its cause, not a place.
+        let act = ph.head != u && self.trigger_at.get(ph.head).is_some();
+        !act && matches!(self.prep_key_of(ph), Some("في" | "قرب" | "خلف" | "تحت"))
     }
 }

@@ -174,6 +174,11 @@ fn prep_word(tag: &Tag<'_>) -> Option<u16> {
     })
 }
 
+/// Whether phrase `q` is only a preposition and its pronoun ("بينها", "به").
+fn is_pronoun_prep(tags: &[Tag<'_>], q: &Phrase) -> bool {
+    q.prep.is_some() && q.head == q.tokens.start && tags[q.head].kind == Kind::Function
+}
+
 /// Whether a noun phrase may start at this token.
 fn starts_noun(tag: &Tag<'_>) -> bool {
     matches!(tag.kind, Kind::Nominal | Kind::Entity(_) | Kind::Number)
@@ -206,13 +211,21 @@ fn chunk(c: &Chunker<'_, '_>, seg: Range<usize>, clause: usize, out: &mut Phrase
             t = next;
             continue;
         }
+        // "رحبت به واشنطن", "مواقع لها": a preposition carrying its pronoun is a phrase
+        // of its own, the pronoun its noun; the word after it starts the next phrase.
+        let with_pronoun = word_prep.is_some() && tag.pronoun.is_some();
         let (prep, head) = match word_prep {
+            Some(k) if with_pronoun => (Some(k), t),
             Some(k) => (Some(k), next),
             None => (glued_prep(tag, c.glued), t),
         };
-        let end = noun_end(c, head, seg.end).max(next);
+        let end = if with_pronoun { next } else { noun_end(c, head, seg.end).max(next) };
         let coordinated = tag.has_conj();
         let after_noun = last_end == Some(t) && !coordinated && !comma;
+        // "، بينها قافلة أردنية": after a comma, a preposition with its pronoun opens a
+        // sentence of its own, whose noun describes what came before and is no argument.
+        let aside = last_end == Some(t)
+            && out.list.last().is_some_and(|q| q.after_comma && is_pronoun_prep(tags, q));
         let p = out.list.len() as u32;
         out.list.push(Phrase {
             tokens: t..end,
@@ -220,7 +233,7 @@ fn chunk(c: &Chunker<'_, '_>, seg: Range<usize>, clause: usize, out: &mut Phrase
             prep,
             coordinated,
             after_noun,
-            aside: false,
+            aside,
             after_comma: comma && last_end.is_some(),
             clause,
         });
@@ -288,6 +301,9 @@ fn noun_end(c: &Chunker<'_, '_>, head: usize, end: usize) -> usize {
         {
             break;
         }
+        if t > head && definite && object_after_subject(c, t) {
+            break;
+        }
         // A name is no head of a genitive: a noun after it starts the next phrase
         // ("أدانت السعودية | الهجمات الحوثية"), an adjective goes on describing it
         // ("جماعة الحوثي المدعومة من إيران").
@@ -322,6 +338,42 @@ fn noun_end(c: &Chunker<'_, '_>, head: usize, end: usize) -> usize {
         t = tag.end.max(t + 1);
     }
     t
+}
+
+/// Whether word `t` starts a verb's object right after its subject, both written with
+/// the article ("دانت المملكة | الضربات", "نفت الوزارة | الاتهامات"): a word with the
+/// article never heads a genitive, so an act noun after one is no part of its phrase
+/// unless it describes it (a nisba or an adjective the grammar lists).
+fn object_after_subject(c: &Chunker<'_, '_>, t: usize) -> bool {
+    let (prev, tag) = (&c.tags[t - 1], &c.tags[t]);
+    let act_noun = |tag: &Tag<'_>| {
+        tag.analysis
+            .is_some_and(|a| matches!(a.infl.pos, rasd_morph::Pos::Masdar | rasd_morph::Pos::Noun))
+    };
+    // A participle's shape ("المسيرة" after "الطائرات") may be an adjective.
+    let participle_shape = || {
+        let w = c.doc.w(t);
+        let stem = w.strip_prefix("وال").or_else(|| w.strip_prefix("ال")).unwrap_or(w);
+        stem.starts_with('م')
+    };
+    prev.kind == Kind::Nominal
+        && prev.analysis.is_none()
+        && written_with_article(c.doc, t - 1)
+        && tag.kind == Kind::Nominal
+        && act_noun(tag)
+        && written_with_article(c.doc, t)
+        && !nisba_at(c.doc, t)
+        && !c.grammar.is_adjective(c.doc.w(t))
+        && !participle_shape()
+}
+
+/// Whether word `t` carries the article as written, behind و/ف and ب/ك or as لل:
+/// folding makes "إلغاء" look like it.
+fn written_with_article(doc: &Doc<'_>, t: usize) -> bool {
+    let w = doc.original(t, t + 1);
+    let w = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+    let w = w.strip_prefix(['ب', 'ك']).unwrap_or(w);
+    (w.starts_with("ال") || w.starts_with("لل")) && w.chars().count() > 3
 }
 
 /// Whether nominal word `t` is an indefinite sound masculine plural in the nominative
