@@ -234,7 +234,7 @@ fn outcome<'e>(
     }
     // Its parties count from here on.
     let Some(f) = fills.roles(i) else { return Outcome::NoFrame };
-    let standalone = f.governed || has_relative_agent(f) || caused_by(ctx, i);
+    let standalone = f.governed || has_relative_agent(f) || caused_by(ctx, i) || stated(ctx, i);
     if ctx.triggers[i].nominal && !frame.alone && !standalone {
         return Outcome::NoEvent("a noun that is an event only as a verb's object");
     }
@@ -338,6 +338,17 @@ fn caused_by(ctx: &Ctx<'_, '_>, i: usize) -> bool {
     let Some(p) = ctx.phrase_of(ctx.triggers[i].at) else { return false };
     let ph = &ctx.parse.phrases.list[p];
     ph.head == ctx.triggers[i].at && ctx.prep_key_of(ph) == Some("جراء")
+}
+
+/// Whether nominal trigger `i` heads the object of a verb that states a stance (set
+/// `state`: "أكدت قطر دعمها لليمن", "جددت الجزائر رفضها"): the noun is then the act, as
+/// after a support verb.
+fn stated(ctx: &Ctx<'_, '_>, i: usize) -> bool {
+    let Some(set) = ctx.lex.known.state else { return false };
+    let at = ctx.triggers[i].at;
+    let Some(p) = ctx.phrase_of(at) else { return false };
+    let ph = &ctx.parse.phrases.list[p];
+    ph.head == at && ph.prep.is_none() && ctx.governing_verb(p).is_some_and(|v| ctx.in_set(v, set))
 }
 
 /// Whether a trigger got its agent from a relative clause ("صواريخ أطلقها حزب الله").

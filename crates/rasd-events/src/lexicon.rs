@@ -139,6 +139,8 @@ pub struct Known {
     pub body_noun: Option<u16>,
     /// Set `group_noun` ("الجماعة": the article's armed group when no name begins with it).
     pub group_noun: Option<u16>,
+    /// Set `state` ("أكد", "جدد": verbs whose object states the subject's stance).
+    pub state: Option<u16>,
     /// Preposition ل.
     pub lam: Option<u16>,
     /// Preposition من.
@@ -170,6 +172,7 @@ impl Known {
             separate: set("separate"),
             body_noun: set("body_noun"),
             group_noun: set("group_noun"),
+            state: set("state"),
             lam: prep("ل"),
             min: prep("من"),
             min_qibal: prep("من_قبل"),

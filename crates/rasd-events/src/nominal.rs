@@ -383,7 +383,7 @@ impl<'e> Ctx<'_, 'e> {
     }
 
     /// The verb that phrase `p` is the object or ل-complement of, in its clause.
-    fn governing_verb(&self, p: usize) -> Option<usize> {
+    pub fn governing_verb(&self, p: usize) -> Option<usize> {
         let c = self.parse.phrases.list[p].clause;
         let units = self.units(c);
         let at = units.iter().position(|u| *u == Unit::Phrase(p))?;

@@ -389,7 +389,19 @@ impl<'e> Ctx<'_, 'e> {
 
     /// The first trigger in phrase `p`, if it names an act.
     pub fn act_in(&self, p: usize) -> Option<usize> {
-        self.phrase_acts[p][0].and_then(|t| self.trigger_at.get(t))
+        let [first, second] = self.phrase_acts[p].map(|a| a.and_then(|t| self.trigger_at.get(t)));
+        // "رحب بإعلان وقف إطلاق النار": a support noun's act is the one it governs.
+        let light = first.is_some_and(|j| self.trigger_shape(j) == Some(Shape::Light));
+        if light && second.is_some() {
+            return second;
+        }
+        first
+    }
+
+    /// The shape of the class of trigger `j`'s first row.
+    fn trigger_shape(&self, j: usize) -> Option<Shape> {
+        let &row = self.triggers[j].rows.first()?;
+        Some(self.lex.classes[self.lex.frames[row as usize].class].shape)
     }
 
     /// The parties of the act of trigger `j` that `via` asks for.
