@@ -8,7 +8,7 @@
 //! place ("قصفت روسيا خاركيف").
 
 use rasd_model::EntityKind;
-use rasd_morph::{Person, Pronoun};
+use rasd_morph::{Number, Person, Pronoun};
 
 use crate::args::Arg;
 use crate::context::Ctx;
@@ -315,12 +315,19 @@ impl<'e> Ctx<'_, 'e> {
             Vec::new()
         };
         let free = |p: &Party<'e>| !own_subject.contains(&p.entity);
-        let taken_up = self.governing_subject(at).filter(free).or_else(|| {
-            (!own_subject.is_empty()).then(|| self.reporter(at)).flatten().filter(free)
-        });
-        if let Some(mut p) = taken_up {
-            p.token = at;
-            return vec![p];
+        // "قالت مصر وقطر إنهما ...": a dual or plural pronoun takes up the whole subject.
+        let many = matches!(pron.number(), Number::Dual | Number::Plural);
+        let mut governing: Vec<Party<'e>> =
+            self.governing_subjects(at).into_iter().filter(free).collect();
+        governing.truncate(if many { governing.len() } else { 1 });
+        if governing.is_empty() && !own_subject.is_empty() {
+            governing.extend(self.reporter(at).filter(free));
+        }
+        if !governing.is_empty() {
+            for p in &mut governing {
+                p.token = at;
+            }
+            return governing;
         }
         let range = self.doc.sentences[s].clone();
         let before = (range.start..at).rev().find_map(|t| self.token_party(t, false));
@@ -340,7 +347,15 @@ impl<'e> Ctx<'_, 'e> {
     /// In a circumstantial clause ("، معربا عن تضامن بلاده") or a complement that names no
     /// one before the pronoun, the subject of the clause it hangs on, whom its pronouns
     /// take up rather than the nearest name.
-    fn governing_subject(&self, at: usize) -> Option<Party<'e>> {
+    fn governing_subjects(&self, at: usize) -> Vec<Party<'e>> {
+        self.governing_subject_arg(at)
+            .map(|subject| self.arg_parties(subject, false))
+            .unwrap_or_default()
+    }
+
+    /// The subject argument of the clause a pronoun at `at` hangs on (see
+    /// [`Ctx::governing_subjects`]).
+    fn governing_subject_arg(&self, at: usize) -> Option<Arg> {
         let list = &self.parse.clauses.list;
         let c = self.parse.clauses.index_of(at)?;
         // "قال الوزير في مؤتمر مع نظيره العراقي إن بلاده ...": so too in what a subject
@@ -351,8 +366,7 @@ impl<'e> Ctx<'_, 'e> {
             return None;
         }
         let v = self.main_verb(list[c].parent?)?;
-        let subject = self.verb_args(v).subject?;
-        self.arg_parties(subject, false).into_iter().next()
+        self.verb_args(v).subject
     }
 
     /// Who speaks at token `at`: the subject of the reporting verb whose complement holds

@@ -301,7 +301,7 @@ fn noun_end(c: &Chunker<'_, '_>, head: usize, end: usize) -> usize {
         {
             break;
         }
-        if t > head && definite && object_after_subject(c, t) {
+        if t > head && definite && (object_after_subject(c, t) || name_after_subject(c, t)) {
             break;
         }
         // A name is no head of a genitive: a noun after it starts the next phrase
@@ -365,6 +365,24 @@ fn object_after_subject(c: &Chunker<'_, '_>, t: usize) -> bool {
         && !nisba_at(c.doc, t)
         && !c.grammar.is_adjective(c.doc.w(t))
         && !participle_shape()
+}
+
+/// Whether the name at token `t` follows a noun written with the article that it cannot
+/// be the genitive of ("واتهمت الوزارة | أوكرانيا"): a state, body or group named in full
+/// (not a nisba, which describes the noun) after a singular noun — a dual or plural
+/// noun may be in apposition with the names that follow ("الجارتان الهند وباكستان").
+fn name_after_subject(c: &Chunker<'_, '_>, t: usize) -> bool {
+    use rasd_model::EntityKind;
+    let Kind::Entity(k) = c.tags[t].kind else { return false };
+    let prev = &c.tags[t - 1];
+    let w = c.doc.w(t - 1);
+    let plural = ["ان", "ين", "ات", "ون"].iter().any(|e| w.ends_with(e));
+    matches!(c.doc.entities[k].kind, EntityKind::Country | EntityKind::Org | EntityKind::Group)
+        && prev.kind == Kind::Nominal
+        && written_with_article(c.doc, t - 1)
+        && !plural
+        // "للجيش الجنوب سوداني": a state's adjective of two words ends in the nisba.
+        && !(t..c.tags[t].end.max(t + 1)).any(|u| nisba_at(c.doc, u))
 }
 
 /// Whether word `t` carries the article as written, behind و/ف and ب/ك or as لل:
