@@ -77,7 +77,40 @@ impl<'e> Ctx<'_, 'e> {
             }
             q += 1;
         }
+        // "اتهم باكو بالتسبب في العنف وتركيا بالتورط": a second object with its own
+        // phrase of the same preposition, in parallel with the first.
+        if let Some(r) = self.parallel_object(p, q) {
+            for party in self.own_parties(r, places) {
+                if !out.iter().any(|x| x.entity == party.entity) {
+                    out.push(party);
+                }
+            }
+        }
         out
+    }
+
+    /// The bare phrase joined by و after the prepositional phrase `q` that follows phrase
+    /// `p` (and what hangs on it), when a phrase of that same preposition follows it in
+    /// turn: "X بـA و Y بـB".
+    fn parallel_object(&self, p: usize, q: usize) -> Option<usize> {
+        let phrases = &self.parse.phrases.list;
+        let (first, attached) = (&phrases[p], phrases.get(q)?);
+        if first.prep.is_some() || attached.prep.is_none() || !attached.after_noun {
+            return None;
+        }
+        // Past the phrases hanging on the first one's ("بالتسبب | في العنف").
+        let mut r = q + 1;
+        while r < q + 3 && phrases.get(r).is_some_and(|x| x.prep.is_some() && x.after_noun) {
+            r += 1;
+        }
+        let (second, its_own) = (phrases.get(r)?, phrases.get(r + 1)?);
+        let parallel = second.coordinated
+            && second.prep.is_none()
+            && !second.aside
+            && its_own.prep == attached.prep
+            && its_own.after_noun
+            && [second.clause, its_own.clause, attached.clause].iter().all(|&c| c == first.clause);
+        parallel.then_some(r)
     }
 
     /// The parties of phrase `p` alone: its entities, else an attached phrase's.

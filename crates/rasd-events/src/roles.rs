@@ -325,9 +325,17 @@ impl<'e> Ctx<'_, 'e> {
         let mut out: Vec<Filler<'e>> = Vec::new();
         for arg in self.slot_args(i, slot, args) {
             let pronoun = matches!(arg, Arg::Phrase(p) if self.pronoun_phrase(p));
+            // "ودانها بشدة الأمين العام": the verb's own object pronoun may stand for an
+            // act told before, or else for a party.
+            // A denial's pronoun ("وهو ما نفته باكو") answers a claim, read at the end.
+            let denial = self.triggers[i]
+                .rows
+                .first()
+                .is_some_and(|&r| self.lex.frames[r as usize].event_type == "REJECT");
+            let own_object = !denial && matches!(arg, Arg::Pron(t, _) if t == self.triggers[i].at);
             let through_act = match (slot.via, arg) {
                 (Via::Party, _) => None,
-                (via, Arg::Phrase(_)) if pronoun => self.act_named_before(i).map(|j| (via, j)),
+                (via, _) if pronoun || own_object => self.act_named_before(i).map(|j| (via, j)),
                 (via, Arg::Phrase(p)) => self.act_in(p).map(|j| (via, j)),
                 _ => None,
             };
