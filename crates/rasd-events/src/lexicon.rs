@@ -141,6 +141,8 @@ pub struct Known {
     pub group_noun: Option<u16>,
     /// Set `state` ("أكد", "جدد": verbs whose object states the subject's stance).
     pub state: Option<u16>,
+    /// Set `told` ("ذلك", "ما جرى": words that name the act told before).
+    pub told: Option<u16>,
     /// Preposition ل.
     pub lam: Option<u16>,
     /// Preposition من.
@@ -173,6 +175,7 @@ impl Known {
             body_noun: set("body_noun"),
             group_noun: set("group_noun"),
             state: set("state"),
+            told: set("told"),
             lam: prep("ل"),
             min: prep("من"),
             min_qibal: prep("من_قبل"),

@@ -325,6 +325,7 @@ impl<'e> Ctx<'_, 'e> {
         let mut out: Vec<Filler<'e>> = Vec::new();
         for arg in self.slot_args(i, slot, args) {
             let pronoun = matches!(arg, Arg::Phrase(p) if self.pronoun_phrase(p));
+            let told = matches!(arg, Arg::Phrase(p) if self.names_the_act(p));
             // "ودانها بشدة الأمين العام": the verb's own object pronoun may stand for an
             // act told before, or else for a party.
             // A denial's pronoun ("وهو ما نفته باكو") answers a claim, read at the end.
@@ -335,7 +336,10 @@ impl<'e> Ctx<'_, 'e> {
             let own_object = !denial && matches!(arg, Arg::Pron(t, _) if t == self.triggers[i].at);
             let through_act = match (slot.via, arg) {
                 (Via::Party, _) => None,
-                (via, _) if pronoun || own_object => self.act_named_before(i).map(|j| (via, j)),
+                (via, _) if pronoun || own_object => {
+                    self.act_named_before(i, true).map(|j| (via, j))
+                }
+                (via, _) if told => self.act_named_before(i, false).map(|j| (via, j)),
                 (via, Arg::Phrase(p)) => self.act_in(p).map(|j| (via, j)),
                 _ => None,
             };
@@ -344,7 +348,7 @@ impl<'e> Ctx<'_, 'e> {
                 Some((via, j)) if depth > 0 => self.act_parties(j, via, depth - 1),
                 // "رحب به": a pronoun that stands for an act no act before it names
                 // stands for no party either.
-                _ if pronoun && slot.via != Via::Party => Vec::new(),
+                _ if (pronoun || told) && slot.via != Via::Party => Vec::new(),
                 _ => self.arg_parties(arg, places),
             };
             for p in parties {
@@ -370,6 +374,14 @@ impl<'e> Ctx<'_, 'e> {
         }
     }
 
+    /// Whether phrase `p` names an act told before by a word of set `told` ("ذلك",
+    /// "ما جرى", "هذه الخطوة").
+    fn names_the_act(&self, p: usize) -> bool {
+        let Some(set) = self.lex.known.told else { return false };
+        let ph = &self.parse.phrases.list[p];
+        ph.head < ph.tokens.end && self.in_set(ph.head, set)
+    }
+
     /// Whether phrase `p` is only a preposition and its pronoun ("به", "عليه").
     fn pronoun_phrase(&self, p: usize) -> bool {
         let ph = &self.parse.phrases.list[p];
@@ -378,21 +390,24 @@ impl<'e> Ctx<'_, 'e> {
         ph.prep.is_some() && tag.kind == rasd_syntax::Kind::Function && tag.pronoun.is_some()
     }
 
-    /// The act a pronoun after trigger `i` stands for ("رحب الاتحاد بالاتفاق، كما رحبت
-    /// به مصر"): the nearest act noun before the trigger, in its sentence or the one
-    /// before, that has parties of its own (a directed or joint act).
-    fn act_named_before(&self, i: usize) -> Option<usize> {
+    /// The act a pronoun or a word like "ذلك" after trigger `i` stands for ("رحب الاتحاد
+    /// بالاتفاق، كما رحبت به مصر", "أطلقت كوريا الشمالية صاروخا ... ووصفت اليابان ذلك"):
+    /// the nearest act before the trigger, in its sentence or the one before, not of the
+    /// trigger's own type (the welcome before "رحبت به" is not what is welcomed); a
+    /// pronoun stands for a noun, so with `nouns_only` only act nouns count. None when
+    /// that act has no parties of its own to read (a directed or joint act): "رحب الاتحاد
+    /// بالإعلان، كما رحب به الوزير" names no party of the declaration.
+    fn act_named_before(&self, i: usize, nouns_only: bool) -> Option<usize> {
         let sentence = self.doc.sentence_of(self.triggers[i].at);
-        (0..i)
+        let type_of = |j: usize| {
+            self.triggers[j].rows.first().map(|&r| &self.lex.frames[r as usize].event_type)
+        };
+        let own = type_of(i);
+        let j = (0..i)
             .rev()
             .take_while(|&j| sentence - self.doc.sentence_of(self.triggers[j].at) <= 1)
-            .find(|&j| {
-                self.triggers[j].nominal
-                    && self.triggers[j].rows.first().is_some_and(|&r| {
-                        let class = &self.lex.classes[self.lex.frames[r as usize].class];
-                        matches!(class.shape, Shape::Directed | Shape::Joint)
-                    })
-            })
+            .find(|&j| type_of(j) != own && (self.triggers[j].nominal || !nouns_only))?;
+        matches!(self.trigger_shape(j), Some(Shape::Directed | Shape::Joint)).then_some(j)
     }
 
     /// The first trigger in phrase `p`, if it names an act.
