@@ -353,7 +353,9 @@ impl Ctx<'_, '_> {
                         [Some(first), second] => first != t || second.is_some(),
                         [None, _] => false,
                     };
-                    if own_act_only && other_act && ph.prep != Some(key) {
+                    // So too after a phrase of the key that names another act ("برد على
+                    // أي اعتداء إسرائيلي على لبنان": Lebanon is where the attack would be).
+                    if own_act_only && other_act {
                         theirs = true;
                     }
                 }
