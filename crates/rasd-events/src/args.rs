@@ -324,6 +324,7 @@ impl Ctx<'_, '_> {
         let mut in_prep = false;
         // Past another act's noun, up to the next comma, phrases are that act's.
         let mut theirs = false;
+        let mut key_act = false;
         for u in &units[start..] {
             match u {
                 Unit::Verb(v) if *v > t => break,
@@ -337,6 +338,10 @@ impl Ctx<'_, '_> {
                         theirs = false;
                     }
                     if theirs {
+                        continue;
+                    }
+                    if key_act && ph.after_noun {
+                        in_prep = false;
                         continue;
                     }
                     if ph.prep == Some(key) {
@@ -353,11 +358,12 @@ impl Ctx<'_, '_> {
                         [Some(first), second] => first != t || second.is_some(),
                         [None, _] => false,
                     };
-                    // So too after a phrase of the key that names another act ("برد على
-                    // أي اعتداء إسرائيلي على لبنان": Lebanon is where the attack would be).
-                    if own_act_only && other_act {
+                    if own_act_only && other_act && ph.prep != Some(key) {
                         theirs = true;
                     }
+                    // A phrase of the key that names another act keeps what hangs on it
+                    // ("برد على أي اعتداء إسرائيلي | على لبنان": where the attack would be).
+                    key_act = own_act_only && other_act && ph.prep == Some(key);
                 }
             }
         }
