@@ -141,7 +141,7 @@ impl<'e> Ctx<'_, 'e> {
             content.extend(self.slot_triggers(i, s, &args));
         }
         let accepted = match class.shape {
-            Shape::Accept => content.first().copied(),
+            Shape::Accept => content.first().map(|&j| self.carried_act(j)),
             _ => None,
         };
         Frame { row, class: class_index, content, accepted, verb }
@@ -419,6 +419,22 @@ impl<'e> Ctx<'_, 'e> {
             return second;
         }
         first
+    }
+
+    /// The act trigger `j` stands for: past a support verb, the act noun it carries, the
+    /// next trigger in its clause ("وافقت على فرض | عقوبات").
+    fn carried_act(&self, j: usize) -> usize {
+        let light = self.trigger_shape(j) == Some(Shape::Light);
+        let clause = |k: usize| self.parse.clauses.index_of(self.triggers[k].at);
+        let next = j + 1;
+        if light
+            && next < self.triggers.len()
+            && self.triggers[next].nominal
+            && clause(next) == clause(j)
+        {
+            return next;
+        }
+        j
     }
 
     /// The shape of the class of trigger `j`'s first row.
