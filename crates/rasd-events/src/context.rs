@@ -70,6 +70,8 @@ pub struct Ctx<'d, 'e> {
     /// Per phrase, the first two tokens of its noun where a trigger starts (the acts it
     /// names), found once rather than at every question about the phrase.
     pub phrase_acts: Vec<[Option<usize>; 2]>,
+    /// The tokens where an entity's mention starts, in text order, found when first asked.
+    mention_starts: std::cell::OnceCell<Vec<usize>>,
 }
 
 impl<'d, 'e> Ctx<'d, 'e> {
@@ -107,6 +109,7 @@ impl<'d, 'e> Ctx<'d, 'e> {
             verb_args_at: Vec::new(),
             timed: timed_tokens(doc, times),
             phrase_acts: Vec::new(),
+            mention_starts: std::cell::OnceCell::new(),
         };
         ctx.phrase_acts =
             (0..ctx.parse.phrases.list.len()).map(|p| ctx.acts_in_phrase(p)).collect();
@@ -119,6 +122,16 @@ impl<'d, 'e> Ctx<'d, 'e> {
     pub fn in_set(&self, t: usize, set: u16) -> bool {
         self.readings.of(t).iter().any(|a| self.lex.payload(a) == Payload::Set(set))
             || self.doc.phrase_at(&self.lex.set_phrases, t).is_some_and(|m| m.value.contains(&set))
+    }
+
+    /// The tokens where an entity's mention starts, in text order.
+    pub fn mention_starts(&self) -> &[usize] {
+        self.mention_starts.get_or_init(|| {
+            let at = |t: usize| self.doc.entity_at.get(t);
+            (0..self.doc.tokens.len())
+                .filter(|&t| at(t).is_some() && (t == 0 || at(t - 1) != at(t)))
+                .collect()
+        })
     }
 
     /// Whether token `t` reads as a singular word of set `set` (a lemma entry's reading).

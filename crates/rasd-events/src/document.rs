@@ -10,6 +10,10 @@ use crate::assemble::Raw;
 use crate::context::Ctx;
 use crate::parties::{Party, DYAD};
 
+/// How many events an article-level step reads around one event: the few the reader
+/// has in mind, and a bound that keeps a long text linear.
+const NEAR_EVENTS: usize = 200;
+
 /// The article's events from its raw events.
 pub fn finish<'e>(ctx: &Ctx<'_, 'e>, mut raws: Vec<Raw<'e>>, times: &[Time]) -> Vec<Event> {
     let dates: Vec<&Time> =
@@ -146,10 +150,16 @@ fn drop_partial_statements<'e>(raws: &mut Vec<Raw<'e>>) {
             && a.iter().all(|c| fa.contains(c))
             && t.iter().all(|c| ft.contains(c))
     };
-    let partial: Vec<bool> = raws
-        .iter()
-        .enumerate()
-        .map(|(i, r)| raws.iter().enumerate().any(|(j, q)| i != j && contains(q, r)))
+    // Raws come in text order: each is compared with those of its own sentence only,
+    // so a long text stays linear.
+    let same_sentence = |i: usize| {
+        let s = raws[i].event.sentence;
+        let from = raws[..i].iter().rposition(|q| q.event.sentence != s).map_or(0, |k| k + 1);
+        let to = raws[i..].iter().position(|q| q.event.sentence != s).map_or(raws.len(), |k| i + k);
+        from..to
+    };
+    let partial: Vec<bool> = (0..raws.len())
+        .map(|i| same_sentence(i).any(|j| i != j && contains(&raws[j], &raws[i])))
         .collect();
     let mut keep = partial.iter().map(|p| !p);
     raws.retain(|_| keep.next().unwrap_or(true));
@@ -193,7 +203,7 @@ fn aim_at_the_acts_told<'e>(ctx: &Ctx<'_, 'e>, raws: &mut [Raw<'e>]) {
             .map(|&row| ctx.lex.frames[row as usize].event_type.as_str())
             .collect();
         let own: Vec<&str> = r.actors.iter().map(|a| a.code).collect();
-        let agents = told.iter().find(|(ty, acts)| {
+        let agents = told.iter().take(NEAR_EVENTS).find(|(ty, acts)| {
             types.contains(&ty.as_str()) && acts.iter().any(|a| !own.contains(&a.code))
         });
         if let Some((_, acts)) = agents {
@@ -219,7 +229,8 @@ fn denials_answer(raws: &mut [Raw<'_>]) {
         let claim = raws[..i]
             .iter()
             .rev()
-            .filter(|q| q.event.sentence + 1 >= s && q.event.trigger.start < at)
+            .take_while(|q| q.event.sentence + 1 >= s)
+            .filter(|q| q.event.trigger.start < at)
             .find(|q| q.actors.iter().any(|a| !own.contains(&a.code)))
             .or_else(|| accusation_against(raws, i, &own));
         if let Some(q) = claim {
@@ -232,8 +243,12 @@ fn denials_answer(raws: &mut [Raw<'_>]) {
 
 /// The accusation aimed at one of `own` nearest to event `i`, if the article tells one.
 fn accusation_against<'r, 'e>(raws: &'r [Raw<'e>], i: usize, own: &[&str]) -> Option<&'r Raw<'e>> {
+    // Within a bounded stretch of the article, so that a long text stays linear.
+    let from = i.saturating_sub(NEAR_EVENTS);
     raws.iter()
         .enumerate()
+        .skip(from)
+        .take(2 * NEAR_EVENTS)
         .filter(|(_, q)| q.event.event_type == "ACCUSE")
         .filter(|(_, q)| q.targets.iter().any(|t| own.contains(&t.code)))
         .filter(|(_, q)| q.actors.iter().any(|a| !own.contains(&a.code)))

@@ -13,6 +13,10 @@ use rasd_morph::{Number, Person, Pronoun};
 use crate::args::Arg;
 use crate::context::Ctx;
 
+/// How many mentions back a body's noun looks for what it refers to: far enough for
+/// the article's main actors, bounded so that a long text stays linear.
+const MENTIONS_BACK: usize = 400;
+
 /// An entity named before a body's noun: (entity, mentions so far, its last mention's
 /// first token, whether a mention begins with the noun).
 type Named = (usize, usize, usize, bool);
@@ -201,11 +205,10 @@ impl<'e> Ctx<'_, 'e> {
             return None;
         }
         let mut seen: Vec<Named> = Vec::new();
-        for t in 0..head {
+        let starts = self.mention_starts();
+        let end = starts.partition_point(|&t| t < head);
+        for &t in &starts[end.saturating_sub(MENTIONS_BACK)..end] {
             let Some(k) = self.doc.entity_at.get(t) else { continue };
-            if t > 0 && self.doc.entity_at.get(t - 1) == Some(k) {
-                continue;
-            }
             let begins = begins_with_noun(self.doc.w(t), noun);
             match seen.iter_mut().find(|s| s.0 == k) {
                 Some(s) => *s = (k, s.1 + 1, t, s.3 || begins),

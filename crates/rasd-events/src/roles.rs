@@ -549,7 +549,12 @@ impl<'e> Ctx<'_, 'e> {
             }
             false
         };
-        (0..self.triggers.len())
+        // A clause lies within its sentence: only the triggers there are asked (they come
+        // in text order), so a long text stays linear.
+        let sentence = &self.doc.sentences[self.doc.sentence_of(t)];
+        let lo = self.triggers.partition_point(|tr| tr.at < sentence.start);
+        let hi = self.triggers.partition_point(|tr| tr.at < sentence.end);
+        (lo..hi)
             .filter(|&j| {
                 let d = self.parse.clauses.index_of(self.triggers[j].at);
                 d.is_some_and(|d| d != c && under(d))
