@@ -151,7 +151,7 @@ macro_rules! shared_store_impl {
                 sql::incident(self, id)
             }
             fn stats(&mut self) -> Result<Stats> {
-                sql::stats(self)
+                self.stats_impl()
             }
         }
     };

@@ -376,6 +376,13 @@ impl PreparedDoc {
     pub fn band_keys(&self) -> Vec<i64> {
         self.signature.as_deref().map(minhash::band_keys).unwrap_or_default()
     }
+
+    /// The day a row of this article sorts by in the lists: its own date, else the
+    /// article's publication date, else '' (first, as the lists have always put undated
+    /// rows). Stored beside the row so the lists can read it from an index.
+    pub fn order_day(&self, own: Option<&str>) -> String {
+        own.or(self.published.as_deref()).unwrap_or("").to_string()
+    }
 }
 
 #[cfg(test)]

@@ -15,12 +15,20 @@ use crate::migrations::{HISTORY_TABLE, LATEST, MIGRATIONS};
 use crate::minhash::BANDS;
 use crate::prepare::{fence, PreparedDoc};
 use crate::sql::{placeholders, Db, Param, RowLike};
-use crate::types::{Backend, Incident, IngestReport};
+use crate::types::{Backend, Incident, IngestReport, Stats};
 
 /// A store in a SQLite file.
 pub struct SqliteStore {
     conn: Connection,
+    /// The last counts read, with the state of the file they were read in (see
+    /// [`SqliteStore::write_mark`]): counting every table is the one read that grows with
+    /// the whole record, and the counts change only when something is written.
+    stats_cache: Option<(WriteMark, Stats)>,
 }
+
+/// What changes whenever the file does: `PRAGMA data_version` moves when another
+/// connection (of this process or another) commits, `total_changes` when this one writes.
+type WriteMark = (i64, u64);
 
 impl SqliteStore {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
@@ -49,7 +57,7 @@ impl SqliteStore {
              PRAGMA wal_autocheckpoint = 10000;",
         )?;
         conn.set_prepared_statement_cache_capacity(128);
-        let mut store = SqliteStore { conn };
+        let mut store = SqliteStore { conn, stats_cache: None };
         store.migrate()?;
         Ok(store)
     }
@@ -75,6 +83,24 @@ impl SqliteStore {
         }
         tx.commit()?;
         Ok(())
+    }
+
+    fn write_mark(&self) -> Result<WriteMark> {
+        let version: i64 = self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        Ok((version, self.conn.total_changes()))
+    }
+
+    /// The counts, read again only when the file has changed since they were last read.
+    pub(crate) fn stats_impl(&mut self) -> Result<Stats> {
+        let mark = self.write_mark()?;
+        if let Some((seen, stats)) = &self.stats_cache {
+            if *seen == mark {
+                return Ok(stats.clone());
+            }
+        }
+        let stats = crate::sql::stats(self)?;
+        self.stats_cache = Some((mark, stats.clone()));
+        Ok(stats)
     }
 
     /// The underlying connection, for tools that need raw SQL (tests, diagnostics).
@@ -152,7 +178,7 @@ impl RowLike for SqliteRow<'_, '_> {
     }
 }
 
-fn value(p: &Param) -> Value {
+pub(crate) fn value(p: &Param) -> Value {
     match p {
         Param::Text(s) => Value::Text(s.clone()),
         Param::Int(i) => Value::Integer(*i),
@@ -264,7 +290,8 @@ impl Tx for SqliteTx<'_> {
         let mut st = tx.prepare_cached(
             "INSERT INTO events (doc_id, idx, event_type, mode, actors, targets, locations, participants, \
              countries, date, claimant, stance, sentence, trigger_start, trigger_end, trigger_text, evidence, \
-             confidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+             confidence, doc_seq, order_day) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
         )?;
         for e in &p.events {
             st.execute(params![
@@ -285,14 +312,16 @@ impl Tx for SqliteTx<'_> {
                 e.trigger_end,
                 e.trigger,
                 e.evidence,
-                e.confidence
+                e.confidence,
+                seq,
+                p.order_day(e.date.as_deref())
             ])?;
         }
         let mut st = tx.prepare_cached(
             "INSERT INTO casualties (doc_id, idx, count, bound, kind, grp, side, side_name, cumulative, \
              claimant, claimant_name, date, sentence, start_cp, end_cp, evidence, side_basis, \
-             side_words) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+             side_words, doc_seq, order_day) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
         )?;
         for c in &p.casualties {
             st.execute(params![
@@ -313,7 +342,9 @@ impl Tx for SqliteTx<'_> {
                 c.end,
                 c.evidence,
                 c.side_basis,
-                c.side_words
+                c.side_words,
+                seq,
+                p.order_day(c.date.as_deref())
             ])?;
         }
         Ok(())
