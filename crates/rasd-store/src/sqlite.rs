@@ -4,7 +4,9 @@
 //! and a process that dies mid-batch leaves every committed batch intact and the
 //! uncommitted one absent.
 
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
@@ -14,21 +16,42 @@ use crate::ingest::{self, Known, Tx};
 use crate::migrations::{HISTORY_TABLE, LATEST, MIGRATIONS};
 use crate::minhash::BANDS;
 use crate::prepare::{fence, PreparedDoc};
-use crate::sql::{placeholders, Db, Param, RowLike};
+use crate::sql::{placeholders, Db, Param, Ranking, RowLike};
 use crate::types::{Backend, Incident, IngestReport, Stats};
 
 /// A store in a SQLite file.
 pub struct SqliteStore {
     conn: Connection,
-    /// The last counts read, with the state of the file they were read in (see
-    /// [`SqliteStore::write_mark`]): counting every table is the one read that grows with
-    /// the whole record, and the counts change only when something is written.
-    stats_cache: Option<(WriteMark, Stats)>,
+    cache: ReadCache,
 }
 
 /// What changes whenever the file does: `PRAGMA data_version` moves when another
 /// connection (of this process or another) commits, `total_changes` when this one writes.
 type WriteMark = (i64, u64);
+
+/// Most search rankings one connection keeps.
+const MAX_RANKINGS: usize = 32;
+
+/// Answers that depend on the whole record and change only when it is written, kept for
+/// the state of the file they were read in: the counts (every table counted) and search
+/// rankings (a common word matches half the record, and FTS5's bm25 reads the size of
+/// every matching article). Anything written empties it.
+#[derive(Default)]
+struct ReadCache {
+    mark: Option<WriteMark>,
+    stats: Option<Stats>,
+    rankings: HashMap<String, Ranking>,
+}
+
+impl ReadCache {
+    /// Forgets everything read before the file reached `mark`.
+    fn at(&mut self, mark: WriteMark) -> &mut ReadCache {
+        if self.mark != Some(mark) {
+            *self = ReadCache { mark: Some(mark), ..ReadCache::default() };
+        }
+        self
+    }
+}
 
 impl SqliteStore {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
@@ -57,7 +80,7 @@ impl SqliteStore {
              PRAGMA wal_autocheckpoint = 10000;",
         )?;
         conn.set_prepared_statement_cache_capacity(128);
-        let mut store = SqliteStore { conn, stats_cache: None };
+        let mut store = SqliteStore { conn, cache: ReadCache::default() };
         store.migrate()?;
         Ok(store)
     }
@@ -93,13 +116,11 @@ impl SqliteStore {
     /// The counts, read again only when the file has changed since they were last read.
     pub(crate) fn stats_impl(&mut self) -> Result<Stats> {
         let mark = self.write_mark()?;
-        if let Some((seen, stats)) = &self.stats_cache {
-            if *seen == mark {
-                return Ok(stats.clone());
-            }
+        if let Some(stats) = &self.cache.at(mark).stats {
+            return Ok(stats.clone());
         }
         let stats = crate::sql::stats(self)?;
-        self.stats_cache = Some((mark, stats.clone()));
+        self.cache.at(mark).stats = Some(stats.clone());
         Ok(stats)
     }
 
@@ -188,6 +209,21 @@ pub(crate) fn value(p: &Param) -> Value {
 impl Db for SqliteStore {
     fn backend(&self) -> Backend {
         Backend::Sqlite
+    }
+
+    fn kept_ranking(&mut self, fts: &str) -> Result<Option<Ranking>> {
+        let mark = self.write_mark()?;
+        Ok(self.cache.at(mark).rankings.get(fts).cloned())
+    }
+
+    fn keep_ranking(&mut self, fts: &str, ranking: &Ranking) {
+        // Under the mark kept_ranking saw: a write since then empties the cache at the
+        // next look.
+        let rankings = &mut self.cache.rankings;
+        if rankings.len() >= MAX_RANKINGS {
+            rankings.clear();
+        }
+        rankings.insert(fts.to_string(), Arc::clone(ranking));
     }
 
     fn query(

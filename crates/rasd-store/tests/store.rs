@@ -468,7 +468,7 @@ fn a_record_written_before_the_read_order_migration_is_upgraded_on_open() {
 }
 
 #[test]
-fn counts_follow_what_another_connection_writes() {
+fn counts_and_searches_follow_what_another_connection_writes() {
     let docs = synthetic();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("shared.db");
@@ -484,4 +484,12 @@ fn counts_follow_what_another_connection_writes() {
     reader.ingest(&many_reports(3)).unwrap();
     assert_eq!(reader.stats().unwrap().documents, docs.len() as u64 + 3);
     assert_eq!(writer.stats().unwrap().documents, docs.len() as u64 + 3);
+    let found = |s: &mut Box<dyn Store>| s.search("القصف", &Filter::default()).unwrap().len();
+    let before = found(&mut reader);
+    assert_eq!(found(&mut writer), before);
+    // The same three reports again and seven new ones.
+    writer.ingest(&many_reports(10)).unwrap();
+    assert_eq!(found(&mut reader), before + 7, "a ranking read before the write is not reused");
+    reader.ingest(&many_reports(12)).unwrap();
+    assert_eq!(found(&mut reader), before + 9);
 }
