@@ -18,3 +18,5 @@ CREATE INDEX IF NOT EXISTS casualties_ledger ON casualties
     ((COALESCE(claimant, '')), (COALESCE(side, '')), kind, grp, order_day, doc_seq, idx);
 
 CREATE INDEX IF NOT EXISTS incidents_order ON incidents ((date IS NULL), date, id);
+
+CREATE INDEX IF NOT EXISTS documents_listed ON documents ((COALESCE(published, '')) DESC, seq);

@@ -24,3 +24,6 @@ CREATE INDEX IF NOT EXISTS casualties_ledger ON casualties
 
 -- Incidents in date order, undated last, as the list shows them.
 CREATE INDEX IF NOT EXISTS incidents_order ON incidents (date IS NULL, date, id);
+
+-- Articles newest first (undated last), as the documents list shows them.
+CREATE INDEX IF NOT EXISTS documents_listed ON documents (COALESCE(published, '') DESC, seq);

@@ -414,8 +414,8 @@ fn texts_of<'a>(
     if ids.is_empty() {
         return Ok(out);
     }
-    let sql = format!("SELECT id, doc FROM documents WHERE id IN ({})", marks(ids.len()));
-    db.query(&sql, &ids, &mut |r| {
+    let sql = |marks: &str| format!("SELECT id, doc FROM documents WHERE id IN ({marks})");
+    query_in(db, &ids, sql, &mut |r| {
         let id = r.text(0)?;
         let body: TextOnly = from_doc(&format!("document {id}"), &r.blob(1)?)?;
         out.insert(id, body.text);
@@ -505,6 +505,25 @@ fn marks(n: usize) -> String {
     vec!["?"; n].join(", ")
 }
 
+/// Most values one `IN (...)` list binds: both engines cap a statement's parameters
+/// (SQLite at 32,766, PostgreSQL at 65,535), and a list read without a page limit can
+/// name every article.
+const MAX_IN: usize = 500;
+
+/// Runs `sql(marks)` for each run of at most [`MAX_IN`] of `values` (`marks` being their
+/// placeholders) and hands every row to `f`.
+fn query_in(
+    db: &mut dyn Db,
+    values: &[Param],
+    sql: impl Fn(&str) -> String,
+    f: &mut dyn FnMut(&dyn RowLike) -> Result<()>,
+) -> Result<()> {
+    for run in values.chunks(MAX_IN) {
+        db.query(&sql(&marks(run.len())), run, f)?;
+    }
+    Ok(())
+}
+
 /// The distinct ids of `ids`, first occurrence first, as bound parameters.
 fn distinct_ids<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<Param> {
     let mut seen = std::collections::HashSet::new();
@@ -520,14 +539,15 @@ fn attach_refs(db: &mut dyn Db, events: &mut [EventRow]) -> Result<()> {
         return Ok(());
     }
     let docs = distinct_ids(events.iter().map(|e| e.doc.id.as_str()));
-    let sql = format!(
-        "SELECT e.doc_id, e.entity_id, e.kind, e.name, e.name_ar, e.country, e.lat, e.lon \
-         FROM doc_entities e WHERE e.doc_id IN ({})",
-        marks(docs.len())
-    );
+    let sql = |marks: &str| {
+        format!(
+            "SELECT e.doc_id, e.entity_id, e.kind, e.name, e.name_ar, e.country, e.lat, e.lon \
+             FROM doc_entities e WHERE e.doc_id IN ({marks})"
+        )
+    };
     let mut by_doc: std::collections::HashMap<String, Vec<EntityRef>> =
         std::collections::HashMap::new();
-    db.query(&sql, &docs, &mut |r| {
+    query_in(db, &docs, sql, &mut |r| {
         by_doc.entry(r.text(0)?).or_default().push(EntityRef {
             id: r.text(1)?,
             kind: r.text(2)?,
@@ -726,10 +746,14 @@ pub(crate) fn stats(db: &mut dyn Db) -> Result<Stats> {
     db.query(
         // Events and figures of originals only: a copy's are the same report again, and
         // the page shows these counts beside lists that leave copies out.
+        // All rows less the copies' rows: the copies' are found by key, where NOT IN
+        // looked every row up in `copies` (20 ms of 36 on 150,000 events).
         "SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM copies), \
          (SELECT COUNT(*) FROM aliases), \
-         (SELECT COUNT(*) FROM events WHERE doc_id NOT IN (SELECT doc_id FROM copies)), \
-         (SELECT COUNT(*) FROM casualties WHERE doc_id NOT IN (SELECT doc_id FROM copies)), \
+         (SELECT COUNT(*) FROM events) \
+         - (SELECT COUNT(*) FROM events WHERE doc_id IN (SELECT doc_id FROM copies)), \
+         (SELECT COUNT(*) FROM casualties) \
+         - (SELECT COUNT(*) FROM casualties WHERE doc_id IN (SELECT doc_id FROM copies)), \
          (SELECT COUNT(*) FROM incidents)",
         &[],
         &mut |r| {
@@ -866,12 +890,35 @@ mod plans {
         events(&mut r, &typed).unwrap();
         claims(&mut r, &ClaimFilter { base: page(5), ..ClaimFilter::default() }).unwrap();
         incidents(&mut r, &page(5)).unwrap();
+        documents(&mut r, &page(5)).unwrap();
         let plans = r.plans();
         // The events' entities: those of the page's articles only, by key.
         assert!(plans.iter().any(|p| p.contains("SEARCH e USING PRIMARY KEY (doc_id=?)")));
         for plan in &plans {
             assert_read_in_order(plan);
         }
+    }
+
+    #[test]
+    fn long_in_lists_are_bound_a_run_at_a_time() {
+        let mut s = SqliteStore::in_memory().unwrap();
+        let mut r = Recorder { store: &mut s, ran: Vec::new() };
+        let values: Vec<Param> = (0..1201).map(Param::Int).collect();
+        let sql = |marks: &str| {
+            format!(
+                "WITH RECURSIVE n(x) AS (SELECT 0 UNION ALL SELECT x + 1 FROM n WHERE x < 5000) \
+                 SELECT x FROM n WHERE x IN ({marks})"
+            )
+        };
+        let mut seen = Vec::new();
+        query_in(&mut r, &values, sql, &mut |row| {
+            seen.push(row.int(0)?);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(seen, (0..1201).collect::<Vec<i64>>());
+        let bound: Vec<usize> = r.ran.iter().map(|(_, p)| p.len()).collect();
+        assert_eq!(bound, [MAX_IN, MAX_IN, 1201 - 2 * MAX_IN]);
     }
 
     #[test]

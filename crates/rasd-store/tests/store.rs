@@ -435,7 +435,7 @@ fn a_record_written_before_the_read_order_migration_is_upgraded_on_open() {
     let conn = rusqlite::Connection::open(&path).unwrap();
     conn.execute_batch(
         "DROP INDEX events_order; DROP INDEX events_type_order; DROP INDEX casualties_ledger; \
-         DROP INDEX incidents_order; \
+         DROP INDEX incidents_order; DROP INDEX documents_listed; \
          ALTER TABLE events DROP COLUMN order_day; ALTER TABLE events DROP COLUMN doc_seq; \
          ALTER TABLE casualties DROP COLUMN order_day; ALTER TABLE casualties DROP COLUMN doc_seq; \
          DELETE FROM rasd_migrations WHERE version = 3;",
