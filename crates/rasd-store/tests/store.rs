@@ -421,50 +421,72 @@ fn search_pages_are_slices_of_the_whole_ranking() {
     }
 }
 
+/// Runs `sql` (statements, no rows) on the database `target` names, beside the store.
+fn raw_batch(target: &str, sql: &str) {
+    if target.starts_with("postgres") {
+        let mut c = postgres::Client::connect(target, postgres::NoTls).unwrap();
+        c.batch_execute(sql).unwrap();
+    } else {
+        rusqlite::Connection::open(target).unwrap().execute_batch(sql).unwrap();
+    }
+}
+
+/// The one number `sql` selects on the database `target` names.
+fn raw_count(target: &str, sql: &str) -> i64 {
+    if target.starts_with("postgres") {
+        let mut c = postgres::Client::connect(target, postgres::NoTls).unwrap();
+        c.query_one(sql, &[]).unwrap().get(0)
+    } else {
+        rusqlite::Connection::open(target).unwrap().query_row(sql, [], |r| r.get(0)).unwrap()
+    }
+}
+
 #[test]
 fn a_record_written_before_the_read_order_migration_is_upgraded_on_open() {
     let docs = synthetic();
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("old.db");
-    let (events, claims) = {
-        let mut s = open(path.to_str().unwrap()).unwrap();
-        s.ingest(&docs).unwrap();
-        (s.events(&Filter::default()).unwrap(), s.claims(&ClaimFilter::default()).unwrap())
-    };
-    // Take the file back to what rasd wrote before migration 3.
-    let conn = rusqlite::Connection::open(&path).unwrap();
-    conn.execute_batch(
-        "DROP INDEX events_order; DROP INDEX events_type_order; DROP INDEX casualties_ledger; \
-         DROP INDEX incidents_order; DROP INDEX documents_listed; \
-         ALTER TABLE events DROP COLUMN order_day; ALTER TABLE events DROP COLUMN doc_seq; \
-         ALTER TABLE casualties DROP COLUMN order_day; ALTER TABLE casualties DROP COLUMN doc_seq; \
-         DELETE FROM rasd_migrations WHERE version = 3;",
-    )
-    .unwrap();
-    drop(conn);
-    let mut s = open(path.to_str().unwrap()).unwrap();
-    let again = s.events(&Filter::default()).unwrap();
-    let key = |e: &rasd_store::EventRow| (e.doc.id.clone(), e.idx);
-    assert_eq!(
-        again.iter().map(key).collect::<Vec<_>>(),
-        events.iter().map(key).collect::<Vec<_>>()
-    );
-    let ledger = s.claims(&ClaimFilter::default()).unwrap();
-    let key = |c: &rasd_store::ClaimRow| (c.doc.id.clone(), c.idx);
-    assert_eq!(
-        ledger.iter().map(key).collect::<Vec<_>>(),
-        claims.iter().map(key).collect::<Vec<_>>()
-    );
-    let conn = rusqlite::Connection::open(&path).unwrap();
-    let unset: i64 = conn
-        .query_row(
+    let mut targets = vec![dir.path().join("old.db").to_str().unwrap().to_string()];
+    if let Some(url) = rasd_store::test_postgres_url() {
+        targets.push(scratch_database(&url, "rasd_store_upgrade").unwrap());
+    }
+    for target in &targets {
+        let (events, claims) = {
+            let mut s = open(target).unwrap();
+            s.ingest(&docs).unwrap();
+            (s.events(&Filter::default()).unwrap(), s.claims(&ClaimFilter::default()).unwrap())
+        };
+        // Take the database back to what rasd wrote before migration 3.
+        raw_batch(
+            target,
+            "DROP INDEX events_order; DROP INDEX events_type_order; \
+             DROP INDEX casualties_ledger; DROP INDEX incidents_order; DROP INDEX documents_listed; \
+             ALTER TABLE events DROP COLUMN order_day; ALTER TABLE events DROP COLUMN doc_seq; \
+             ALTER TABLE casualties DROP COLUMN order_day; \
+             ALTER TABLE casualties DROP COLUMN doc_seq; \
+             DELETE FROM rasd_migrations WHERE version = 3;",
+        );
+        let mut s = open(target).unwrap();
+        let again = s.events(&Filter::default()).unwrap();
+        let key = |e: &rasd_store::EventRow| (e.doc.id.clone(), e.idx);
+        assert_eq!(
+            again.iter().map(key).collect::<Vec<_>>(),
+            events.iter().map(key).collect::<Vec<_>>(),
+            "{target}"
+        );
+        let ledger = s.claims(&ClaimFilter::default()).unwrap();
+        let key = |c: &rasd_store::ClaimRow| (c.doc.id.clone(), c.idx);
+        assert_eq!(
+            ledger.iter().map(key).collect::<Vec<_>>(),
+            claims.iter().map(key).collect::<Vec<_>>(),
+            "{target}"
+        );
+        let unset = raw_count(
+            target,
             "SELECT (SELECT COUNT(*) FROM events WHERE order_day IS NULL OR doc_seq IS NULL) \
              + (SELECT COUNT(*) FROM casualties WHERE order_day IS NULL OR doc_seq IS NULL)",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    assert_eq!(unset, 0, "every stored row got its sort key");
+        );
+        assert_eq!(unset, 0, "{target}: every stored row got its sort key");
+    }
 }
 
 #[test]
