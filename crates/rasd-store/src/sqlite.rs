@@ -31,6 +31,9 @@ type WriteMark = (i64, u64);
 
 /// Most search rankings one connection keeps.
 const MAX_RANKINGS: usize = 32;
+/// Most matches one connection keeps over all its rankings (16 bytes each: 16 MiB), so
+/// a record of millions of articles cannot make the kept rankings grow with it.
+const MAX_KEPT_MATCHES: usize = 1 << 20;
 
 /// Answers that depend on the whole record and change only when it is written, kept for
 /// the state of the file they were read in: the counts (every table counted) and search
@@ -220,7 +223,11 @@ impl Db for SqliteStore {
         // Under the mark kept_ranking saw: a write since then empties the cache at the
         // next look.
         let rankings = &mut self.cache.rankings;
-        if rankings.len() >= MAX_RANKINGS {
+        if ranking.len() > MAX_KEPT_MATCHES {
+            return;
+        }
+        let kept: usize = rankings.values().map(|r| r.len()).sum();
+        if rankings.len() >= MAX_RANKINGS || kept + ranking.len() > MAX_KEPT_MATCHES {
             rankings.clear();
         }
         rankings.insert(fts.to_string(), Arc::clone(ranking));
