@@ -2,11 +2,13 @@
 """Mixed load on a running `rasd serve`: requests per second and latencies.
 
     python3 scripts/load-test.py [--url http://127.0.0.1:8080] [--concurrency 32]
-        [--secs 20] [--hostile FILE]
+        [--secs 20] [--hostile FILE] [--words N]
 
 Each of `--concurrency` clients keeps one connection open and asks, in turn, for a page
 of incidents, a search, the claims ledger, a page of events and the stats, for `--secs`
-seconds. With `--hostile FILE`, two clients post FILE to /api/analyze (as text/plain)
+seconds. The search is for one common word unless `--words N` (at most 48): then the
+searches go through N different words, so that with N above what the server keeps of
+its rankings (32 per reading connection) most searches are ranked afresh. With `--hostile FILE`, two clients post FILE to /api/analyze (as text/plain)
 over and over meanwhile, and the stats' latency is reported apart: reads must not wait
 on analyses. Clients are Python threads, so on a small machine the script itself takes
 a core; compare builds on the same machine, not across machines.
@@ -22,18 +24,27 @@ import urllib.parse
 
 PATHS = [
     "/api/incidents",
-    "/api/search?q=" + urllib.parse.quote("قصف"),
+    "/api/search?q=",
     "/api/claims",
     "/api/events?limit=50",
     "/api/stats",
 ]
 
+# Words of news about fighting and talks, common and rare, for --words.
+WORDS = """قصف هجوم غارة اشتباكات قتلى جرحى الجيش القوات مسلحين مفاوضات هدنة وقف
+إطلاق النار نازحين لاجئين مساعدات صاروخ طائرة مسيرة انفجار عبوة كمين حصار معارك
+المدينة القرية الحدود الشرطة المتمردين الميليشيا الحكومة المعارضة الرئيس وزير
+الخارجية مجلس الأمن الأمم المتحدة اتفاق محادثات عقوبات احتجاجات مظاهرات اعتقال
+اختطاف إعدام""".split()
 
-def client(host, port, stop, lat, errors, offset):
+
+def client(host, port, stop, lat, errors, offset, words):
     conn = http.client.HTTPConnection(host, port, timeout=60)
     k = offset
     while not stop.is_set():
         path = PATHS[k % len(PATHS)]
+        if path.endswith("q="):
+            path += urllib.parse.quote(words[(k // len(PATHS)) % len(words)])
         k += 1
         t = time.monotonic()
         try:
@@ -75,12 +86,15 @@ def main():
     ap.add_argument("--concurrency", type=int, default=32)
     ap.add_argument("--secs", type=float, default=20)
     ap.add_argument("--hostile", help="a file to post to /api/analyze twice at a time")
+    ap.add_argument("--words", type=int, default=1,
+                    help="search for this many different words (1-%d)" % len(WORDS))
     args = ap.parse_args()
+    words = WORDS[:max(1, min(args.words, len(WORDS)))]
     u = urllib.parse.urlparse(args.url)
     stop = threading.Event()
     lat, errors, posted = [], [], []
     threads = [threading.Thread(target=client,
-                                args=(u.hostname, u.port or 80, stop, lat, errors, i))
+                                args=(u.hostname, u.port or 80, stop, lat, errors, i, words))
                for i in range(args.concurrency)]
     if args.hostile:
         body = open(args.hostile, "rb").read()

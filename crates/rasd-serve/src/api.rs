@@ -102,21 +102,36 @@ pub async fn document(State(st): Shared, Path(id): Path<String>) -> ApiResult<Js
         .ok_or_else(|| ApiError::NotFound(format!("no document `{shown}`")))
 }
 
-/// One page of the rows `fetch` gives; with `q`, every row is fetched and those whose
-/// texts (`hay`) contain it are paged here, since the store filters by text only in
-/// documents.
+/// Rows read at first, then at most this many at a time, while a text filter looks for
+/// the rows of its page.
+const FIRST_RUN: usize = 256;
+const MAX_RUN: usize = 16_384;
+
+/// One page of the rows `fetch` gives; with `q`, rows are fetched in growing runs and
+/// those whose texts (`hay`) contain it are paged here, since the store filters by text
+/// only in documents. The runs stop once the page (and one row more) is found, so a
+/// common word reads a few hundred rows rather than the whole record.
 fn listed<T>(
     q: &Checked,
-    fetch: impl FnOnce(&Filter) -> rasd_store::Result<Vec<T>>,
+    mut fetch: impl FnMut(&Filter) -> rasd_store::Result<Vec<T>>,
     hay: impl Fn(&T, &TextMatch) -> bool,
 ) -> ApiResult<Page<T>> {
-    Ok(match &q.q {
-        None => q.page(fetch(&q.paged())?),
-        Some(text) => {
-            let m = TextMatch::new(text);
-            q.page_of_all(fetch(&q.filter)?.into_iter().filter(|r| hay(r, &m)).collect())
+    let Some(text) = &q.q else { return Ok(q.page(fetch(&q.paged())?)) };
+    let m = TextMatch::new(text);
+    let wanted = q.offset + q.limit + 1;
+    let mut found = Vec::new();
+    let (mut read, mut run) = (0, FIRST_RUN);
+    loop {
+        let rows = fetch(&Filter { limit: Some(run), offset: read, ..q.filter.clone() })?;
+        let got = rows.len();
+        found.extend(rows.into_iter().filter(|r| hay(r, &m)));
+        read += got;
+        if found.len() >= wanted || got < run {
+            break;
         }
-    })
+        run = (run * 2).min(MAX_RUN);
+    }
+    Ok(q.page_of_all(found))
 }
 
 pub async fn entities(State(st): Shared, p: Params_) -> ApiResult<Json<Value>> {
@@ -479,5 +494,42 @@ mod tests {
         assert!(!same_secret(b"abc", b"abd"));
         assert!(!same_secret(b"abc", b"abcd"));
         assert!(!same_secret(b"", b"a"));
+    }
+
+    /// A store's rows: `n` names, numbered, read a page at a time as the store reads them.
+    fn rows(n: usize) -> Vec<String> {
+        (0..n).map(|i| format!("row {i}")).collect()
+    }
+
+    fn page_of(rows: &[String], f: &Filter) -> Vec<String> {
+        rows.iter().skip(f.offset).take(f.limit.unwrap_or(usize::MAX)).cloned().collect()
+    }
+
+    #[test]
+    fn a_text_filter_pages_what_it_would_find_in_every_row_reading_fewer() {
+        let all = rows(20_000);
+        let hay = |r: &String, m: &TextMatch| m.matches([r.as_str()]);
+        for (text, offset, limit) in [("7", 0, 50), ("7", 3000, 500), ("199", 10, 5), ("x", 0, 50)]
+        {
+            let q = Checked { q: Some(text.into()), offset, limit, ..Checked::default() };
+            let mut read = 0;
+            let got = listed(
+                &q,
+                |f| {
+                    let page = page_of(&all, f);
+                    read += page.len();
+                    Ok(page)
+                },
+                hay,
+            )
+            .unwrap();
+            let m = TextMatch::new(text);
+            let everywhere: Vec<String> = all.iter().filter(|r| hay(r, &m)).cloned().collect();
+            let want = q.page_of_all(everywhere);
+            assert_eq!((&got.items, got.next_offset), (&want.items, want.next_offset), "{text}");
+            if text == "7" && offset == 0 {
+                assert!(read < 1000, "a common text's first page read {read} rows");
+            }
+        }
     }
 }

@@ -14,6 +14,10 @@
 //!   date and cumulative flag, in order per claimant ([`Store::claims`]). Figures are
 //!   never added up or averaged across claimants.
 //! - **incidents**, merged across articles by `rasd-record` and stored here.
+//! - **reads that do not grow with the record**: each list reads one page along an index
+//!   in its own order (migration 3, `read_order`), a search reads articles only for its
+//!   page, and a SQLite connection keeps the counts and its last search rankings until
+//!   the file is written (by it or by anyone else).
 //!
 //! ```
 //! use rasd_store::{open, Filter, Store};
@@ -151,7 +155,7 @@ macro_rules! shared_store_impl {
                 sql::incident(self, id)
             }
             fn stats(&mut self) -> Result<Stats> {
-                sql::stats(self)
+                self.stats_impl()
             }
         }
     };

@@ -33,10 +33,16 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/0002_side_evidence.sql"),
         postgres: include_str!("../migrations/0002_side_evidence.sql"),
     },
+    Migration {
+        version: 3,
+        name: "read_order",
+        sqlite: include_str!("../migrations/0003_read_order.sqlite.sql"),
+        postgres: include_str!("../migrations/0003_read_order.postgres.sql"),
+    },
 ];
 
 /// Highest version this build knows.
-pub const LATEST: i64 = 2;
+pub const LATEST: i64 = 3;
 
 /// The table both backends keep their history in.
 pub(crate) const HISTORY_TABLE: &str = "CREATE TABLE IF NOT EXISTS rasd_migrations (

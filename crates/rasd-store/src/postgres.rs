@@ -14,7 +14,7 @@ use crate::ingest::{self, Known, Tx};
 use crate::migrations::{HISTORY_TABLE, LATEST, MIGRATIONS};
 use crate::prepare::{fence, PreparedDoc};
 use crate::sql::{placeholders, Db, Param, RowLike};
-use crate::types::{Backend, Incident, IngestReport};
+use crate::types::{Backend, Incident, IngestReport, Stats};
 
 /// Key of the advisory lock that serializes migrations across clients.
 const MIGRATION_LOCK: i64 = 0x7261_7364; // "rasd"
@@ -113,22 +113,29 @@ impl PgStore {
                 "WITH a AS (DELETE FROM aliases WHERE alias = $1), \
                  d AS (INSERT INTO documents (id, content_hash, analysis_hash, url, title, published, \
                    ingested_at, minhash, doc, search) \
-                   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, to_tsvector('simple', $10))), \
+                   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, to_tsvector('simple', $10)) \
+                   RETURNING seq), \
                  e AS (INSERT INTO doc_entities (doc_id, entity_id, kind, name, name_ar, country, lat, lon, \
                    mentions) SELECT $1, * FROM unnest($11::text[], $12::text[], $13::text[], $14::text[], \
                    $15::text[], $16::float8[], $17::float8[], $18::int8[]) ON CONFLICT DO NOTHING), \
                  v AS (INSERT INTO events (doc_id, idx, event_type, mode, actors, targets, locations, \
                    participants, countries, date, claimant, stance, sentence, trigger_start, trigger_end, \
-                   trigger_text, evidence, confidence) SELECT $1, * FROM unnest($19::int8[], $20::text[], \
-                   $21::text[], $22::text[], $23::text[], $24::text[], $25::text[], $26::text[], $27::text[], \
-                   $28::text[], $29::text[], $30::int8[], $31::int8[], $32::int8[], $33::text[], $34::text[], \
-                   $35::float8[])), \
+                   trigger_text, evidence, confidence, doc_seq, order_day) \
+                   SELECT $1, u.*, (SELECT seq FROM d), COALESCE(u.date, $6, '') FROM unnest($19::int8[], \
+                   $20::text[], $21::text[], $22::text[], $23::text[], $24::text[], $25::text[], $26::text[], \
+                   $27::text[], $28::text[], $29::text[], $30::int8[], $31::int8[], $32::int8[], $33::text[], \
+                   $34::text[], $35::float8[]) AS u(idx, event_type, mode, actors, targets, locations, \
+                   participants, countries, date, claimant, stance, sentence, trigger_start, trigger_end, \
+                   trigger_text, evidence, confidence)), \
                  k AS (INSERT INTO casualties (doc_id, idx, count, bound, kind, grp, side, side_name, \
                    cumulative, claimant, claimant_name, date, sentence, start_cp, end_cp, evidence, \
-                   side_basis, side_words) \
-                   SELECT $1, * FROM unnest($36::int8[], $37::int8[], $38::text[], $39::text[], $40::text[], \
-                   $41::text[], $42::text[], $43::bool[], $44::text[], $45::text[], $46::text[], $47::int8[], \
-                   $48::int8[], $49::int8[], $50::text[], $51::text[], $52::text[])), \
+                   side_basis, side_words, doc_seq, order_day) \
+                   SELECT $1, u.*, (SELECT seq FROM d), COALESCE(u.date, $6, '') FROM unnest($36::int8[], \
+                   $37::int8[], $38::text[], $39::text[], $40::text[], $41::text[], $42::text[], $43::bool[], \
+                   $44::text[], $45::text[], $46::text[], $47::int8[], $48::int8[], $49::int8[], $50::text[], \
+                   $51::text[], $52::text[]) AS u(idx, count, bound, kind, grp, side, side_name, cumulative, \
+                   claimant, claimant_name, date, sentence, start_cp, end_cp, evidence, side_basis, \
+                   side_words)), \
                  b AS (INSERT INTO lsh_bands (band_key, doc_id) SELECT DISTINCT k, $1 \
                    FROM unnest($53::int8[]) AS k ON CONFLICT DO NOTHING) \
                  SELECT 1",
@@ -175,6 +182,11 @@ impl PgStore {
         let report = ingest::ingest_batch(&mut PgTx { tx: &mut tx, st }, docs, now)?;
         tx.commit()?;
         Ok(report)
+    }
+
+    /// The counts (PostgreSQL counts them each time).
+    pub(crate) fn stats_impl(&mut self) -> Result<Stats> {
+        crate::sql::stats(self)
     }
 
     pub(crate) fn replace_incidents_impl(&mut self, incidents: &[Incident]) -> Result<()> {

@@ -4,7 +4,9 @@
 //! and a process that dies mid-batch leaves every committed batch intact and the
 //! uncommitted one absent.
 
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
@@ -14,12 +16,44 @@ use crate::ingest::{self, Known, Tx};
 use crate::migrations::{HISTORY_TABLE, LATEST, MIGRATIONS};
 use crate::minhash::BANDS;
 use crate::prepare::{fence, PreparedDoc};
-use crate::sql::{placeholders, Db, Param, RowLike};
-use crate::types::{Backend, Incident, IngestReport};
+use crate::sql::{placeholders, Db, Param, Ranking, RowLike};
+use crate::types::{Backend, Incident, IngestReport, Stats};
 
 /// A store in a SQLite file.
 pub struct SqliteStore {
     conn: Connection,
+    cache: ReadCache,
+}
+
+/// What changes whenever the file does: `PRAGMA data_version` moves when another
+/// connection (of this process or another) commits, `total_changes` when this one writes.
+type WriteMark = (i64, u64);
+
+/// Most search rankings one connection keeps.
+const MAX_RANKINGS: usize = 32;
+/// Most matches one connection keeps over all its rankings (16 bytes each: 16 MiB), so
+/// a record of millions of articles cannot make the kept rankings grow with it.
+const MAX_KEPT_MATCHES: usize = 1 << 20;
+
+/// Answers that depend on the whole record and change only when it is written, kept for
+/// the state of the file they were read in: the counts (every table counted) and search
+/// rankings (a common word matches half the record, and FTS5's bm25 reads the size of
+/// every matching article). Anything written empties it.
+#[derive(Default)]
+struct ReadCache {
+    mark: Option<WriteMark>,
+    stats: Option<Stats>,
+    rankings: HashMap<String, Ranking>,
+}
+
+impl ReadCache {
+    /// Forgets everything read before the file reached `mark`.
+    fn at(&mut self, mark: WriteMark) -> &mut ReadCache {
+        if self.mark != Some(mark) {
+            *self = ReadCache { mark: Some(mark), ..ReadCache::default() };
+        }
+        self
+    }
 }
 
 impl SqliteStore {
@@ -49,7 +83,7 @@ impl SqliteStore {
              PRAGMA wal_autocheckpoint = 10000;",
         )?;
         conn.set_prepared_statement_cache_capacity(128);
-        let mut store = SqliteStore { conn };
+        let mut store = SqliteStore { conn, cache: ReadCache::default() };
         store.migrate()?;
         Ok(store)
     }
@@ -75,6 +109,22 @@ impl SqliteStore {
         }
         tx.commit()?;
         Ok(())
+    }
+
+    fn write_mark(&self) -> Result<WriteMark> {
+        let version: i64 = self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        Ok((version, self.conn.total_changes()))
+    }
+
+    /// The counts, read again only when the file has changed since they were last read.
+    pub(crate) fn stats_impl(&mut self) -> Result<Stats> {
+        let mark = self.write_mark()?;
+        if let Some(stats) = &self.cache.at(mark).stats {
+            return Ok(stats.clone());
+        }
+        let stats = crate::sql::stats(self)?;
+        self.cache.at(mark).stats = Some(stats.clone());
+        Ok(stats)
     }
 
     /// The underlying connection, for tools that need raw SQL (tests, diagnostics).
@@ -152,7 +202,7 @@ impl RowLike for SqliteRow<'_, '_> {
     }
 }
 
-fn value(p: &Param) -> Value {
+pub(crate) fn value(p: &Param) -> Value {
     match p {
         Param::Text(s) => Value::Text(s.clone()),
         Param::Int(i) => Value::Integer(*i),
@@ -162,6 +212,25 @@ fn value(p: &Param) -> Value {
 impl Db for SqliteStore {
     fn backend(&self) -> Backend {
         Backend::Sqlite
+    }
+
+    fn kept_ranking(&mut self, fts: &str) -> Result<Option<Ranking>> {
+        let mark = self.write_mark()?;
+        Ok(self.cache.at(mark).rankings.get(fts).cloned())
+    }
+
+    fn keep_ranking(&mut self, fts: &str, ranking: &Ranking) {
+        // Under the mark kept_ranking saw: a write since then empties the cache at the
+        // next look.
+        let rankings = &mut self.cache.rankings;
+        if ranking.len() > MAX_KEPT_MATCHES {
+            return;
+        }
+        let kept: usize = rankings.values().map(|r| r.len()).sum();
+        if rankings.len() >= MAX_RANKINGS || kept + ranking.len() > MAX_KEPT_MATCHES {
+            rankings.clear();
+        }
+        rankings.insert(fts.to_string(), Arc::clone(ranking));
     }
 
     fn query(
@@ -264,7 +333,8 @@ impl Tx for SqliteTx<'_> {
         let mut st = tx.prepare_cached(
             "INSERT INTO events (doc_id, idx, event_type, mode, actors, targets, locations, participants, \
              countries, date, claimant, stance, sentence, trigger_start, trigger_end, trigger_text, evidence, \
-             confidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+             confidence, doc_seq, order_day) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
         )?;
         for e in &p.events {
             st.execute(params![
@@ -285,14 +355,16 @@ impl Tx for SqliteTx<'_> {
                 e.trigger_end,
                 e.trigger,
                 e.evidence,
-                e.confidence
+                e.confidence,
+                seq,
+                p.order_day(e.date.as_deref())
             ])?;
         }
         let mut st = tx.prepare_cached(
             "INSERT INTO casualties (doc_id, idx, count, bound, kind, grp, side, side_name, cumulative, \
              claimant, claimant_name, date, sentence, start_cp, end_cp, evidence, side_basis, \
-             side_words) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+             side_words, doc_seq, order_day) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
         )?;
         for c in &p.casualties {
             st.execute(params![
@@ -313,7 +385,9 @@ impl Tx for SqliteTx<'_> {
                 c.end,
                 c.evidence,
                 c.side_basis,
-                c.side_words
+                c.side_words,
+                seq,
+                p.order_day(c.date.as_deref())
             ])?;
         }
         Ok(())

@@ -364,3 +364,154 @@ fn the_ledger_shows_what_set_each_side() {
         assert_eq!(c[0].side_words.as_deref(), Some("روس"));
     }
 }
+
+/// `n` short dated articles that all mention shelling, in several places and months.
+fn many_reports(n: usize) -> Vec<Document> {
+    let places = ["حلب", "الفاشر", "تعز", "خاركيف", "غزة", "مقديشو", "غوما", "طرابلس"];
+    (0..n)
+        .map(|i| {
+            let place = places[i % places.len()];
+            // Repeating the word in some articles gives the ranking something to order.
+            let again = " وتجدد القصف".repeat(i % 4);
+            // Made-up words of its own, so no article reads as a syndicated copy of another.
+            let letters: Vec<char> = "بتثجحخدذرزسشصضطظعغفقكلمنهوي".chars().collect();
+            let mut seed = i as u64 + 1;
+            let mut next = move || {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                letters[(seed >> 33) as usize % letters.len()]
+            };
+            let own: Vec<String> = (0..12).map(|_| (0..5).map(|_| next()).collect()).collect();
+            let text = format!(
+                "أفادت مصادر محلية بوقوع قصف على {place} في الصباح{again}. {}.",
+                own.join(" ")
+            );
+            let mut d = Document::new(format!("report-{i:03}"), text);
+            d.published = Some(format!("2024-{:02}-{:02}", 1 + i % 12, 1 + i % 28));
+            d
+        })
+        .collect()
+}
+
+#[test]
+fn search_pages_are_slices_of_the_whole_ranking() {
+    let docs = many_reports(300);
+    let (_dir, mut stores) = stores("search_pages");
+    for s in &mut stores {
+        let r = s.ingest(&docs).unwrap();
+        assert_eq!(r.inserted, docs.len(), "{r:?}");
+        for base in [
+            Filter::default(),
+            // Admits about a third, so pages reach far down the ranking.
+            Filter { from: Some("2024-09-01".into()), ..Filter::default() },
+        ] {
+            let all = s.search("القصف", &base).unwrap();
+            assert!(all.len() >= 90, "{:?}: {}", s.backend(), all.len());
+            for w in all.windows(2) {
+                assert!(w[0].score >= w[1].score, "{:?}: best first", s.backend());
+            }
+            for (offset, limit) in [(0, 10), (60, 7), (80, 100), (all.len() - 1, 5)] {
+                let page =
+                    s.search("القصف", &Filter { limit: Some(limit), offset, ..base.clone() });
+                let ids: Vec<String> = page.unwrap().into_iter().map(|h| h.doc.id).collect();
+                let want: Vec<String> =
+                    all.iter().skip(offset).take(limit).map(|h| h.doc.id.clone()).collect();
+                assert_eq!(ids, want, "{:?} offset {offset} limit {limit}", s.backend());
+            }
+        }
+    }
+}
+
+/// Runs `sql` (statements, no rows) on the database `target` names, beside the store.
+fn raw_batch(target: &str, sql: &str) {
+    if target.starts_with("postgres") {
+        let mut c = postgres::Client::connect(target, postgres::NoTls).unwrap();
+        c.batch_execute(sql).unwrap();
+    } else {
+        rusqlite::Connection::open(target).unwrap().execute_batch(sql).unwrap();
+    }
+}
+
+/// The one number `sql` selects on the database `target` names.
+fn raw_count(target: &str, sql: &str) -> i64 {
+    if target.starts_with("postgres") {
+        let mut c = postgres::Client::connect(target, postgres::NoTls).unwrap();
+        c.query_one(sql, &[]).unwrap().get(0)
+    } else {
+        rusqlite::Connection::open(target).unwrap().query_row(sql, [], |r| r.get(0)).unwrap()
+    }
+}
+
+#[test]
+fn a_record_written_before_the_read_order_migration_is_upgraded_on_open() {
+    let docs = synthetic();
+    let dir = tempfile::tempdir().unwrap();
+    let mut targets = vec![dir.path().join("old.db").to_str().unwrap().to_string()];
+    if let Some(url) = rasd_store::test_postgres_url() {
+        targets.push(scratch_database(&url, "rasd_store_upgrade").unwrap());
+    }
+    for target in &targets {
+        let (events, claims) = {
+            let mut s = open(target).unwrap();
+            s.ingest(&docs).unwrap();
+            (s.events(&Filter::default()).unwrap(), s.claims(&ClaimFilter::default()).unwrap())
+        };
+        // Take the database back to what rasd wrote before migration 3.
+        raw_batch(
+            target,
+            "DROP INDEX events_order; DROP INDEX events_type_order; \
+             DROP INDEX casualties_ledger; DROP INDEX incidents_order; DROP INDEX documents_listed; \
+             ALTER TABLE events DROP COLUMN order_day; ALTER TABLE events DROP COLUMN doc_seq; \
+             ALTER TABLE casualties DROP COLUMN order_day; \
+             ALTER TABLE casualties DROP COLUMN doc_seq; \
+             DELETE FROM rasd_migrations WHERE version = 3;",
+        );
+        let mut s = open(target).unwrap();
+        let again = s.events(&Filter::default()).unwrap();
+        let key = |e: &rasd_store::EventRow| (e.doc.id.clone(), e.idx);
+        assert_eq!(
+            again.iter().map(key).collect::<Vec<_>>(),
+            events.iter().map(key).collect::<Vec<_>>(),
+            "{target}"
+        );
+        let ledger = s.claims(&ClaimFilter::default()).unwrap();
+        let key = |c: &rasd_store::ClaimRow| (c.doc.id.clone(), c.idx);
+        assert_eq!(
+            ledger.iter().map(key).collect::<Vec<_>>(),
+            claims.iter().map(key).collect::<Vec<_>>(),
+            "{target}"
+        );
+        let unset = raw_count(
+            target,
+            "SELECT (SELECT COUNT(*) FROM events WHERE order_day IS NULL OR doc_seq IS NULL) \
+             + (SELECT COUNT(*) FROM casualties WHERE order_day IS NULL OR doc_seq IS NULL)",
+        );
+        assert_eq!(unset, 0, "{target}: every stored row got its sort key");
+    }
+}
+
+#[test]
+fn counts_and_searches_follow_what_another_connection_writes() {
+    let docs = synthetic();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.db");
+    let mut writer = open(path.to_str().unwrap()).unwrap();
+    let mut reader = open(path.to_str().unwrap()).unwrap();
+    assert_eq!(reader.stats().unwrap().documents, 0);
+    writer.ingest(&docs[..2]).unwrap();
+    assert_eq!(reader.stats().unwrap().documents, 2);
+    assert_eq!(reader.stats().unwrap().documents, 2, "asked again, nothing written");
+    writer.ingest(&docs).unwrap();
+    assert_eq!(reader.stats().unwrap().documents, docs.len() as u64);
+    // And what the reading connection writes itself.
+    reader.ingest(&many_reports(3)).unwrap();
+    assert_eq!(reader.stats().unwrap().documents, docs.len() as u64 + 3);
+    assert_eq!(writer.stats().unwrap().documents, docs.len() as u64 + 3);
+    let found = |s: &mut Box<dyn Store>| s.search("القصف", &Filter::default()).unwrap().len();
+    let before = found(&mut reader);
+    assert_eq!(found(&mut writer), before);
+    // The same three reports again and seven new ones.
+    writer.ingest(&many_reports(10)).unwrap();
+    assert_eq!(found(&mut reader), before + 7, "a ranking read before the write is not reused");
+    reader.ingest(&many_reports(12)).unwrap();
+    assert_eq!(found(&mut reader), before + 9);
+}
