@@ -287,6 +287,15 @@ fn noun_end(c: &Chunker<'_, '_>, head: usize, end: usize) -> usize {
         {
             break;
         }
+        // "أحرق متظاهرون | العلم الأمريكي": nor is a definite word after it its genitive.
+        if t > head
+            && !definite
+            && tag.kind == Kind::Nominal
+            && written_with_article(doc, t)
+            && sound_plural(c, t - 1)
+        {
+            break;
+        }
         // "دانت قطر في بيان الهجوم": a statement is no genitive's head; what follows is
         // the verb's object.
         let after_fi = || {
