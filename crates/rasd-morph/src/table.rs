@@ -61,6 +61,7 @@ impl FormTable {
         for &(text, hash, stored) in keys {
             t.insert(text, hash, stored);
         }
+        t.filter.shrink_to_fit();
         t
     }
 
