@@ -103,7 +103,11 @@ pub struct LexiconError {
 /// a reporting class ...).
 #[derive(Debug, Clone)]
 pub struct Lexicon<T> {
-    entries: Vec<(Entry, T)>,
+    entries: Vec<Entry>,
+    /// Each entry's payload, apart from the entries: a stage asks the payload of nearly
+    /// every analysis of every word, and with each entry's strings between two payloads
+    /// every question was a read from memory.
+    payloads: Vec<T>,
     /// Every written form, with the range of its readings in `stored`.
     forms: FormTable,
     stored: Vec<Stored>,
@@ -114,6 +118,7 @@ impl<T> Default for Lexicon<T> {
     fn default() -> Self {
         Lexicon {
             entries: Vec::new(),
+            payloads: Vec::new(),
             forms: FormTable::default(),
             stored: Vec::new(),
             ends: TailFilter::default(),
@@ -219,7 +224,7 @@ impl<T> Lexicon<T> {
             lex.ends.insert(text);
         }
         lex.forms = FormTable::new(&keys);
-        lex.entries = entries;
+        (lex.entries, lex.payloads) = entries.into_iter().unzip();
         lex
     }
 
@@ -240,12 +245,12 @@ impl<T> Lexicon<T> {
 
     /// The entry an analysis is of.
     pub fn entry(&self, a: &Analysis) -> &Entry {
-        &self.entries[a.entry as usize].0
+        &self.entries[a.entry as usize]
     }
 
     /// The payload of the entry an analysis is of.
     pub fn payload(&self, a: &Analysis) -> &T {
-        &self.entries[a.entry as usize].1
+        &self.payloads[a.entry as usize]
     }
 
     /// Every analysis of a folded word (as `rasd_text::normalize` gives it).
