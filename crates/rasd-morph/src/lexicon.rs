@@ -358,7 +358,9 @@ impl<T> Lexicon<T> {
         tokens: &[Token],
         wanted: impl Fn(usize) -> bool,
     ) -> TokenAnalyses {
-        let mut items = Vec::with_capacity(tokens.len() / 2);
+        // About one analysis a word in the event stage's lexicon: sized so that the list
+        // is not copied as it grows.
+        let mut items = Vec::with_capacity(tokens.len());
         let mut at = Vec::with_capacity(tokens.len());
         for (i, t) in tokens.iter().enumerate() {
             let from = items.len() as u32;
