@@ -132,6 +132,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
         for d in duals.keys() {
             dual_filter.insert(d);
         }
+        dual_filter.shrink_to_fit();
         Lexicon { terms, term_lemmas, persons, cues, duals, dual_filter, completions }
     })
 }

@@ -218,6 +218,12 @@ fn lists() -> &'static Lists {
         for w in open_words.map(String::as_str).chain(LOCATIVES.iter().copied()) {
             l.open_filter.insert(w);
         }
+        for f in
+            [&mut l.body_filter, &mut l.person_filter, &mut l.cue_filter, &mut l.collision_filter]
+        {
+            f.shrink_to_fit();
+        }
+        l.open_filter.shrink_to_fit();
         l
     })
 }

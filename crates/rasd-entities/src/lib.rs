@@ -299,7 +299,9 @@ impl<'a> Recognizer<'a> {
             tokens,
             clitics,
             words: tokens.iter().map(|t| t.text(view)).collect(),
-            out: Vec::new(),
+            // An article names a few dozen entities: a list grown from empty copied its
+            // entities at each doubling.
+            out: Vec::with_capacity(64),
             by_id: HashMap::default(),
             kb_out: HashMap::default(),
             covered: vec![false; tokens.len()],

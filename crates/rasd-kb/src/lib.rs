@@ -284,6 +284,9 @@ impl Kb {
         self.mark_capitals();
         self.index_named_institutions();
         self.table.freeze();
+        self.alias_filter.shrink_to_fit();
+        self.fuzzy_firsts.shrink_to_fit();
+        self.head_filter.shrink_to_fit();
     }
 
     /// Finds named orgs whose names are an institution head plus their state

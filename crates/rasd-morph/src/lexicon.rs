@@ -1,17 +1,16 @@
 //! The compiled lexicon and its analyzer.
 //!
-//! Every form of every entry (without clitics) is a key of one open-addressing table. A
-//! word is looked up under each of its proclitic readings (و، ف، سـ، ل، ب، ك، ال) times
-//! each of its enclitic splits (none, or one of ه، ها، هم ...): at most a few dozen
-//! candidate keys, most of them ruled out before any hashing by an [`EndFilter`] (the
-//! lengths of the keys that end in the candidate's last two letters), the rest by a bit
-//! of a [`WordFilter`] on the key's hash, so a probe is made only for a plausible split.
-//! Nothing is allocated per word.
+//! Every form of every entry (without clitics) is a key of one open-addressing table
+//! (`table::FormTable`). A word is looked up under each of its proclitic readings (و، ف،
+//! سـ، ل، ب، ك، ال) times each of its enclitic splits (none, or one of ه، ها، هم ...): at
+//! most a few dozen candidate keys, most of them ruled out before any hashing by a
+//! `TailFilter` (the lengths of the keys that end in the candidate's last three letters),
+//! the rest by the table's filter on the key's hash, so a slot is read only for a
+//! plausible split. Nothing is allocated per word.
 
 use rustc_hash::FxHashMap;
 
-use rasd_text::hash_index::{same_key, HashIndex};
-use rasd_text::phrases::{filter_hash, WordFilter};
+use rasd_text::phrases::filter_hash;
 use rasd_text::{Normalized, Token, TokenKind};
 
 use crate::clitics::{
@@ -20,6 +19,7 @@ use crate::clitics::{
 use crate::entry::{Entry, EntryError};
 use crate::features::{Aspect, Inflection, Moods, Pos, Proclitics, Pronoun, Voice};
 use crate::paradigm::{generate, Form, Host, Shape};
+use crate::table::FormTable;
 use crate::tails::{length_bit, TailFilter};
 
 /// One reading of a word: which entry, what the form says, which clitics surround it.
@@ -87,16 +87,6 @@ struct Stored {
     form: Shape,
 }
 
-/// A key of the table: one written form, and the entries' readings of it.
-#[derive(Debug, Clone, Copy)]
-struct Key {
-    hash: u64,
-    /// Its text in `Lexicon::keys`.
-    text: (u32, u32),
-    /// Its readings in `Lexicon::stored`.
-    stored: (u32, u32),
-}
-
 /// Why a lexicon could not be built.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("row {row} (`{cell}`): {error}")]
@@ -113,12 +103,14 @@ pub struct LexiconError {
 /// a reporting class ...).
 #[derive(Debug, Clone)]
 pub struct Lexicon<T> {
-    entries: Vec<(Entry, T)>,
-    keys: String,
-    table: Vec<Key>,
+    entries: Vec<Entry>,
+    /// Each entry's payload, apart from the entries: a stage asks the payload of nearly
+    /// every analysis of every word, and with each entry's strings between two payloads
+    /// every question was a read from memory.
+    payloads: Vec<T>,
+    /// Every written form, with the range of its readings in `stored`.
+    forms: FormTable,
     stored: Vec<Stored>,
-    index: HashIndex,
-    filter: WordFilter<16>,
     ends: TailFilter,
 }
 
@@ -126,11 +118,9 @@ impl<T> Default for Lexicon<T> {
     fn default() -> Self {
         Lexicon {
             entries: Vec::new(),
-            keys: String::new(),
-            table: Vec::new(),
+            payloads: Vec::new(),
+            forms: FormTable::default(),
             stored: Vec::new(),
-            index: HashIndex::default(),
-            filter: WordFilter::default(),
             ends: TailFilter::default(),
         }
     }
@@ -221,33 +211,21 @@ impl<T> Lexicon<T> {
         let mut order: Vec<usize> = (0..forms.len()).collect();
         order.sort_by_key(|&i| id_of[i]);
         let mut lex = Lexicon::default();
+        let mut keys = Vec::with_capacity(ids.len());
         for group in order.chunk_by(|&a, &b| id_of[a] == id_of[b]) {
-            lex.add_key(forms[group[0]].0, group.iter().map(|&i| forms[i].1));
+            let text = forms[group[0]].0;
+            // A word is looked up by its core of MIN_CORE bytes or more (and 255 at most).
+            if text.len() < MIN_CORE || text.len() > usize::from(u8::MAX) {
+                continue;
+            }
+            let from = lex.stored.len() as u32;
+            lex.stored.extend(group.iter().map(|&i| forms[i].1));
+            keys.push((text, filter_hash(text), (from, lex.stored.len() as u32)));
+            lex.ends.insert(text);
         }
-        lex.entries = entries;
+        lex.forms = FormTable::new(&keys);
+        (lex.entries, lex.payloads) = entries.into_iter().unzip();
         lex
-    }
-
-    fn add_key(&mut self, text: &str, stored: impl Iterator<Item = Stored>) {
-        if text.len() < MIN_CORE {
-            return;
-        }
-        let hash = filter_hash(text);
-        let at = self.keys.len() as u32;
-        self.keys.push_str(text);
-        let from = self.stored.len() as u32;
-        self.stored.extend(stored);
-        let key = Key {
-            hash,
-            text: (at, self.keys.len() as u32),
-            stored: (from, self.stored.len() as u32),
-        };
-        let k = self.table.len() as u32;
-        let table = &self.table;
-        self.index.insert(k, hash, |old| table[old as usize].hash);
-        self.table.push(key);
-        self.filter.insert(text);
-        self.ends.insert(text);
     }
 
     /// Number of entries.
@@ -262,17 +240,17 @@ impl<T> Lexicon<T> {
 
     /// Number of distinct written forms (without clitics) of all entries.
     pub fn forms(&self) -> usize {
-        self.table.len()
+        self.forms.len()
     }
 
     /// The entry an analysis is of.
     pub fn entry(&self, a: &Analysis) -> &Entry {
-        &self.entries[a.entry as usize].0
+        &self.entries[a.entry as usize]
     }
 
     /// The payload of the entry an analysis is of.
     pub fn payload(&self, a: &Analysis) -> &T {
-        &self.entries[a.entry as usize].1
+        &self.payloads[a.entry as usize]
     }
 
     /// Every analysis of a folded word (as `rasd_text::normalize` gives it).
@@ -284,23 +262,37 @@ impl<T> Lexicon<T> {
 
     /// As [`Lexicon::analyze`], appending to `out`.
     pub fn analyze_into(&self, word: &str, out: &mut Vec<Analysis>) {
-        if word.len() < MIN_CORE || word.len() > usize::from(u8::MAX) || self.table.is_empty() {
+        self.each_probe(word, |p| {
+            let found =
+                word.get(p.core()).and_then(|core| self.forms.find(core.as_bytes(), p.hash));
+            if let Some(found) = found {
+                self.emit(&p, found, out);
+            }
+        });
+    }
+
+    /// Every key the word is looked up by, in the order its analyses come: under each
+    /// enclitic split (none, a two-letter, a one-letter pronoun), each proclitic reading
+    /// (read once per word, when first needed) whose core some key may be.
+    #[inline(always)]
+    fn each_probe(&self, word: &str, mut f: impl FnMut(Probe)) {
+        if word.len() < MIN_CORE || word.len() > usize::from(u8::MAX) || self.forms.len() == 0 {
             return;
         }
         let mut procl = None;
         let n = word.len();
         let (two, one) = enclitic_ends(word);
-        self.split(word, n, NO_ENCLITIC, &mut procl, out);
+        self.split(word, n, NO_ENCLITIC, &mut procl, &mut f);
         if let Some((letters, k)) = two {
-            self.split(word, n - 2 * letters, k, &mut procl, out);
+            self.split(word, n - 2 * letters, k, &mut procl, &mut f);
         }
         if let Some(k) = one {
-            self.split(word, n - 2, k, &mut procl, out);
+            self.split(word, n - 2, k, &mut procl, &mut f);
         }
     }
 
-    /// Looks the word up with an enclitic (index `enclitic` of [`ENCLITICS`]) starting at
-    /// byte `end`, under each proclitic reading (read once per word, when first needed).
+    /// The keys of the word with an enclitic (index `enclitic` of [`ENCLITICS`]) starting
+    /// at byte `end`, under each proclitic reading.
     #[inline(always)]
     fn split(
         &self,
@@ -308,7 +300,7 @@ impl<T> Lexicon<T> {
         end: usize,
         enclitic: u8,
         procl: &mut Option<Readings>,
-        out: &mut Vec<Analysis>,
+        f: &mut impl FnMut(Probe),
     ) {
         let Some(head) = word.get(..end) else { return };
         // The lengths of the keys ending as this split does: usually none.
@@ -316,47 +308,33 @@ impl<T> Lexicon<T> {
         if lengths == 0 {
             return;
         }
-        let enclitic = ENCLITICS.get(usize::from(enclitic)).map(|e| (e.1, e.2));
         for r in procl.get_or_insert_with(|| readings(word)).iter() {
             let at = usize::from(r.at);
-            if end >= at + MIN_CORE && lengths & length_bit(end - at) != 0 {
-                self.probe(word, *r, end, enclitic, out);
+            if end < at + MIN_CORE || lengths & length_bit(end - at) == 0 {
+                continue;
+            }
+            let Some(core) = word.get(at..end) else { continue };
+            let hash = filter_hash(core);
+            if self.forms.may_contain(hash) {
+                f(Probe { reading: *r, end: end as u8, enclitic, hash });
             }
         }
     }
 
-    /// Looks up `word[r.at..end]` and adds the readings the clitics allow.
+    /// Adds the analyses that the readings `found` of a probe's key allow with its clitics.
     #[inline(always)]
-    fn probe(
-        &self,
-        word: &str,
-        r: Reading,
-        end: usize,
-        enclitic: Option<(Pronoun, Attach)>,
-        out: &mut Vec<Analysis>,
-    ) {
-        let Some(core) = word.get(usize::from(r.at)..end) else { return };
-        let hash = filter_hash(core);
-        if !self.filter.may_contain_hash(hash) {
-            return;
-        }
-        let keys = self.keys.as_bytes();
-        let found = self.index.find(hash, |k| {
-            let key = &self.table[k as usize];
-            key.hash == hash
-                && same_key(&keys[key.text.0 as usize..key.text.1 as usize], core.as_bytes())
-        });
-        let Some(k) = found else { return };
-        let (from, to) = self.table[k as usize].stored;
-        for s in &self.stored[from as usize..to as usize] {
-            if let Some((infl, proclitics)) = accept(s, r.flags, enclitic) {
+    fn emit(&self, p: &Probe, found: (u32, u32), out: &mut Vec<Analysis>) {
+        let enclitic = ENCLITICS.get(usize::from(p.enclitic)).map(|e| (e.1, e.2));
+        let (from, to) = found;
+        for s in self.stored.get(from as usize..to as usize).unwrap_or_default() {
+            if let Some((infl, proclitics)) = accept(s, p.reading.flags, enclitic) {
                 out.push(Analysis {
                     entry: s.entry,
                     infl,
                     proclitics,
                     enclitic: enclitic.map(|e| e.0),
-                    prefix_len: r.at,
-                    core_len: core.len() as u8,
+                    prefix_len: p.reading.at,
+                    core_len: p.end - p.reading.at,
                     stem_start: s.form.stem_start,
                     stem_end: s.form.stem_end,
                     voice_at: s.form.voice_at,
@@ -380,7 +358,9 @@ impl<T> Lexicon<T> {
         tokens: &[Token],
         wanted: impl Fn(usize) -> bool,
     ) -> TokenAnalyses {
-        let mut items = Vec::with_capacity(tokens.len() / 2);
+        // About one analysis a word in the event stage's lexicon: sized so that the list
+        // is not copied as it grows.
+        let mut items = Vec::with_capacity(tokens.len());
         let mut at = Vec::with_capacity(tokens.len());
         for (i, t) in tokens.iter().enumerate() {
             let from = items.len() as u32;
@@ -390,6 +370,25 @@ impl<T> Lexicon<T> {
             at.push((from, items.len() as u32));
         }
         TokenAnalyses { items, at }
+    }
+}
+
+/// One key a word is looked up by: the proclitic reading, the byte where the core ends,
+/// the enclitic after it (an index of [`ENCLITICS`], or [`NO_ENCLITIC`]) and the core's
+/// hash.
+#[derive(Debug, Clone, Copy)]
+struct Probe {
+    reading: Reading,
+    end: u8,
+    enclitic: u8,
+    hash: u64,
+}
+
+impl Probe {
+    /// The core's bytes in the word.
+    #[inline(always)]
+    fn core(&self) -> std::ops::Range<usize> {
+        usize::from(self.reading.at)..usize::from(self.end)
     }
 }
 
@@ -624,6 +623,30 @@ mod tests {
             [("وقصفت", "قصف"), ("الطائرات", "طائرة"), ("المسلحين", "مسلح"), ("نفت", "نفى")]
         );
         assert!(all.of(tokens.len()).is_empty());
+    }
+
+    #[test]
+    fn a_document_has_each_words_own_analyses() {
+        // Read together (the lookups gathered, then made), every word has what it has
+        // alone, in the same order: clitics on both sides, one form of several entries,
+        // words of no entry between.
+        let lex = lexicon();
+        let text = "وسيقصفونها فقصفتهم بغارات وللغارة، والمسلحون قتلوا وقتلاهم نفته ونفى \
+                    قصفت الطائرة الحركة ذلك. غاراتهما وبالقصف";
+        let view = rasd_text::normalize(text);
+        let tokens = rasd_text::tokenize(&view);
+        let all = lex.analyze_tokens(&view, &tokens);
+        let mut read = 0;
+        for (i, t) in tokens.iter().enumerate() {
+            let alone =
+                if t.kind == TokenKind::Arabic { lex.analyze(t.text(&view)) } else { vec![] };
+            assert_eq!(all.of(i), alone.as_slice(), "{}", t.text(&view));
+            read += usize::from(!alone.is_empty());
+        }
+        assert!(read >= 10, "{read}");
+        // Only the tokens asked for.
+        let some = lex.analyze_tokens_where(&view, &tokens, |i| i % 2 == 0);
+        assert!((0..tokens.len()).all(|i| some.of(i) == if i % 2 == 0 { all.of(i) } else { &[] }));
     }
 
     #[test]

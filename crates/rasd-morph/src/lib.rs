@@ -38,6 +38,7 @@ mod features;
 mod lexicon;
 mod noun;
 mod paradigm;
+mod table;
 mod tails;
 mod verb;
 mod voice;

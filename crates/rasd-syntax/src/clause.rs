@@ -122,7 +122,9 @@ impl Clauses {
 /// Cuts every sentence into clauses.
 #[inline(never)]
 pub fn clauses(tags: &[Tag<'_>], doc: &Doc<'_>, wanted: &dyn Fn(usize) -> bool) -> Clauses {
-    let mut out = Clauses { list: Vec::new(), at: vec![0; tags.len()] };
+    // A few clauses a sentence: sized once rather than grown (each doubling a copy).
+    let list = Vec::with_capacity(doc.sentences.len() * 4);
+    let mut out = Clauses { list, at: vec![0; tags.len()] };
     // Indexed by clause over the whole document: each sentence's clauses are new ones,
     // so one table serves every sentence without being cleared.
     let mut facts = ClauseFacts::default();

@@ -83,7 +83,10 @@ pub fn phrases(
     doc: &Doc<'_>,
     wanted: &dyn Fn(usize) -> bool,
 ) -> Phrases {
-    let mut out = Phrases { list: Vec::new(), at: vec![u32::MAX; tags.len()] };
+    // About a phrase per two or three words: sized once, as a list grown from empty
+    // copied itself at each doubling into memory the caches no longer held.
+    let list = Vec::with_capacity(tags.len() / 2);
+    let mut out = Phrases { list, at: vec![u32::MAX; tags.len()] };
     let glued: Vec<(Proclitics, Option<u16>)> =
         GLUED.iter().map(|&(p, k)| (p, grammar.prep_index(k))).collect();
     for (c, clause) in clauses.list.iter().enumerate().filter(|(_, c)| wanted(c.sentence)) {

@@ -103,24 +103,33 @@ impl<T> Default for PhraseSet<T> {
 }
 
 /// A set of words that may answer "maybe" for a word it lacks, never "no" for one it
-/// holds: a bit per hash bucket, `2^BITS` buckets. It stands before exact lookups that
-/// most words miss. The default, 2^16 buckets (8 KiB), leaves most buckets empty for a
-/// few thousand words and stays in cache.
+/// holds: a bit per hash bucket, at most `2^BITS` buckets. It stands before exact lookups
+/// that most words miss. The default, 2^16 buckets (8 KiB), leaves most buckets empty
+/// for a few thousand words; once built, [`WordFilter::shrink_to_fit`] makes a filter of
+/// few words smaller.
 #[derive(Debug, Clone)]
 pub struct WordFilter<const BITS: u32 = 16> {
     bits: Vec<u64>,
+    /// 64 less the bits of a bucket number: a hash's bucket is its top bits.
+    shift: u32,
 }
 
 impl<const BITS: u32> Default for WordFilter<BITS> {
     fn default() -> Self {
-        WordFilter { bits: vec![0; 1 << (BITS - 6)] }
+        WordFilter { bits: vec![0; 1 << (BITS - 6)], shift: 64 - BITS }
     }
 }
+
+/// [`WordFilter::shrink_to_fit`] halves a filter while it stays at most this sparse: one
+/// bucket in 32 taken, about 3 % of absent words let through.
+const SPARSE: usize = 32;
+/// Fewest words (of 64 bits) a filter shrinks to: one cache line.
+const MIN_WORDS: usize = 8;
 
 impl<const BITS: u32> WordFilter<BITS> {
     /// Records a word.
     pub fn insert(&mut self, word: &str) {
-        let h = filter_hash(word) >> (64 - BITS);
+        let h = filter_hash(word) >> self.shift;
         self.bits[(h >> 6) as usize] |= 1 << (h & 63);
     }
 
@@ -134,9 +143,45 @@ impl<const BITS: u32> WordFilter<BITS> {
     /// a word asked of several filters).
     #[inline]
     pub fn may_contain_hash(&self, hash: u64) -> bool {
-        let h = hash >> (64 - BITS);
+        let h = hash >> self.shift;
         self.bits[(h >> 6) as usize] & (1 << (h & 63)) != 0
     }
+
+    /// Halves the filter while at most one bucket in [`SPARSE`] would be taken, for a
+    /// filter whose words are all in. Nearly every word of an article is asked of a
+    /// dozen filters, and each article's other stages push them out of the caches: the
+    /// cache lines a filter of a few hundred words spread over 8 KiB were read again at
+    /// every article (a fifth of the pipeline's reads from memory), where a few suffice.
+    /// Words may still be added after.
+    pub fn shrink_to_fit(&mut self) {
+        loop {
+            let taken: usize = self.bits.iter().map(|w| w.count_ones() as usize).sum();
+            let buckets = self.bits.len() * 64;
+            if self.bits.len() <= MIN_WORDS || taken * SPARSE > buckets / 2 {
+                return;
+            }
+            // A bucket of the half-size filter is the pair of buckets that share all
+            // but the last bit of their number: word `j` of the new filter holds the
+            // pairs of old words `2j` and `2j + 1`.
+            self.bits = self
+                .bits
+                .chunks_exact(2)
+                .map(|pair| fold_pairs(pair[0]) | fold_pairs(pair[1]) << 32)
+                .collect();
+            self.shift += 1;
+        }
+    }
+}
+
+/// Bit `k` (of 32) set when bit `2k` or `2k + 1` of `x` is: each pair ORed into its even
+/// bit, then the even bits gathered, halving the distance between them at each step.
+fn fold_pairs(x: u64) -> u64 {
+    let mut x = (x | x >> 1) & 0x5555_5555_5555_5555;
+    x = (x | x >> 1) & 0x3333_3333_3333_3333;
+    x = (x | x >> 2) & 0x0f0f_0f0f_0f0f_0f0f;
+    x = (x | x >> 4) & 0x00ff_00ff_00ff_00ff;
+    x = (x | x >> 8) & 0x0000_ffff_0000_ffff;
+    (x | x >> 16) & 0x0000_0000_ffff_ffff
 }
 
 /// A set of words kept by their endings and lengths, to rule out at once all the
@@ -273,6 +318,7 @@ impl<T> PhraseSet<T> {
                 set.phrases += 1;
             }
         }
+        set.firsts.shrink_to_fit();
         set
     }
 
@@ -482,6 +528,55 @@ pub fn tsv_rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
 
 #[cfg(test)]
 mod tests {
+
+    fn words(n: usize) -> Vec<String> {
+        (0..n).map(|i| format!("كلمة{i}")).collect()
+    }
+
+    #[test]
+    fn a_filter_of_few_words_shrinks_and_keeps_every_word() {
+        let mut f = WordFilter::<16>::default();
+        let mine = words(200);
+        for w in &mine {
+            f.insert(w);
+        }
+        f.shrink_to_fit();
+        // 200 words fill at most 200 buckets: 8192 buckets hold them one in 32 or less.
+        assert!(f.bits.len() * 64 <= 16_384, "{}", f.bits.len());
+        assert!(mine.iter().all(|w| f.may_contain(w)));
+        let through = (0..10_000).filter(|i| f.may_contain(&format!("غيرها{i}"))).count();
+        assert!(through < 600, "{through} of 10000 absent words let through");
+        // Words added after still answer "maybe".
+        f.insert("مضافة");
+        assert!(f.may_contain("مضافة") && mine.iter().all(|w| f.may_contain(w)));
+    }
+
+    #[test]
+    fn a_full_filter_keeps_its_size_and_an_empty_one_shrinks_to_a_line() {
+        let mut full = WordFilter::<12>::default();
+        for w in &words(1000) {
+            full.insert(w);
+        }
+        let before = full.bits.len();
+        full.shrink_to_fit();
+        assert_eq!(full.bits.len(), before);
+        let mut empty = WordFilter::<16>::default();
+        empty.shrink_to_fit();
+        assert_eq!(empty.bits.len(), 8);
+        assert!(!empty.may_contain("قصف"));
+    }
+
+    #[test]
+    fn fold_pairs_sets_a_bit_for_each_pair_with_one() {
+        assert_eq!(fold_pairs(0), 0);
+        assert_eq!(fold_pairs(0b0110), 0b11);
+        assert_eq!(fold_pairs(1 << 63 | 1 << 62 | 1), 1 << 31 | 1);
+        // Against the definition, bit by bit.
+        for x in [u64::MAX, 0x5555_5555_5555_5555, 0xaaaa_0000_f0f0_1234, 0x8000_0000_0000_0002] {
+            let slow = (0..32).filter(|k| x >> (2 * k) & 3 != 0).fold(0, |acc, k| acc | 1 << k);
+            assert_eq!(fold_pairs(x), slow, "{x:x}");
+        }
+    }
 
     #[test]
     fn end_filter_rules_out_by_ending_and_length() {

@@ -314,6 +314,7 @@ impl Lexicon {
         for list in lex.phrases.values_mut() {
             list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
+        lex.firsts.shrink_to_fit();
         Ok(lex)
     }
 

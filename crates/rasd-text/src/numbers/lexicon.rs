@@ -335,6 +335,9 @@ impl NumberLexicon {
             lex.any_filter.insert(w);
             lex.ends.insert(w);
         }
+        for f in [&mut lex.word_filter, &mut lex.qualifier_filter, &mut lex.any_filter] {
+            f.shrink_to_fit();
+        }
         Ok(lex)
     }
 
