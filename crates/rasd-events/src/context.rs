@@ -300,11 +300,15 @@ fn phrase_triggers(
         // Most words are verbs or nominals: the circumstantial mark is looked for in the
         // others only.
         let circ = || tags[t].has(|f| *f == rasd_syntax::Function::Circ);
-        if !matches!(tags[t].kind, Kind::Verb | Kind::Nominal) && !circ() {
+        // "بحق الرد": a closed-class word may open a phrase of several words, whose
+        // first word it is with a preposition written on it.
+        let function = tags[t].kind == Kind::Function && !circ();
+        if !matches!(tags[t].kind, Kind::Verb | Kind::Nominal | Kind::Function) {
             t += 1;
             continue;
         }
         match doc.phrase_at(&lex.trigger_phrases, t) {
+            Some(m) if function && m.end <= t + 1 => t += 1,
             Some(m) if m.end > t + 1 || !m.value.is_empty() => {
                 out.set(t, (m.end, m.value.clone()));
                 t = m.end;

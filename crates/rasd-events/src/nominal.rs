@@ -407,9 +407,13 @@ impl<'e> Ctx<'_, 'e> {
         // stance a support verb expresses is its subject's. A phrase hanging on a noun is
         // that noun's, not the verb's.
         let light = self.verb_shape(v) == Some(Shape::Light);
-        let by_prep = self
-            .prep_key_of(ph)
-            .is_some_and(|key| matches!(key, "ل" | "ب" | "الي" | "في") || (light && key == "عن"));
+        // "تحتفظ إيران بحق الرد": a trigger that begins with its phrase's preposition
+        // hangs on the verb whatever that preposition is.
+        let own_prep = ph.prep.is_some() && self.trigger_at.get(ph.tokens.start).is_some();
+        let by_prep = own_prep
+            || self.prep_key_of(ph).is_some_and(|key| {
+                matches!(key, "ل" | "ب" | "الي" | "في") || (light && key == "عن")
+            });
         // "أعربت مصر عن إدانتها للهجوم": past another act's noun (not a support noun
         // like مسؤولية), a phrase is that act's.
         let other_act = |u: usize| {

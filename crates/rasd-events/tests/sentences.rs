@@ -246,4 +246,4 @@ fn every_sentence_gives_the_events_an_analyst_codes() {
 }
 
 /// How many cases must pass (see the test above).
-const PASS_FLOOR: usize = 626;
+const PASS_FLOOR: usize = 628;
