@@ -1,6 +1,7 @@
 //! The article-level steps: each raw event gets its date and places; one-sided acts of
 //! the article's fighting take the other side of its dominant pair of belligerents (a
-//! strike reported with no attacker, a truce with no parties); meetings with one known
+//! strike reported with no attacker, a threat with no one threatened, a truce with no
+//! parties); meetings with one known
 //! party are dropped; statements of one act (same type, same direction, same parties)
 //! merge into one event.
 
@@ -414,7 +415,9 @@ fn complete_with_dyad<'e>(ctx: &Ctx<'_, 'e>, raws: &mut Vec<Raw<'e>>) {
                 r.joint = true;
                 true
             }
-            (Some((a, b)), 1) if ty == "ASSAULT" || ceasefire => {
+            // A threat by one side of the article's fighting is aimed at the other, as
+            // a strike is.
+            (Some((a, b)), 1) if matches!(ty, "ASSAULT" | "THREATEN") || ceasefire => {
                 let only = cs[0];
                 let other = if only == a.code {
                     Some(b)
