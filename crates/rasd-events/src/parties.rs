@@ -74,16 +74,12 @@ impl<'e> Ctx<'_, 'e> {
             && phrases[q].clause == phrases[p].clause
             && (phrases[q].prep.is_none() || phrases[q].prep == phrases[p].prep)
         {
-            for party in self.own_parties(q, places) {
-                if !out.iter().any(|x| x.entity == party.entity) {
-                    out.push(party);
-                }
-            }
             q += 1;
         }
         // "اتهم باكو بالتسبب في العنف وتركيا بالتورط": a second object with its own
         // phrase of the same preposition, in parallel with the first.
-        if let Some(r) = self.parallel_object(p, q) {
+        let parallel = self.parallel_object(p, q);
+        for r in (p + 1..q).chain(parallel) {
             for party in self.own_parties(r, places) {
                 if !out.iter().any(|x| x.entity == party.entity) {
                     out.push(party);

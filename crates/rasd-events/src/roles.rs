@@ -329,10 +329,7 @@ impl<'e> Ctx<'_, 'e> {
             // "ودانها بشدة الأمين العام": the verb's own object pronoun may stand for an
             // act told before, or else for a party.
             // A denial's pronoun ("وهو ما نفته باكو") answers a claim, read at the end.
-            let denial = self.triggers[i]
-                .rows
-                .first()
-                .is_some_and(|&r| self.lex.frames[r as usize].event_type == "REJECT");
+            let denial = self.trigger_type(i) == Some("REJECT");
             let own_object = !denial && matches!(arg, Arg::Pron(t, _) if t == self.triggers[i].at);
             let through_act = match (slot.via, arg) {
                 (Via::Party, _) => None,
@@ -399,14 +396,11 @@ impl<'e> Ctx<'_, 'e> {
     /// بالإعلان، كما رحب به الوزير" names no party of the declaration.
     fn act_named_before(&self, i: usize, nouns_only: bool) -> Option<usize> {
         let sentence = self.doc.sentence_of(self.triggers[i].at);
-        let type_of = |j: usize| {
-            self.triggers[j].rows.first().map(|&r| &self.lex.frames[r as usize].event_type)
-        };
-        let own = type_of(i);
+        let own = self.trigger_type(i);
         let j = (0..i)
             .rev()
             .take_while(|&j| sentence - self.doc.sentence_of(self.triggers[j].at) <= 1)
-            .find(|&j| type_of(j) != own && (self.triggers[j].nominal || !nouns_only))?;
+            .find(|&j| self.trigger_type(j) != own && (self.triggers[j].nominal || !nouns_only))?;
         matches!(self.trigger_shape(j), Some(Shape::Directed | Shape::Joint)).then_some(j)
     }
 
@@ -435,6 +429,12 @@ impl<'e> Ctx<'_, 'e> {
             return next;
         }
         j
+    }
+
+    /// The event type of trigger `j`'s first row.
+    fn trigger_type(&self, j: usize) -> Option<&str> {
+        let &row = self.triggers[j].rows.first()?;
+        Some(self.lex.frames[row as usize].event_type.as_str())
     }
 
     /// The shape of the class of trigger `j`'s first row.
@@ -476,9 +476,7 @@ impl<'e> Ctx<'_, 'e> {
         if !tr.nominal || !self.parse.tags[tr.at].definite() {
             return None;
         }
-        let ty = |i: usize| {
-            self.triggers[i].rows.first().map(|&r| self.lex.frames[r as usize].event_type.as_str())
-        };
+        let ty = |i: usize| self.trigger_type(i);
         // Only acts of force are named again this way ("الهجوم"، "القصف"، "الاعتقالات");
         // "المساعدات" or "المفاوضات" with the article are seldom one told act.
         let own = ty(j).filter(|t| matches!(*t, "ASSAULT" | "COERCE"))?;
